@@ -1,0 +1,119 @@
+//! Face detection with rustface (SeetaFace frontal model, embedded in the binary).
+
+use std::sync::OnceLock;
+
+use image::GrayImage;
+
+use crate::geometry::Rect;
+
+static MODEL_BYTES: &[u8] = include_bytes!("../../assets/seeta_fd_frontal_v1.0.bin");
+
+/// rustface's score for a window to count as a face. 2.0 is the value its authors
+/// use; lower admits faces in wallpaper and clothing.
+const SCORE_THRESHOLD: f64 = 2.0;
+
+/// rustface starts its pyramid at a 40 px window (DESIGN §2: `set_min_face_size` is
+/// a no-op), so the working image size decides the smallest face found.
+const DETECTOR_WINDOW_PX: u32 = 40;
+
+/// A face found in the image, in input pixels.
+#[derive(Clone, Copy, Debug, PartialEq, serde::Serialize)]
+pub struct Face {
+    pub rect: Rect,
+    pub score: f32,
+}
+
+/// The parsed model, shared: `Model` is `Send + Clone`, the detector built from it is not.
+pub fn model() -> rustface::Model {
+    static MODEL: OnceLock<rustface::Model> = OnceLock::new();
+    MODEL
+        .get_or_init(|| {
+            // The bytes are compiled in and known good; failing here is a build defect.
+            rustface::read_model(MODEL_BYTES).expect("embedded SeetaFace model is valid")
+        })
+        .clone()
+}
+
+/// How large an image the detector works on. Fewer pixels is faster; more finds
+/// smaller faces (the smallest face found is `40 / work_side` of the long side).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FaceSearch {
+    pub work_long_side: u32,
+    /// Sliding window step in pixels: 4 is thorough, 8 about twice as fast.
+    pub step: u32,
+}
+
+impl FaceSearch {
+    /// For checking a still photo: faces down to 1/20 of the long side, so that
+    /// a second person in the background of a selfie is still seen.
+    pub const STILL: FaceSearch = FaceSearch {
+        work_long_side: 800,
+        step: 4,
+    };
+    /// For the live selfie: a face at 30–50 cm fills a fifth or more of the
+    /// frame, so 320 px (faces down to 1/8 of the width) is enough and ~35 ms.
+    pub const LIVE: FaceSearch = FaceSearch {
+        work_long_side: 320,
+        step: 4,
+    };
+}
+
+pub struct FaceDetector {
+    detector: Box<dyn rustface::Detector>,
+    search: FaceSearch,
+}
+
+impl FaceDetector {
+    pub fn new(search: FaceSearch) -> Self {
+        let mut detector = rustface::create_detector_with_model(model());
+        detector.set_min_face_size(20);
+        detector.set_score_thresh(SCORE_THRESHOLD);
+        detector.set_pyramid_scale_factor(0.8);
+        detector.set_slide_window_step(search.step, search.step);
+        Self { detector, search }
+    }
+
+    /// Faces in `grey`, largest first, boxes in `grey`'s pixels.
+    pub fn detect(&mut self, grey: &GrayImage) -> Vec<Face> {
+        let (w, h) = grey.dimensions();
+        if w < DETECTOR_WINDOW_PX || h < DETECTOR_WINDOW_PX {
+            return Vec::new();
+        }
+        let long = w.max(h);
+        let scale = (self.search.work_long_side as f32 / long as f32).min(1.0);
+        let small;
+        let work = if scale < 1.0 {
+            let sw = ((w as f32 * scale).round() as u32).max(1);
+            let sh = ((h as f32 * scale).round() as u32).max(1);
+            small = image::imageops::thumbnail(grey, sw, sh);
+            &small
+        } else {
+            grey
+        };
+        let (ww, wh) = work.dimensions();
+        if ww < DETECTOR_WINDOW_PX || wh < DETECTOR_WINDOW_PX {
+            return Vec::new();
+        }
+        let image = rustface::ImageData::new(work.as_raw(), ww, wh);
+        let to_input = w as f32 / ww as f32;
+        let mut faces: Vec<Face> = self
+            .detector
+            .detect(&image)
+            .into_iter()
+            .map(|info| {
+                let b = info.bbox();
+                Face {
+                    rect: Rect::new(
+                        b.x() as f32 * to_input,
+                        b.y() as f32 * to_input,
+                        b.width() as f32 * to_input,
+                        b.height() as f32 * to_input,
+                    ),
+                    score: info.score() as f32,
+                }
+            })
+            .collect();
+        faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
+        faces
+    }
+}

@@ -1,0 +1,200 @@
+//! Measurement: pure functions from pixels to numbers. No limits, no advice; the
+//! `rules` module judges what is measured here.
+
+pub mod distance;
+pub mod face;
+pub mod quality;
+pub mod selfie;
+
+use image::{GrayImage, RgbImage};
+use serde::Serialize;
+
+use crate::geometry::Rect;
+use crate::shot::Shot;
+pub use face::{Face, FaceDetector, FaceSearch};
+
+/// What the camera is known to be; decides the distance estimate.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct CameraModel {
+    /// Horizontal field of view in degrees.
+    pub hfov_deg: f32,
+}
+
+impl Default for CameraModel {
+    fn default() -> Self {
+        Self {
+            hfov_deg: distance::DEFAULT_WEBCAM_HFOV_DEG,
+        }
+    }
+}
+
+/// The part of the frame the quality measures were taken on.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum QualityRegion {
+    Frame,
+    Face { rect: Rect },
+}
+
+/// Quality of the region the shot is about (face, document, or whole frame).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct QualityMeasures {
+    pub region: QualityRegion,
+    /// 0..1, see [`quality::sharpness`].
+    pub sharpness: f32,
+    /// Glare blobs in frame pixels.
+    pub glare: quality::Glare,
+    /// Mean luma 0–255.
+    pub brightness: f32,
+    /// Brightest over darkest part of the region (≥ 1).
+    pub light_ratio: f32,
+    /// Colour of the whole frame: a cast is a property of the light and the
+    /// camera, and skin alone would read as a red cast.
+    pub colour: quality::Colour,
+}
+
+/// The face the selfie is about, measured.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct SelfieMeasures {
+    pub face: Face,
+    /// Smallest gap from the head box to a frame edge (fraction; negative = cut off).
+    pub head_margin: f32,
+    pub distance_cm: f32,
+    /// Background brightness over face brightness.
+    pub backlight_ratio: f32,
+    /// Share of the eye band that is specular.
+    pub eyewear_glare_share: f32,
+    /// Eye-band brightness over cheek brightness.
+    pub eye_to_cheek_ratio: f32,
+}
+
+/// Everything measured on one frame for one shot.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Measurements {
+    pub shot: Shot,
+    pub width: u32,
+    pub height: u32,
+    pub hfov_deg: f32,
+    /// All faces found, largest first, in frame pixels.
+    pub faces: Vec<Face>,
+    /// Faces large enough to be a person in the picture (see [`significant_faces`]).
+    pub significant_faces: usize,
+    pub selfie: Option<SelfieMeasures>,
+    pub quality: QualityMeasures,
+    /// Motion between this frame and the previous one (live only).
+    pub motion: Option<f32>,
+}
+
+/// A face at least this fraction of the largest face's width counts as another
+/// person; smaller ones are posters, photos on the wall or false detections.
+pub const SIGNIFICANT_FACE_FRACTION: f32 = 0.35;
+
+pub fn significant_faces(faces: &[Face]) -> usize {
+    let Some(largest) = faces.first() else {
+        return 0;
+    };
+    faces
+        .iter()
+        .filter(|f| f.rect.w >= SIGNIFICANT_FACE_FRACTION * largest.rect.w)
+        .count()
+}
+
+/// Grey (BT.601 luma) copy of a frame.
+pub fn to_grey(rgb: &RgbImage) -> GrayImage {
+    image::DynamicImage::ImageRgb8(rgb.clone()).into_luma8()
+}
+
+/// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame (or
+/// a recent one, in the live pipeline), largest first, in frame pixels.
+pub fn measure(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    shot: Shot,
+    faces: &[Face],
+    camera: CameraModel,
+) -> Measurements {
+    let (width, height) = rgb.dimensions();
+    let selfie = (shot == Shot::Selfie)
+        .then(|| faces.first())
+        .flatten()
+        .map(|face| measure_selfie(rgb, grey, face, camera));
+
+    let region = match &selfie {
+        Some(s) => QualityRegion::Face {
+            rect: face_skin_region(&s.face.rect),
+        },
+        None => QualityRegion::Frame,
+    };
+    let quality = measure_quality(rgb, grey, region);
+
+    Measurements {
+        shot,
+        width,
+        height,
+        hfov_deg: camera.hfov_deg,
+        faces: faces.to_vec(),
+        significant_faces: significant_faces(faces),
+        selfie,
+        quality,
+        motion: None,
+    }
+}
+
+/// The part of a face box that is face: rustface's box reaches past the cheeks
+/// into the background at its sides, and a white wall there is not glare.
+pub fn face_skin_region(face: &Rect) -> Rect {
+    face.grown(-0.12, -0.05, -0.12, -0.05)
+}
+
+fn measure_selfie(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    face: &Face,
+    camera: CameraModel,
+) -> SelfieMeasures {
+    let (width, height) = rgb.dimensions();
+    SelfieMeasures {
+        face: *face,
+        head_margin: selfie::head_margin(&face.rect, width, height),
+        distance_cm: distance::face_distance_cm(face.rect.w, width as f32, camera.hfov_deg),
+        backlight_ratio: selfie::backlight_ratio(grey, &face.rect),
+        eyewear_glare_share: selfie::eyewear_glare_share(rgb, &face.rect),
+        eye_to_cheek_ratio: selfie::eye_to_cheek_ratio(grey, &face.rect),
+    }
+}
+
+fn measure_quality(rgb: &RgbImage, grey: &GrayImage, region: QualityRegion) -> QualityMeasures {
+    let (width, height) = rgb.dimensions();
+    let (rect, sharpness_width) = match region {
+        QualityRegion::Frame => (
+            (0, 0, width, height),
+            quality::SHARPNESS_WIDTH_FRAME.min(width.max(2)),
+        ),
+        QualityRegion::Face { rect } => (
+            rect.clamped_pixels(width, height)
+                .unwrap_or((0, 0, width, height)),
+            quality::SHARPNESS_WIDTH_FACE,
+        ),
+    };
+    let (x, y, w, h) = rect;
+    let grey_region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
+    let rgb_region = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
+
+    let mut glare = quality::glare(&rgb_region);
+    for blob in &mut glare.blobs {
+        blob.x += x as f32;
+        blob.y += y as f32;
+    }
+    let light_ratio = match region {
+        QualityRegion::Frame => quality::light_ratio(&grey_region),
+        QualityRegion::Face { .. } => quality::left_right_ratio(&grey_region),
+    };
+    QualityMeasures {
+        region,
+        sharpness: quality::sharpness(&grey_region, sharpness_width),
+        glare,
+        brightness: quality::mean_brightness(&grey_region),
+        light_ratio,
+        colour: quality::colour(rgb),
+    }
+}

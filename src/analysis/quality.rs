@@ -1,0 +1,385 @@
+//! Image-quality measurements of a region: sharpness, glare, exposure, evenness of
+//! light and colour. Pure functions of pixels; the limits live in `rules`.
+
+use image::{GrayImage, RgbImage};
+
+use crate::geometry::Rect;
+
+/// Sharpness is measured on the region resized to this width, so one limit holds
+/// whatever the camera's resolution (DESIGN §3: raw focus measures scale with it).
+pub const SHARPNESS_WIDTH_FRAME: u32 = 480;
+/// Faces are small in a webcam frame (150–300 px at 30–50 cm); a smaller
+/// normalised width keeps a sharp face from looking soft after upscaling.
+pub const SHARPNESS_WIDTH_FACE: u32 = 192;
+
+/// Length of the box blur that the blur-effect metric re-blurs with (Crété-Roffet
+/// et al. 2007 use 9): an already blurred image changes little when re-blurred.
+const REBLUR_TAPS: usize = 9;
+
+/// A pixel is specular when every channel is near clipping: bright and colourless.
+const SPECULAR_MIN_CHANNEL: u8 = 240;
+
+/// Glare blobs are labelled on a copy at most this wide: blobs smaller than a few
+/// pixels there are specks, not reflections a reviewer would reject.
+const GLARE_WORK_WIDTH: u32 = 320;
+
+/// Sharpness in 0..1: `1 − blur effect` of Crété-Roffet et al., which compares the
+/// image's neighbour differences with those of a re-blurred copy. Sharp photos
+/// score about 0.6–0.8, defocused or shaken ones below 0.5; a flat region scores 0.
+pub fn sharpness(grey: &GrayImage, normalised_width: u32) -> f32 {
+    let (w, h) = grey.dimensions();
+    if w < 2 || h < 2 {
+        return 0.0;
+    }
+    let resized;
+    let img = if w != normalised_width {
+        let nh = ((h as f32 * normalised_width as f32 / w as f32).round() as u32).max(2);
+        resized = image::imageops::resize(
+            grey,
+            normalised_width,
+            nh,
+            image::imageops::FilterType::Triangle,
+        );
+        &resized
+    } else {
+        grey
+    };
+    let horizontal = blur_effect(img, true);
+    let vertical = blur_effect(img, false);
+    (1.0 - horizontal.max(vertical)).clamp(0.0, 1.0)
+}
+
+/// The blur effect along one direction: 0 = sharp, 1 = fully blurred (or flat).
+fn blur_effect(img: &GrayImage, horizontal: bool) -> f32 {
+    let (w, h) = (img.width() as usize, img.height() as usize);
+    let px = img.as_raw();
+    let (outer, inner) = if horizontal { (h, w) } else { (w, h) };
+    let at = |o: usize, i: usize| -> i32 {
+        let idx = if horizontal { o * w + i } else { i * w + o };
+        i32::from(px[idx])
+    };
+    let half = REBLUR_TAPS / 2;
+    let mut sum_diff: u64 = 0;
+    let mut sum_lost: u64 = 0;
+    let mut line = vec![0i32; inner];
+    let mut blurred = vec![0i32; inner];
+    for o in 0..outer {
+        for (i, v) in line.iter_mut().enumerate() {
+            *v = at(o, i);
+        }
+        // Running box sum, edges clamped; values kept ×REBLUR_TAPS to stay integer.
+        let mut acc: i32 = (0..REBLUR_TAPS)
+            .map(|k| line[(k as isize - half as isize).clamp(0, inner as isize - 1) as usize])
+            .sum();
+        for i in 0..inner {
+            blurred[i] = acc;
+            let out = (i as isize - half as isize).clamp(0, inner as isize - 1) as usize;
+            let inn = (i + half + 1).min(inner - 1);
+            acc += line[inn] - line[out];
+        }
+        for i in 1..inner {
+            let d_orig = (line[i] - line[i - 1]).abs() * REBLUR_TAPS as i32;
+            let d_blur = (blurred[i] - blurred[i - 1]).abs();
+            sum_diff += d_orig as u64;
+            sum_lost += (d_orig - d_blur).max(0) as u64;
+        }
+    }
+    if sum_diff == 0 {
+        return 1.0;
+    }
+    (sum_diff - sum_lost) as f32 / sum_diff as f32
+}
+
+/// Specular reflections in a region.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Glare {
+    /// Share of the region's pixels that are specular.
+    pub share: f32,
+    /// Share of the region covered by the largest connected reflection.
+    pub largest_share: f32,
+    /// The reflections, largest first (at most 5), in region pixels.
+    pub blobs: Vec<Rect>,
+}
+
+pub fn glare(region: &RgbImage) -> Glare {
+    let (w, h) = region.dimensions();
+    if w == 0 || h == 0 {
+        return Glare::default();
+    }
+    let scale = (GLARE_WORK_WIDTH as f32 / w as f32).min(1.0);
+    let (sw, sh) = (
+        ((w as f32 * scale).round() as u32).max(1),
+        ((h as f32 * scale).round() as u32).max(1),
+    );
+    // Sample the full-resolution mask onto the small grid by "any specular pixel in
+    // the cell is enough when most are": a cell counts when its centre pixel and the
+    // cell mean are both specular, which keeps one-pixel JPEG specks out.
+    let mut mask = GrayImage::new(sw, sh);
+    let mut specular_total = 0u64;
+    let cell_w = w as f32 / sw as f32;
+    let cell_h = h as f32 / sh as f32;
+    for (x, y, p) in mask.enumerate_pixels_mut() {
+        let x0 = (x as f32 * cell_w) as u32;
+        let y0 = (y as f32 * cell_h) as u32;
+        let x1 = (((x + 1) as f32 * cell_w) as u32).clamp(x0 + 1, w);
+        let y1 = (((y + 1) as f32 * cell_h) as u32).clamp(y0 + 1, h);
+        let mut count = 0u32;
+        for yy in y0..y1 {
+            for xx in x0..x1 {
+                let c = region.get_pixel(xx, yy).0;
+                if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
+                    count += 1;
+                }
+            }
+        }
+        specular_total += u64::from(count);
+        let cell = (x1 - x0) * (y1 - y0);
+        if count * 2 > cell {
+            p.0[0] = 255;
+        }
+    }
+    let share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
+
+    let labels = imageproc::region_labelling::connected_components(
+        &mask,
+        imageproc::region_labelling::Connectivity::Eight,
+        image::Luma([0u8]),
+    );
+    // label → (count, min x, min y, max x, max y)
+    let mut stats: std::collections::HashMap<u32, (u32, u32, u32, u32, u32)> =
+        std::collections::HashMap::new();
+    for (x, y, l) in labels.enumerate_pixels() {
+        let l = l.0[0];
+        if l == 0 {
+            continue;
+        }
+        let e = stats.entry(l).or_insert((0, x, y, x, y));
+        e.0 += 1;
+        e.1 = e.1.min(x);
+        e.2 = e.2.min(y);
+        e.3 = e.3.max(x);
+        e.4 = e.4.max(y);
+    }
+    let mut blobs: Vec<_> = stats.into_values().collect();
+    blobs.sort_by(|a, b| b.0.cmp(&a.0));
+    let small_area = (sw * sh) as f32;
+    let largest_share = blobs.first().map_or(0.0, |b| b.0 as f32 / small_area);
+    let blobs = blobs
+        .iter()
+        .take(5)
+        .map(|&(_, x0, y0, x1, y1)| {
+            Rect::new(
+                x0 as f32 * cell_w,
+                y0 as f32 * cell_h,
+                (x1 + 1 - x0) as f32 * cell_w,
+                (y1 + 1 - y0) as f32 * cell_h,
+            )
+        })
+        .collect();
+    Glare {
+        share,
+        largest_share,
+        blobs,
+    }
+}
+
+/// Mean brightness (BT.601 luma, 0–255) of a grey region.
+pub fn mean_brightness(grey: &GrayImage) -> f32 {
+    let n = grey.as_raw().len();
+    if n == 0 {
+        return 0.0;
+    }
+    grey.as_raw().iter().map(|&v| u64::from(v)).sum::<u64>() as f32 / n as f32
+}
+
+/// How unevenly a region is lit: the brightest over the darkest cell of a 3×3 grid,
+/// each cell summarised by its 90th-percentile brightness, which follows the light
+/// falling on the paper or skin rather than the dark print or hair on it.
+pub fn light_ratio(grey: &GrayImage) -> f32 {
+    let (w, h) = grey.dimensions();
+    if w < 3 || h < 3 {
+        return 1.0;
+    }
+    let mut levels = Vec::with_capacity(9);
+    for gy in 0..3 {
+        for gx in 0..3 {
+            let (x0, x1) = (gx * w / 3, (gx + 1) * w / 3);
+            let (y0, y1) = (gy * h / 3, (gy + 1) * h / 3);
+            levels.push(percentile(grey, x0, y0, x1, y1, 0.9));
+        }
+    }
+    let max = levels.iter().copied().fold(0.0f32, f32::max);
+    let min = levels.iter().copied().fold(f32::MAX, f32::min);
+    // A floor of 8 grey levels keeps a black cell from making the ratio infinite.
+    max.max(8.0) / min.max(8.0)
+}
+
+/// Brightness of the left half over the right half (≥ 1, brighter side on top):
+/// light from one side is what makes a face look uneven.
+pub fn left_right_ratio(grey: &GrayImage) -> f32 {
+    let (w, h) = grey.dimensions();
+    if w < 2 || h < 1 {
+        return 1.0;
+    }
+    let left = percentile(grey, 0, 0, w / 2, h, 0.5);
+    let right = percentile(grey, w / 2, 0, w, h, 0.5);
+    left.max(right).max(8.0) / left.min(right).max(8.0)
+}
+
+fn percentile(grey: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32, q: f32) -> f32 {
+    let mut hist = [0u32; 256];
+    let mut n = 0u32;
+    for y in y0..y1 {
+        for x in x0..x1 {
+            hist[grey.get_pixel(x, y).0[0] as usize] += 1;
+            n += 1;
+        }
+    }
+    let target = (n as f32 * q) as u32;
+    let mut acc = 0;
+    for (v, &c) in hist.iter().enumerate() {
+        acc += c;
+        if acc > target {
+            return v as f32;
+        }
+    }
+    255.0
+}
+
+/// Colour of a region.
+#[derive(Clone, Copy, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Colour {
+    /// Hasler–Süsstrunk colourfulness: 0 for a grey-only image, 15–50 for natural photos.
+    pub colourfulness: f32,
+    /// Colour cast of the light: the largest channel mean of the brightest
+    /// surfaces over the smallest, minus one (0 = neutral).
+    pub cast: f32,
+}
+
+pub fn colour(rgb: &RgbImage) -> Colour {
+    let n = (rgb.width() * rgb.height()) as f64;
+    if n == 0.0 {
+        return Colour::default();
+    }
+    let (mut srg, mut syb, mut srg2, mut syb2) = (0f64, 0f64, 0f64, 0f64);
+    let mut hist = [0u32; 256];
+    for p in rgb.pixels() {
+        let [r, g, b] = p.0.map(f64::from);
+        let rg = r - g;
+        let yb = 0.5 * (r + g) - b;
+        srg += rg;
+        syb += yb;
+        srg2 += rg * rg;
+        syb2 += yb * yb;
+        hist[luma(p.0) as usize] += 1;
+    }
+    let (mrg, myb) = (srg / n, syb / n);
+    let var_rg = (srg2 / n - mrg * mrg).max(0.0);
+    let var_yb = (syb2 / n - myb * myb).max(0.0);
+    let colourfulness = (var_rg + var_yb).sqrt() + 0.3 * (mrg * mrg + myb * myb).sqrt();
+    Colour {
+        colourfulness: colourfulness as f32,
+        cast: highlight_cast(rgb, &hist),
+    }
+}
+
+/// The light's colour shows in the brightest surfaces (white walls, paper, the
+/// glint on skin): a "white patch" estimate from the brightest 5 % of pixels,
+/// clipped ones excluded as they have lost their colour. Returns the largest
+/// channel mean over the smallest, minus one.
+fn highlight_cast(rgb: &RgbImage, hist: &[u32; 256]) -> f32 {
+    let total: u32 = hist.iter().sum();
+    let mut acc = 0;
+    let mut threshold = 255u8;
+    for v in (0..=255u8).rev() {
+        acc += hist[v as usize];
+        if acc * 20 >= total {
+            threshold = v;
+            break;
+        }
+    }
+    let mut sums = [0u64; 3];
+    let mut count = 0u64;
+    for p in rgb.pixels() {
+        let l = luma(p.0);
+        if l >= threshold && p.0.iter().all(|&c| c < 250) {
+            for (s, &c) in sums.iter_mut().zip(p.0.iter()) {
+                *s += u64::from(c);
+            }
+            count += 1;
+        }
+    }
+    let (max, min) = (sums.iter().max(), sums.iter().min());
+    match (max, min) {
+        // Highlights darker than ~30 grey levels say nothing about the light.
+        (Some(&max), Some(&min)) if count > 0 && min > 30 * count => max as f32 / min as f32 - 1.0,
+        _ => 0.0,
+    }
+}
+
+fn luma(c: [u8; 3]) -> u8 {
+    ((u32::from(c[0]) * 77 + u32::from(c[1]) * 150 + u32::from(c[2]) * 29) >> 8) as u8
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn checkerboard(w: u32, h: u32, cell: u32) -> GrayImage {
+        GrayImage::from_fn(w, h, |x, y| {
+            image::Luma([if (x / cell + y / cell) % 2 == 0 { 40 } else { 210 }])
+        })
+    }
+
+    #[test]
+    fn blurring_lowers_sharpness() {
+        let sharp = checkerboard(320, 240, 8);
+        let blurred = imageproc::filter::gaussian_blur_f32(&sharp, 3.0);
+        let s = sharpness(&sharp, 320);
+        let b = sharpness(&blurred, 320);
+        assert!(s > 0.6, "sharp {s}");
+        assert!(b < s - 0.2, "blurred {b} vs sharp {s}");
+    }
+
+    #[test]
+    fn flat_region_has_no_sharpness_and_tiny_images_do_not_panic() {
+        assert_eq!(sharpness(&GrayImage::from_pixel(50, 50, image::Luma([128])), 64), 0.0);
+        assert_eq!(sharpness(&GrayImage::new(1, 1), 64), 0.0);
+        assert_eq!(glare(&RgbImage::new(0, 0)), Glare::default());
+        assert_eq!(light_ratio(&GrayImage::new(1, 1)), 1.0);
+    }
+
+    #[test]
+    fn a_white_spot_is_glare_located_where_it_is() {
+        let mut img = RgbImage::from_pixel(200, 100, image::Rgb([120, 110, 100]));
+        for y in 40..60 {
+            for x in 150..170 {
+                img.put_pixel(x, y, image::Rgb([255, 255, 255]));
+            }
+        }
+        let g = glare(&img);
+        assert!((g.share - 400.0 / 20000.0).abs() < 1e-4);
+        let b = g.blobs[0];
+        assert!((b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0, "{b:?}");
+        // A bright but coloured patch is not glare.
+        let yellow = RgbImage::from_pixel(50, 50, image::Rgb([255, 250, 40]));
+        assert_eq!(glare(&yellow).share, 0.0);
+    }
+
+    #[test]
+    fn grey_image_has_no_colourfulness() {
+        let grey = RgbImage::from_fn(64, 64, |x, _| image::Rgb([x as u8 * 3; 3]));
+        assert!(colour(&grey).colourfulness < 0.5);
+        assert!(colour(&grey).cast.abs() < 1e-3);
+        let blue = RgbImage::from_pixel(64, 64, image::Rgb([90, 100, 160]));
+        assert!(colour(&blue).cast > 0.7);
+    }
+
+    #[test]
+    fn light_falling_off_to_one_side_is_uneven() {
+        let even = GrayImage::from_pixel(90, 90, image::Luma([180]));
+        let ramp = GrayImage::from_fn(90, 90, |x, _| image::Luma([(60 + x * 2) as u8]));
+        assert!((light_ratio(&even) - 1.0).abs() < 1e-6);
+        assert!(light_ratio(&ramp) > 2.0);
+    }
+}

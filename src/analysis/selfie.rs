@@ -1,0 +1,151 @@
+//! Measurements of the face in a selfie: framing, backlight, and the eye band
+//! (glare on glasses, sunglasses). Positions inside rustface's box are fractions of
+//! its size, read off the fixtures (docs/calibration.md): the box spans brows to
+//! chin, cheek to cheek; the eyes sit at about 35 % of its height.
+
+use image::{GrayImage, RgbImage};
+
+use crate::geometry::Rect;
+
+/// Growth of the face box to the whole head (hair above, chin below, ears at the
+/// sides), as fractions of the box: the reviewer wants the whole head in frame.
+pub const HEAD_GROW_TOP: f32 = 0.45;
+pub const HEAD_GROW_BOTTOM: f32 = 0.15;
+pub const HEAD_GROW_SIDES: f32 = 0.15;
+
+/// The eye band inside the face box (fractions of its height and width).
+const EYE_BAND_TOP: f32 = 0.2;
+const EYE_BAND_BOTTOM: f32 = 0.5;
+/// The cheek band, the reference for what the eye band's brightness should be.
+const CHEEK_BAND_TOP: f32 = 0.55;
+const CHEEK_BAND_BOTTOM: f32 = 0.8;
+const BAND_INSET_X: f32 = 0.12;
+
+/// A pixel is a reflection on glasses when all channels are near clipping.
+const EYE_SPECULAR_MIN_CHANNEL: u8 = 235;
+
+/// The head box of a face: the face box grown to take in hair and chin.
+pub fn head_box(face: &Rect) -> Rect {
+    face.grown(HEAD_GROW_SIDES, HEAD_GROW_TOP, HEAD_GROW_SIDES, HEAD_GROW_BOTTOM)
+}
+
+/// How far the head box stays inside the frame: the smallest gap to an edge as a
+/// fraction of that edge's dimension (negative when the head is cut off).
+pub fn head_margin(face: &Rect, width: u32, height: u32) -> f32 {
+    let head = head_box(face);
+    let (w, h) = (width as f32, height as f32);
+    [
+        head.x / w,
+        head.y / h,
+        (w - head.right()) / w,
+        (h - head.bottom()) / h,
+    ]
+    .into_iter()
+    .fold(f32::MAX, f32::min)
+}
+
+fn band(face: &Rect, top: f32, bottom: f32) -> Rect {
+    Rect::new(
+        face.x + BAND_INSET_X * face.w,
+        face.y + top * face.h,
+        face.w * (1.0 - 2.0 * BAND_INSET_X),
+        face.h * (bottom - top),
+    )
+}
+
+pub fn eye_band(face: &Rect) -> Rect {
+    band(face, EYE_BAND_TOP, EYE_BAND_BOTTOM)
+}
+
+fn mean_in(grey: &GrayImage, r: &Rect) -> Option<f32> {
+    let (x, y, w, h) = r.clamped_pixels(grey.width(), grey.height())?;
+    let mut sum = 0u64;
+    for yy in y..y + h {
+        for xx in x..x + w {
+            sum += u64::from(grey.get_pixel(xx, yy).0[0]);
+        }
+    }
+    Some(sum as f32 / (w * h) as f32)
+}
+
+/// Background brightness over face brightness. Against a window the background is
+/// several times brighter than the face. The background is the frame outside the
+/// head and shoulders; the face is the inner part of the face box.
+pub fn backlight_ratio(grey: &GrayImage, face: &Rect) -> f32 {
+    let (w, h) = grey.dimensions();
+    let inner = face.grown(-0.15, -0.1, -0.15, -0.1);
+    let face_mean = mean_in(grey, &inner).unwrap_or(0.0);
+    // Exclude head and the body below it from the background.
+    let person = face.grown(0.9, 0.9, 0.9, 10.0);
+    let (mut sum, mut n) = (0u64, 0u64);
+    // Every 4th pixel is plenty for a mean and keeps this cheap at full resolution.
+    for y in (0..h).step_by(4) {
+        for x in (0..w).step_by(4) {
+            let (fx, fy) = (x as f32, y as f32);
+            let in_person =
+                fx >= person.x && fx < person.right() && fy >= person.y && fy < person.bottom();
+            if !in_person {
+                sum += u64::from(grey.get_pixel(x, y).0[0]);
+                n += 1;
+            }
+        }
+    }
+    if n == 0 {
+        return 1.0;
+    }
+    let background = sum as f32 / n as f32;
+    background.max(8.0) / face_mean.max(8.0)
+}
+
+/// Share of the eye band that is specular reflection (glare on glasses).
+pub fn eyewear_glare_share(rgb: &RgbImage, face: &Rect) -> f32 {
+    let Some((x, y, w, h)) = eye_band(face).clamped_pixels(rgb.width(), rgb.height()) else {
+        return 0.0;
+    };
+    let mut count = 0u32;
+    for yy in y..y + h {
+        for xx in x..x + w {
+            let c = rgb.get_pixel(xx, yy).0;
+            if c[0].min(c[1]).min(c[2]) >= EYE_SPECULAR_MIN_CHANNEL {
+                count += 1;
+            }
+        }
+    }
+    count as f32 / (w * h) as f32
+}
+
+/// Eye-band brightness over cheek brightness. Dark lenses make the eye band much
+/// darker than the cheeks; bare eyes, brows and lashes darken it only a little.
+pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
+    let eyes = mean_in(grey, &eye_band(face));
+    let cheeks = mean_in(grey, &band(face, CHEEK_BAND_TOP, CHEEK_BAND_BOTTOM));
+    match (eyes, cheeks) {
+        (Some(e), Some(c)) => e.max(1.0) / c.max(8.0),
+        _ => 1.0,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn head_margin_is_negative_when_the_head_is_cut() {
+        let centred = Rect::new(400.0, 300.0, 200.0, 200.0);
+        assert!(head_margin(&centred, 1000, 1000) > 0.1);
+        let at_edge = Rect::new(-20.0, 300.0, 200.0, 200.0);
+        assert!(head_margin(&at_edge, 1000, 1000) < 0.0);
+    }
+
+    #[test]
+    fn a_bright_background_is_backlight() {
+        let face = Rect::new(40.0, 40.0, 40.0, 40.0);
+        let mut grey = GrayImage::from_pixel(200, 200, image::Luma([240]));
+        for y in 40..80 {
+            for x in 40..80 {
+                grey.put_pixel(x, y, image::Luma([60]));
+            }
+        }
+        assert!(backlight_ratio(&grey, &face) > 3.0);
+    }
+}

@@ -1,0 +1,197 @@
+//! `kycam check`: judge photo files taken elsewhere against a shot's rules, and
+//! against the exchange's file rules.
+
+use std::path::Path;
+
+use serde::Serialize;
+
+use crate::analysis::{self, distance, CameraModel, FaceDetector, FaceSearch, Measurements};
+use crate::imageio::{self, LoadError, LoadedImage};
+use crate::rules::{self, Limit, RuleId, Verdict, FILE_MAX_BYTES, FILE_MIN_BYTES};
+use crate::shot::Shot;
+
+/// The result of checking one file (the JSON line of SPEC §6).
+#[derive(Debug, Serialize)]
+pub struct FileReport {
+    pub file: String,
+    pub shot: Shot,
+    pub width: u32,
+    pub height: u32,
+    pub pass: bool,
+    pub checks: Vec<Verdict>,
+    pub faces: Vec<FaceJson>,
+    pub document: Option<DocumentJson>,
+    pub distance_cm: Option<f32>,
+    #[serde(skip)]
+    pub measurements: Measurements,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FaceJson {
+    pub x: f32,
+    pub y: f32,
+    pub w: f32,
+    pub h: f32,
+    pub score: f32,
+}
+
+#[derive(Debug, Serialize)]
+pub struct DocumentJson {
+    pub corners: [[f32; 2]; 4],
+}
+
+/// Checks photo files; keeps one face detector for all of them.
+pub struct Checker {
+    detector: FaceDetector,
+    /// Field of view given by the user; overrides EXIF.
+    hfov_deg: Option<f32>,
+}
+
+impl Checker {
+    pub fn new(hfov_deg: Option<f32>) -> Self {
+        Self {
+            detector: FaceDetector::new(FaceSearch::STILL),
+            hfov_deg,
+        }
+    }
+
+    pub fn check_file(&mut self, path: &Path, shot: Shot) -> Result<FileReport, LoadError> {
+        let loaded = imageio::load_image(path)?;
+        Ok(self.check_loaded(&path.display().to_string(), &loaded, shot))
+    }
+
+    pub fn check_loaded(&mut self, name: &str, loaded: &LoadedImage, shot: Shot) -> FileReport {
+        let camera = CameraModel {
+            hfov_deg: self
+                .hfov_deg
+                .or(loaded.focal_length_35mm.map(distance::hfov_from_focal_35mm))
+                .unwrap_or(distance::DEFAULT_WEBCAM_HFOV_DEG),
+        };
+        let grey = analysis::to_grey(&loaded.rgb);
+        let faces = self.detector.detect(&grey);
+        let m = analysis::measure(&loaded.rgb, &grey, shot, &faces, camera);
+        let mut checks = rules::judge(&m);
+        checks.extend(file_rules(loaded));
+        FileReport {
+            file: name.to_owned(),
+            shot,
+            width: m.width,
+            height: m.height,
+            pass: rules::all_pass(&checks),
+            faces: m
+                .faces
+                .iter()
+                .map(|f| FaceJson {
+                    x: f.rect.x,
+                    y: f.rect.y,
+                    w: f.rect.w,
+                    h: f.rect.h,
+                    score: f.score,
+                })
+                .collect(),
+            document: None,
+            distance_cm: m.selfie.as_ref().map(|s| s.distance_cm),
+            checks,
+            measurements: m,
+        }
+    }
+}
+
+/// The exchange's upload rules: JPEG or PNG, 100 KB – 10 MB.
+pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
+    let format = Verdict {
+        id: RuleId::FileFormat,
+        pass: loaded.format.accepted_by_exchange(),
+        value: None,
+        limit: Limit::default(),
+        unit: "",
+        advice: (!loaded.format.accepted_by_exchange()).then(|| {
+            format!(
+                "The file is {}: save it as JPEG before uploading.",
+                loaded.format.name()
+            )
+        }),
+    };
+    let kb = loaded.file_bytes as f64 / 1024.0;
+    let size = Verdict::measured(
+        RuleId::FileSize,
+        kb,
+        Limit::between(
+            FILE_MIN_BYTES as f64 / 1024.0,
+            FILE_MAX_BYTES as f64 / 1024.0,
+        ),
+        "KB",
+        |kb| {
+            if kb < FILE_MIN_BYTES as f64 / 1024.0 {
+                "The file is under 100 KB: take the photo at a higher resolution or quality.".into()
+            } else {
+                "The file is over 10 MB: save it with a lower JPEG quality or resolution.".into()
+            }
+        },
+    );
+    [format, size]
+}
+
+/// A value with as many decimals as it deserves.
+pub fn format_value(v: f64) -> String {
+    let a = v.abs();
+    if a >= 100.0 {
+        format!("{v:.0}")
+    } else if a >= 10.0 {
+        format!("{v:.1}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+pub fn format_limit(limit: &Limit, unit: &str) -> String {
+    let u = |s: String| {
+        if unit.is_empty() {
+            s
+        } else {
+            format!("{s} {unit}")
+        }
+    };
+    match (limit.min, limit.max) {
+        (Some(a), Some(b)) if a == b => u(format!("= {}", format_value(a))),
+        (Some(a), Some(b)) => u(format!("{}–{}", format_value(a), format_value(b))),
+        (Some(a), None) => u(format!("≥ {}", format_value(a))),
+        (None, Some(b)) => u(format!("≤ {}", format_value(b))),
+        (None, None) => String::new(),
+    }
+}
+
+/// The report as a table for a person.
+pub fn render_table(report: &FileReport) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}  ({}, {}×{})  {}",
+        report.file,
+        report.shot,
+        report.width,
+        report.height,
+        if report.pass { "PASS" } else { "FAIL" }
+    );
+    for v in &report.checks {
+        let value = match v.value {
+            Some(x) if v.unit.is_empty() => format_value(x),
+            Some(x) => format!("{} {}", format_value(x), v.unit),
+            None => "—".into(),
+        };
+        let _ = write!(
+            out,
+            "  {} {:<16} {:>10}   {:<12}",
+            if v.pass { "✓" } else { "✗" },
+            v.id.as_str(),
+            value,
+            format_limit(&v.limit, v.unit),
+        );
+        if let Some(advice) = &v.advice {
+            let _ = write!(out, " {advice}");
+        }
+        out.push('\n');
+    }
+    out
+}

@@ -1,0 +1,43 @@
+//! Where the test and evaluation images are: the committed ones in tests/fixtures,
+//! and the shared evaluation set beside the checkout (absent on a fresh clone).
+
+use std::path::PathBuf;
+
+/// Committed fixtures (licence allows copying): tests/fixtures.
+pub fn committed(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+/// The shared fixtures folder (../shared/fixtures from the checkout), or `None`
+/// when this checkout has none beside it. `KYCAM_SHARED_FIXTURES` overrides.
+pub fn shared_dir() -> Option<PathBuf> {
+    if let Some(dir) = std::env::var_os("KYCAM_SHARED_FIXTURES") {
+        let dir = PathBuf::from(dir);
+        return dir.is_dir().then_some(dir);
+    }
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/fixtures");
+    dir.is_dir().then_some(dir)
+}
+
+/// Image files in a folder of the shared fixtures, sorted by name.
+pub fn shared_images(folder: &str) -> Vec<PathBuf> {
+    let Some(dir) = shared_dir() else {
+        return Vec::new();
+    };
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
+        .into_iter()
+        .flatten()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| {
+            matches!(
+                p.extension().and_then(|e| e.to_str()),
+                Some("jpg" | "jpeg" | "png" | "tif")
+            )
+        })
+        .collect();
+    files.sort();
+    files
+}

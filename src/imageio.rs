@@ -1,0 +1,212 @@
+//! Reading photo files for `kycam check`: format sniffing, limits against
+//! decompression bombs, EXIF orientation and focal length, and clear errors.
+
+use std::io::Cursor;
+use std::path::{Path, PathBuf};
+
+use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
+
+/// Larger files are refused before reading: the exchange takes at most 10 MB,
+/// and reading gigabytes to say so would only hang the check.
+pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Pixels cap, checked from the header before any decoding: 100 MP is beyond every
+/// phone sensor, and a tiny file claiming more is a decompression bomb.
+pub const MAX_PIXELS: u64 = 100_000_000;
+
+/// Memory the decoder may allocate (an RGBA 100 MP image plus headroom).
+const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
+
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("{path}: cannot read the file: {source}")]
+    Io {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    #[error("{path}: is a folder, not an image file")]
+    IsDirectory { path: PathBuf },
+    #[error("{path}: the file is empty")]
+    Empty { path: PathBuf },
+    #[error("{path}: the file is {bytes} bytes, too large to be a photo (limit {MAX_FILE_BYTES})")]
+    FileTooLarge { path: PathBuf, bytes: u64 },
+    #[error("{path}: is a PDF; kycam checks photos only. Export the page as a JPEG and check that")]
+    Pdf { path: PathBuf },
+    #[error("{path}: not an image kycam can read (use JPEG or PNG)")]
+    UnsupportedFormat { path: PathBuf },
+    #[error("{path}: the image claims {width}×{height} pixels, more than the {MAX_PIXELS} kycam decodes")]
+    TooManyPixels {
+        path: PathBuf,
+        width: u32,
+        height: u32,
+    },
+    #[error("{path}: the image data is truncated (the file ends before the picture does)")]
+    Truncated { path: PathBuf },
+    #[error("{path}: the image is damaged and cannot be decoded: {message}")]
+    Corrupt { path: PathBuf, message: String },
+}
+
+/// The container formats kycam distinguishes for the exchange's file rules.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileFormat {
+    Jpeg,
+    Png,
+    /// Decodable, but not accepted by the exchange (e.g. TIFF, WebP).
+    Other(&'static str),
+}
+
+impl FileFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            FileFormat::Jpeg => "JPEG",
+            FileFormat::Png => "PNG",
+            FileFormat::Other(name) => name,
+        }
+    }
+
+    pub fn accepted_by_exchange(self) -> bool {
+        matches!(self, FileFormat::Jpeg | FileFormat::Png)
+    }
+}
+
+/// A decoded photo, upright (EXIF orientation applied), with what the file says.
+pub struct LoadedImage {
+    pub rgb: RgbImage,
+    pub format: FileFormat,
+    pub file_bytes: u64,
+    /// EXIF FocalLengthIn35mmFilm, when present: gives the camera's field of view.
+    pub focal_length_35mm: Option<f32>,
+}
+
+pub fn load_image(path: &Path) -> Result<LoadedImage, LoadError> {
+    let io_err = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let meta = std::fs::metadata(path).map_err(io_err)?;
+    if meta.is_dir() {
+        return Err(LoadError::IsDirectory {
+            path: path.to_owned(),
+        });
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::FileTooLarge {
+            path: path.to_owned(),
+            bytes: meta.len(),
+        });
+    }
+    let bytes = std::fs::read(path).map_err(io_err)?;
+    decode_image(path, &bytes)
+}
+
+/// Decodes the bytes of a file named `path` (the name is only used in errors).
+pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError> {
+    let path_buf = || path.to_owned();
+    if bytes.is_empty() {
+        return Err(LoadError::Empty { path: path_buf() });
+    }
+    if bytes.starts_with(b"%PDF") {
+        return Err(LoadError::Pdf { path: path_buf() });
+    }
+    let format = image::guess_format(bytes).map_err(|_| LoadError::UnsupportedFormat {
+        path: path_buf(),
+    })?;
+    let file_format = match format {
+        ImageFormat::Jpeg => FileFormat::Jpeg,
+        ImageFormat::Png => FileFormat::Png,
+        ImageFormat::Tiff => FileFormat::Other("TIFF"),
+        _ => return Err(LoadError::UnsupportedFormat { path: path_buf() }),
+    };
+    if file_format == FileFormat::Jpeg && jpeg_is_truncated(bytes) {
+        return Err(LoadError::Truncated { path: path_buf() });
+    }
+
+    let corrupt = |e: image::ImageError| match e {
+        image::ImageError::IoError(ref io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            LoadError::Truncated { path: path_buf() }
+        }
+        other => LoadError::Corrupt {
+            path: path_buf(),
+            message: other.to_string(),
+        },
+    };
+
+    let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
+    reader.limits(decode_limits());
+    let mut decoder = reader.into_decoder().map_err(corrupt)?;
+    let (width, height) = decoder.dimensions();
+    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(LoadError::TooManyPixels {
+            path: path_buf(),
+            width,
+            height,
+        });
+    }
+    let orientation = decoder.orientation().map_err(corrupt)?;
+    let mut image = image::DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    image.apply_orientation(orientation);
+
+    Ok(LoadedImage {
+        rgb: image.to_rgb8(),
+        format: file_format,
+        file_bytes: bytes.len() as u64,
+        focal_length_35mm: exif_focal_length_35mm(bytes),
+    })
+}
+
+fn decode_limits() -> image::Limits {
+    let mut limits = image::Limits::default();
+    limits.max_alloc = Some(MAX_DECODE_ALLOC);
+    limits
+}
+
+/// A JPEG's last scan must be followed by its end-of-image marker. Decoders fill a
+/// cut-off scan with grey without complaint, so check the markers ourselves: inside
+/// entropy-coded data 0xFF is always followed by 0x00 or a restart marker, so the
+/// byte pairs FF DA (start of scan) and FF D9 (end of image) are real markers.
+fn jpeg_is_truncated(bytes: &[u8]) -> bool {
+    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
+    let last_end = bytes.windows(2).rposition(|w| w == [0xFF, 0xD9]);
+    match (last_scan, last_end) {
+        (Some(scan), Some(end)) => end < scan,
+        (Some(_), None) => true,
+        // No scan at all: the decoder will report it as corrupt.
+        (None, _) => false,
+    }
+}
+
+fn exif_focal_length_35mm(bytes: &[u8]) -> Option<f32> {
+    let exif = exif::Reader::new()
+        .read_from_container(&mut Cursor::new(bytes))
+        .ok()?;
+    let field = exif.get_field(exif::Tag::FocalLengthIn35mmFilm, exif::In::PRIMARY)?;
+    let focal = field.value.get_uint(0)? as f32;
+    (focal > 0.0).then_some(focal)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn truncated_jpeg_markers() {
+        assert!(jpeg_is_truncated(&[0xFF, 0xD8, 0xFF, 0xDA, 1, 2, 3]));
+        assert!(!jpeg_is_truncated(&[0xFF, 0xD8, 0xFF, 0xDA, 1, 0xFF, 0xD9]));
+        // A thumbnail's end marker before the main scan does not count.
+        assert!(jpeg_is_truncated(&[0xFF, 0xD9, 0xFF, 0xDA, 1, 2]));
+    }
+
+    #[test]
+    fn empty_and_pdf_bytes_are_named() {
+        let p = Path::new("x.jpg");
+        assert!(matches!(decode_image(p, b""), Err(LoadError::Empty { .. })));
+        assert!(matches!(
+            decode_image(p, b"%PDF-1.7 ..."),
+            Err(LoadError::Pdf { .. })
+        ));
+        assert!(matches!(
+            decode_image(p, b"hello world, not an image"),
+            Err(LoadError::UnsupportedFormat { .. })
+        ));
+    }
+}

@@ -1,0 +1,14 @@
+//! kycam: an offline KYC photo assistant. The library measures frames
+//! (`analysis`), judges them against a shot's rules (`rules`), and checks photo
+//! files (`check`); the binary is a thin front end.
+
+pub mod analysis;
+pub mod check;
+pub mod fixtures;
+pub mod geometry;
+pub mod imageio;
+pub mod rules;
+pub mod shot;
+pub mod synth;
+
+pub use shot::{DocumentKind, Shot};

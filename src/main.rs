@@ -1,0 +1,98 @@
+//! The `kycam` command: GUI, `check`, `replay`, `cameras` (SPEC §6).
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+use kycam::check::{render_table, Checker};
+use kycam::Shot;
+
+#[derive(Parser)]
+#[command(
+    name = "kycam",
+    version,
+    about = "Offline KYC photo assistant: guides ID and selfie photos until every rule holds",
+    long_about = None
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Check photo files against a shot's rules and the exchange's file rules.
+    ///
+    /// Exit code: 0 every file passes, 1 a rule fails, 2 a file could not be read.
+    Check {
+        /// The shot the photos are for: passport, id-front, id-back, dl-front, dl-back, selfie.
+        #[arg(long, default_value = "selfie")]
+        shot: Shot,
+        /// Print one JSON object per file, one per line.
+        #[arg(long)]
+        json: bool,
+        /// The camera's horizontal field of view in degrees (else EXIF, else 65°).
+        #[arg(long, value_parser = parse_hfov)]
+        hfov: Option<f32>,
+        /// The photo files (JPEG or PNG).
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+}
+
+fn parse_hfov(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (10.0..=170.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v}° is not a camera's field of view (10–170°)"))
+    }
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match cli.command {
+        Some(Command::Check {
+            shot,
+            json,
+            hfov,
+            files,
+        }) => run_check(shot, json, hfov, &files),
+        None => {
+            eprintln!("kycam: the live camera window is not built yet; try `kycam check --help`");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> ExitCode {
+    let mut checker = Checker::new(hfov);
+    let (mut failed, mut unreadable) = (false, false);
+    for file in files {
+        match checker.check_file(file, shot) {
+            Ok(report) => {
+                failed |= !report.pass;
+                if json {
+                    match serde_json::to_string(&report) {
+                        Ok(line) => println!("{line}"),
+                        Err(e) => eprintln!("kycam: {}: cannot write the report: {e}", file.display()),
+                    }
+                } else {
+                    println!("{}", render_table(&report));
+                }
+            }
+            Err(e) => {
+                unreadable = true;
+                eprintln!("kycam: {e}");
+            }
+        }
+    }
+    if unreadable {
+        ExitCode::from(2)
+    } else if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}

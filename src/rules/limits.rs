@@ -1,0 +1,52 @@
+//! Every limit the rules apply, with the reason for its value. Figures were tuned
+//! on ../shared/fixtures and the synthetic evaluation (docs/evaluation.md).
+
+/// SPEC §3: the selfie is taken 30–50 cm from the camera.
+pub const DISTANCE_MIN_CM: f64 = 30.0;
+pub const DISTANCE_MAX_CM: f64 = 50.0;
+
+/// The head box (face grown for hair and chin) must keep this share of the
+/// frame from every edge: a reviewer rejects a chin or crown cut off.
+pub const HEAD_MARGIN_MIN: f64 = 0.0;
+
+/// Sharpness (1 − blur effect, normalised size) below this is visibly soft: the
+/// sharp Honor fixture scores ~0.5, its defocused and shaken copies ≤ 0.3.
+pub const SHARPNESS_MIN: f64 = 0.40;
+
+/// Largest specular reflection, % of the region: a spot this large hides print
+/// on a card or skin detail on a face.
+pub const GLARE_MAX_PERCENT: f64 = 0.5;
+
+/// Specular share of the eye band (%): bright reflections on glasses hide the eyes.
+pub const EYEWEAR_GLARE_MAX_PERCENT: f64 = 1.0;
+
+/// Mean brightness (luma 0–255) of the region: darker reads as "too dark" to the
+/// reviewer, brighter washes out. Wide enough for every skin tone in normal light.
+pub const BRIGHTNESS_MIN: f64 = 60.0;
+pub const BRIGHTNESS_MAX: f64 = 215.0;
+
+/// Brightest over darkest part of the region: above this one side is in shadow.
+pub const LIGHT_RATIO_MAX: f64 = 1.8;
+
+/// Background over face brightness: against a window the face goes dark while
+/// the background is 2–4 times brighter.
+pub const BACKLIGHT_RATIO_MAX: f64 = 1.8;
+
+/// Eye band over cheek brightness: dark lenses take it below this; bare eyes
+/// with brows and lashes stay above.
+pub const EYE_TO_CHEEK_MIN: f64 = 0.45;
+
+/// Colourfulness (Hasler–Süsstrunk) below this is a grey-only picture.
+pub const COLOURFULNESS_MIN: f64 = 4.0;
+
+/// Grey-world colour cast (largest channel mean over smallest, −1) above this is
+/// a tinted light or a wrong white balance.
+pub const COLOUR_CAST_MAX: f64 = 0.6;
+
+/// Motion between frames (mean absolute grey difference, 0–255, on a small copy):
+/// above this the picture would smear.
+pub const MOTION_MAX: f64 = 6.0;
+
+/// The exchange's upload limits (SPEC §5).
+pub const FILE_MIN_BYTES: u64 = 100 * 1024;
+pub const FILE_MAX_BYTES: u64 = 10 * 1024 * 1024;

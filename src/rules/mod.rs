@@ -1,0 +1,207 @@
+//! Rules: limits and advice applied to measurements. Each rule has a stable id
+//! (SPEC §3), a measured value, a limit and one sentence of advice.
+
+mod limits;
+mod selfie;
+mod quality;
+
+pub use limits::*;
+
+use serde::Serialize;
+
+use crate::analysis::Measurements;
+use crate::shot::Shot;
+
+/// Stable rule ids. The declaration order is the guidance priority (SPEC §3):
+/// found → in frame → distance/size → straight/facing → steady → sharpness →
+/// glare → light → colour. File rules only apply to checked files.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RuleId {
+    DocumentFound,
+    FaceFound,
+    SingleFace,
+    CornersVisible,
+    FaceInFrame,
+    DocumentSize,
+    Distance,
+    Straight,
+    FacingCamera,
+    PortraitPresent,
+    Sunglasses,
+    Steady,
+    Sharpness,
+    Glare,
+    EyewearGlare,
+    Exposure,
+    Backlight,
+    EvenLighting,
+    Color,
+    FileFormat,
+    FileSize,
+}
+
+impl RuleId {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleId::DocumentFound => "document_found",
+            RuleId::FaceFound => "face_found",
+            RuleId::SingleFace => "single_face",
+            RuleId::CornersVisible => "corners_visible",
+            RuleId::FaceInFrame => "face_in_frame",
+            RuleId::DocumentSize => "document_size",
+            RuleId::Distance => "distance",
+            RuleId::Straight => "straight",
+            RuleId::FacingCamera => "facing_camera",
+            RuleId::PortraitPresent => "portrait_present",
+            RuleId::Sunglasses => "sunglasses",
+            RuleId::Steady => "steady",
+            RuleId::Sharpness => "sharpness",
+            RuleId::Glare => "glare",
+            RuleId::EyewearGlare => "eyewear_glare",
+            RuleId::Exposure => "exposure",
+            RuleId::Backlight => "backlight",
+            RuleId::EvenLighting => "even_lighting",
+            RuleId::Color => "color",
+            RuleId::FileFormat => "file_format",
+            RuleId::FileSize => "file_size",
+        }
+    }
+
+    /// A few words for people, for the checklist.
+    pub fn label(self) -> &'static str {
+        match self {
+            RuleId::DocumentFound => "Document found",
+            RuleId::FaceFound => "Face found",
+            RuleId::SingleFace => "Only one person",
+            RuleId::CornersVisible => "All four corners visible",
+            RuleId::FaceInFrame => "Whole head in the picture",
+            RuleId::DocumentSize => "Document large enough",
+            RuleId::Distance => "30–50 cm from the camera",
+            RuleId::Straight => "Straight",
+            RuleId::FacingCamera => "Flat to the camera",
+            RuleId::PortraitPresent => "Photo side shown",
+            RuleId::Sunglasses => "No sunglasses",
+            RuleId::Steady => "Steady",
+            RuleId::Sharpness => "Sharp",
+            RuleId::Glare => "No glare",
+            RuleId::EyewearGlare => "No glare on glasses",
+            RuleId::Exposure => "Bright enough",
+            RuleId::Backlight => "Not against the light",
+            RuleId::EvenLighting => "Even light",
+            RuleId::Color => "Natural colour",
+            RuleId::FileFormat => "JPEG or PNG",
+            RuleId::FileSize => "100 KB – 10 MB",
+        }
+    }
+}
+
+impl std::fmt::Display for RuleId {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The allowed range of a rule's value; either bound may be open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+pub struct Limit {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub min: Option<f64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max: Option<f64>,
+}
+
+impl Limit {
+    pub fn at_least(min: f64) -> Self {
+        Self {
+            min: Some(min),
+            max: None,
+        }
+    }
+    pub fn at_most(max: f64) -> Self {
+        Self {
+            min: None,
+            max: Some(max),
+        }
+    }
+    pub fn between(min: f64, max: f64) -> Self {
+        Self {
+            min: Some(min),
+            max: Some(max),
+        }
+    }
+    pub fn admits(&self, value: f64) -> bool {
+        self.min.is_none_or(|m| value >= m) && self.max.is_none_or(|m| value <= m)
+    }
+}
+
+/// One rule judged on one frame.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Verdict {
+    pub id: RuleId,
+    pub pass: bool,
+    /// The measured value (in `unit`); `None` when it cannot be measured, e.g. the
+    /// distance when no face was found.
+    pub value: Option<f64>,
+    pub limit: Limit,
+    #[serde(skip)]
+    pub unit: &'static str,
+    /// What to do, in one sentence; `None` when the rule passes.
+    pub advice: Option<String>,
+}
+
+impl Verdict {
+    /// A verdict whose pass/fail follows from the value and the limit.
+    pub fn measured(
+        id: RuleId,
+        value: f64,
+        limit: Limit,
+        unit: &'static str,
+        advice: impl FnOnce(f64) -> String,
+    ) -> Self {
+        let pass = limit.admits(value);
+        Verdict {
+            id,
+            pass,
+            value: Some(value),
+            limit,
+            unit,
+            advice: (!pass).then(|| advice(value)),
+        }
+    }
+
+    /// A rule that cannot be measured because what it measures was not found.
+    pub fn unmeasurable(id: RuleId, limit: Limit, unit: &'static str, advice: &str) -> Self {
+        Verdict {
+            id,
+            pass: false,
+            value: None,
+            limit,
+            unit,
+            advice: Some(advice.to_owned()),
+        }
+    }
+}
+
+/// Judges every rule of the shot, in priority order.
+pub fn judge(m: &Measurements) -> Vec<Verdict> {
+    let mut verdicts = Vec::new();
+    if m.shot == Shot::Selfie {
+        verdicts.extend(selfie::judge(m));
+    }
+    if let Some(motion) = m.motion {
+        verdicts.push(quality::steady(motion));
+    }
+    verdicts.extend(quality::judge(m));
+    verdicts.sort_by_key(|v| v.id);
+    verdicts
+}
+
+/// The one thing to tell the person: the most important failing rule.
+pub fn guidance(verdicts: &[Verdict]) -> Option<&Verdict> {
+    verdicts.iter().filter(|v| !v.pass).min_by_key(|v| v.id)
+}
+
+pub fn all_pass(verdicts: &[Verdict]) -> bool {
+    verdicts.iter().all(|v| v.pass)
+}

@@ -1,0 +1,78 @@
+//! Quality rules shared by every shot: steady, sharp, no glare, exposure, even
+//! light, natural colour.
+
+use super::*;
+use crate::analysis::QualityRegion;
+
+pub(super) fn steady(motion: f32) -> Verdict {
+    Verdict::measured(
+        RuleId::Steady,
+        f64::from(motion),
+        Limit::at_most(MOTION_MAX),
+        "",
+        |_| "Hold still for a moment.".into(),
+    )
+}
+
+pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
+    let q = &m.quality;
+    let what = match (q.region, m.shot.is_document()) {
+        (QualityRegion::Face { .. }, _) => "your face",
+        (QualityRegion::Frame, true) => "the document",
+        (QualityRegion::Frame, false) => "the picture",
+    };
+    let colour = if f64::from(q.colour.colourfulness) < COLOURFULNESS_MIN {
+        Verdict::measured(
+            RuleId::Color,
+            f64::from(q.colour.colourfulness),
+            Limit::at_least(COLOURFULNESS_MIN),
+            "",
+            |_| "The picture has no colour: turn off black-and-white or filter modes.".into(),
+        )
+    } else {
+        Verdict::measured(
+            RuleId::Color,
+            f64::from(q.colour.cast),
+            Limit::at_most(COLOUR_CAST_MAX),
+            "",
+            |_| "The colours are tinted: use white daylight or a white lamp, no coloured light.".into(),
+        )
+    };
+    vec![
+        Verdict::measured(
+            RuleId::Sharpness,
+            f64::from(q.sharpness),
+            Limit::at_least(SHARPNESS_MIN),
+            "",
+            |_| format!("The picture is blurry: hold still and let the camera focus on {what}."),
+        ),
+        Verdict::measured(
+            RuleId::Glare,
+            f64::from(q.glare.largest_share) * 100.0,
+            Limit::at_most(GLARE_MAX_PERCENT),
+            "%",
+            |_| format!("There is a reflection on {what}: tilt it slightly or move away from the lamp."),
+        ),
+        Verdict::measured(
+            RuleId::Exposure,
+            f64::from(q.brightness),
+            Limit::between(BRIGHTNESS_MIN, BRIGHTNESS_MAX),
+            "",
+            |b| {
+                if b < BRIGHTNESS_MIN {
+                    format!("It is too dark: turn on a light or face a window so {what} is well lit.")
+                } else {
+                    format!("It is too bright: move {what} out of direct light.")
+                }
+            },
+        ),
+        Verdict::measured(
+            RuleId::EvenLighting,
+            f64::from(q.light_ratio),
+            Limit::at_most(LIGHT_RATIO_MAX),
+            "×",
+            |_| format!("Part of {what} is in shadow: face the light so it falls evenly."),
+        ),
+        colour,
+    ]
+}
