@@ -1,0 +1,1 @@
+//! (implemented in the next commit)
