@@ -9,6 +9,7 @@ pub mod fixtures;
 pub mod geometry;
 pub mod imageio;
 pub mod pipeline;
+pub mod replay;
 pub mod rules;
 pub mod shot;
 pub mod synth;

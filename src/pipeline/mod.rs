@@ -256,6 +256,38 @@ pub struct Pipeline {
 
 /// The frame queue's bound: one frame waiting while one is analysed.
 pub const FRAME_QUEUE_BOUND: usize = 1;
+const COMMAND_QUEUE: usize = 16;
+/// Headless consumers print; a few reports of slack keep the analysis busy.
+const EVERY_REPORT_QUEUE: usize = 8;
+const EVENT_QUEUE: usize = 64;
+/// A capture and a manual shot may be in flight together; more is a person
+/// pressing the shutter faster than photos can be encoded.
+const SAVE_QUEUE: usize = 2;
+
+/// Sends events without dropping them: waits for room, but gives up when the
+/// pipeline stops (nobody will read them then).
+#[derive(Clone)]
+pub(crate) struct EventSink {
+    tx: crossbeam_channel::Sender<Event>,
+    stop: Arc<AtomicBool>,
+}
+
+impl EventSink {
+    pub fn send(&self, mut event: Event) {
+        use crossbeam_channel::SendTimeoutError;
+        loop {
+            match self.tx.send_timeout(event, Duration::from_millis(50)) {
+                Ok(()) | Err(SendTimeoutError::Disconnected(_)) => return,
+                Err(SendTimeoutError::Timeout(back)) => {
+                    if self.stop.load(Ordering::Relaxed) {
+                        return;
+                    }
+                    event = back;
+                }
+            }
+        }
+    }
+}
 
 impl Pipeline {
     /// Starts the threads. `wake` is called after each report (the GUI passes
@@ -265,8 +297,73 @@ impl Pipeline {
         config: PipelineConfig,
         wake: Option<Box<dyn Fn() + Send>>,
     ) -> Result<Pipeline, PipelineError> {
-        let _ = (source, config, wake);
-        unimplemented!("API skeleton: the threads are wired in the next commit")
+        use crossbeam_channel::bounded;
+        let stop = Arc::new(AtomicBool::new(false));
+        let counters = Arc::new(Counters::default());
+        let frames = bounded(FRAME_QUEUE_BOUND);
+        let (commands_tx, commands_rx) = bounded(COMMAND_QUEUE);
+        let reports = bounded(match config.delivery {
+            ReportDelivery::NewestWins => 1,
+            ReportDelivery::Every => EVERY_REPORT_QUEUE,
+        });
+        let (events_tx, events_rx) = bounded(EVENT_QUEUE);
+        let events = EventSink {
+            tx: events_tx,
+            stop: Arc::clone(&stop),
+        };
+        let face_jobs = bounded(1);
+        let face_results = bounded(1);
+        let (saves_tx, saves_rx) = bounded(SAVE_QUEUE);
+        let (done_tx, done_rx) = bounded(1);
+
+        let mut pipeline = Pipeline {
+            commands: commands_tx,
+            reports: reports.1.clone(),
+            events: events_rx,
+            counters: Arc::clone(&counters),
+            stop: Arc::clone(&stop),
+            threads: Vec::new(),
+        };
+        // On a spawn error `pipeline` is dropped, which stops what did start.
+        pipeline.threads.push(writer::spawn(
+            saves_rx,
+            Arc::clone(&config.session),
+            events.clone(),
+            Arc::clone(&counters),
+            done_tx,
+        )?);
+        pipeline.threads.push(face_worker::spawn(
+            face_jobs.1.clone(),
+            channel::NewestSlot::new(face_results.0, face_results.1.clone()),
+            Arc::clone(&stop),
+        )?);
+        pipeline.threads.push(analysis_thread::spawn(
+            analysis_thread::Settings {
+                shot: config.shot,
+                camera: config.camera,
+                auto_capture: config.auto_capture,
+                session: config.session,
+                delivery: config.delivery,
+            },
+            analysis_thread::Channels {
+                frames: frames.1.clone(),
+                commands: commands_rx,
+                reports,
+                face_jobs: channel::NewestSlot::new(face_jobs.0, face_jobs.1.clone()),
+                face_results: face_results.1,
+                saves: saves_tx,
+                writer_done: done_rx,
+                events: events.clone(),
+            },
+            Arc::clone(&counters),
+            Arc::clone(&stop),
+            wake,
+        )?);
+        pipeline.threads.insert(
+            0,
+            source::spawn(&source, frames, events, counters, Arc::clone(&stop))?,
+        );
+        Ok(pipeline)
     }
 
     /// Sends a command; never blocks (commands beyond the queue's 16 are dropped).
