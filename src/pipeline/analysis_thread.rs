@@ -8,9 +8,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use crossbeam_channel::{
-    select, Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError,
-};
+use crossbeam_channel::{Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError};
 use image::{GrayImage, RgbImage};
 
 use super::autocapture::{AutoCapture, HOLD};
@@ -127,16 +125,11 @@ impl State {
                     return;
                 }
             }
-            select! {
-                recv(self.ch.frames) -> msg => match msg {
-                    Ok(frame) => self.analyse(frame),
-                    Err(_) => return self.finish(),
-                },
-                recv(self.ch.commands) -> msg => match msg {
-                    Ok(cmd) => if !self.command(cmd) { return },
-                    Err(_) => return,
-                },
-                default(TICK) => {}
+            // Commands are taken between frames and at least every tick.
+            match self.ch.frames.recv_timeout(TICK) {
+                Ok(frame) => self.analyse(frame),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return self.finish(),
             }
         }
     }
