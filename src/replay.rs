@@ -155,6 +155,11 @@ pub fn run(
         )?;
         writeln!(
             out,
+            "The frame queue held at most {max_frame_queue} frame(s) (bound {}).",
+            crate::pipeline::FRAME_QUEUE_BOUND
+        )?;
+        writeln!(
+            out,
             "Photos and session.json in {}",
             session.dir().display()
         )?;
