@@ -516,3 +516,37 @@ fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {
         }
     }
 }
+
+/// This machine has no webcam: the camera source can only be tested for
+/// saying so. (On a machine with one, this test is skipped.)
+#[test]
+fn with_no_camera_the_pipeline_says_so_once_and_stops() {
+    let has_video = std::fs::read_dir("/dev")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("video"))
+        })
+        .unwrap_or(false);
+    if has_video {
+        eprintln!("a video device exists: skipped");
+        return;
+    }
+    let out = tempfile::tempdir().expect("tempdir");
+    let pipeline = Pipeline::start(
+        SourceSpec::Camera { index: 0 },
+        config(Shot::Selfie, out.path()),
+        None,
+    )
+    .expect("start");
+    let told = match pipeline.next_event(Duration::from_secs(30)) {
+        Some(Event::SourceProblem(m)) => m,
+        other => panic!("expected a source problem, got {other:?}"),
+    };
+    assert!(
+        told.starts_with(kycam::pipeline::source::NO_CAMERA) && told.contains("--demo"),
+        "{told}"
+    );
+    // It keeps retrying (a camera may be plugged in) without repeating itself.
+    assert!(pipeline.next_event(Duration::from_secs(3)).is_none());
+    pipeline.stop();
+}
