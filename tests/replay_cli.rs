@@ -97,7 +97,9 @@ fn text_output_is_a_readable_log() {
     ]);
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).expect("utf-8");
-    assert!(text.contains("Come closer"), "{text}");
+    // The first advice depends on how soon the face worker answers (the
+    // analysis never waits for it), so only its presence is checked.
+    assert!(text.starts_with("frame 0: "), "{text}");
     assert!(text.contains("photo taken →"), "{text}");
     assert!(
         text.contains("45 frames, 45 analysed, 0 dropped, 1 captured"),
