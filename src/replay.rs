@@ -11,7 +11,7 @@ use serde::Serialize;
 
 use crate::capture::SessionWriter;
 use crate::pipeline::{
-    source, Event, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
+    source, Event, FaceTiming, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
 };
 use crate::rules::RuleId;
 use crate::shot::Shot;
@@ -75,6 +75,11 @@ pub fn run(
     let session = Arc::new(SessionWriter::create(opts.out.clone())?);
     let mut config = PipelineConfig::new(opts.shot, Arc::clone(&session));
     config.delivery = ReportDelivery::Every;
+    // --fps 0 drops nothing, faces included: the same frames give the same
+    // verdicts however busy the machine is. Paced replays run as live.
+    if opts.fps <= 0.0 {
+        config.faces = FaceTiming::EveryFrame;
+    }
     let spec = SourceSpec::Replay {
         path: opts.path.clone(),
         fps: opts.fps.max(0.0),

@@ -18,7 +18,7 @@ use super::motion::{motion, motion_thumbnail};
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
 use super::writer::SaveJob;
 use super::{
-    CaptureTaken, Command, Counters, Event, EventSink, Frame, HoldProgress, LiveReport,
+    CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
 use crate::analysis::{self, CameraModel, Face};
@@ -61,6 +61,7 @@ pub(crate) struct Settings {
     pub auto_capture: bool,
     pub session: Arc<SessionWriter>,
     pub delivery: ReportDelivery,
+    pub faces: FaceTiming,
 }
 
 struct State {
@@ -208,7 +209,11 @@ impl State {
             .push_back((frame.seq, moved.unwrap_or(f32::INFINITY)));
 
         self.ch.face_jobs.offer(face_worker::job(frame.seq, &grey));
-        if let Some(result) = self.ch.face_results.try_iter().last() {
+        let answer = match self.settings.faces {
+            FaceTiming::Async => self.ch.face_results.try_iter().last(),
+            FaceTiming::EveryFrame => self.faces_of(frame.seq),
+        };
+        if let Some(result) = answer {
             self.faces = result.faces;
             self.faces_seq = Some(result.seq);
             // Motion since the face frame: the frames after it, this one included.
@@ -285,6 +290,23 @@ impl State {
         self.deliver(report);
         if let Some(wake) = &self.wake {
             wake();
+        }
+    }
+
+    /// Waits for the face worker's answer on frame `seq` (older answers are
+    /// dropped); `None` only when stopping.
+    fn faces_of(&self, seq: u64) -> Option<FaceResult> {
+        loop {
+            match self.ch.face_results.recv_timeout(TICK) {
+                Ok(r) if r.seq == seq => return Some(r),
+                Ok(_) => {}
+                Err(RecvTimeoutError::Disconnected) => return None,
+                Err(RecvTimeoutError::Timeout) => {
+                    if self.stop.load(Ordering::Relaxed) {
+                        return None;
+                    }
+                }
+            }
         }
     }
 

@@ -98,10 +98,22 @@ pub struct PipelineConfig {
     /// Where photos go.
     pub session: Arc<SessionWriter>,
     pub delivery: ReportDelivery,
+    pub faces: FaceTiming,
+}
+
+/// Whether the analysis waits for the face worker.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FaceTiming {
+    /// Never waits: judges with the last face boxes and never captures while
+    /// they are from before the scene moved (the GUI, paced replays).
+    Async,
+    /// Waits for the faces of every frame: the verdicts do not depend on how
+    /// busy the machine is (`replay --fps 0`, tests of exact sequences).
+    EveryFrame,
 }
 
 impl PipelineConfig {
-    /// Auto-capture on, default camera model, newest-wins reports.
+    /// Auto-capture on, default camera model, newest-wins reports, faces async.
     pub fn new(shot: Shot, session: Arc<SessionWriter>) -> Self {
         Self {
             shot,
@@ -109,6 +121,7 @@ impl PipelineConfig {
             auto_capture: true,
             session,
             delivery: ReportDelivery::NewestWins,
+            faces: FaceTiming::Async,
         }
     }
 }
@@ -344,6 +357,7 @@ impl Pipeline {
                 auto_capture: config.auto_capture,
                 session: config.session,
                 delivery: config.delivery,
+                faces: config.faces,
             },
             analysis_thread::Channels {
                 frames: frames.1.clone(),
