@@ -76,7 +76,9 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
                 if json {
                     match serde_json::to_string(&report) {
                         Ok(line) => println!("{line}"),
-                        Err(e) => eprintln!("kycam: {}: cannot write the report: {e}", file.display()),
+                        Err(e) => {
+                            eprintln!("kycam: {}: cannot write the report: {e}", file.display())
+                        }
                     }
                 } else {
                     println!("{}", render_table(&report));

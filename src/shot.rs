@@ -82,7 +82,9 @@ impl fmt::Display for Shot {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown shot {0:?}: expected one of passport, id-front, id-back, dl-front, dl-back, selfie")]
+#[error(
+    "unknown shot {0:?}: expected one of passport, id-front, id-back, dl-front, dl-back, selfie"
+)]
 pub struct UnknownShot(String);
 
 impl FromStr for Shot {

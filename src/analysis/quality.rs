@@ -44,9 +44,55 @@ pub fn sharpness(grey: &GrayImage, normalised_width: u32) -> f32 {
     } else {
         grey
     };
-    let horizontal = blur_effect(img, true);
-    let vertical = blur_effect(img, false);
-    (1.0 - horizontal.max(vertical)).clamp(0.0, 1.0)
+    tiled_sharpness(img)
+}
+
+/// Tiles per side for [`sharpness`]: a photo is as sharp as its detailed parts, so
+/// plain wall or sky (which re-blurring barely changes) must not dilute the score.
+const SHARPNESS_TILES: u32 = 4;
+
+/// Tiles with less than this mean neighbour difference (grey levels) are plain.
+const TEXTURED_TILE_MIN_GRADIENT: f32 = 2.0;
+
+fn tiled_sharpness(img: &GrayImage) -> f32 {
+    let (w, h) = img.dimensions();
+    let mut scores = Vec::new();
+    for ty in 0..SHARPNESS_TILES {
+        for tx in 0..SHARPNESS_TILES {
+            let (x0, x1) = (tx * w / SHARPNESS_TILES, (tx + 1) * w / SHARPNESS_TILES);
+            let (y0, y1) = (ty * h / SHARPNESS_TILES, (ty + 1) * h / SHARPNESS_TILES);
+            if x1 - x0 < 8 || y1 - y0 < 8 {
+                continue;
+            }
+            let tile = image::imageops::crop_imm(img, x0, y0, x1 - x0, y1 - y0).to_image();
+            if mean_gradient(&tile) < TEXTURED_TILE_MIN_GRADIENT {
+                continue;
+            }
+            let blur = blur_effect(&tile, true).max(blur_effect(&tile, false));
+            scores.push(1.0 - blur);
+        }
+    }
+    if scores.is_empty() {
+        // Small or plain: judge the whole image at once.
+        let blur = blur_effect(img, true).max(blur_effect(img, false));
+        return (1.0 - blur).clamp(0.0, 1.0);
+    }
+    scores.sort_by(f32::total_cmp);
+    // The upper quartile: the detailed, in-focus part of the scene.
+    scores[(scores.len() * 3 / 4).min(scores.len() - 1)].clamp(0.0, 1.0)
+}
+
+fn mean_gradient(img: &GrayImage) -> f32 {
+    let (w, h) = img.dimensions();
+    let px = img.as_raw();
+    let mut sum = 0u64;
+    for y in 0..h as usize {
+        let row = &px[y * w as usize..(y + 1) * w as usize];
+        for x in 1..w as usize {
+            sum += u64::from(row[x].abs_diff(row[x - 1]));
+        }
+    }
+    sum as f32 / (w.saturating_sub(1) * h).max(1) as f32
 }
 
 /// The blur effect along one direction: 0 = sharp, 1 = fully blurred (or flat).
@@ -251,8 +297,9 @@ fn percentile(grey: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32, q: f32) -> f
 pub struct Colour {
     /// Hasler–Süsstrunk colourfulness: 0 for a grey-only image, 15–50 for natural photos.
     pub colourfulness: f32,
-    /// Colour cast of the light: the largest channel mean of the brightest
-    /// surfaces over the smallest, minus one (0 = neutral).
+    /// Colour cast of the light: the largest channel mean over the smallest,
+    /// minus one (0 = neutral), the lower of the whole frame's and of its brightest
+    /// surfaces'.
     pub cast: f32,
 }
 
@@ -263,7 +310,11 @@ pub fn colour(rgb: &RgbImage) -> Colour {
     }
     let (mut srg, mut syb, mut srg2, mut syb2) = (0f64, 0f64, 0f64, 0f64);
     let mut hist = [0u32; 256];
+    let mut sums = [0f64; 3];
     for p in rgb.pixels() {
+        for (s, &c) in sums.iter_mut().zip(p.0.iter()) {
+            *s += f64::from(c);
+        }
         let [r, g, b] = p.0.map(f64::from);
         let rg = r - g;
         let yb = 0.5 * (r + g) - b;
@@ -277,9 +328,19 @@ pub fn colour(rgb: &RgbImage) -> Colour {
     let var_rg = (srg2 / n - mrg * mrg).max(0.0);
     let var_yb = (syb2 / n - myb * myb).max(0.0);
     let colourfulness = (var_rg + var_yb).sqrt() + 0.3 * (mrg * mrg + myb * myb).sqrt();
+    let max = sums.iter().copied().fold(0.0, f64::max);
+    let min = sums.iter().copied().fold(f64::MAX, f64::min);
+    // Channel means below ~8 grey levels say nothing about the light's colour.
+    let grey_world = if min / n > 8.0 {
+        (max / min - 1.0) as f32
+    } else {
+        0.0
+    };
     Colour {
         colourfulness: colourfulness as f32,
-        cast: highlight_cast(rgb, &hist),
+        // A tinted light shifts both the mean colour and the highlights; a brown
+        // desk shifts only the mean, skin only the highlights.
+        cast: grey_world.min(highlight_cast(rgb, &hist)),
     }
 }
 
@@ -327,7 +388,11 @@ mod tests {
 
     fn checkerboard(w: u32, h: u32, cell: u32) -> GrayImage {
         GrayImage::from_fn(w, h, |x, y| {
-            image::Luma([if (x / cell + y / cell) % 2 == 0 { 40 } else { 210 }])
+            image::Luma([if (x / cell + y / cell) % 2 == 0 {
+                40
+            } else {
+                210
+            }])
         })
     }
 
@@ -343,7 +408,10 @@ mod tests {
 
     #[test]
     fn flat_region_has_no_sharpness_and_tiny_images_do_not_panic() {
-        assert_eq!(sharpness(&GrayImage::from_pixel(50, 50, image::Luma([128])), 64), 0.0);
+        assert_eq!(
+            sharpness(&GrayImage::from_pixel(50, 50, image::Luma([128])), 64),
+            0.0
+        );
         assert_eq!(sharpness(&GrayImage::new(1, 1), 64), 0.0);
         assert_eq!(glare(&RgbImage::new(0, 0)), Glare::default());
         assert_eq!(light_ratio(&GrayImage::new(1, 1)), 1.0);
@@ -360,7 +428,10 @@ mod tests {
         let g = glare(&img);
         assert!((g.share - 400.0 / 20000.0).abs() < 1e-4);
         let b = g.blobs[0];
-        assert!((b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0, "{b:?}");
+        assert!(
+            (b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0,
+            "{b:?}"
+        );
         // A bright but coloured patch is not glare.
         let yellow = RgbImage::from_pixel(50, 50, image::Rgb([255, 250, 40]));
         assert_eq!(glare(&yellow).share, 0.0);

@@ -26,7 +26,12 @@ const EYE_SPECULAR_MIN_CHANNEL: u8 = 235;
 
 /// The head box of a face: the face box grown to take in hair and chin.
 pub fn head_box(face: &Rect) -> Rect {
-    face.grown(HEAD_GROW_SIDES, HEAD_GROW_TOP, HEAD_GROW_SIDES, HEAD_GROW_BOTTOM)
+    face.grown(
+        HEAD_GROW_SIDES,
+        HEAD_GROW_TOP,
+        HEAD_GROW_SIDES,
+        HEAD_GROW_BOTTOM,
+    )
 }
 
 /// How far the head box stays inside the frame: the smallest gap to an edge as a
@@ -114,10 +119,30 @@ pub fn eyewear_glare_share(rgb: &RgbImage, face: &Rect) -> f32 {
     count as f32 / (w * h) as f32
 }
 
-/// Eye-band brightness over cheek brightness. Dark lenses make the eye band much
-/// darker than the cheeks; bare eyes, brows and lashes darken it only a little.
+/// Where each eye is in the face box (centre x, centre y), and the half size of
+/// the box a lens covers, as fractions of the face box.
+const EYE_CENTRES: [(f32, f32); 2] = [(0.3, 0.38), (0.7, 0.38)];
+const EYE_HALF_W: f32 = 0.12;
+const EYE_HALF_H: f32 = 0.07;
+
+fn eye_boxes(face: &Rect) -> [Rect; 2] {
+    EYE_CENTRES.map(|(cx, cy)| {
+        Rect::new(
+            face.x + (cx - EYE_HALF_W) * face.w,
+            face.y + (cy - EYE_HALF_H) * face.h,
+            2.0 * EYE_HALF_W * face.w,
+            2.0 * EYE_HALF_H * face.h,
+        )
+    })
+}
+
+/// Brightness around the eyes over cheek brightness. Dark lenses make it a
+/// fraction of the cheeks'; bare eyes (white sclera, lashes, skin) stay close.
 pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
-    let eyes = mean_in(grey, &eye_band(face));
+    let [left, right] = eye_boxes(face);
+    let eyes = mean_in(grey, &left)
+        .zip(mean_in(grey, &right))
+        .map(|(a, b)| (a + b) / 2.0);
     let cheeks = mean_in(grey, &band(face, CHEEK_BAND_TOP, CHEEK_BAND_BOTTOM));
     match (eyes, cheeks) {
         (Some(e), Some(c)) => e.max(1.0) / c.max(8.0),

@@ -2,8 +2,8 @@
 //! (SPEC §3), a measured value, a limit and one sentence of advice.
 
 mod limits;
-mod selfie;
 mod quality;
+mod selfie;
 
 pub use limits::*;
 
