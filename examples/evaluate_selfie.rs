@@ -18,7 +18,7 @@ const HEIGHT: u32 = 720;
 const HFOV_DEG: f32 = 65.0;
 /// Portraits enlarged more than this are soft whatever the scene does.
 const MAX_ENLARGEMENT: f32 = 1.2;
-const SEED: u64 = 0x6b79_6361_6d;
+const SEED: u64 = 0x006b_7963_616d;
 
 fn main() -> anyhow::Result<()> {
     let per_defect: usize = std::env::args()

@@ -99,9 +99,15 @@ pub fn significant_faces(faces: &[Face]) -> usize {
         .count()
 }
 
-/// Grey (BT.601 luma) copy of a frame.
+/// Grey (BT.601 luma, fixed-point) copy of a frame, in one pass without the
+/// intermediate copy a `DynamicImage` conversion makes.
 pub fn to_grey(rgb: &RgbImage) -> GrayImage {
-    image::DynamicImage::ImageRgb8(rgb.clone()).into_luma8()
+    let data = rgb
+        .as_raw()
+        .chunks_exact(3)
+        .map(|c| ((u32::from(c[0]) * 77 + u32::from(c[1]) * 150 + u32::from(c[2]) * 29) >> 8) as u8)
+        .collect();
+    GrayImage::from_raw(rgb.width(), rgb.height(), data).unwrap_or_default()
 }
 
 /// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame (or

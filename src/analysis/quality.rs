@@ -117,8 +117,8 @@ fn blur_effect(img: &GrayImage, horizontal: bool) -> f32 {
         let mut acc: i32 = (0..REBLUR_TAPS)
             .map(|k| line[(k as isize - half as isize).clamp(0, inner as isize - 1) as usize])
             .sum();
-        for i in 0..inner {
-            blurred[i] = acc;
+        for (i, b) in blurred.iter_mut().enumerate() {
+            *b = acc;
             let out = (i as isize - half as isize).clamp(0, inner as isize - 1) as usize;
             let inn = (i + half + 1).min(inner - 1);
             acc += line[inn] - line[out];
@@ -207,7 +207,7 @@ pub fn glare(region: &RgbImage) -> Glare {
         e.4 = e.4.max(y);
     }
     let mut blobs: Vec<_> = stats.into_values().collect();
-    blobs.sort_by(|a, b| b.0.cmp(&a.0));
+    blobs.sort_by_key(|b| std::cmp::Reverse(b.0));
     let small_area = (sw * sh) as f32;
     let largest_share = blobs.first().map_or(0.0, |b| b.0 as f32 / small_area);
     let blobs = blobs
@@ -388,7 +388,7 @@ mod tests {
 
     fn checkerboard(w: u32, h: u32, cell: u32) -> GrayImage {
         GrayImage::from_fn(w, h, |x, y| {
-            image::Luma([if (x / cell + y / cell) % 2 == 0 {
+            image::Luma([if (x / cell + y / cell).is_multiple_of(2) {
                 40
             } else {
                 210
