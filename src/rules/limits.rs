@@ -39,9 +39,9 @@ pub const LIGHT_RATIO_MAX: f64 = 1.8;
 /// the background is 2–4 times brighter.
 pub const BACKLIGHT_RATIO_MAX: f64 = 1.8;
 
-/// Eye band over cheek brightness: dark lenses take it below this; bare eyes
-/// with brows and lashes stay above.
-pub const EYE_TO_CHEEK_MIN: f64 = 0.45;
+/// Eye boxes over upper-cheek brightness (medians): painted dark lenses read
+/// ~0.15, bare eyes on the fixtures 0.44–0.95 (deep-set eyes in shadow lowest).
+pub const EYE_TO_CHEEK_MIN: f64 = 0.30;
 
 /// Colourfulness (Hasler–Süsstrunk) below this is a grey-only picture.
 pub const COLOURFULNESS_MIN: f64 = 4.0;
