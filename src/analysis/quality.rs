@@ -303,26 +303,42 @@ pub struct Colour {
     pub cast: f32,
 }
 
+/// Colour statistics need no more than ~100 000 samples; a regular grid of
+/// pixels keeps them exact enough and the pass cheap on full-HD frames.
+const COLOUR_SAMPLES: u32 = 100_000;
+
+/// Every `step`-th pixel of every `step`-th row.
+fn sampled(rgb: &RgbImage) -> impl Iterator<Item = [u8; 3]> + '_ {
+    let step = ((rgb.width() * rgb.height()) as f32 / COLOUR_SAMPLES as f32)
+        .sqrt()
+        .floor()
+        .max(1.0) as usize;
+    rgb.rows()
+        .step_by(step)
+        .flat_map(move |row| row.step_by(step).map(|p| p.0))
+}
+
 pub fn colour(rgb: &RgbImage) -> Colour {
-    let n = (rgb.width() * rgb.height()) as f64;
-    if n == 0.0 {
+    if rgb.width() == 0 || rgb.height() == 0 {
         return Colour::default();
     }
+    let mut n = 0f64;
     let (mut srg, mut syb, mut srg2, mut syb2) = (0f64, 0f64, 0f64, 0f64);
     let mut hist = [0u32; 256];
     let mut sums = [0f64; 3];
-    for p in rgb.pixels() {
-        for (s, &c) in sums.iter_mut().zip(p.0.iter()) {
+    for p in sampled(rgb) {
+        n += 1.0;
+        for (s, &c) in sums.iter_mut().zip(p.iter()) {
             *s += f64::from(c);
         }
-        let [r, g, b] = p.0.map(f64::from);
+        let [r, g, b] = p.map(f64::from);
         let rg = r - g;
         let yb = 0.5 * (r + g) - b;
         srg += rg;
         syb += yb;
         srg2 += rg * rg;
         syb2 += yb * yb;
-        hist[luma(p.0) as usize] += 1;
+        hist[luma(p) as usize] += 1;
     }
     let (mrg, myb) = (srg / n, syb / n);
     let var_rg = (srg2 / n - mrg * mrg).max(0.0);
@@ -361,10 +377,10 @@ fn highlight_cast(rgb: &RgbImage, hist: &[u32; 256]) -> f32 {
     }
     let mut sums = [0u64; 3];
     let mut count = 0u64;
-    for p in rgb.pixels() {
-        let l = luma(p.0);
-        if l >= threshold && p.0.iter().all(|&c| c < 250) {
-            for (s, &c) in sums.iter_mut().zip(p.0.iter()) {
+    for p in sampled(rgb) {
+        let l = luma(p);
+        if l >= threshold && p.iter().all(|&c| c < 250) {
+            for (s, &c) in sums.iter_mut().zip(p.iter()) {
                 *s += u64::from(c);
             }
             count += 1;
