@@ -6,6 +6,7 @@ pub mod analysis;
 pub mod check;
 pub mod fixtures;
 pub mod geometry;
+pub mod gui;
 pub mod imageio;
 pub mod rules;
 pub mod shot;

@@ -1,0 +1,115 @@
+//! The panels beside the preview: session progress, the one guidance sentence,
+//! the auto-capture hold, and the checklist of every rule with value and limit.
+
+use egui::{Color32, RichText};
+
+use crate::check::{format_limit, format_value};
+use crate::gui::flow::Progress;
+use crate::gui::live::HoldProgress;
+use crate::gui::overlay::{FAIL, PASS};
+use crate::rules::Verdict;
+
+/// Guidance text size: read from arm's length while holding a card up.
+const GUIDANCE_SIZE: f32 = 26.0;
+
+/// "Step 2 of 3: ID card, back" and a dot per shot.
+pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress) {
+    ui.horizontal(|ui| {
+        for (i, shot) in progress.kind.shots().iter().enumerate() {
+            let (text, colour) = if i < progress.index {
+                ("●", PASS)
+            } else if i == progress.index {
+                ("●", ui.visuals().strong_text_color())
+            } else {
+                ("○", ui.visuals().weak_text_color())
+            };
+            ui.label(RichText::new(text).color(colour).size(18.0))
+                .on_hover_text(shot.title());
+        }
+        ui.add_space(6.0);
+        ui.label(
+            RichText::new(format!("Step {}", progress.caption()))
+                .size(20.0)
+                .strong(),
+        );
+    });
+}
+
+/// The one thing to do now, large. `None` = every rule holds.
+pub fn guidance_ui(ui: &mut egui::Ui, guidance: Option<&str>, hold: &HoldProgress) {
+    let (text, colour) = match guidance {
+        Some(g) => (g.to_owned(), ui.visuals().strong_text_color()),
+        None if hold.armed => ("All good: hold still…".to_owned(), PASS),
+        None => ("All good.".to_owned(), PASS),
+    };
+    ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
+}
+
+/// Auto-capture feedback: how long the rules have held against how long they must.
+pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
+    if !hold.armed {
+        ui.label("Auto-capture paused");
+        return;
+    }
+    let needed = hold.needed_secs.max(0.01);
+    let share = (hold.passing_for_secs / needed).clamp(0.0, 1.0);
+    let text = if share >= 1.0 {
+        "Taking the photo…".to_owned()
+    } else if share > 0.0 {
+        format!(
+            "Hold still: {:.1} of {:.1} s",
+            hold.passing_for_secs.min(needed),
+            needed
+        )
+    } else {
+        "Auto-capture waits until every rule holds".to_owned()
+    };
+    ui.add(
+        egui::ProgressBar::new(share)
+            .text(text)
+            .fill(if share > 0.0 { PASS } else { Color32::GRAY }),
+    );
+}
+
+/// Measured value with its unit, or "—" when it cannot be measured.
+pub fn value_text(v: &Verdict) -> String {
+    match v.value {
+        Some(x) if v.unit.is_empty() => format_value(x),
+        Some(x) => format!("{} {}", format_value(x), v.unit),
+        None => "—".to_owned(),
+    }
+}
+
+/// Every rule of the shot, in priority order: ✓/✗, name, value, limit.
+pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
+    egui::Grid::new("checklist")
+        .num_columns(4)
+        .striped(true)
+        .spacing([10.0, 6.0])
+        .show(ui, |ui| {
+            ui.label(RichText::new("").small());
+            ui.label(RichText::new("rule").small().weak());
+            ui.label(RichText::new("now").small().weak());
+            ui.label(RichText::new("needed").small().weak());
+            ui.end_row();
+            for v in verdicts {
+                let (mark, colour) = if v.pass { ("✔", PASS) } else { ("✖", FAIL) };
+                ui.label(RichText::new(mark).color(colour).strong());
+                let name = ui.label(v.id.label());
+                if let Some(advice) = &v.advice {
+                    name.on_hover_text(advice);
+                }
+                ui.label(RichText::new(value_text(v)).monospace().color(if v.pass {
+                    ui.visuals().text_color()
+                } else {
+                    FAIL
+                }));
+                ui.label(
+                    RichText::new(format_limit(&v.limit, v.unit))
+                        .monospace()
+                        .weak(),
+                );
+                ui.end_row();
+            }
+        });
+}
