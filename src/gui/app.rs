@@ -359,7 +359,7 @@ impl KycamApp {
             ui.label(RichText::new("kycam").size(20.0).strong());
             ui.separator();
             if self.flow.aside().is_some() {
-                if ui.button("← Back").clicked() {
+                if ui.button("Back").clicked() {
                     self.intents.push(Intent::Flow(Action::Back));
                 }
             } else if let Some(progress) = self.flow.progress() {
@@ -405,7 +405,7 @@ impl KycamApp {
                 if ui.add(button).clicked() {
                     self.intents.push(Intent::Flow(Action::Choose(kind)));
                 }
-                ui.label(RichText::new(shots.join(" → ")).weak());
+                ui.label(RichText::new(shots.join(", then ")).weak());
                 ui.add_space(12.0);
             }
             ui.add_space(16.0);
@@ -592,13 +592,16 @@ impl KycamApp {
         ui.add_space(8.0);
         if let Some(progress) = self.flow.progress() {
             for saved in &progress.accepted {
-                ui.label(format!(
-                    "✔ {}: {} ({:.0} KB{})",
-                    saved.shot.title(),
-                    saved.path.display(),
-                    saved.bytes as f64 / 1024.0,
-                    if saved.manual { ", taken by hand" } else { "" }
-                ));
+                ui.horizontal(|ui| {
+                    panels::mark_ui(ui, saved.all_passed);
+                    ui.label(format!(
+                        "{}: {} ({:.0} KB{})",
+                        saved.shot.title(),
+                        saved.path.display(),
+                        saved.bytes as f64 / 1024.0,
+                        if saved.manual { ", taken by hand" } else { "" }
+                    ));
+                });
             }
         }
         ui.add_space(8.0);
@@ -640,7 +643,10 @@ impl KycamApp {
             ui.heading("Take the photo anyway?");
             ui.label("These checks fail right now:");
             for label in &failing {
-                ui.colored_label(FAIL, format!("✖ {label}"));
+                ui.horizontal(|ui| {
+                    panels::mark_ui(ui, false);
+                    ui.colored_label(FAIL, *label);
+                });
             }
             ui.label("The exchange may reject it. The photo is marked as taken by hand.");
             ui.horizontal(|ui| {

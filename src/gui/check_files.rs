@@ -214,8 +214,7 @@ fn file_result_ui(ui: &mut egui::Ui, outcome: &FileOutcome) {
                 .striped(true)
                 .show(ui, |ui| {
                     for v in &report.checks {
-                        let (mark, c) = if v.pass { ("✔", PASS) } else { ("✖", FAIL) };
-                        ui.label(RichText::new(mark).color(c));
+                        crate::gui::panels::mark_ui(ui, v.pass);
                         ui.label(v.id.label());
                         ui.label(RichText::new(value_text(v)).monospace());
                         ui.label(

@@ -12,19 +12,45 @@ use crate::rules::Verdict;
 /// Guidance text size: read from arm's length while holding a card up.
 const GUIDANCE_SIZE: f32 = 26.0;
 
-/// "Step 2 of 3: ID card, back" and a dot per shot.
+/// A pass/fail mark drawn with lines: the bundled fonts have no ✔/✖ glyphs.
+pub fn mark_ui(ui: &mut egui::Ui, pass: bool) -> egui::Response {
+    let size = ui.text_style_height(&egui::TextStyle::Body).max(14.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let painter = ui.painter_at(rect.expand(1.0));
+    let c = rect.center();
+    let r = size * 0.45;
+    painter.circle_filled(c, r, if pass { PASS } else { FAIL });
+    let stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    let p = |x: f32, y: f32| c + egui::vec2(x * r, y * r);
+    if pass {
+        painter.line_segment([p(-0.5, 0.0), p(-0.1, 0.4)], stroke);
+        painter.line_segment([p(-0.1, 0.4), p(0.5, -0.4)], stroke);
+    } else {
+        painter.line_segment([p(-0.4, -0.4), p(0.4, 0.4)], stroke);
+        painter.line_segment([p(-0.4, 0.4), p(0.4, -0.4)], stroke);
+    }
+    response
+}
+
+/// "Step 2 of 3: ID card, back" and a dot per shot (done, current, to come).
 pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress) {
     ui.horizontal(|ui| {
         for (i, shot) in progress.kind.shots().iter().enumerate() {
-            let (text, colour) = if i < progress.index {
-                ("●", PASS)
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+            let painter = ui.painter();
+            if i < progress.index {
+                painter.circle_filled(rect.center(), 6.0, PASS);
             } else if i == progress.index {
-                ("●", ui.visuals().strong_text_color())
+                painter.circle_filled(rect.center(), 6.0, ui.visuals().strong_text_color());
             } else {
-                ("○", ui.visuals().weak_text_color())
-            };
-            ui.label(RichText::new(text).color(colour).size(18.0))
-                .on_hover_text(shot.title());
+                painter.circle_stroke(
+                    rect.center(),
+                    5.5,
+                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+                );
+            }
+            response.on_hover_text(shot.title());
         }
         ui.add_space(6.0);
         ui.label(
@@ -93,8 +119,7 @@ pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
             ui.label(RichText::new("needed").small().weak());
             ui.end_row();
             for v in verdicts {
-                let (mark, colour) = if v.pass { ("✔", PASS) } else { ("✖", FAIL) };
-                ui.label(RichText::new(mark).color(colour).strong());
+                mark_ui(ui, v.pass);
                 let name = ui.label(v.id.label());
                 if let Some(advice) = &v.advice {
                     name.on_hover_text(advice);
