@@ -38,6 +38,10 @@ fn card_frame(assets: &DemoAssets) -> RgbImage {
 
 /// The committed portrait at 45 cm in front of a textured wall, whole head in frame.
 fn selfie_frame(width: u32, height: u32) -> RgbImage {
+    selfie_frame_at(width, height, 45.0)
+}
+
+fn selfie_frame_at(width: u32, height: u32, distance_cm: f32) -> RgbImage {
     let portrait = image::open(kycam::fixtures::committed("obama.jpg"))
         .map(|i| i.to_rgb8())
         .unwrap_or_else(|e| panic!("the committed portrait: {e}"));
@@ -51,7 +55,7 @@ fn selfie_frame(width: u32, height: u32) -> RgbImage {
         .unwrap_or_else(|e| panic!("the committed texture: {e}"));
     let background = kycam::synth::background(&wall, width, height, 130.0);
     let scene = SelfieScene {
-        distance_cm: 45.0,
+        distance_cm,
         centre: [0.5, 0.52],
         ..SelfieScene::default()
     };
@@ -83,9 +87,10 @@ fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
     }
 }
 
-fn harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
+fn app_harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
     Harness::builder()
         .with_size(WINDOW)
+        .with_render_cursor(false)
         .build_eframe(move |cc| KycamApp::new(cc, launch))
 }
 
@@ -141,7 +146,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
     write_frames(&frames, "a", &card, 45);
     write_frames(&frames, "b", &selfie_frame(w, h), 60);
 
-    let mut harness = harness(launch_on(&frames, &out));
+    let mut harness = app_harness(launch_on(&frames, &out));
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
@@ -191,7 +196,7 @@ fn retake_discards_the_photo_and_shoots_again() {
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &card_frame(&assets), 30);
 
-    let mut harness = harness(launch_on(&frames, &out));
+    let mut harness = app_harness(launch_on(&frames, &out));
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     step_until(&mut harness, "the first capture", |app| {
@@ -219,7 +224,7 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
         out_dir: Some(dir.path().join("photos")),
         ..LaunchOptions::default()
     };
-    let mut harness = harness(launch);
+    let mut harness = app_harness(launch);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     step_until(&mut harness, "the no-camera screen", |app| {
@@ -251,4 +256,95 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
     // One verdict line per rule of the shot, plus the file rules.
     harness.get_by_label("JPEG or PNG");
     harness.get_by_label("100 KB – 10 MB");
+}
+
+/// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.
+fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
+    // Two more frames so that the newest preview is uploaded and laid out.
+    harness.step();
+    harness.step();
+    let image = harness
+        .render()
+        .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
+    let path = dir.join(format!("{name}.png"));
+    image
+        .save(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+#[test]
+fn screenshots() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let shots_dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots")
+    } else {
+        tmp.path().join("screenshots")
+    };
+    std::fs::create_dir_all(&shots_dir).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+
+    // The start screen.
+    let mut h = app_harness(launch_on(tmp.path(), &tmp.path().join("unused")));
+    h.step();
+    screenshot(&mut h, &shots_dir, "start");
+    drop(h);
+
+    // A document shot while a rule fails: a lamp's reflection on the card.
+    let glare_frames = tmp.path().join("glare");
+    std::fs::create_dir_all(&glare_frames).unwrap_or_else(|e| panic!("{e}"));
+    let mut card = card_frame(&assets);
+    let (w, h) = card.dimensions();
+    kycam::synth::draw_glare_spot(&mut card, w as f32 * 0.62, h as f32 * 0.45, h as f32 * 0.06);
+    write_frames(&glare_frames, "a", &card, 10);
+    let mut harness = app_harness(launch_on(&glare_frames, &tmp.path().join("glare-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "a report with glare", |app| {
+        app.report().is_some_and(|r| {
+            r.failing().contains(&kycam::rules::RuleId::Glare) && r.guidance.is_some()
+        })
+    });
+    screenshot(&mut harness, &shots_dir, "document-glare");
+    drop(harness);
+
+    // The selfie, too far away (so it holds still for the picture); the passport
+    // page before it is captured on the same frames and shows the review screen.
+    let far = tmp.path().join("far");
+    std::fs::create_dir_all(&far).unwrap_or_else(|e| panic!("{e}"));
+    let portrait = selfie_frame_at(w, h, 62.0);
+    write_frames(&far, "a", &portrait, 10);
+    let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "Passport");
+    step_until(&mut harness, "the passport capture", |app| {
+        reviewing(app) == Some(Shot::Passport)
+    });
+    screenshot(&mut harness, &shots_dir, "review");
+    click(&mut harness, Role::Button, "Use this photo");
+    step_until(&mut harness, "a selfie report", |app| {
+        app.flow().shooting() == Some(Shot::Selfie)
+            && app.report().is_some_and(|r| {
+                r.measurements.shot == Shot::Selfie && !r.measurements.faces.is_empty()
+            })
+    });
+    screenshot(&mut harness, &shots_dir, "selfie-too-far");
+    drop(harness);
+
+    // No camera.
+    let mut harness = app_harness(LaunchOptions {
+        source: SourceChoice::Camera(Some(63)),
+        out_dir: Some(tmp.path().join("nocam")),
+        ..LaunchOptions::default()
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "the no-camera screen", |app| {
+        matches!(app.flow().page(), Page::NoCamera { .. })
+    });
+    screenshot(&mut harness, &shots_dir, "no-camera");
+
+    // Help with a rejection wording picked.
+    click(&mut harness, Role::Button, "Help");
+    click(&mut harness, Role::Button, "Reflection detected");
+    screenshot(&mut harness, &shots_dir, "help");
 }

@@ -26,6 +26,9 @@ use crate::gui::settings::{settings_ui, Settings, SettingsDraft};
 use crate::rules::RuleId;
 use crate::{DocumentKind, Shot};
 
+/// Wide enough for the checklist's four columns at the readable text size.
+const SIDE_PANEL_WIDTH: f32 = 440.0;
+
 /// Where the pictures come from, as chosen on the command line.
 #[derive(Clone, Debug, PartialEq)]
 pub enum SourceChoice {
@@ -113,9 +116,7 @@ impl KycamApp {
                 .map(|d| d.display().to_string())
                 .unwrap_or_default(),
         };
-        cc.egui_ctx.global_style_mut(|style| {
-            style.spacing.button_padding = egui::vec2(10.0, 6.0);
-        });
+        cc.egui_ctx.global_style_mut(readable_style);
         Self {
             launch,
             settings,
@@ -201,7 +202,13 @@ impl KycamApp {
             SourceChoice::Camera(index) => {
                 format!("camera {}", index.unwrap_or(self.settings.camera_index))
             }
-            SourceChoice::Frames(path) => format!("frames from {}", path.display()),
+            // The folder's name only: a long path would push the buttons off.
+            SourceChoice::Frames(path) => format!(
+                "frames from {}",
+                path.file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_else(|| path.display().to_string())
+            ),
             SourceChoice::Demo => "demo scene".to_owned(),
         }
     }
@@ -389,7 +396,11 @@ impl KycamApp {
     fn choose_document_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
-            ui.heading(RichText::new("Which document will you show?").size(30.0));
+            ui.heading(
+                RichText::new("Which document will you show?")
+                    .size(30.0)
+                    .strong(),
+            );
             ui.add_space(6.0);
             ui.label(
                 RichText::new(
@@ -417,7 +428,7 @@ impl KycamApp {
     fn shooting_ui(&mut self, ui: &mut egui::Ui, shot: Shot) {
         let report = self.live.as_ref().and_then(|l| l.report.clone());
         egui::Panel::right("checks")
-            .exact_size(400.0)
+            .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
                 match &report {
@@ -504,7 +515,7 @@ impl KycamApp {
         if shot == Shot::Selfie {
             overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         }
-        overlay::glare_overlay_ui(&painter, &ui_from_image, m);
+        overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         // The document outline arrives with the document measurements (issue 3).
         overlay::document_overlay_ui(&painter, &ui_from_image, None, [m.width, m.height]);
         overlay::sharpness_meter_ui(&painter, &ui_from_image, m, &report.verdicts);
@@ -525,7 +536,7 @@ impl KycamApp {
             }
         }
         egui::Panel::right("review_actions")
-            .exact_size(400.0)
+            .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
                 ui.heading(format!("{}: photo taken", saved.shot.title()));
@@ -732,6 +743,22 @@ impl KycamApp {
             });
         });
     }
+}
+
+/// Larger text than egui's defaults: the window is read from arm's length while
+/// holding a card up to the camera.
+fn readable_style(style: &mut egui::Style) {
+    use egui::{FontId, TextStyle};
+    style.text_styles = [
+        (TextStyle::Small, FontId::proportional(12.0)),
+        (TextStyle::Body, FontId::proportional(15.0)),
+        (TextStyle::Button, FontId::proportional(15.0)),
+        (TextStyle::Heading, FontId::proportional(22.0)),
+        (TextStyle::Monospace, FontId::monospace(14.0)),
+    ]
+    .into();
+    style.spacing.button_padding = egui::vec2(10.0, 6.0);
+    style.spacing.item_spacing = egui::vec2(8.0, 6.0);
 }
 
 impl eframe::App for KycamApp {

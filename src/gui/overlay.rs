@@ -145,8 +145,17 @@ pub fn face_overlay_ui(
     }
 }
 
-/// Glare spots outlined where they are.
-pub fn glare_overlay_ui(painter: &egui::Painter, ui_from_image: &UiFromImage, m: &Measurements) {
+/// Glare spots outlined where they are, when the glare rule fails (small specular
+/// points, a tooth or an eye's catch light, are no problem and not marked).
+pub fn glare_overlay_ui(
+    painter: &egui::Painter,
+    ui_from_image: &UiFromImage,
+    m: &Measurements,
+    verdicts: &[Verdict],
+) {
+    if passes(verdicts, RuleId::Glare) {
+        return;
+    }
     for blob in &m.quality.glare.blobs {
         let r = ui_from_image.rect(blob).expand(4.0);
         painter.rect_stroke(r, 6.0, Stroke::new(2.5, GLARE), StrokeKind::Outside);
@@ -218,7 +227,18 @@ pub fn sharpness_meter_ui(
         .unwrap_or(crate::rules::SHARPNESS_MIN) as f32;
     let value = m.quality.sharpness.clamp(0.0, 1.0);
     let colour = if value >= limit { PASS } else { FAIL };
-    painter.rect_filled(bar.expand(3.0), 4.0, Color32::from_black_alpha(170));
+    let text = painter.layout_no_wrap(
+        "sharpness".to_owned(),
+        FontId::proportional(14.0),
+        Color32::WHITE,
+    );
+    // One dark plate under the bar and its word, readable on any scene.
+    let plate = Rect::from_min_max(
+        bar.min - Vec2::splat(6.0),
+        pos2(bar.right() + 16.0 + text.size().x, bar.bottom() + 6.0),
+    );
+    painter.rect_filled(plate, 4.0, Color32::from_black_alpha(180));
+    painter.rect_filled(bar, 2.0, Color32::from_gray(60));
     let filled = Rect::from_min_size(bar.min, Vec2::new(bar.width() * value, bar.height()));
     painter.rect_filled(filled, 2.0, colour);
     let tick_x = bar.left() + bar.width() * limit;
@@ -229,13 +249,8 @@ pub fn sharpness_meter_ui(
         ],
         Stroke::new(2.0, Color32::WHITE),
     );
-    painter.text(
-        bar.right_center() + Vec2::new(10.0, 0.0),
-        Align2::LEFT_CENTER,
-        "sharpness",
-        FontId::proportional(14.0),
-        Color32::WHITE,
-    );
+    let text_pos = pos2(bar.right() + 10.0, bar.center().y - text.size().y / 2.0);
+    painter.galley(text_pos, text, Color32::WHITE);
 }
 
 #[cfg(test)]

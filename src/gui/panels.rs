@@ -79,42 +79,47 @@ pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
     }
     let needed = hold.needed_secs.max(0.01);
     let share = (hold.passing_for_secs / needed).clamp(0.0, 1.0);
+    if share <= 0.0 {
+        ui.label("Auto-capture: waiting until every check holds");
+        return;
+    }
     let text = if share >= 1.0 {
         "Taking the photo…".to_owned()
-    } else if share > 0.0 {
+    } else {
         format!(
             "Hold still: {:.1} of {:.1} s",
             hold.passing_for_secs.min(needed),
             needed
         )
-    } else {
-        "Auto-capture waits until every rule holds".to_owned()
     };
     ui.add(
         egui::ProgressBar::new(share)
-            .text(text)
-            .fill(if share > 0.0 { PASS } else { Color32::GRAY }),
+            .text(RichText::new(text).color(Color32::BLACK))
+            .fill(PASS),
     );
 }
 
 /// Measured value with its unit, or "—" when it cannot be measured.
 pub fn value_text(v: &Verdict) -> String {
     match v.value {
+        // A count of people reads as "1", not "1.00".
+        Some(x) if v.unit == "faces" => format!("{x:.0}"),
         Some(x) if v.unit.is_empty() => format_value(x),
         Some(x) => format!("{} {}", format_value(x), v.unit),
         None => "—".to_owned(),
     }
 }
 
-/// Every rule of the shot, in priority order: ✓/✗, name, value, limit.
+/// Every rule of the shot, in priority order: mark, name, value, limit (the
+/// limit without its unit, which the value beside it already shows).
 pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
     egui::Grid::new("checklist")
         .num_columns(4)
         .striped(true)
-        .spacing([10.0, 6.0])
+        .spacing([8.0, 6.0])
         .show(ui, |ui| {
-            ui.label(RichText::new("").small());
-            ui.label(RichText::new("rule").small().weak());
+            ui.label("");
+            ui.label(RichText::new("check").small().weak());
             ui.label(RichText::new("now").small().weak());
             ui.label(RichText::new("needed").small().weak());
             ui.end_row();
@@ -129,11 +134,7 @@ pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
                 } else {
                     FAIL
                 }));
-                ui.label(
-                    RichText::new(format_limit(&v.limit, v.unit))
-                        .monospace()
-                        .weak(),
-                );
+                ui.label(RichText::new(format_limit(&v.limit, "")).monospace().weak());
                 ui.end_row();
             }
         });
