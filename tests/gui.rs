@@ -258,6 +258,69 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
     harness.get_by_label("100 KB – 10 MB");
 }
 
+/// A card with a lamp's reflection on it: the glare rule fails.
+fn glare_card_frame(assets: &DemoAssets) -> RgbImage {
+    let mut card = card_frame(assets);
+    let (w, h) = card.dimensions();
+    kycam::synth::draw_glare_spot(&mut card, w as f32 * 0.62, h as f32 * 0.45, h as f32 * 0.06);
+    card
+}
+
+#[test]
+fn the_manual_shutter_asks_when_a_rule_fails_and_keys_drive_the_session() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+
+    let mut harness = app_harness(launch_on(&frames, &out));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "a report where the glare rule fails", |app| {
+        app.report()
+            .is_some_and(|r| r.failing().contains(&kycam::rules::RuleId::Glare))
+    });
+    // Space is the shutter; the pipeline asks first because a rule fails.
+    harness.key_press(egui::Key::Space);
+    step_until(&mut harness, "the confirmation question", |app| {
+        app.confirming().is_some()
+    });
+    harness.step();
+    harness.get_by_label("Take the photo anyway?");
+    // The failing rule is named in the question (and in the checklist behind it).
+    assert_eq!(harness.get_all_by_label("No glare").count(), 2);
+    click(&mut harness, Role::Button, "Save anyway");
+    step_until(&mut harness, "the manual capture", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    harness.step();
+    harness.get_by_label_contains("Taken by hand");
+    harness.get_by_label("Some checks failed on this photo.");
+    let json = std::fs::read_to_string(out.join("session.json"))
+        .unwrap_or_else(|e| panic!("session.json: {e}"));
+    assert!(
+        json.contains("\"manual\": true"),
+        "not marked manual: {json}"
+    );
+
+    // Enter accepts; Esc on the next shot goes back to this review; Esc there retakes.
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdBack));
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(
+        !out.join("id-front.jpg").exists(),
+        "the retaken photo stays on disk"
+    );
+}
+
 /// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.
 fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
     // Two more frames so that the newest preview is uploaded and laid out.
@@ -284,7 +347,10 @@ fn screenshots() {
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
 
     // The start screen.
-    let mut h = app_harness(launch_on(tmp.path(), &tmp.path().join("unused")));
+    let mut h = app_harness(launch_on(
+        &tmp.path().join("frames"),
+        &tmp.path().join("unused"),
+    ));
     h.step();
     screenshot(&mut h, &shots_dir, "start");
     drop(h);
@@ -292,9 +358,8 @@ fn screenshots() {
     // A document shot while a rule fails: a lamp's reflection on the card.
     let glare_frames = tmp.path().join("glare");
     std::fs::create_dir_all(&glare_frames).unwrap_or_else(|e| panic!("{e}"));
-    let mut card = card_frame(&assets);
+    let card = glare_card_frame(&assets);
     let (w, h) = card.dimensions();
-    kycam::synth::draw_glare_spot(&mut card, w as f32 * 0.62, h as f32 * 0.45, h as f32 * 0.06);
     write_frames(&glare_frames, "a", &card, 10);
     let mut harness = app_harness(launch_on(&glare_frames, &tmp.path().join("glare-out")));
     harness.step();

@@ -204,7 +204,7 @@ impl KycamApp {
             }
             // The folder's name only: a long path would push the buttons off.
             SourceChoice::Frames(path) => format!(
-                "frames from {}",
+                "folder {}",
                 path.file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.display().to_string())
@@ -370,7 +370,8 @@ impl KycamApp {
                     self.intents.push(Intent::Flow(Action::Back));
                 }
             } else if let Some(progress) = self.flow.progress() {
-                panels::progress_ui(ui, progress);
+                let finished = matches!(self.flow.page(), Page::Done);
+                panels::progress_ui(ui, progress, finished);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for (aside, label) in [
@@ -410,13 +411,18 @@ impl KycamApp {
             );
             ui.add_space(20.0);
             for kind in DocumentKind::ALL {
-                let shots: Vec<&str> = kind.shots().iter().map(|s| s.title()).collect();
+                let shots: Vec<String> = kind
+                    .shots()
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| format!("{}. {}", i + 1, s.title()))
+                    .collect();
                 let button = egui::Button::new(RichText::new(kind.title()).size(22.0))
                     .min_size(egui::vec2(340.0, 54.0));
                 if ui.add(button).clicked() {
                     self.intents.push(Intent::Flow(Action::Choose(kind)));
                 }
-                ui.label(RichText::new(shots.join(", then ")).weak());
+                ui.label(RichText::new(shots.join("    ")).weak());
                 ui.add_space(12.0);
             }
             ui.add_space(16.0);
@@ -539,7 +545,12 @@ impl KycamApp {
             .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                ui.heading(format!("{}: photo taken", saved.shot.title()));
+                ui.heading(
+                    RichText::new(format!("{}: photo taken", saved.shot.title())).strong(),
+                );
+                if saved.shot == Shot::Selfie && self.settings.mirror_selfie {
+                    ui.label("Shown as saved: not mirrored like the preview.");
+                }
                 ui.add_space(6.0);
                 if saved.all_passed {
                     ui.colored_label(PASS, "Every check held on this photo.");

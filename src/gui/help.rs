@@ -96,7 +96,7 @@ impl HelpState {
             }
             Err(e) => {
                 self.open_status = Some(Err(format!(
-                    "Could not run `{OPENER}` ({e}): open {} yourself.",
+                    "Could not open the file manager (`{OPENER}`: {e}). The photos are in {}.",
                     dir.display()
                 )))
             }

@@ -32,16 +32,19 @@ pub fn mark_ui(ui: &mut egui::Ui, pass: bool) -> egui::Response {
     response
 }
 
-/// "Step 2 of 3: ID card, back" and a dot per shot (done, current, to come).
-pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress) {
+/// "Step 2 of 3: ID card, back" and a dot per shot (done, current, to come);
+/// `finished` once every photo is accepted.
+pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress, finished: bool) {
     ui.horizontal(|ui| {
         for (i, shot) in progress.kind.shots().iter().enumerate() {
+            let taken = finished || i < progress.index;
+            let current = !finished && i == progress.index;
             let (rect, response) =
                 ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
             let painter = ui.painter();
-            if i < progress.index {
+            if taken {
                 painter.circle_filled(rect.center(), 6.0, PASS);
-            } else if i == progress.index {
+            } else if current {
                 painter.circle_filled(rect.center(), 6.0, ui.visuals().strong_text_color());
             } else {
                 painter.circle_stroke(
@@ -53,11 +56,16 @@ pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress) {
             response.on_hover_text(shot.title());
         }
         ui.add_space(6.0);
-        ui.label(
-            RichText::new(format!("Step {}", progress.caption()))
-                .size(20.0)
-                .strong(),
-        );
+        let caption = if finished {
+            format!(
+                "{}: all {} photos taken",
+                progress.kind.title(),
+                progress.total()
+            )
+        } else {
+            format!("Step {}", progress.caption())
+        };
+        ui.label(RichText::new(caption).size(20.0).strong());
     });
 }
 
