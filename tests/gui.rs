@@ -408,6 +408,10 @@ fn screenshots() {
     });
     screenshot(&mut harness, &shots_dir, "no-camera");
 
+    // Settings: the camera picker (no camera on a build machine) and the rest.
+    click(&mut harness, Role::Button, "Settings");
+    screenshot(&mut harness, &shots_dir, "settings");
+
     // Help with a rejection wording picked.
     click(&mut harness, Role::Button, "Help");
     click(&mut harness, Role::Button, "Reflection detected");

@@ -115,6 +115,7 @@ impl KycamApp {
                 .as_ref()
                 .map(|d| d.display().to_string())
                 .unwrap_or_default(),
+            cameras: None,
         };
         cc.egui_ctx.global_style_mut(readable_style);
         Self {
@@ -737,11 +738,20 @@ impl KycamApp {
                         self.notice =
                             Some("The new camera is used from the next session.".to_owned());
                     }
-                    if self.launch.hfov_deg.is_some() {
+                    ui.add_space(8.0);
+                    if let SourceChoice::Camera(Some(index)) = self.launch.source {
                         ui.label(
-                            RichText::new(
-                                "The field of view given with --hfov is used for this run.",
-                            )
+                            RichText::new(format!(
+                                "Camera {index}, given with --camera, is used for this run."
+                            ))
+                            .weak(),
+                        );
+                    }
+                    if let Some(hfov) = self.launch.hfov_deg {
+                        ui.label(
+                            RichText::new(format!(
+                                "The field of view given with --hfov ({hfov:.0}°) is used for this run."
+                            ))
                             .weak(),
                         );
                     }

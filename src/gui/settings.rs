@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
+use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
 
 /// Webcams are 55–78° wide (DESIGN §4); allow a margin for phones used as webcams
 /// and wide-angle cameras.
@@ -58,10 +59,62 @@ impl Settings {
     }
 }
 
-/// Text typed into the output-folder field, kept until it is applied.
+/// Page state: text typed into the output-folder field, kept until it is
+/// applied, and the cameras found the last time the list was read.
 #[derive(Default)]
 pub struct SettingsDraft {
     pub output_dir: String,
+    /// `None` until read (when the page first opens, and on Refresh).
+    pub cameras: Option<Result<Vec<CameraInfo>, String>>,
+}
+
+fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) {
+    if draft.cameras.is_none() {
+        draft.cameras = Some(list_cameras());
+    }
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            match &draft.cameras {
+                Some(Ok(cameras)) if !cameras.is_empty() => {
+                    let selected = cameras
+                        .iter()
+                        .find(|c| c.index == settings.camera_index)
+                        .map(|c| format!("{}: {}", c.index, c.name))
+                        .unwrap_or_else(|| format!("{} (not connected)", settings.camera_index));
+                    egui::ComboBox::from_id_salt("camera_picker")
+                        .selected_text(selected)
+                        .width(300.0)
+                        .show_ui(ui, |ui| {
+                            for c in cameras {
+                                ui.selectable_value(
+                                    &mut settings.camera_index,
+                                    c.index,
+                                    format!("{}: {}", c.index, c.name),
+                                );
+                            }
+                        });
+                }
+                Some(Ok(_)) => {
+                    ui.label(NO_CAMERA);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(crate::gui::overlay::FAIL, e);
+                }
+                None => {}
+            }
+            if ui.button("Refresh").clicked() {
+                draft.cameras = None;
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("or its number:");
+            ui.add(
+                egui::DragValue::new(&mut settings.camera_index)
+                    .range(0..=63)
+                    .speed(0.05),
+            );
+        });
+    });
 }
 
 /// The settings page. Returns true when something changed that needs the live
@@ -74,14 +127,9 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
         .num_columns(2)
         .spacing([16.0, 10.0])
         .show(ui, |ui| {
-            ui.label("Camera number");
+            ui.label("Camera");
             let before = settings.camera_index;
-            ui.add(
-                egui::DragValue::new(&mut settings.camera_index)
-                    .range(0..=16)
-                    .speed(0.05),
-            )
-            .on_hover_text("0 is the first camera; `kycam cameras` lists them");
+            camera_picker_ui(ui, settings, draft);
             restart |= before != settings.camera_index;
             ui.end_row();
 
@@ -97,8 +145,8 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
             );
             ui.end_row();
 
-            ui.label("Mirror the selfie preview");
-            ui.checkbox(&mut settings.mirror_selfie, "")
+            ui.label("Selfie");
+            ui.checkbox(&mut settings.mirror_selfie, "Mirror the preview")
                 .on_hover_text("Only the preview: the saved photo is never mirrored");
             ui.end_row();
 
