@@ -5,6 +5,7 @@
 //! person did into [`Action`]s, let the flow decide, and carry out its effects.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -71,6 +72,9 @@ struct LiveSession {
     /// A source problem reported after pictures had arrived (a stall, an unplug).
     problem: Option<String>,
     ended: bool,
+    /// Whether the preview is on screen: the pipeline wakes the window for each
+    /// report only then (reviewing a photo need not repaint 30 times a second).
+    preview_visible: Arc<AtomicBool>,
 }
 
 /// Things the person asked for this frame, carried out after drawing.
@@ -89,6 +93,8 @@ pub struct KycamApp {
     flow: Flow,
     live: Option<LiveSession>,
     preview: Texture,
+    /// The report whose frame the preview texture holds.
+    preview_seq: Option<u64>,
     review: Texture,
     /// Which saved photo the review texture shows (a retake reuses the path).
     review_of: Option<(PathBuf, String)>,
@@ -125,6 +131,7 @@ impl KycamApp {
             flow: Flow::new(),
             live: None,
             preview: Texture::new("preview"),
+            preview_seq: None,
             review: Texture::new("review"),
             review_of: None,
             review_error: None,
@@ -265,7 +272,13 @@ impl KycamApp {
             delivery: ReportDelivery::NewestWins,
         };
         let ctx = self.ctx.clone();
-        let wake: Box<dyn Fn() + Send> = Box::new(move || ctx.request_repaint());
+        let preview_visible = Arc::new(AtomicBool::new(true));
+        let visible = preview_visible.clone();
+        let wake: Box<dyn Fn() + Send> = Box::new(move || {
+            if visible.load(Ordering::Relaxed) {
+                ctx.request_repaint();
+            }
+        });
         match Pipeline::start(self.source_spec(), config, Some(wake)) {
             Ok(pipeline) => {
                 self.live = Some(LiveSession {
@@ -274,6 +287,7 @@ impl KycamApp {
                     report: None,
                     problem: None,
                     ended: false,
+                    preview_visible,
                 });
             }
             Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
@@ -286,6 +300,7 @@ impl KycamApp {
             live.pipeline.stop();
         }
         self.preview.clear();
+        self.preview_seq = None;
         self.confirm = None;
     }
 
@@ -294,10 +309,19 @@ impl KycamApp {
         let Some(live) = &mut self.live else {
             return;
         };
+        let visible = self.flow.shooting().is_some() && self.flow.aside().is_none();
+        live.preview_visible.store(visible, Ordering::Relaxed);
         if let Some(report) = live.pipeline.latest_report() {
-            self.preview.set(&self.ctx, downscaled(&report.frame));
             live.problem = None;
             live.report = Some(report);
+        }
+        // Upload only what is shown, once per frame, and never an older frame
+        // than the report drawn over it.
+        if let Some(report) = live.report.as_ref().filter(|_| visible) {
+            if self.preview_seq != Some(report.seq) {
+                self.preview.set(&self.ctx, downscaled(&report.frame));
+                self.preview_seq = Some(report.seq);
+            }
         }
         let mut actions = Vec::new();
         for event in live.pipeline.events() {
