@@ -355,6 +355,31 @@ fn screenshots() {
     screenshot(&mut h, &shots_dir, "start");
     drop(h);
 
+    // The auto-capture countdown on a good card (caught if a frame shows it
+    // before the capture: this is about the look, not timing).
+    let good = tmp.path().join("good");
+    std::fs::create_dir_all(&good).unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&good, "a", &card_frame(&assets), 10);
+    let mut harness = app_harness(launch_on(&good, &tmp.path().join("good-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "the hold or the capture", |app| {
+        reviewing(app).is_some()
+            || app
+                .report()
+                .is_some_and(|r| r.hold.armed && r.hold.passing_for_secs > 0.0)
+    });
+    if reviewing(harness.state()).is_none() {
+        let image = harness
+            .render()
+            .unwrap_or_else(|e| panic!("rendering: {e}"));
+        let path = shots_dir.join("document-hold.png");
+        image
+            .save(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    drop(harness);
+
     // A document shot while a rule fails: a lamp's reflection on the card.
     let glare_frames = tmp.path().join("glare");
     std::fs::create_dir_all(&glare_frames).unwrap_or_else(|e| panic!("{e}"));

@@ -550,6 +550,7 @@ impl KycamApp {
         // The document outline arrives with the document measurements (issue 3).
         overlay::document_overlay_ui(&painter, &ui_from_image, None, [m.width, m.height]);
         overlay::sharpness_meter_ui(&painter, &ui_from_image, m, &report.verdicts);
+        overlay::hold_overlay_ui(&painter, &ui_from_image, &report.hold);
     }
 
     fn review_ui(&mut self, ui: &mut egui::Ui, saved: &SavedShot) {

@@ -6,6 +6,7 @@ use egui::{pos2, Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind,
 
 use crate::analysis::{distance, Measurements};
 use crate::geometry;
+use crate::gui::live::HoldProgress;
 use crate::rules::{RuleId, Verdict};
 
 pub const PASS: Color32 = Color32::from_rgb(40, 200, 90);
@@ -251,6 +252,21 @@ pub fn sharpness_meter_ui(
     );
     let text_pos = pos2(bar.right() + 10.0, bar.center().y - text.size().y / 2.0);
     painter.galley(text_pos, text, Color32::WHITE);
+}
+
+/// The auto-capture countdown along the top of the frame: fills while every rule
+/// holds, so the person sees the photo coming without looking away.
+pub fn hold_overlay_ui(painter: &egui::Painter, ui_from_image: &UiFromImage, hold: &HoldProgress) {
+    let share = (hold.passing_for_secs / hold.needed_secs.max(0.01)).clamp(0.0, 1.0);
+    if !hold.armed || share <= 0.0 {
+        return;
+    }
+    let frame = ui_from_image.rect;
+    let track = Rect::from_min_size(frame.min, Vec2::new(frame.width(), 8.0));
+    painter.rect_filled(track, 0.0, Color32::from_black_alpha(150));
+    let filled = Rect::from_min_size(frame.min, Vec2::new(frame.width() * share, 8.0));
+    painter.rect_filled(filled, 0.0, PASS);
+    painter.rect_stroke(frame, 0.0, Stroke::new(3.0, PASS), StrokeKind::Inside);
 }
 
 #[cfg(test)]

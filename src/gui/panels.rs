@@ -100,10 +100,13 @@ pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
             needed
         )
     };
+    // The words beside the bar, not on it: dark text on the unfilled part of
+    // the bar was unreadable (seen on the screenshot).
+    ui.label(RichText::new(text).color(PASS).size(17.0));
     ui.add(
         egui::ProgressBar::new(share)
-            .text(RichText::new(text).color(Color32::BLACK))
-            .fill(PASS),
+            .fill(PASS)
+            .desired_height(10.0),
     );
 }
 
