@@ -223,9 +223,11 @@ pub fn sharpness_meter_ui(
         frame.left_bottom() + Vec2::new(12.0, -34.0),
         Vec2::new((frame.width() * 0.3).clamp(120.0, 260.0), 14.0),
     );
-    let limit = verdict(verdicts, RuleId::Sharpness)
-        .and_then(|v| v.limit.min)
-        .unwrap_or(crate::rules::SHARPNESS_MIN) as f32;
+    // The limit comes from the rule itself; a shot without it has no meter.
+    let Some(limit) = verdict(verdicts, RuleId::Sharpness).and_then(|v| v.limit.min) else {
+        return;
+    };
+    let limit = limit as f32;
     let value = m.quality.sharpness.clamp(0.0, 1.0);
     let colour = if value >= limit { PASS } else { FAIL };
     let text = painter.layout_no_wrap(
