@@ -3,10 +3,14 @@
 //! files (`check`); the binary is a thin front end.
 
 pub mod analysis;
+pub mod capture;
 pub mod check;
 pub mod fixtures;
 pub mod geometry;
+pub mod gui;
 pub mod imageio;
+pub mod pipeline;
+pub mod replay;
 pub mod rules;
 pub mod shot;
 pub mod synth;

@@ -6,6 +6,8 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand};
 
 use kycam::check::{render_table, Checker};
+use kycam::pipeline::source::list_cameras;
+use kycam::replay::ReplayOptions;
 use kycam::Shot;
 
 #[derive(Parser)]
@@ -13,11 +15,34 @@ use kycam::Shot;
     name = "kycam",
     version,
     about = "Offline KYC photo assistant: guides ID and selfie photos until every rule holds",
-    long_about = None
+    long_about = None,
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    gui: GuiArgs,
+}
+
+/// The window's options (`kycam` with no subcommand).
+#[derive(clap::Args)]
+struct GuiArgs {
+    /// Open camera N (as listed by `kycam cameras`) instead of the one in Settings.
+    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"])]
+    camera: Option<u32>,
+    /// Play an image or a folder of frames (in name order, looped) instead of a camera.
+    #[arg(long, value_name = "PATH", conflicts_with = "demo")]
+    source: Option<PathBuf>,
+    /// Play a generated scene (a card, then a face): no camera needed.
+    #[arg(long)]
+    demo: bool,
+    /// Save the photos in DIR instead of a new folder in your data directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The camera's horizontal field of view in degrees (for the distance estimate).
+    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov)]
+    gui_hfov: Option<f32>,
 }
 
 #[derive(Subcommand)]
@@ -39,6 +64,44 @@ enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Run the live pipeline headless over recorded frames: guidance and
+    /// auto-capture as the camera window would do them.
+    ///
+    /// Exit code: 0 the replay ran, 2 it could not start, a frame could not be
+    /// read (it is skipped and named) or a photo could not be saved.
+    Replay {
+        /// The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie.
+        #[arg(long)]
+        shot: Shot,
+        /// Frames per second to play at; 0 = as fast as the analysis takes them, dropping none.
+        #[arg(long, default_value_t = 30.0, value_parser = parse_fps)]
+        fps: f32,
+        /// Play a single image this many times.
+        #[arg(long, default_value_t = 1)]
+        repeat: u32,
+        /// The folder for the photos and session.json (default: a new session
+        /// folder under the user's data directory).
+        #[arg(long)]
+        out: Option<PathBuf>,
+        /// One JSON line per frame, then a summary line.
+        #[arg(long)]
+        json: bool,
+        /// A folder of frames (played in name order) or one image.
+        path: PathBuf,
+    },
+    /// List the cameras.
+    Cameras,
+}
+
+fn parse_fps(s: &str) -> Result<f32, String> {
+    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1000.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!(
+            "{v} fps is out of range (0–1000; 0 = as fast as possible)"
+        ))
+    }
 }
 
 fn parse_hfov(s: &str) -> Result<f32, String> {
@@ -59,8 +122,46 @@ fn main() -> ExitCode {
             hfov,
             files,
         }) => run_check(shot, json, hfov, &files),
-        None => {
-            eprintln!("kycam: the live camera window is not built yet; try `kycam check --help`");
+        Some(Command::Replay {
+            shot,
+            fps,
+            repeat,
+            out,
+            json,
+            path,
+        }) => run_replay(ReplayOptions {
+            shot,
+            fps,
+            repeat,
+            out,
+            json,
+            path,
+        }),
+        Some(Command::Cameras) => run_cameras(),
+        None => run_gui(cli.gui),
+    }
+}
+
+fn run_gui(args: GuiArgs) -> ExitCode {
+    let source = match (args.camera, args.source, args.demo) {
+        (_, _, true) => kycam::gui::SourceChoice::Demo,
+        (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
+        (index, None, false) => kycam::gui::SourceChoice::Camera(index),
+    };
+    let launch = kycam::gui::LaunchOptions {
+        source,
+        out_dir: args.out,
+        hfov_deg: args.gui_hfov,
+        ..Default::default()
+    };
+    match kycam::gui::run(launch) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "kycam: {e}\n\
+                 kycam: no display? Run it in a desktop session, or use `kycam check FILE` \
+                 to check photos and `kycam replay` to run the pipeline without a window."
+            );
             ExitCode::from(2)
         }
     }
@@ -96,5 +197,36 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_replay(opts: ReplayOptions) -> ExitCode {
+    let (mut out, mut err) = (std::io::stdout().lock(), std::io::stderr());
+    match kycam::replay::run(&opts, &mut out, &mut err) {
+        Ok(outcome) if outcome.problems.is_empty() => ExitCode::SUCCESS,
+        Ok(_) => ExitCode::from(2),
+        Err(e) => {
+            eprintln!("kycam: {e:#}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_cameras() -> ExitCode {
+    match list_cameras() {
+        Ok(cams) if cams.is_empty() => {
+            println!("{}", kycam::pipeline::source::NO_CAMERA);
+            ExitCode::SUCCESS
+        }
+        Ok(cams) => {
+            for c in cams {
+                println!("{}\t{}\t{}", c.index, c.name, c.description);
+            }
+            ExitCode::SUCCESS
+        }
+        Err(e) => {
+            eprintln!("kycam: {e}");
+            ExitCode::from(2)
+        }
     }
 }

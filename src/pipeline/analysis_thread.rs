@@ -1,0 +1,319 @@
+//! The analysis thread: takes the newest frame, measures it with the last face
+//! boxes, judges the shot's rules, runs auto-capture and the guidance sentence,
+//! and hands the report on. It never waits for the face worker or the writer.
+
+use std::collections::VecDeque;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+use std::thread::{self, JoinHandle};
+use std::time::Duration;
+
+use crossbeam_channel::{
+    select, Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError,
+};
+use image::{GrayImage, RgbImage};
+
+use super::autocapture::{AutoCapture, HOLD};
+use super::channel::NewestSlot;
+use super::face_worker::{self, FaceJob, FaceResult};
+use super::motion::{motion, motion_thumbnail};
+use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
+use super::writer::SaveJob;
+use super::{
+    CaptureTaken, Command, Counters, Event, EventSink, Frame, HoldProgress, LiveReport,
+    PipelineError, ReportDelivery,
+};
+use crate::analysis::{self, CameraModel, Face};
+use crate::capture::SessionWriter;
+use crate::rules::{self, Verdict, MOTION_MAX};
+use crate::shot::Shot;
+
+const TICK: Duration = Duration::from_millis(50);
+
+/// Motion accumulated since the frame the face boxes come from, above which
+/// the boxes may no longer sit on the face: the same amount that makes a
+/// single frame unsteady. A frame judged with such boxes is never captured.
+const FACES_STALE_MOTION: f32 = MOTION_MAX as f32;
+
+/// Per-frame motion remembered to age the face boxes (the face worker is at
+/// most a few frames behind; 2 s at 30 fps is ample).
+const MOTION_MEMORY: usize = 60;
+
+/// A frame that may be saved, with its verdicts.
+struct Candidate {
+    seq: u64,
+    rgb: Arc<RgbImage>,
+    verdicts: Vec<Verdict>,
+}
+
+pub(crate) struct Channels {
+    pub frames: Receiver<Frame>,
+    pub commands: Receiver<Command>,
+    pub reports: (Sender<LiveReport>, Receiver<LiveReport>),
+    pub face_jobs: NewestSlot<FaceJob>,
+    pub face_results: Receiver<FaceResult>,
+    pub saves: Sender<SaveJob>,
+    pub writer_done: Receiver<()>,
+    pub events: EventSink,
+}
+
+pub(crate) struct Settings {
+    pub shot: Shot,
+    pub camera: CameraModel,
+    pub auto_capture: bool,
+    pub session: Arc<SessionWriter>,
+    pub delivery: ReportDelivery,
+}
+
+struct State {
+    settings: Settings,
+    ch: Channels,
+    reports: NewestSlot<LiveReport>,
+    counters: Arc<Counters>,
+    stop: Arc<AtomicBool>,
+    wake: Option<Box<dyn Fn() + Send>>,
+    previous_thumb: Option<GrayImage>,
+    faces: Vec<Face>,
+    faces_seq: Option<u64>,
+    motion_since_faces: f32,
+    recent_motion: VecDeque<(u64, f32)>,
+    policy: AutoCapture<Candidate>,
+    smoother: GuidanceSmoother,
+    last: Option<Candidate>,
+}
+
+pub(crate) fn spawn(
+    settings: Settings,
+    ch: Channels,
+    counters: Arc<Counters>,
+    stop: Arc<AtomicBool>,
+    wake: Option<Box<dyn Fn() + Send>>,
+) -> Result<JoinHandle<()>, PipelineError> {
+    let reports = NewestSlot::new(ch.reports.0.clone(), ch.reports.1.clone());
+    let state = State {
+        settings,
+        ch,
+        reports,
+        counters,
+        stop,
+        wake,
+        previous_thumb: None,
+        faces: Vec::new(),
+        faces_seq: None,
+        motion_since_faces: 0.0,
+        recent_motion: VecDeque::with_capacity(MOTION_MEMORY),
+        policy: AutoCapture::new(HOLD),
+        smoother: GuidanceSmoother::new(GUIDANCE_HOLD),
+        last: None,
+    };
+    thread::Builder::new()
+        .name("analysis".into())
+        .spawn(move || state.run())
+        .map_err(|source| PipelineError::Spawn {
+            thread: "analysis",
+            source,
+        })
+}
+
+impl State {
+    fn run(mut self) {
+        loop {
+            if self.stop.load(Ordering::Relaxed) {
+                return;
+            }
+            // Commands first: a shutter press must act on the frame the person saw.
+            while let Ok(cmd) = self.ch.commands.try_recv() {
+                if !self.command(cmd) {
+                    return;
+                }
+            }
+            select! {
+                recv(self.ch.frames) -> msg => match msg {
+                    Ok(frame) => self.analyse(frame),
+                    Err(_) => return self.finish(),
+                },
+                recv(self.ch.commands) -> msg => match msg {
+                    Ok(cmd) => if !self.command(cmd) { return },
+                    Err(_) => return,
+                },
+                default(TICK) => {}
+            }
+        }
+    }
+
+    /// The source ended: let the writer finish, then say so.
+    fn finish(self) {
+        let State { ch, stop, .. } = self;
+        drop(ch.saves);
+        loop {
+            match ch.writer_done.recv_timeout(TICK) {
+                Err(RecvTimeoutError::Disconnected) => break,
+                _ if stop.load(Ordering::Relaxed) => return,
+                _ => {}
+            }
+        }
+        ch.events.send(Event::SourceEnded);
+    }
+
+    /// Returns false on Stop.
+    fn command(&mut self, cmd: Command) -> bool {
+        match cmd {
+            Command::Stop => return false,
+            Command::SetShot(shot) => {
+                self.settings.shot = shot;
+                self.policy.rearm();
+                self.smoother = GuidanceSmoother::new(GUIDANCE_HOLD);
+            }
+            Command::Rearm => self.policy.rearm(),
+            Command::Shutter { confirmed } => {
+                let Some(last) = &self.last else { return true };
+                let failing: Vec<_> = last
+                    .verdicts
+                    .iter()
+                    .filter(|v| !v.pass)
+                    .map(|v| v.id)
+                    .collect();
+                if failing.is_empty() || confirmed {
+                    let job = SaveJob {
+                        shot: self.settings.shot,
+                        rgb: Arc::clone(&last.rgb),
+                        verdicts: last.verdicts.clone(),
+                        manual: true,
+                    };
+                    self.policy.disarm();
+                    self.save(job);
+                } else {
+                    self.ch.events.send(Event::ConfirmationNeeded { failing });
+                }
+            }
+        }
+        true
+    }
+
+    fn save(&self, job: SaveJob) {
+        let shot = job.shot;
+        match self.ch.saves.try_send(job) {
+            Ok(()) => {}
+            Err(TrySendError::Full(_)) => self.ch.events.send(Event::SaveFailed(format!(
+                "The {shot} photo was not saved: still saving the previous ones."
+            ))),
+            Err(TrySendError::Disconnected(_)) => {}
+        }
+    }
+
+    fn analyse(&mut self, frame: Frame) {
+        let rgb = &frame.rgb;
+        let grey = analysis::to_grey(rgb);
+
+        let thumb = motion_thumbnail(&grey);
+        let moved = self.previous_thumb.as_ref().and_then(|p| motion(p, &thumb));
+        self.previous_thumb = Some(thumb);
+        if self.recent_motion.len() == MOTION_MEMORY {
+            self.recent_motion.pop_front();
+        }
+        self.recent_motion
+            .push_back((frame.seq, moved.unwrap_or(f32::INFINITY)));
+
+        self.ch.face_jobs.offer(face_worker::job(frame.seq, &grey));
+        if let Some(result) = self.ch.face_results.try_iter().last() {
+            self.faces = result.faces;
+            self.faces_seq = Some(result.seq);
+            // Motion since the face frame: the frames after it, this one included.
+            self.motion_since_faces = self
+                .recent_motion
+                .iter()
+                .filter(|(seq, _)| *seq > result.seq)
+                .map(|(_, m)| *m)
+                .sum();
+        } else {
+            self.motion_since_faces += moved.unwrap_or(f32::INFINITY);
+        }
+        let faces_stale = self.faces_seq.is_none() || self.motion_since_faces > FACES_STALE_MOTION;
+
+        let s = &self.settings;
+        let mut measurements = analysis::measure(rgb, &grey, s.shot, &self.faces, s.camera);
+        measurements.motion = moved;
+        let verdicts = rules::judge(&measurements);
+        // Steady is among the verdicts only when motion is known (not on a
+        // first frame): no capture without it.
+        let eligible = rules::all_pass(&verdicts) && moved.is_some() && !faces_stale;
+
+        let mut capture = None;
+        if s.auto_capture {
+            let candidate = Candidate {
+                seq: frame.seq,
+                rgb: Arc::clone(rgb),
+                verdicts: verdicts.clone(),
+            };
+            if let Some(best) = self.policy.observe(
+                frame.time,
+                eligible,
+                measurements.quality.sharpness,
+                candidate,
+            ) {
+                capture = Some(CaptureTaken {
+                    seq: best.seq,
+                    manual: false,
+                    path: s.session.path_for(s.shot),
+                });
+                self.save(SaveJob {
+                    shot: s.shot,
+                    rgb: best.rgb,
+                    verdicts: best.verdicts,
+                    manual: false,
+                });
+            }
+        }
+        let top = rules::guidance(&verdicts).map(|v| (v.id, v.advice.as_deref().unwrap_or("")));
+        let guidance = self.smoother.update(frame.time, top);
+
+        self.counters.analysed.fetch_add(1, Ordering::Relaxed);
+        let report = LiveReport {
+            seq: frame.seq,
+            frame: Arc::clone(rgb),
+            measurements,
+            verdicts: verdicts.clone(),
+            guidance,
+            hold: HoldProgress {
+                passing_for_secs: self.policy.passing_for().as_secs_f32(),
+                needed_secs: self.policy.hold().as_secs_f32(),
+                armed: self.policy.armed(),
+            },
+            latency_ms: frame.captured_at.elapsed().as_secs_f32() * 1000.0,
+            stats: self.counters.snapshot(),
+            capture,
+            faces_stale,
+        };
+        self.last = Some(Candidate {
+            seq: frame.seq,
+            rgb: frame.rgb,
+            verdicts,
+        });
+        self.deliver(report);
+        if let Some(wake) = &self.wake {
+            wake();
+        }
+    }
+
+    fn deliver(&self, report: LiveReport) {
+        match self.settings.delivery {
+            ReportDelivery::NewestWins => {
+                self.reports.offer(report);
+            }
+            ReportDelivery::Every => {
+                let mut report = report;
+                loop {
+                    match self.ch.reports.0.send_timeout(report, TICK) {
+                        Ok(()) | Err(SendTimeoutError::Disconnected(_)) => return,
+                        Err(SendTimeoutError::Timeout(back)) => {
+                            if self.stop.load(Ordering::Relaxed) {
+                                return;
+                            }
+                            report = back;
+                        }
+                    }
+                }
+            }
+        }
+    }
+}

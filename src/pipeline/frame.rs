@@ -1,0 +1,55 @@
+//! Frames and the sources that make them.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use image::RgbImage;
+
+/// One picture from a source, shared (never copied) between the threads.
+#[derive(Clone, Debug)]
+pub struct Frame {
+    /// Numbered by the source from 0; gaps are frames dropped before analysis.
+    pub seq: u64,
+    /// When the source produced it, for the latency figure.
+    pub captured_at: Instant,
+    /// Its time on the source's clock (camera: since the stream opened; replay:
+    /// `seq / fps`). Auto-capture's hold time is measured on this clock, so that a
+    /// replay gives the same captures however fast the machine analyses it.
+    pub time: Duration,
+    pub rgb: Arc<RgbImage>,
+}
+
+/// How a source wants its frames delivered.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Pacing {
+    /// The source blocks until its next picture (a camera): send at once,
+    /// newest wins, frame time from the wall clock.
+    Live,
+    /// Release a frame every `1 / fps` s, newest wins (a recording played back).
+    Fps(f32),
+    /// As fast as the analysis takes them, dropping none (throughput runs and
+    /// tests). Frame time is that of a 30 fps recording.
+    Lossless,
+}
+
+/// One step of a source.
+#[derive(Debug)]
+pub enum SourceStep {
+    Frame(Arc<RgbImage>),
+    /// Something went wrong but the source goes on (a frame file could not be
+    /// read, the camera was unplugged and is being reopened): plain words.
+    Problem(String),
+    /// The source has nothing more (end of a replay).
+    End,
+    /// The source cannot go on (no camera, permission denied): plain words.
+    Failed(String),
+}
+
+/// A producer of frames. It lives on the source thread and need not be `Send`
+/// (nokhwa's `Camera` is not): it is built inside that thread by its opener.
+pub trait FrameSource {
+    /// How its frames are to be paced.
+    fn pacing(&self) -> Pacing;
+    /// The next step; may block (a camera waiting for its next picture).
+    fn next(&mut self) -> SourceStep;
+}

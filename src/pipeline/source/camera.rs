@@ -1,0 +1,225 @@
+//! The webcam through nokhwa. The `Camera` is not `Send`: [`open`] runs inside
+//! the source thread. Format negotiation is done here, not by nokhwa (DESIGN §3).
+
+use std::sync::Arc;
+
+use image::RgbImage;
+use nokhwa::pixel_format::RgbFormat;
+use nokhwa::utils::{
+    ApiBackend, CameraFormat, CameraIndex, FrameFormat, RequestedFormat, RequestedFormatType,
+};
+use nokhwa::Camera;
+
+use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
+
+/// Some cameras send corrupt or dark MJPEG frames while auto-exposure settles.
+const SKIP_FIRST_FRAMES: u32 = 5;
+
+/// Damaged frames in a row before the person is told (one now and then is
+/// normal on a busy USB bus).
+const DAMAGED_IN_A_ROW_TO_REPORT: u32 = 30;
+
+/// A camera as listed by `kycam cameras`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CameraInfo {
+    pub index: u32,
+    pub name: String,
+    pub description: String,
+}
+
+pub const NO_CAMERA: &str = "No camera found.";
+
+/// The cameras on this machine; empty when there are none. `Err` is a plain-words
+/// reason the list could not be read.
+pub fn list_cameras() -> Result<Vec<CameraInfo>, String> {
+    let cams = nokhwa::query(ApiBackend::Auto).map_err(|e| plain_words(&e.to_string()))?;
+    Ok(cams
+        .iter()
+        .enumerate()
+        .map(|(i, c)| CameraInfo {
+            index: c.index().as_index().unwrap_or(i as u32),
+            name: c.human_name(),
+            description: c.description().to_owned(),
+        })
+        .collect())
+}
+
+/// Turns a driver error into what the person should do.
+pub fn plain_words(error: &str) -> String {
+    let e = error.to_lowercase();
+    if e.contains("permission denied") {
+        "Permission denied opening the camera: add yourself to the `video` group \
+         (sudo usermod -aG video $USER), then log out and back in."
+            .into()
+    } else if e.contains("no such file or directory") || e.contains("no such device") {
+        format!(
+            "{NO_CAMERA} Connect a webcam, or try `kycam --demo`, a folder of frames \
+             (`kycam --source DIR`), or `kycam check PHOTO`."
+        )
+    } else if e.contains("busy") {
+        "The camera is in use by another program (a video call, a browser tab): close it; \
+         kycam keeps trying."
+            .into()
+    } else {
+        format!("The camera failed: {error}")
+    }
+}
+
+/// MJPEG 1280×720 at 30 fps when offered (sharp enough to read a card, and
+/// MJPEG fits the USB 2 bandwidth at that size), else YUYV 640×480, else the
+/// largest format up to 1920 wide at 15 fps or more.
+pub fn choose_format(formats: &[CameraFormat]) -> Option<CameraFormat> {
+    let exact = |fmt: FrameFormat, w: u32, h: u32| {
+        formats
+            .iter()
+            .filter(|f| f.format() == fmt && f.width() == w && f.height() == h)
+            .filter(|f| f.frame_rate() <= 30)
+            .max_by_key(|f| f.frame_rate())
+            .copied()
+    };
+    exact(FrameFormat::MJPEG, 1280, 720)
+        .or_else(|| exact(FrameFormat::YUYV, 640, 480))
+        .or_else(|| {
+            formats
+                .iter()
+                .filter(|f| f.width() <= 1920 && f.frame_rate() >= 15)
+                .max_by_key(|f| (f.width() * f.height(), f.frame_rate()))
+                .copied()
+        })
+        .or_else(|| formats.first().copied())
+}
+
+struct CameraSource {
+    camera: Camera,
+    skip: u32,
+}
+
+/// Opens camera `index` and starts its stream. Runs on the source thread.
+pub fn open(index: u32) -> Result<Box<dyn FrameSource>, String> {
+    // An empty list is the clearest "no camera" (opening would only say ENOENT).
+    if matches!(nokhwa::query(ApiBackend::Auto), Ok(list) if list.is_empty()) {
+        return Err(plain_words("No such file or directory"));
+    }
+    let none = RequestedFormat::new::<RgbFormat>(RequestedFormatType::None);
+    let mut camera =
+        Camera::new(CameraIndex::Index(index), none).map_err(|e| plain_words(&e.to_string()))?;
+    let formats = camera
+        .compatible_camera_formats()
+        .map_err(|e| plain_words(&e.to_string()))?;
+    let chosen = choose_format(&formats)
+        .ok_or_else(|| "The camera offers no picture format kycam can use.".to_owned())?;
+    camera
+        .set_camera_requset(RequestedFormat::new::<RgbFormat>(
+            RequestedFormatType::Exact(chosen),
+        ))
+        .map_err(|e| plain_words(&e.to_string()))?;
+    camera
+        .open_stream()
+        .map_err(|e| plain_words(&e.to_string()))?;
+    Ok(Box::new(CameraSource {
+        camera,
+        skip: SKIP_FIRST_FRAMES,
+    }))
+}
+
+impl FrameSource for CameraSource {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        let mut damaged = 0;
+        loop {
+            // May block for ever on a stalled camera: the supervisor watches.
+            let buffer = match self.camera.frame() {
+                Ok(b) => b,
+                Err(e) => {
+                    return SourceStep::Failed(format!(
+                        "The camera stopped ({}): reconnecting…",
+                        plain_words(&e.to_string())
+                    ))
+                }
+            };
+            if self.skip > 0 {
+                self.skip -= 1;
+                continue;
+            }
+            match buffer.decode_image::<RgbFormat>() {
+                Ok(img) => return SourceStep::Frame(Arc::new(RgbImage::from(img))),
+                Err(_) => {
+                    damaged += 1;
+                    if damaged >= DAMAGED_IN_A_ROW_TO_REPORT {
+                        return SourceStep::Problem(
+                            "The camera sends damaged pictures: try another USB port or cable."
+                                .into(),
+                        );
+                    }
+                }
+            }
+        }
+    }
+}
+
+impl Drop for CameraSource {
+    fn drop(&mut self) {
+        let _ = self.camera.stop_stream();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn f(fmt: FrameFormat, w: u32, h: u32, fps: u32) -> CameraFormat {
+        CameraFormat::new_from(w, h, fmt, fps)
+    }
+
+    #[test]
+    fn prefers_mjpeg_720p_then_yuyv_vga() {
+        let offered = [
+            f(FrameFormat::YUYV, 640, 480, 30),
+            f(FrameFormat::MJPEG, 1280, 720, 30),
+            f(FrameFormat::MJPEG, 1280, 720, 15),
+            f(FrameFormat::MJPEG, 1920, 1080, 30),
+        ];
+        assert_eq!(choose_format(&offered), Some(offered[1]));
+        let no_mjpeg = [
+            f(FrameFormat::YUYV, 1280, 720, 10),
+            f(FrameFormat::YUYV, 640, 480, 30),
+        ];
+        assert_eq!(choose_format(&no_mjpeg), Some(no_mjpeg[1]));
+        let odd = [
+            f(FrameFormat::NV12, 800, 600, 30),
+            f(FrameFormat::NV12, 3840, 2160, 30),
+        ];
+        assert_eq!(choose_format(&odd), Some(odd[0]));
+        assert_eq!(choose_format(&[]), None);
+    }
+
+    #[test]
+    fn driver_errors_in_plain_words() {
+        assert!(
+            plain_words("Could not open device /dev/video0: No such file or directory")
+                .starts_with(NO_CAMERA)
+        );
+        assert!(plain_words("Permission denied (os error 13)").contains("`video` group"));
+        assert!(plain_words("Device or resource busy").contains("in use"));
+    }
+
+    /// This machine has no webcam: the only camera behaviour testable here is
+    /// saying so. On a machine with one, `open` succeeds and this test is moot.
+    #[test]
+    fn with_no_camera_open_says_so() {
+        if matches!(nokhwa::query(ApiBackend::Auto), Ok(l) if !l.is_empty()) {
+            eprintln!("a camera is present: skipped");
+            return;
+        }
+        match open(0) {
+            Ok(_) => panic!("opened a camera that query() does not list"),
+            Err(msg) => assert!(
+                msg.starts_with(NO_CAMERA) || msg.contains("Permission denied"),
+                "{msg}"
+            ),
+        }
+    }
+}

@@ -1,0 +1,252 @@
+//! `kycam replay`: the live pipeline, headless, over recorded frames (SPEC §6).
+//! One JSON line per analysed frame and a summary line, or a readable log.
+
+use std::io::Write;
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use serde::Serialize;
+
+use crate::capture::SessionWriter;
+use crate::pipeline::{
+    source, Event, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
+};
+use crate::rules::RuleId;
+use crate::shot::Shot;
+
+pub struct ReplayOptions {
+    pub shot: Shot,
+    /// 0 = as fast as the analysis takes frames, dropping none.
+    pub fps: f32,
+    pub repeat: u32,
+    pub out: Option<PathBuf>,
+    pub json: bool,
+    pub path: PathBuf,
+}
+
+/// The final line of `replay --json`.
+#[derive(Clone, Debug, Serialize)]
+pub struct ReplaySummary {
+    pub frames: u64,
+    pub analysed: u64,
+    pub dropped: u64,
+    pub captures: u64,
+    /// Frames analysed per second of wall time.
+    pub fps: f64,
+    pub latency_ms_p50: f64,
+    pub latency_ms_p95: f64,
+}
+
+#[derive(Serialize)]
+struct FrameLine<'a> {
+    seq: u64,
+    pass: bool,
+    failing: Vec<RuleId>,
+    advice: Option<&'a str>,
+    captured: Option<String>,
+}
+
+pub struct ReplayOutcome {
+    pub summary: ReplaySummary,
+    /// Frames that could not be read (skipped), photos that could not be saved,
+    /// and other source problems, as told on stderr.
+    pub problems: Vec<String>,
+    /// The deepest the frame queue ever was.
+    pub max_frame_queue: u64,
+}
+
+/// How long to wait for the writer to report a decided capture.
+const SAVE_WAIT: Duration = Duration::from_secs(60);
+
+/// Runs the replay; frame lines and the summary go to `out`, problems to `err`
+/// as they happen. `Err` only when the replay cannot start.
+pub fn run(
+    opts: &ReplayOptions,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> anyhow::Result<ReplayOutcome> {
+    // Check the path here, so a typo is an error rather than an empty replay.
+    let files = source::replay::frame_files(&opts.path).map_err(anyhow::Error::msg)?;
+    if files.len() == 1 && !opts.path.is_dir() {
+        crate::imageio::load_image(&files[0])?;
+    }
+    let session = Arc::new(SessionWriter::create(opts.out.clone())?);
+    let mut config = PipelineConfig::new(opts.shot, Arc::clone(&session));
+    config.delivery = ReportDelivery::Every;
+    let spec = SourceSpec::Replay {
+        path: opts.path.clone(),
+        fps: opts.fps.max(0.0),
+        repeat: opts.repeat,
+        looped: false,
+    };
+    let started = Instant::now();
+    let pipeline = Pipeline::start(spec, config, None)?;
+    let mut problems = Vec::new();
+    let mut latencies = Vec::new();
+    let mut pending_events = Vec::new();
+    let mut ended = false;
+    let mut last_advice: Option<Option<String>> = None;
+    loop {
+        for event in pipeline.events() {
+            ended |= handle_event(event, &mut problems, err, &mut pending_events)?;
+        }
+        let report = match pipeline.next_report(Duration::from_millis(50)) {
+            Some(r) => r,
+            None if ended => break,
+            None => continue,
+        };
+        latencies.push(f64::from(report.latency_ms));
+        let captured = match &report.capture {
+            Some(_) => wait_for_save(
+                &pipeline,
+                &mut problems,
+                err,
+                &mut pending_events,
+                &mut ended,
+            )?,
+            None => None,
+        };
+        if opts.json {
+            let line = FrameLine {
+                seq: report.seq,
+                pass: report.pass(),
+                failing: report.failing(),
+                advice: report.guidance.as_deref(),
+                captured: captured.clone(),
+            };
+            writeln!(out, "{}", serde_json::to_string(&line)?)?;
+        } else {
+            write_text_line(out, &report, captured.as_deref(), &mut last_advice)?;
+        }
+    }
+    let elapsed = started.elapsed().as_secs_f64();
+    let stats = pipeline.stats();
+    let max_frame_queue = pipeline.max_frame_queue();
+    pipeline.stop();
+    latencies.sort_by(f64::total_cmp);
+    let summary = ReplaySummary {
+        frames: stats.frames,
+        analysed: stats.analysed,
+        dropped: stats.dropped,
+        captures: stats.captures,
+        fps: if elapsed > 0.0 {
+            stats.analysed as f64 / elapsed
+        } else {
+            0.0
+        },
+        latency_ms_p50: round1(percentile(&latencies, 0.50)),
+        latency_ms_p95: round1(percentile(&latencies, 0.95)),
+    };
+    if opts.json {
+        writeln!(out, "{}", serde_json::to_string(&summary)?)?;
+    } else {
+        writeln!(
+            out,
+            "{} frames, {} analysed, {} dropped, {} captured; {:.1} frames/s; latency p50 {:.1} ms, p95 {:.1} ms",
+            summary.frames,
+            summary.analysed,
+            summary.dropped,
+            summary.captures,
+            summary.fps,
+            summary.latency_ms_p50,
+            summary.latency_ms_p95
+        )?;
+        writeln!(
+            out,
+            "Photos and session.json in {}",
+            session.dir().display()
+        )?;
+    }
+    Ok(ReplayOutcome {
+        summary,
+        problems,
+        max_frame_queue,
+    })
+}
+
+/// Returns true on SourceEnded. Captures seen here (not awaited) are kept.
+fn handle_event(
+    event: Event,
+    problems: &mut Vec<String>,
+    err: &mut dyn Write,
+    pending: &mut Vec<Event>,
+) -> anyhow::Result<bool> {
+    match event {
+        Event::SourceEnded => return Ok(true),
+        Event::SourceProblem(msg) | Event::SaveFailed(msg) => {
+            writeln!(err, "kycam: {msg}").context("writing to stderr")?;
+            problems.push(msg);
+        }
+        e @ Event::Captured(_) => pending.push(e),
+        Event::ConfirmationNeeded { .. } => {}
+    }
+    Ok(false)
+}
+
+/// Waits for the writer's answer to a capture; the saved path, or None when
+/// the save failed (told on `err`).
+fn wait_for_save(
+    pipeline: &Pipeline,
+    problems: &mut Vec<String>,
+    err: &mut dyn Write,
+    pending: &mut Vec<Event>,
+    ended: &mut bool,
+) -> anyhow::Result<Option<String>> {
+    let deadline = Instant::now() + SAVE_WAIT;
+    loop {
+        if let Some(i) = pending.iter().position(|e| matches!(e, Event::Captured(_))) {
+            if let Event::Captured(saved) = pending.remove(i) {
+                return Ok(Some(saved.path.display().to_string()));
+            }
+        }
+        match pipeline.next_event(Duration::from_millis(50)) {
+            Some(Event::SaveFailed(msg)) => {
+                writeln!(err, "kycam: {msg}")?;
+                problems.push(msg);
+                return Ok(None);
+            }
+            Some(e) => *ended |= handle_event(e, problems, err, pending)?,
+            None if Instant::now() > deadline => {
+                let msg = "the photo was not saved within a minute".to_owned();
+                writeln!(err, "kycam: {msg}")?;
+                problems.push(msg);
+                return Ok(None);
+            }
+            None => {}
+        }
+    }
+}
+
+fn write_text_line(
+    out: &mut dyn Write,
+    report: &LiveReport,
+    captured: Option<&str>,
+    last_advice: &mut Option<Option<String>>,
+) -> std::io::Result<()> {
+    // A line when the advice changes or a photo is taken: a log a person reads.
+    if last_advice.as_ref() != Some(&report.guidance) {
+        match &report.guidance {
+            Some(a) => writeln!(out, "frame {}: {a}", report.seq)?,
+            None => writeln!(out, "frame {}: every rule passes", report.seq)?,
+        }
+        *last_advice = Some(report.guidance.clone());
+    }
+    if let Some(path) = captured {
+        writeln!(out, "frame {}: photo taken → {path}", report.seq)?;
+    }
+    Ok(())
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    if sorted.is_empty() {
+        return 0.0;
+    }
+    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn round1(v: f64) -> f64 {
+    (v * 10.0).round() / 10.0
+}
