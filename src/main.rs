@@ -168,21 +168,25 @@ fn run_gui(args: GuiArgs) -> ExitCode {
 }
 
 fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> ExitCode {
+    use std::io::Write;
     let mut checker = Checker::new(hfov);
     let (mut failed, mut unreadable) = (false, false);
+    let mut stdout = std::io::stdout().lock();
     for file in files {
         match checker.check_file(file, shot) {
             Ok(report) => {
                 failed |= !report.pass;
-                if json {
-                    match serde_json::to_string(&report) {
-                        Ok(line) => println!("{line}"),
-                        Err(e) => {
-                            eprintln!("kycam: {}: cannot write the report: {e}", file.display())
-                        }
-                    }
+                let text = if json {
+                    serde_json::to_string(&report).unwrap_or_else(|e| {
+                        format!("{{\"file\": {:?}, \"error\": \"{e}\"}}", file.display())
+                    })
                 } else {
-                    println!("{}", render_table(&report));
+                    render_table(&report)
+                };
+                // A closed pipe (`kycam check … | head`) ends the output, not the process
+                // with a panic; the exit code still tells what was found so far.
+                if writeln!(stdout, "{text}").is_err() {
+                    break;
                 }
             }
             Err(e) => {
