@@ -50,6 +50,12 @@ impl FaceSearch {
         work_long_side: 800,
         step: 4,
     };
+    /// For checking a document photo: the portrait on a card held at a readable
+    /// size is ~5 % of the frame's width, so search a larger image.
+    pub const PORTRAIT_STILL: FaceSearch = FaceSearch {
+        work_long_side: 1280,
+        step: 4,
+    };
     /// For the live selfie: a face at 30–50 cm fills a fifth or more of the
     /// frame, so 320 px (faces down to 1/8 of the width) is enough and ~35 ms.
     pub const LIVE: FaceSearch = FaceSearch {

@@ -147,7 +147,47 @@ pub struct Glare {
     pub blobs: Vec<Rect>,
 }
 
-pub fn glare(region: &RgbImage) -> Glare {
+/// What counts as glare in a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlareKind {
+    /// Clipped, colourless pixels only: on skin, a bright patch brighter than its
+    /// surroundings is usually just a highlight of the face's shape.
+    Specular,
+    /// Also a veil: light reflected off laminate washes out the print under it
+    /// without clipping, leaving a patch that is brighter than the paper around it
+    /// and greyer than it. Printed matter has no such patches by itself.
+    SpecularAndVeil,
+}
+
+/// A veil cell is at least this much brighter (grey levels) than the paper, ...
+const VEIL_MIN_RISE: f32 = 25.0;
+/// ... bright in itself, ...
+const VEIL_MIN_LUMA: f32 = 170.0;
+/// ... and nearly colourless (max − min channel of the cell mean).
+const VEIL_MAX_CHROMA: f32 = 24.0;
+/// Blocks per side over which the paper's brightness is estimated.
+const PAPER_BLOCKS: u32 = 4;
+
+/// The brightness of the bare paper: the median over a 4×4 grid of blocks of each
+/// block's 75th percentile (print is darker, and a reflection covering a block or
+/// two does not move the median).
+fn paper_level(luma: &GrayImage) -> f32 {
+    let (w, h) = luma.dimensions();
+    let mut levels: Vec<f32> = Vec::new();
+    for by in 0..PAPER_BLOCKS {
+        for bx in 0..PAPER_BLOCKS {
+            let (x0, x1) = (bx * w / PAPER_BLOCKS, (bx + 1) * w / PAPER_BLOCKS);
+            let (y0, y1) = (by * h / PAPER_BLOCKS, (by + 1) * h / PAPER_BLOCKS);
+            if x1 > x0 && y1 > y0 {
+                levels.push(percentile(luma, x0, y0, x1, y1, 0.75));
+            }
+        }
+    }
+    levels.sort_by(f32::total_cmp);
+    levels.get(levels.len() / 2).copied().unwrap_or(255.0)
+}
+
+pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let (w, h) = region.dimensions();
     if w == 0 || h == 0 {
         return Glare::default();
@@ -157,10 +197,12 @@ pub fn glare(region: &RgbImage) -> Glare {
         ((w as f32 * scale).round() as u32).max(1),
         ((h as f32 * scale).round() as u32).max(1),
     );
-    // Sample the full-resolution mask onto the small grid by "any specular pixel in
-    // the cell is enough when most are": a cell counts when its centre pixel and the
-    // cell mean are both specular, which keeps one-pixel JPEG specks out.
+    // Each cell of the small grid covers a block of the region: it is specular when
+    // most of its pixels are (which keeps one-pixel JPEG specks out); its mean colour
+    // serves the veil test.
     let mut mask = GrayImage::new(sw, sh);
+    let mut cell_luma = GrayImage::new(sw, sh);
+    let mut cell_chroma = vec![0f32; (sw * sh) as usize];
     let mut specular_total = 0u64;
     let cell_w = w as f32 / sw as f32;
     let cell_h = h as f32 / sh as f32;
@@ -170,11 +212,15 @@ pub fn glare(region: &RgbImage) -> Glare {
         let x1 = (((x + 1) as f32 * cell_w) as u32).clamp(x0 + 1, w);
         let y1 = (((y + 1) as f32 * cell_h) as u32).clamp(y0 + 1, h);
         let mut count = 0u32;
+        let mut sum = [0u32; 3];
         for yy in y0..y1 {
             for xx in x0..x1 {
                 let c = region.get_pixel(xx, yy).0;
                 if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
                     count += 1;
+                }
+                for (s, v) in sum.iter_mut().zip(c) {
+                    *s += u32::from(v);
                 }
             }
         }
@@ -183,8 +229,30 @@ pub fn glare(region: &RgbImage) -> Glare {
         if count * 2 > cell {
             p.0[0] = 255;
         }
+        let mean = sum.map(|s| (s / cell) as u8);
+        cell_luma.put_pixel(x, y, image::Luma([luma(mean)]));
+        let (mx, mn) = (mean.iter().max(), mean.iter().min());
+        cell_chroma[(y * sw + x) as usize] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
     }
-    let share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
+    let mut share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
+    if kind == GlareKind::SpecularAndVeil {
+        let paper = paper_level(&cell_luma);
+        let mut veil_cells = 0u32;
+        for (x, y, p) in mask.enumerate_pixels_mut() {
+            let l = f32::from(cell_luma.get_pixel(x, y).0[0]);
+            let rise = l - paper;
+            let chroma = cell_chroma[(y * sw + x) as usize];
+            if p.0[0] == 0
+                && rise >= VEIL_MIN_RISE
+                && l >= VEIL_MIN_LUMA
+                && chroma <= VEIL_MAX_CHROMA
+            {
+                p.0[0] = 255;
+                veil_cells += 1;
+            }
+        }
+        share += veil_cells as f32 / (sw * sh) as f32;
+    }
 
     let labels = imageproc::region_labelling::connected_components(
         &mask,
@@ -429,7 +497,10 @@ mod tests {
             0.0
         );
         assert_eq!(sharpness(&GrayImage::new(1, 1), 64), 0.0);
-        assert_eq!(glare(&RgbImage::new(0, 0)), Glare::default());
+        assert_eq!(
+            glare(&RgbImage::new(0, 0), GlareKind::Specular),
+            Glare::default()
+        );
         assert_eq!(light_ratio(&GrayImage::new(1, 1)), 1.0);
     }
 
@@ -441,7 +512,7 @@ mod tests {
                 img.put_pixel(x, y, image::Rgb([255, 255, 255]));
             }
         }
-        let g = glare(&img);
+        let g = glare(&img, GlareKind::Specular);
         assert!((g.share - 400.0 / 20000.0).abs() < 1e-4);
         let b = g.blobs[0];
         assert!(
@@ -450,7 +521,7 @@ mod tests {
         );
         // A bright but coloured patch is not glare.
         let yellow = RgbImage::from_pixel(50, 50, image::Rgb([255, 250, 40]));
-        assert_eq!(glare(&yellow).share, 0.0);
+        assert_eq!(glare(&yellow, GlareKind::SpecularAndVeil).share, 0.0);
     }
 
     #[test]

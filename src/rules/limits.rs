@@ -9,10 +9,40 @@ pub const DISTANCE_MAX_CM: f64 = 50.0;
 /// frame from every edge: a reviewer rejects a chin or crown cut off.
 pub const HEAD_MARGIN_MIN: f64 = 0.0;
 
+/// SPEC §3: every corner at least 2 % of the frame's width/height from its edges.
+pub const CORNER_MARGIN_PERCENT: f64 = 2.0;
+
+/// In-plane rotation a person can correct by eye; 5° looks aligned and leaves room
+/// above the detector's 1–2° error (4° worst with glare or a thumb).
+pub const STRAIGHT_MAX_DEG: f64 = 5.0;
+
+/// Opposite sides differing by more than 10 % is a tilt of roughly 15° or more at
+/// arm's length; a card facing the camera measures about 1.02.
+pub const FACING_MAX_SIDE_RATIO: f64 = 1.10;
+
+/// Corner angles leave 90° by more than this when the document is tilted
+/// sideways; a facing document measures under 1.5°.
+pub const FACING_MAX_ANGLE_DEV_DEG: f64 = 6.0;
+
+/// Document width in pixels: 480 px over an ID-1 card's 85.6 mm is 5.6 px/mm,
+/// so 1.5 mm print is 8 px tall, the least a reviewer reads without strain. Lower
+/// than the 600 px OCR would like, so that a 640×480 webcam can pass at all
+/// (its largest allowed card is 0.9 × 640 = 576 px).
+pub const DOC_MIN_WIDTH_PX: f64 = 480.0;
+
+/// Document width as % of the frame: below a third it is a detail of a desk photo;
+/// above 90 % the 2 % corner margins can hardly hold.
+pub const DOC_MIN_WIDTH_PERCENT: f64 = 33.0;
+pub const DOC_MAX_WIDTH_PERCENT: f64 = 90.0;
+
 /// Sharpness (1 − blur effect at a normalised size) of a whole frame or document
 /// below this is visibly soft: the sharp Honor fixture scores 0.72, its defocused
 /// and shaken copies 0.38 and 0.33.
 pub const SHARPNESS_MIN_FRAME: f64 = 0.50;
+
+/// The same for a document rectified to its canonical size (856 px wide for
+/// ID-1): see docs/evaluation.md for the synthetic blur series it was set on.
+pub const SHARPNESS_MIN_DOCUMENT: f64 = 0.50;
 
 /// The same for a face, which has less fine detail than a scene: sharp faces
 /// score 0.41–0.67 on the fixtures and 0.51–0.65 in the synthetic set, blurred

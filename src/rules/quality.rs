@@ -18,7 +18,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let q = &m.quality;
     let what = match (q.region, m.shot.is_document()) {
         (QualityRegion::Face { .. }, _) => "your face",
-        (QualityRegion::Frame, true) => "the document",
+        (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "the document",
         (QualityRegion::Frame, false) => "the picture",
     };
     let colour = if f64::from(q.colour.colourfulness) < COLOURFULNESS_MIN {
@@ -47,6 +47,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(q.sharpness),
             Limit::at_least(match q.region {
                 QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
+                QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
                 QualityRegion::Frame => SHARPNESS_MIN_FRAME,
             }),
             "",
