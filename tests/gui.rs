@@ -73,6 +73,40 @@ fn selfie_frame_at(width: u32, height: u32, distance_cm: f32) -> RgbImage {
     frame
 }
 
+/// A passport data page lying straight on a desk: the first seeded plain scene on
+/// which every passport rule passes (the generator varies size and position).
+fn passport_frame() -> RgbImage {
+    use kycam::synth::document::{render_scene, SceneParams};
+    let load = |name: &str| {
+        image::open(kycam::fixtures::committed(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .to_rgb8()
+    };
+    let photo = load("astronaut.png");
+    let face = kycam::synth::document::id_photo(
+        &photo,
+        FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect,
+    );
+    let textures: Vec<RgbImage> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
+        .iter()
+        .map(|n| load(n))
+        .collect();
+    let params = SceneParams {
+        shape: kycam::shot::DocumentShape::PassportPage,
+        ..SceneParams::plain()
+    };
+    let mut detector = FaceDetector::new(FaceSearch::LIVE);
+    (0..40)
+        .map(|seed| render_scene(seed, &params, &face, &textures).0)
+        .find(|frame| {
+            let grey = analysis::to_grey(frame);
+            let faces = detector.detect(&grey);
+            let m = analysis::measure(frame, &grey, Shot::Passport, &faces, Default::default());
+            kycam::rules::all_pass(&kycam::rules::judge(&m))
+        })
+        .unwrap_or_else(|| panic!("no plain passport scene passes every rule"))
+}
+
 /// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg` (hard links after the first).
 fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
     let first = dir.join(format!("{prefix}000.jpg"));
@@ -194,7 +228,7 @@ fn retake_discards_the_photo_and_shoots_again() {
     let out = dir.path().join("photos");
     std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
-    write_frames(&frames, "a", &card_frame(&assets), 30);
+    write_frames(&frames, "a", &passport_frame(), 30);
 
     let mut harness = app_harness(launch_on(&frames, &out));
     harness.step();
@@ -401,8 +435,9 @@ fn screenshots() {
     // page before it is captured on the same frames and shows the review screen.
     let far = tmp.path().join("far");
     std::fs::create_dir_all(&far).unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&far, "a", &passport_frame(), 10);
     let portrait = selfie_frame_at(w, h, 62.0);
-    write_frames(&far, "a", &portrait, 10);
+    write_frames(&far, "b", &portrait, 30);
     let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")));
     harness.step();
     click(&mut harness, Role::Button, "Passport");

@@ -548,7 +548,12 @@ impl KycamApp {
         }
         overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         // The document outline arrives with the document measurements (issue 3).
-        overlay::document_overlay_ui(&painter, &ui_from_image, None, [m.width, m.height]);
+        overlay::document_overlay_ui(
+            &painter,
+            &ui_from_image,
+            m.document.as_ref().map(|d| d.corners),
+            [m.width, m.height],
+        );
         overlay::sharpness_meter_ui(&painter, &ui_from_image, m, &report.verdicts);
         overlay::hold_overlay_ui(&painter, &ui_from_image, &report.hold);
     }

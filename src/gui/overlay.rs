@@ -18,7 +18,7 @@ const TARGET: Color32 = Color32::from_rgb(120, 200, 255);
 pub const TARGET_DISTANCE_CM: f32 = 40.0;
 
 /// SPEC §3 `corners_visible`: a corner at least 2 % of the frame from its edges.
-pub const CORNER_MARGIN: f32 = 0.02;
+pub const CORNER_MARGIN: f32 = (crate::rules::CORNER_MARGIN_PERCENT / 100.0) as f32;
 
 /// Maps frame pixels to UI points: the frame is letterboxed into `rect`, and
 /// flipped left–right when the preview is mirrored.

@@ -53,6 +53,12 @@ pub const SHARPNESS_MIN_FACE: f64 = 0.35;
 /// on a card or skin detail on a face.
 pub const GLARE_MAX_PERCENT: f64 = 0.5;
 
+/// Largest reflection on a rectified document, % of it, counting washed-out veils
+/// as well as clipped spots. Clean synthetic cards read up to 0.6 % (white print
+/// areas brighter than a tinted card look like a veil); the light streak on
+/// specimen_100_pass-lux reads 0.86 %, the glare band on specimen_62_pass-aus 2.4 %.
+pub const GLARE_MAX_PERCENT_DOCUMENT: f64 = 0.75;
+
 /// Specular share of the eye band (%): reflections on glasses hide the eyes.
 /// Clipped skin on brow and nose reads up to 1.7 % on the fixtures without glasses.
 pub const EYEWEAR_GLARE_MAX_PERCENT: f64 = 2.0;

@@ -56,7 +56,10 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         Verdict::measured(
             RuleId::Glare,
             f64::from(q.glare.largest_share) * 100.0,
-            Limit::at_most(GLARE_MAX_PERCENT),
+            Limit::at_most(match q.region {
+                QualityRegion::Document { .. } => GLARE_MAX_PERCENT_DOCUMENT,
+                QualityRegion::Face { .. } | QualityRegion::Frame => GLARE_MAX_PERCENT,
+            }),
             "%",
             |_| {
                 format!(

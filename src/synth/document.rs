@@ -415,6 +415,20 @@ fn lerp2(a: [f32; 2], b: [f32; 2], t: f32) -> [f32; 2] {
 
 /// Renders a document at its canonical size: tinted background with a fine pattern, a
 /// header band, the portrait, text lines and (sometimes) an MRZ band.
+/// An ID photo cut from a portrait: head and shoulders around the face box, 3:4,
+/// the face about 55 % of the width as on real documents.
+pub fn id_photo(portrait: &RgbImage, face: crate::geometry::Rect) -> RgbImage {
+    let w = face.w / 0.55;
+    let h = w * 4.0 / 3.0;
+    let [cx, cy] = face.center();
+    let crop = crate::geometry::Rect::new(cx - w / 2.0, cy - h * 0.45, w, h);
+    let (pw, ph) = portrait.dimensions();
+    match crop.clamped_pixels(pw, ph) {
+        Some((x, y, cw, ch)) => imageops::crop_imm(portrait, x, y, cw, ch).to_image(),
+        None => portrait.clone(),
+    }
+}
+
 pub fn render_card(rng: &mut Rng, w: u32, h: u32, base: [f32; 3], face: &RgbImage) -> RgbImage {
     let (wf, hf) = (w as f32, h as f32);
     let clamp = |v: f32| v.clamp(0.0, 255.0) as u8;

@@ -41,7 +41,16 @@ pub fn load_grey(path: &Path) -> Option<GrayImage> {
 
 /// Face for the synthetic portrait and the four desk textures.
 pub fn synth_inputs() -> (RgbImage, Vec<RgbImage>) {
-    let face = load_rgb(&fixture("astronaut.png")).unwrap_or_else(|| RgbImage::new(64, 64));
+    // The portrait on the card is an ID photo cut around the astronaut's face.
+    let face = load_rgb(&fixture("astronaut.png"))
+        .and_then(|photo| {
+            let faces = kycam::analysis::FaceDetector::new(kycam::analysis::FaceSearch::STILL)
+                .detect(&kycam::analysis::to_grey(&photo));
+            faces
+                .first()
+                .map(|f| kycam::synth::document::id_photo(&photo, f.rect))
+        })
+        .unwrap_or_else(|| RgbImage::new(64, 64));
     let textures = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
         .iter()
         .filter_map(|n| load_rgb(&fixture(n)))
