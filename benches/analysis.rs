@@ -71,9 +71,45 @@ fn bench(c: &mut Criterion) {
     }
 }
 
+/// A plain ID card on a desk at 1280×720 (the document generator's seed 2).
+fn card_frame() -> image::RgbImage {
+    let load = |n: &str| {
+        image::open(fixtures::committed(n))
+            .expect("fixture")
+            .to_rgb8()
+    };
+    let photo = load("astronaut.png");
+    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect;
+    let face = kycam::synth::document::id_photo(&photo, face);
+    let textures: Vec<_> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
+        .iter()
+        .map(|n| load(n))
+        .collect();
+    let params = kycam::synth::document::SceneParams::plain();
+    kycam::synth::document::render_scene(2, &params, &face, &textures).0
+}
+
+fn bench_document(c: &mut Criterion) {
+    let rgb = card_frame();
+    let grey = analysis::to_grey(&rgb);
+    let camera = CameraModel::default();
+    let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
+    c.bench_function("measure+rules id-front 1280x720", |b| {
+        b.iter(|| {
+            rules::judge(&analysis::measure(
+                &rgb,
+                &grey,
+                Shot::IdFront,
+                &faces,
+                camera,
+            ))
+        })
+    });
+}
+
 criterion_group! {
     name = benches;
     config = Criterion::default().sample_size(20);
-    targets = bench
+    targets = bench, bench_document
 }
 criterion_main!(benches);

@@ -21,7 +21,7 @@ const SPECULAR_MIN_CHANNEL: u8 = 240;
 
 /// Glare blobs are labelled on a copy at most this wide: blobs smaller than a few
 /// pixels there are specks, not reflections a reviewer would reject.
-const GLARE_WORK_WIDTH: u32 = 320;
+pub const GLARE_WORK_WIDTH: u32 = 320;
 
 /// Sharpness in 0..1: `1 − blur effect` of Crété-Roffet et al., which compares the
 /// image's neighbour differences with those of a re-blurred copy. Sharp photos
