@@ -147,7 +147,7 @@ pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
 /// A value with as many decimals as it deserves.
 pub fn format_value(v: f64) -> String {
     let a = v.abs();
-    if a >= 100.0 {
+    if a >= 100.0 || v == v.round() {
         format!("{v:.0}")
     } else if a >= 10.0 {
         format!("{v:.1}")

@@ -227,7 +227,6 @@ fn retake_discards_the_photo_and_shoots_again() {
     let frames = dir.path().join("frames");
     let out = dir.path().join("photos");
     std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &passport_frame(), 30);
 
     let mut harness = app_harness(launch_on(&frames, &out));
@@ -423,9 +422,13 @@ fn screenshots() {
     let mut harness = app_harness(launch_on(&glare_frames, &tmp.path().join("glare-out")));
     harness.step();
     click(&mut harness, Role::Button, "ID card");
-    step_until(&mut harness, "a report with glare", |app| {
+    // Wait for the face worker too, so that glare is the only thing left to say.
+    step_until(&mut harness, "a report with glare as the guidance", |app| {
         app.report().is_some_and(|r| {
-            r.failing().contains(&kycam::rules::RuleId::Glare) && r.guidance.is_some()
+            r.failing() == [kycam::rules::RuleId::Glare]
+                && r.guidance
+                    .as_deref()
+                    .is_some_and(|g| g.contains("reflection"))
         })
     });
     screenshot(&mut harness, &shots_dir, "document-glare");
@@ -435,7 +438,8 @@ fn screenshots() {
     // page before it is captured on the same frames and shows the review screen.
     let far = tmp.path().join("far");
     std::fs::create_dir_all(&far).unwrap_or_else(|e| panic!("{e}"));
-    write_frames(&far, "a", &passport_frame(), 10);
+    // Over a second of the page, so the 0.7 s hold can complete before the selfie frames.
+    write_frames(&far, "a", &passport_frame(), 45);
     let portrait = selfie_frame_at(w, h, 62.0);
     write_frames(&far, "b", &portrait, 30);
     let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")));

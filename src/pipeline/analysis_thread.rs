@@ -8,9 +8,7 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::Duration;
 
-use crossbeam_channel::{
-    select, Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError,
-};
+use crossbeam_channel::{Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError};
 use image::{GrayImage, RgbImage};
 
 use super::autocapture::{AutoCapture, HOLD};
@@ -23,6 +21,7 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
+use crate::analysis::FaceSearch;
 use crate::analysis::{self, CameraModel, Face};
 use crate::capture::SessionWriter;
 use crate::rules::{self, Verdict, MOTION_MAX};
@@ -127,16 +126,11 @@ impl State {
                     return;
                 }
             }
-            select! {
-                recv(self.ch.frames) -> msg => match msg {
-                    Ok(frame) => self.analyse(frame),
-                    Err(_) => return self.finish(),
-                },
-                recv(self.ch.commands) -> msg => match msg {
-                    Ok(cmd) => if !self.command(cmd) { return },
-                    Err(_) => return,
-                },
-                default(TICK) => {}
+            // Commands are taken between frames and at least every tick.
+            match self.ch.frames.recv_timeout(TICK) {
+                Ok(frame) => self.analyse(frame),
+                Err(RecvTimeoutError::Timeout) => {}
+                Err(RecvTimeoutError::Disconnected) => return self.finish(),
             }
         }
     }
@@ -214,7 +208,11 @@ impl State {
         self.recent_motion
             .push_back((frame.seq, moved.unwrap_or(f32::INFINITY)));
 
-        self.ch.face_jobs.offer(face_worker::job(frame.seq, &grey));
+        self.ch.face_jobs.offer(face_worker::job(
+            frame.seq,
+            &grey,
+            FaceSearch::live_for(self.settings.shot),
+        ));
         if let Some(result) = self.ch.face_results.try_iter().last() {
             self.faces = result.faces;
             self.faces_seq = Some(result.seq);

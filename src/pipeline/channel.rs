@@ -42,10 +42,6 @@ impl<T> NewestSlot<T> {
             }
         }
     }
-
-    pub fn len(&self) -> usize {
-        self.tx.len()
-    }
 }
 
 #[cfg(test)]
@@ -59,7 +55,7 @@ mod tests {
         assert_eq!(slot.offer(1), Offer::Queued);
         assert_eq!(slot.offer(2), Offer::Replaced(1));
         assert_eq!(slot.offer(3), Offer::Replaced(1));
-        assert_eq!(slot.len(), 1);
+        assert_eq!(rx.len(), 1);
         assert_eq!(rx.try_recv(), Ok(3));
         assert!(rx.try_recv().is_err());
     }

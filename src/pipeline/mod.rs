@@ -2,7 +2,7 @@
 //! worker and a writer, joined by bounded channels where the newest frame wins.
 //!
 //! ```text
-//! source ──frames (bounded 1, newest wins)──▶ analysis ──reports (bounded 1)──▶ GUI / replay
+//! source ──frames (bounded 1, try_send)──▶ analysis ──reports (bounded 1)──▶ GUI / replay
 //!                                               ├──grey (bounded 1, newest wins)──▶ face worker
 //!                                               └──save jobs (bounded)──▶ writer ──events──▶
 //! ```
@@ -361,7 +361,7 @@ impl Pipeline {
         )?);
         pipeline.threads.insert(
             0,
-            source::spawn(&source, frames, events, counters, Arc::clone(&stop))?,
+            source::spawn(&source, frames.0, events, counters, Arc::clone(&stop))?,
         );
         Ok(pipeline)
     }

@@ -53,7 +53,11 @@ mod tests {
 
     fn bars(offset: u32) -> GrayImage {
         GrayImage::from_fn(320, 180, |x, _| {
-            image::Luma([if (x + offset) / 16 % 2 == 0 { 40 } else { 200 }])
+            image::Luma([if ((x + offset) / 16).is_multiple_of(2) {
+                40
+            } else {
+                200
+            }])
         })
     }
 

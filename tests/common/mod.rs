@@ -3,6 +3,10 @@
 //! and the synthetic-scene inputs.
 #![allow(dead_code)]
 
+mod sequences;
+#[allow(unused_imports)]
+pub use sequences::*;
+
 use image::{GrayImage, RgbImage};
 use std::path::{Path, PathBuf};
 

@@ -1,5 +1,6 @@
 //! The source thread: opens a [`FrameSource`] inside itself, paces its frames
-//! and offers them to the analysis (newest wins, or lossless). A supervisor
+//! and offers them to the analysis (dropped when the one-frame queue is full,
+//! or lossless). A supervisor
 //! thread watches it: a source that stops producing is reported without waiting
 //! for it, and a live one (the camera) is reopened in a fresh thread, since a
 //! thread blocked inside the driver cannot be woken.
@@ -13,11 +14,10 @@ use std::sync::Arc;
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
-use crossbeam_channel::{Receiver, SendTimeoutError, Sender};
+use crossbeam_channel::{SendTimeoutError, Sender, TrySendError};
 
 pub use camera::{list_cameras, CameraInfo, NO_CAMERA};
 
-use super::channel::{NewestSlot, Offer};
 use super::frame::{Frame, FrameSource, Pacing, SourceStep};
 use super::{Counters, Event, EventSink, PipelineError, SourceOpener, SourceSpec};
 
@@ -58,7 +58,6 @@ fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
 /// What the source workers and the supervisor share.
 struct Shared {
     frames: Sender<Frame>,
-    evict: Receiver<Frame>,
     events: EventSink,
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
@@ -89,15 +88,14 @@ impl Shared {
 /// hangs; it joins the worker only if the worker has finished.
 pub(crate) fn spawn(
     spec: &SourceSpec,
-    frames: (Sender<Frame>, Receiver<Frame>),
+    frames: Sender<Frame>,
     events: EventSink,
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
 ) -> Result<JoinHandle<()>, PipelineError> {
     let (name, live, open) = opener(spec);
     let shared = Arc::new(Shared {
-        frames: frames.0,
-        evict: frames.1,
+        frames,
         events,
         counters,
         stop,
@@ -245,7 +243,6 @@ enum Pumped {
 /// Moves frames from an open source to the analysis until it ends or fails.
 fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumped {
     let pacing = source.pacing();
-    let slot = NewestSlot::new(shared.frames.clone(), shared.evict.clone());
     let started = Instant::now();
     let mut n: u64 = 0; // frames of this opening, for pacing
     loop {
@@ -288,19 +285,22 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
         let delivered = if pacing == Pacing::Lossless {
             send_lossless(shared, generation, frame)
         } else {
-            match slot.offer(frame) {
-                Offer::Queued => true,
-                Offer::Replaced(k) => {
-                    shared.counters.dropped.fetch_add(k, Ordering::Relaxed);
+            // The queue holds one frame: when the analysis has not taken it yet,
+            // this one is dropped and counted (DESIGN §1). The waiting frame is
+            // at most one frame period older than this one.
+            match shared.frames.try_send(frame) {
+                Ok(()) => true,
+                Err(TrySendError::Full(_)) => {
+                    shared.counters.dropped.fetch_add(1, Ordering::Relaxed);
                     true
                 }
-                Offer::Closed => false,
+                Err(TrySendError::Disconnected(_)) => false,
             }
         };
         shared
             .counters
             .max_queue
-            .fetch_max(slot.len() as u64, Ordering::Relaxed);
+            .fetch_max(shared.frames.len() as u64, Ordering::Relaxed);
         if !delivered {
             return Pumped::Stopped;
         }

@@ -1,0 +1,518 @@
+//! The live pipeline on synthetic frame sequences: settling scenes are captured
+//! once, on a passing frame; scenes that never settle are not; bad frames and
+//! stalled sources are reported and the pipeline ends cleanly.
+
+mod common;
+
+use std::path::Path;
+use std::sync::atomic::{AtomicU32, Ordering};
+use std::sync::Arc;
+use std::time::Duration;
+
+use common::{approach, card_rest, temporary_files, write_frames, Scenes};
+use image::RgbImage;
+use kycam::capture::{SessionWriter, SESSION_FILE};
+use kycam::pipeline::{
+    Command, Event, FrameSource, LiveReport, Pacing, Pipeline, PipelineConfig, ReportDelivery,
+    SourceSpec, SourceStep, FRAME_QUEUE_BOUND,
+};
+use kycam::rules::{RuleId, FILE_MAX_BYTES, FILE_MIN_BYTES};
+use kycam::synth::selfie::SelfieScene;
+use kycam::Shot;
+
+/// Frames moving into place, then this many still: 0.7 s is 21 frames at the
+/// 30 fps a lossless replay is timed at, so 35 leaves room for the face worker
+/// to catch up.
+const STILL: usize = 35;
+const MOVING: usize = 15;
+
+struct Run {
+    reports: Vec<LiveReport>,
+    events: Vec<Event>,
+    max_queue: u64,
+    stats: kycam::pipeline::Stats,
+}
+
+fn config(shot: Shot, out: &Path) -> PipelineConfig {
+    let session = Arc::new(SessionWriter::create(Some(out.to_owned())).expect("session folder"));
+    let mut config = PipelineConfig::new(shot, session);
+    config.delivery = ReportDelivery::Every;
+    config
+}
+
+/// Runs a source to its end, collecting every report and event.
+fn run_to_end(spec: SourceSpec, config: PipelineConfig) -> Run {
+    let pipeline = Pipeline::start(spec, config, None).expect("start");
+    let mut run = Run {
+        reports: Vec::new(),
+        events: Vec::new(),
+        max_queue: 0,
+        stats: Default::default(),
+    };
+    let mut ended = false;
+    loop {
+        for e in pipeline.events() {
+            ended |= matches!(e, Event::SourceEnded);
+            run.events.push(e);
+        }
+        match pipeline.next_report(Duration::from_millis(50)) {
+            Some(r) => run.reports.push(r),
+            None if ended => break,
+            None => {}
+        }
+    }
+    run.max_queue = pipeline.max_frame_queue();
+    run.stats = pipeline.stats();
+    pipeline.stop();
+    run
+}
+
+fn replay(dir: &Path) -> SourceSpec {
+    SourceSpec::Replay {
+        path: dir.to_owned(),
+        fps: 0.0,
+        repeat: 1,
+        looped: false,
+    }
+}
+
+fn captured(run: &Run) -> Vec<&kycam::capture::SavedShot> {
+    run.events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Captured(s) => Some(s),
+            _ => None,
+        })
+        .collect()
+}
+
+fn problems(run: &Run) -> Vec<&str> {
+    run.events
+        .iter()
+        .filter_map(|e| match e {
+            Event::SourceProblem(m) | Event::SaveFailed(m) => Some(m.as_str()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Exactly one capture, of a frame on which every rule passed, saved whole
+/// within the exchange's limits, with session.json saying so.
+fn assert_one_good_capture(run: &Run, out: &Path, shot: Shot, frames: &[RgbImage]) {
+    let deciding: Vec<_> = run.reports.iter().filter(|r| r.capture.is_some()).collect();
+    assert_eq!(deciding.len(), 1, "captures decided: {}", deciding.len());
+    let taken = deciding[0].capture.as_ref().expect("capture");
+    assert!(!taken.manual);
+    let saved_report = run
+        .reports
+        .iter()
+        .find(|r| r.seq == taken.seq)
+        .expect("the report of the saved frame");
+    assert!(
+        saved_report.pass(),
+        "saved frame fails {:?}",
+        saved_report.failing()
+    );
+    assert!(
+        saved_report.verdicts.iter().any(|v| v.id == RuleId::Steady),
+        "the saved frame's steadiness was judged"
+    );
+
+    let saved = captured(run);
+    assert_eq!(saved.len(), 1);
+    let saved = saved[0];
+    assert_eq!(saved.path, taken.path);
+    assert_eq!(saved.shot, shot);
+    assert!(saved.all_passed && !saved.manual);
+    assert!(
+        (FILE_MIN_BYTES..=FILE_MAX_BYTES).contains(&saved.bytes),
+        "{} bytes",
+        saved.bytes
+    );
+    let photo = image::open(&saved.path)
+        .expect("the photo decodes")
+        .to_rgb8();
+    let original = &frames[taken.seq as usize];
+    assert_eq!(photo.dimensions(), original.dimensions(), "never resized");
+    // Untouched but for JPEG: the mean difference is a grey level or two.
+    let diff: u64 = photo
+        .as_raw()
+        .iter()
+        .zip(original.as_raw())
+        .map(|(&a, &b)| u64::from(a.abs_diff(b)))
+        .sum();
+    let mean = diff as f64 / photo.as_raw().len() as f64;
+    assert!(
+        mean < 3.0,
+        "the photo differs from the frame by {mean:.2} on average"
+    );
+
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(out.join(SESSION_FILE)).expect("session.json"))
+            .expect("valid JSON");
+    let shots = json["shots"].as_array().expect("shots");
+    assert_eq!(shots.len(), 1);
+    assert_eq!(shots[0]["shot"], shot.id());
+    assert_eq!(shots[0]["manual"], false);
+    let checks = shots[0]["checks"].as_array().expect("checks");
+    assert!(!checks.is_empty());
+    assert!(checks.iter().all(|c| c["pass"] == true), "{checks:?}");
+    assert!(
+        temporary_files(out).is_empty(),
+        "{:?}",
+        temporary_files(out)
+    );
+}
+
+fn assert_lossless(run: &Run) {
+    assert_eq!(run.stats.frames, run.stats.analysed);
+    assert_eq!(run.stats.dropped, 0);
+    assert!(run.max_queue <= FRAME_QUEUE_BOUND as u64);
+    assert!(run.events.iter().any(|e| matches!(e, Event::SourceEnded)));
+}
+
+fn selfie_settling(s: &Scenes) -> Vec<RgbImage> {
+    (0..MOVING + STILL)
+        .map(|i| s.selfie(&approach(i, MOVING)))
+        .collect()
+}
+
+#[test]
+fn a_selfie_settling_is_captured_once_on_a_passing_frame() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let frames = selfie_settling(&s);
+    write_frames(frames_dir.path(), frames.iter().cloned());
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    assert_lossless(&run);
+    assert!(problems(&run).is_empty(), "{:?}", problems(&run));
+    // Far away at first: the distance rule says so.
+    assert!(run.reports[1].failing().contains(&RuleId::Distance));
+    assert_one_good_capture(&run, out.path(), Shot::Selfie, &frames);
+}
+
+#[test]
+fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let rest = card_rest();
+    let frames: Vec<_> = (0..MOVING + STILL)
+        .map(|i| {
+            let u = (i as f32 / MOVING as f32).min(1.0);
+            s.card(-0.4 * (1.0 - u) + rest * u)
+        })
+        .collect();
+    write_frames(frames_dir.path(), frames.iter().cloned());
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::IdFront, out.path()));
+    assert_lossless(&run);
+    // While it slides, it is not steady.
+    assert!(run.reports[..MOVING]
+        .iter()
+        .any(|r| r.failing().contains(&RuleId::Steady)));
+    assert_one_good_capture(&run, out.path(), Shot::IdFront, &frames);
+}
+
+#[test]
+fn a_shaking_picture_is_never_captured() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    // In place, but the hand shakes: 3 % of the width left and right.
+    let frames = (0..60).map(|i| {
+        s.selfie(&SelfieScene {
+            distance_cm: 44.0,
+            centre: [if i % 2 == 0 { 0.47 } else { 0.53 }, 0.52],
+            ..SelfieScene::default()
+        })
+    });
+    write_frames(frames_dir.path(), frames);
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    assert_lossless(&run);
+    assert!(run.reports.iter().all(|r| r.capture.is_none()));
+    assert!(captured(&run).is_empty());
+    assert!(run.reports[1..]
+        .iter()
+        .all(|r| r.failing().contains(&RuleId::Steady)));
+    assert!(!out.path().join("selfie.jpg").exists());
+}
+
+#[test]
+fn glare_that_stays_is_never_captured() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    // The card slides in and settles under a lamp that leaves a spot on it.
+    let rest = card_rest();
+    let frames = (0..MOVING + STILL).map(|i| {
+        let u = (i as f32 / MOVING as f32).min(1.0);
+        let x = -0.4 * (1.0 - u) + rest * u;
+        let mut frame = s.card(x);
+        let spot_x = (x + 0.3) * common::WIDTH as f32;
+        kycam::synth::draw_glare_spot(&mut frame, spot_x, 330.0, 70.0);
+        frame
+    });
+    write_frames(frames_dir.path(), frames);
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::IdFront, out.path()));
+    assert_lossless(&run);
+    assert!(captured(&run).is_empty());
+    assert!(!out.path().join("id-front.jpg").exists());
+    let last = run.reports.last().expect("reports");
+    assert_eq!(last.failing(), vec![RuleId::Glare]);
+    assert!(last
+        .guidance
+        .as_deref()
+        .is_some_and(|g| g.contains("reflection")));
+}
+
+#[test]
+fn glare_on_a_face_that_stays_is_never_captured() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    // A small spot: larger ones (≥ 5 % of the face width) hide the face from
+    // the detector altogether, which fails other rules instead.
+    let frames = (0..MOVING + STILL).map(|i| {
+        s.selfie(&SelfieScene {
+            glare_radius: 0.04,
+            ..approach(i, MOVING)
+        })
+    });
+    write_frames(frames_dir.path(), frames);
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    assert_lossless(&run);
+    assert!(captured(&run).is_empty());
+    let last = run.reports.last().expect("reports");
+    assert!(
+        last.failing().contains(&RuleId::Glare),
+        "{:?}",
+        last.failing()
+    );
+}
+
+#[test]
+fn unreadable_frames_are_named_skipped_and_the_replay_goes_on() {
+    let s = Scenes::load();
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let frames = selfie_settling(&s);
+    let files = write_frames(frames_dir.path(), frames.iter().cloned());
+    // One file is garbage, one is cut short mid-picture, in the moving part.
+    std::fs::write(&files[3], b"this is not a picture").expect("write");
+    let bytes = std::fs::read(&files[5]).expect("read");
+    std::fs::write(&files[5], &bytes[..bytes.len() / 2]).expect("truncate");
+
+    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    let told = problems(&run);
+    assert_eq!(told.len(), 2, "{told:?}");
+    assert!(
+        told[0].contains("frame_0003.jpg") && told[0].contains("skipped"),
+        "{}",
+        told[0]
+    );
+    assert!(
+        told[1].contains("frame_0005.jpg") && told[1].contains("truncated"),
+        "{}",
+        told[1]
+    );
+    assert_eq!(run.stats.analysed, frames.len() as u64 - 2);
+    assert!(run.events.iter().any(|e| matches!(e, Event::SourceEnded)));
+    // Sequence numbers count frames sent, so the saved frame is found by its
+    // position among the readable ones.
+    let readable: Vec<_> = frames
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| *i != 3 && *i != 5)
+        .map(|(_, f)| f.clone())
+        .collect();
+    assert_one_good_capture(&run, out.path(), Shot::Selfie, &readable);
+}
+
+/// A scripted source: frames from a list, with a pause after some of them.
+struct Scripted {
+    frames: Vec<Arc<RgbImage>>,
+    next: usize,
+    pause_after: usize,
+    pause: Duration,
+    pacing: Pacing,
+    /// Repeat the first frame after the last, for ever.
+    endless: bool,
+}
+
+impl FrameSource for Scripted {
+    fn pacing(&self) -> Pacing {
+        self.pacing
+    }
+    fn next(&mut self) -> SourceStep {
+        if self.next == self.pause_after {
+            // The source hangs, as a camera driver can.
+            std::thread::sleep(self.pause);
+        }
+        if self.pacing == Pacing::Live {
+            // A camera delivers at its frame rate; this one is still faster
+            // than the analysis, so frames are dropped.
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        let step = match self.frames.get(self.next) {
+            Some(f) => SourceStep::Frame(Arc::clone(f)),
+            None if self.endless => SourceStep::Frame(Arc::clone(&self.frames[0])),
+            None => SourceStep::End,
+        };
+        self.next += 1;
+        step
+    }
+}
+
+#[test]
+fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
+    let frames = vec![frame; 10];
+    let spec = SourceSpec::Custom {
+        name: "the test source".into(),
+        live: false,
+        open: Arc::new(move || {
+            Ok(Box::new(Scripted {
+                frames: frames.clone(),
+                next: 0,
+                pause_after: 5,
+                // Longer than the watchdog's 2 s, so the stall is seen.
+                pause: Duration::from_secs(3),
+                pacing: Pacing::Lossless,
+                endless: false,
+            }) as Box<dyn FrameSource>)
+        }),
+    };
+    let run = run_to_end(spec, config(Shot::Selfie, out.path()));
+    let told = problems(&run);
+    assert!(
+        told.iter()
+            .any(|m| m.contains("the test source") && m.contains("stalled")),
+        "{told:?}"
+    );
+    assert_eq!(
+        run.stats.analysed, 10,
+        "frames after the stall are analysed"
+    );
+    assert!(temporary_files(out.path()).is_empty());
+}
+
+#[test]
+fn a_live_source_stuck_for_ever_is_reopened_and_stop_does_not_hang() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
+    let opens = Arc::new(AtomicU32::new(0));
+    let opens_in = Arc::clone(&opens);
+    let spec = SourceSpec::Custom {
+        name: "the test camera".into(),
+        live: true,
+        open: Arc::new(move || {
+            let first = opens_in.fetch_add(1, Ordering::SeqCst) == 0;
+            Ok(Box::new(Scripted {
+                frames: vec![Arc::clone(&frame)],
+                next: 0,
+                // The first opening hangs for ever after 3 frames (a thread
+                // stuck in the driver); the reopened one works.
+                pause_after: if first { 3 } else { usize::MAX },
+                pause: Duration::from_secs(24 * 3600),
+                pacing: Pacing::Live,
+                endless: true,
+            }) as Box<dyn FrameSource>)
+        }),
+    };
+    let pipeline = Pipeline::start(spec, config(Shot::Selfie, out.path()), None).expect("start");
+    let mut told = Vec::new();
+    let mut after_reopen = 0;
+    while after_reopen < 5 {
+        for e in pipeline.events() {
+            if let Event::SourceProblem(m) = e {
+                eprintln!("told: {m}");
+                told.push(m);
+            }
+        }
+        if let Some(r) = pipeline.next_report(Duration::from_millis(50)) {
+            if r.seq >= 3 {
+                after_reopen += 1;
+            }
+        }
+    }
+    assert!(opens.load(Ordering::SeqCst) >= 2);
+    assert!(
+        told.iter()
+            .any(|m| m.contains("the test camera") && m.contains("reconnecting")),
+        "{told:?}"
+    );
+    // The first source thread is still asleep inside `next`: stop must not wait for it.
+    pipeline.stop();
+}
+
+#[test]
+fn the_shutter_asks_before_saving_a_failing_frame_and_marks_it_manual() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let file = out.path().join("glare-frame.png");
+    s.selfie(&SelfieScene {
+        distance_cm: 44.0,
+        glare_radius: 0.1,
+        ..SelfieScene::default()
+    })
+    .save(&file)
+    .expect("save frame");
+    let photos = out.path().join("photos");
+    let spec = SourceSpec::Replay {
+        path: file,
+        fps: 30.0,
+        repeat: 1,
+        looped: true,
+    };
+    let pipeline = Pipeline::start(spec, config(Shot::Selfie, &photos), None).expect("start");
+    let first = pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a first report");
+    assert!(!first.pass());
+
+    pipeline.send(Command::Shutter { confirmed: false });
+    let asked = wait_for(&pipeline, |e| matches!(e, Event::ConfirmationNeeded { .. }));
+    match asked {
+        Event::ConfirmationNeeded { failing } => assert!(!failing.is_empty()),
+        _ => unreachable!(),
+    }
+    assert!(
+        !photos.join("selfie.jpg").exists(),
+        "nothing saved before confirming"
+    );
+
+    pipeline.send(Command::Shutter { confirmed: true });
+    match wait_for(&pipeline, |e| matches!(e, Event::Captured(_))) {
+        Event::Captured(saved) => {
+            assert!(saved.manual && !saved.all_passed);
+            assert!(saved.path.exists());
+        }
+        _ => unreachable!(),
+    }
+    pipeline.stop();
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(photos.join(SESSION_FILE)).expect("session.json"))
+            .expect("JSON");
+    assert_eq!(json["shots"][0]["manual"], true);
+    assert_eq!(json["shots"][0]["all_passed"], false);
+}
+
+fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {
+    loop {
+        // Keep the reports flowing; the analysis never waits for them anyway.
+        let _ = pipeline.latest_report();
+        if let Some(e) = pipeline.next_event(Duration::from_millis(100)) {
+            if want(&e) {
+                return e;
+            }
+            assert!(
+                !matches!(e, Event::SourceEnded | Event::SaveFailed(_)),
+                "unexpected {e:?}"
+            );
+        }
+    }
+}

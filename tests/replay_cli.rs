@@ -1,0 +1,180 @@
+//! `kycam replay` and `kycam cameras` as a user runs them (SPEC §6).
+
+mod common;
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use common::{approach, write_frames, Scenes};
+
+fn kycam(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kycam"))
+        .args(args)
+        .output()
+        .expect("run kycam")
+}
+
+fn settling_selfie(dir: &Path) -> Vec<std::path::PathBuf> {
+    let s = Scenes::load();
+    write_frames(dir, (0..45).map(|i| s.selfie(&approach(i, 12))))
+}
+
+fn s(p: &Path) -> &str {
+    p.to_str().expect("utf-8 path")
+}
+
+#[test]
+fn json_lines_per_frame_then_a_summary_and_one_photo() {
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    settling_selfie(frames.path());
+    let o = kycam(&[
+        "replay",
+        "--shot",
+        "selfie",
+        "--fps",
+        "0",
+        "--json",
+        "--out",
+        s(out.path()),
+        s(frames.path()),
+    ]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let stdout = String::from_utf8(o.stdout).expect("utf-8");
+    let lines: Vec<serde_json::Value> = stdout
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect();
+    let (summary, per_frame) = lines.split_last().expect("lines");
+    assert_eq!(per_frame.len(), 45);
+    for (i, line) in per_frame.iter().enumerate() {
+        assert_eq!(line["seq"], i as u64);
+        assert!(line["pass"].is_boolean() && line["failing"].is_array());
+        assert!(line["advice"].is_string() || line["advice"].is_null());
+        // A failing frame always has a sentence for the person.
+        if line["pass"] == false && i > 0 {
+            assert!(line["failing"].as_array().is_some_and(|f| !f.is_empty()));
+        }
+    }
+    let captured: Vec<_> = per_frame
+        .iter()
+        .filter_map(|l| l["captured"].as_str())
+        .collect();
+    assert_eq!(captured.len(), 1, "{captured:?}");
+    assert!(Path::new(captured[0]).starts_with(out.path()));
+    assert!(Path::new(captured[0]).exists());
+    for key in [
+        "frames",
+        "analysed",
+        "dropped",
+        "captures",
+        "fps",
+        "latency_ms_p50",
+        "latency_ms_p95",
+    ] {
+        assert!(summary[key].is_number(), "summary lacks {key}: {summary}");
+    }
+    assert_eq!(summary["frames"], 45);
+    assert_eq!(summary["analysed"], 45);
+    assert_eq!(summary["dropped"], 0, "--fps 0 drops nothing");
+    assert_eq!(summary["captures"], 1);
+}
+
+#[test]
+fn text_output_is_a_readable_log() {
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    settling_selfie(frames.path());
+    let o = kycam(&[
+        "replay",
+        "--shot",
+        "selfie",
+        "--fps",
+        "0",
+        "--out",
+        s(out.path()),
+        s(frames.path()),
+    ]);
+    assert!(o.status.success());
+    let text = String::from_utf8(o.stdout).expect("utf-8");
+    assert!(text.contains("Come closer"), "{text}");
+    assert!(text.contains("photo taken →"), "{text}");
+    assert!(
+        text.contains("45 frames, 45 analysed, 0 dropped, 1 captured"),
+        "{text}"
+    );
+}
+
+#[test]
+fn an_unreadable_frame_is_named_skipped_and_exits_2() {
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let files = settling_selfie(frames.path());
+    std::fs::write(&files[2], b"garbage").expect("write");
+    let o = kycam(&[
+        "replay",
+        "--shot",
+        "selfie",
+        "--fps",
+        "0",
+        "--json",
+        "--out",
+        s(out.path()),
+        s(frames.path()),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        stderr.contains("frame_0002.jpg") && stderr.contains("skipped"),
+        "{stderr}"
+    );
+    let stdout = String::from_utf8(o.stdout).expect("utf-8");
+    let summary: serde_json::Value =
+        serde_json::from_str(stdout.lines().last().expect("summary")).expect("JSON");
+    assert_eq!(
+        summary["analysed"], 44,
+        "the other frames are still analysed"
+    );
+}
+
+#[test]
+fn bad_paths_are_clear_errors() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let missing = dir.path().join("no-such-folder");
+    let o = kycam(&["replay", "--shot", "selfie", s(&missing)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no-such-folder"));
+
+    let o = kycam(&["replay", "--shot", "selfie", s(dir.path())]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("no frames"));
+
+    let bad = dir.path().join("bad.jpg");
+    std::fs::write(&bad, b"garbage").expect("write");
+    let o = kycam(&["replay", "--shot", "selfie", "--repeat", "5", s(&bad)]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("bad.jpg"));
+
+    let o = kycam(&["replay", "--shot", "selfies", s(&bad)]);
+    assert_eq!(o.status.code(), Some(2), "clap's usage error");
+}
+
+#[test]
+fn cameras_says_when_there_is_none() {
+    let has_video = std::fs::read_dir("/dev")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("video"))
+        })
+        .unwrap_or(false);
+    if has_video {
+        eprintln!("a video device exists: skipped");
+        return;
+    }
+    let o = kycam(&["cameras"]);
+    assert!(o.status.success());
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "No camera found."
+    );
+}
