@@ -213,15 +213,17 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
         let y1 = (((y + 1) as f32 * cell_h) as u32).clamp(y0 + 1, h);
         let mut count = 0u32;
         let mut sum = [0u32; 3];
+        let raw = region.as_raw();
         for yy in y0..y1 {
-            for xx in x0..x1 {
-                let c = region.get_pixel(xx, yy).0;
+            let start = (yy * w + x0) as usize * 3;
+            let end = (yy * w + x1) as usize * 3;
+            for c in raw[start..end].chunks_exact(3) {
                 if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
                     count += 1;
                 }
-                for (s, v) in sum.iter_mut().zip(c) {
-                    *s += u32::from(v);
-                }
+                sum[0] += u32::from(c[0]);
+                sum[1] += u32::from(c[1]);
+                sum[2] += u32::from(c[2]);
             }
         }
         specular_total += u64::from(count);
