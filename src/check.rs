@@ -43,6 +43,8 @@ pub struct DocumentJson {
 /// Checks photo files; keeps one face detector for all of them.
 pub struct Checker {
     detector: FaceDetector,
+    /// For document shots, made on first use: the portrait on a card is small.
+    portrait_detector: Option<FaceDetector>,
     /// Field of view given by the user; overrides EXIF.
     hfov_deg: Option<f32>,
 }
@@ -51,6 +53,7 @@ impl Checker {
     pub fn new(hfov_deg: Option<f32>) -> Self {
         Self {
             detector: FaceDetector::new(FaceSearch::STILL),
+            portrait_detector: None,
             hfov_deg,
         }
     }
@@ -68,7 +71,13 @@ impl Checker {
                 .unwrap_or(distance::DEFAULT_WEBCAM_HFOV_DEG),
         };
         let grey = analysis::to_grey(&loaded.rgb);
-        let faces = self.detector.detect(&grey);
+        let faces = if shot.is_document() {
+            self.portrait_detector
+                .get_or_insert_with(|| FaceDetector::new(FaceSearch::PORTRAIT_STILL))
+                .detect(&grey)
+        } else {
+            self.detector.detect(&grey)
+        };
         let m = analysis::measure(&loaded.rgb, &grey, shot, &faces, camera);
         let mut checks = rules::judge(&m);
         checks.extend(file_rules(loaded));
@@ -89,7 +98,10 @@ impl Checker {
                     score: f.score,
                 })
                 .collect(),
-            document: None,
+            document: m
+                .document
+                .as_ref()
+                .map(|d| DocumentJson { corners: d.corners }),
             distance_cm: m.selfie.as_ref().map(|s| s.distance_cm),
             checks,
             measurements: m,
@@ -135,7 +147,7 @@ pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
 /// A value with as many decimals as it deserves.
 pub fn format_value(v: f64) -> String {
     let a = v.abs();
-    if a >= 100.0 {
+    if a >= 100.0 || v == v.round() {
         format!("{v:.0}")
     } else if a >= 10.0 {
         format!("{v:.1}")

@@ -90,7 +90,10 @@ mod tests {
     fn clamping_keeps_the_inside_part() {
         let r = Rect::new(-10.0, 5.0, 30.0, 10.0);
         assert_eq!(r.clamped_pixels(100, 100), Some((0, 5, 20, 10)));
-        assert_eq!(Rect::new(200.0, 0.0, 5.0, 5.0).clamped_pixels(100, 100), None);
+        assert_eq!(
+            Rect::new(200.0, 0.0, 5.0, 5.0).clamped_pixels(100, 100),
+            None
+        );
     }
 
     #[test]

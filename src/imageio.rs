@@ -30,7 +30,9 @@ pub enum LoadError {
     Empty { path: PathBuf },
     #[error("{path}: the file is {bytes} bytes, too large to be a photo (limit {MAX_FILE_BYTES})")]
     FileTooLarge { path: PathBuf, bytes: u64 },
-    #[error("{path}: is a PDF; kycam checks photos only. Export the page as a JPEG and check that")]
+    #[error(
+        "{path}: is a PDF; kycam checks photos only. Export the page as a JPEG and check that"
+    )]
     Pdf { path: PathBuf },
     #[error("{path}: not an image kycam can read (use JPEG or PNG)")]
     UnsupportedFormat { path: PathBuf },
@@ -108,9 +110,8 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
     if bytes.starts_with(b"%PDF") {
         return Err(LoadError::Pdf { path: path_buf() });
     }
-    let format = image::guess_format(bytes).map_err(|_| LoadError::UnsupportedFormat {
-        path: path_buf(),
-    })?;
+    let format = image::guess_format(bytes)
+        .map_err(|_| LoadError::UnsupportedFormat { path: path_buf() })?;
     let file_format = match format {
         ImageFormat::Jpeg => FileFormat::Jpeg,
         ImageFormat::Png => FileFormat::Png,

@@ -7,6 +7,7 @@ pub mod capture;
 pub mod check;
 pub mod fixtures;
 pub mod geometry;
+pub mod gui;
 pub mod imageio;
 pub mod pipeline;
 pub mod replay;

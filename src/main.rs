@@ -15,11 +15,34 @@ use kycam::Shot;
     name = "kycam",
     version,
     about = "Offline KYC photo assistant: guides ID and selfie photos until every rule holds",
-    long_about = None
+    long_about = None,
+    args_conflicts_with_subcommands = true
 )]
 struct Cli {
     #[command(subcommand)]
     command: Option<Command>,
+    #[command(flatten)]
+    gui: GuiArgs,
+}
+
+/// The window's options (`kycam` with no subcommand).
+#[derive(clap::Args)]
+struct GuiArgs {
+    /// Open camera N (as listed by `kycam cameras`) instead of the one in Settings.
+    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"])]
+    camera: Option<u32>,
+    /// Play an image or a folder of frames (in name order, looped) instead of a camera.
+    #[arg(long, value_name = "PATH", conflicts_with = "demo")]
+    source: Option<PathBuf>,
+    /// Play a generated scene (a card, then a face): no camera needed.
+    #[arg(long)]
+    demo: bool,
+    /// Save the photos in DIR instead of a new folder in your data directory.
+    #[arg(long, value_name = "DIR")]
+    out: Option<PathBuf>,
+    /// The camera's horizontal field of view in degrees (for the distance estimate).
+    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov)]
+    gui_hfov: Option<f32>,
 }
 
 #[derive(Subcommand)]
@@ -115,29 +138,55 @@ fn main() -> ExitCode {
             path,
         }),
         Some(Command::Cameras) => run_cameras(),
-        None => {
-            eprintln!("kycam: the live camera window is not built yet; try `kycam check --help`");
+        None => run_gui(cli.gui),
+    }
+}
+
+fn run_gui(args: GuiArgs) -> ExitCode {
+    let source = match (args.camera, args.source, args.demo) {
+        (_, _, true) => kycam::gui::SourceChoice::Demo,
+        (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
+        (index, None, false) => kycam::gui::SourceChoice::Camera(index),
+    };
+    let launch = kycam::gui::LaunchOptions {
+        source,
+        out_dir: args.out,
+        hfov_deg: args.gui_hfov,
+        ..Default::default()
+    };
+    match kycam::gui::run(launch) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!(
+                "kycam: {e}\n\
+                 kycam: no display? Run it in a desktop session, or use `kycam check FILE` \
+                 to check photos and `kycam replay` to run the pipeline without a window."
+            );
             ExitCode::from(2)
         }
     }
 }
 
 fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> ExitCode {
+    use std::io::Write;
     let mut checker = Checker::new(hfov);
     let (mut failed, mut unreadable) = (false, false);
+    let mut stdout = std::io::stdout().lock();
     for file in files {
         match checker.check_file(file, shot) {
             Ok(report) => {
                 failed |= !report.pass;
-                if json {
-                    match serde_json::to_string(&report) {
-                        Ok(line) => println!("{line}"),
-                        Err(e) => {
-                            eprintln!("kycam: {}: cannot write the report: {e}", file.display())
-                        }
-                    }
+                let text = if json {
+                    serde_json::to_string(&report).unwrap_or_else(|e| {
+                        format!("{{\"file\": {:?}, \"error\": \"{e}\"}}", file.display())
+                    })
                 } else {
-                    println!("{}", render_table(&report));
+                    render_table(&report)
+                };
+                // A closed pipe (`kycam check … | head`) ends the output, not the process
+                // with a panic; the exit code still tells what was found so far.
+                if writeln!(stdout, "{text}").is_err() {
+                    break;
                 }
             }
             Err(e) => {

@@ -24,6 +24,25 @@ pub enum DocumentShape {
     PassportPage,
 }
 
+impl DocumentShape {
+    /// Long side / short side of the outline. An open passport booklet (125 × 176
+    /// mm, 1.408 upright) matches the data page's aspect and is accepted too.
+    pub fn aspect(&self) -> f32 {
+        match self {
+            DocumentShape::Id1 => 85.60 / 53.98,
+            DocumentShape::PassportPage => 125.0 / 88.0,
+        }
+    }
+
+    /// Canonical size of the rectified document (landscape), ~250 dpi for ID-1.
+    pub fn rectified_size(&self) -> (u32, u32) {
+        match self {
+            DocumentShape::Id1 => (856, 540),
+            DocumentShape::PassportPage => (880, 620),
+        }
+    }
+}
+
 impl Shot {
     pub const ALL: [Shot; 6] = [
         Shot::Passport,
@@ -82,7 +101,9 @@ impl fmt::Display for Shot {
 }
 
 #[derive(Debug, thiserror::Error)]
-#[error("unknown shot {0:?}: expected one of passport, id-front, id-back, dl-front, dl-back, selfie")]
+#[error(
+    "unknown shot {0:?}: expected one of passport, id-front, id-back, dl-front, dl-back, selfie"
+)]
 pub struct UnknownShot(String);
 
 impl FromStr for Shot {

@@ -50,6 +50,27 @@ impl FaceSearch {
         work_long_side: 800,
         step: 4,
     };
+    /// For checking a document photo: the portrait on a card held at a readable
+    /// size is ~5 % of the frame's width, so search a larger image.
+    pub const PORTRAIT_STILL: FaceSearch = FaceSearch {
+        work_long_side: 1280,
+        step: 4,
+    };
+    /// For live document shots with a portrait: a card filling half a 1280 px
+    /// frame has a ~60 px face in its photo, which needs a 640 px search (~70 ms
+    /// on the face worker, which the guidance never waits for).
+    pub const PORTRAIT_LIVE: FaceSearch = FaceSearch {
+        work_long_side: 640,
+        step: 4,
+    };
+    /// The search a live shot needs.
+    pub fn live_for(shot: crate::shot::Shot) -> FaceSearch {
+        if shot.has_portrait() {
+            FaceSearch::PORTRAIT_LIVE
+        } else {
+            FaceSearch::LIVE
+        }
+    }
     /// For the live selfie: a face at 30–50 cm fills a fifth or more of the
     /// frame, so 320 px (faces down to 1/8 of the width) is enough and ~35 ms.
     pub const LIVE: FaceSearch = FaceSearch {

@@ -2,6 +2,7 @@
 //! `rules` module judges what is measured here.
 
 pub mod distance;
+pub mod document;
 pub mod face;
 pub mod quality;
 pub mod selfie;
@@ -33,7 +34,13 @@ impl Default for CameraModel {
 #[serde(rename_all = "snake_case", tag = "kind")]
 pub enum QualityRegion {
     Frame,
-    Face { rect: Rect },
+    Face {
+        rect: Rect,
+    },
+    /// The document, rectified to its canonical size before measuring.
+    Document {
+        corners: [[f32; 2]; 4],
+    },
 }
 
 /// Quality of the region the shot is about (face, document, or whole frame).
@@ -68,6 +75,18 @@ pub struct SelfieMeasures {
     pub eye_to_cheek_ratio: f32,
 }
 
+/// The document a document shot is about, measured.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DocumentMeasures {
+    /// Corners in frame pixels, clockwise from top-left (may lie outside the frame).
+    pub corners: [[f32; 2]; 4],
+    /// Detector confidence 0–1.
+    pub score: f32,
+    pub geometry: document::DocGeometry,
+    /// A face (the holder's portrait) lies inside the document.
+    pub portrait_found: bool,
+}
+
 /// Everything measured on one frame for one shot.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Measurements {
@@ -80,6 +99,8 @@ pub struct Measurements {
     /// Faces large enough to be a person in the picture (see [`significant_faces`]).
     pub significant_faces: usize,
     pub selfie: Option<SelfieMeasures>,
+    /// For document shots: the document, when one was found.
+    pub document: Option<DocumentMeasures>,
     pub quality: QualityMeasures,
     /// Motion between this frame and the previous one (live only).
     pub motion: Option<f32>,
@@ -99,9 +120,15 @@ pub fn significant_faces(faces: &[Face]) -> usize {
         .count()
 }
 
-/// Grey (BT.601 luma) copy of a frame.
+/// Grey (BT.601 luma, fixed-point) copy of a frame, in one pass without the
+/// intermediate copy a `DynamicImage` conversion makes.
 pub fn to_grey(rgb: &RgbImage) -> GrayImage {
-    image::DynamicImage::ImageRgb8(rgb.clone()).into_luma8()
+    let data = rgb
+        .as_raw()
+        .chunks_exact(3)
+        .map(|c| ((u32::from(c[0]) * 77 + u32::from(c[1]) * 150 + u32::from(c[2]) * 29) >> 8) as u8)
+        .collect();
+    GrayImage::from_raw(rgb.width(), rgb.height(), data).unwrap_or_default()
 }
 
 /// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame (or
@@ -119,13 +146,23 @@ pub fn measure(
         .flatten()
         .map(|face| measure_selfie(rgb, grey, face, camera));
 
-    let region = match &selfie {
-        Some(s) => QualityRegion::Face {
+    let document = shot
+        .document_shape()
+        .and_then(|shape| measure_document(grey, shape, faces));
+
+    let region = match (&selfie, &document) {
+        (Some(s), _) => QualityRegion::Face {
             rect: face_skin_region(&s.face.rect),
         },
-        None => QualityRegion::Frame,
+        (None, Some(d)) => QualityRegion::Document { corners: d.corners },
+        (None, None) => QualityRegion::Frame,
     };
-    let quality = measure_quality(rgb, grey, region);
+    let quality = match (region, shot.document_shape()) {
+        (QualityRegion::Document { corners }, Some(shape)) => {
+            measure_document_quality(rgb, grey, &corners, shape)
+        }
+        _ => measure_quality(rgb, grey, region),
+    };
 
     Measurements {
         shot,
@@ -135,8 +172,85 @@ pub fn measure(
         faces: faces.to_vec(),
         significant_faces: significant_faces(faces),
         selfie,
+        document,
         quality,
         motion: None,
+    }
+}
+
+fn measure_document(
+    grey: &GrayImage,
+    shape: crate::shot::DocumentShape,
+    faces: &[Face],
+) -> Option<DocumentMeasures> {
+    let found = document::find_document(grey, shape)?;
+    let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
+    let portrait_found = faces.iter().any(|f| {
+        // A portrait is a face inside the card and of a portrait's size: at least
+        // a tenth of the card's width (a face in the background is not in the card).
+        let [cx, cy] = f.rect.center();
+        point_in_quad(&found.corners, cx, cy) && f.rect.w >= 0.1 * geometry.width_px
+    });
+    Some(DocumentMeasures {
+        corners: found.corners,
+        score: found.score,
+        geometry,
+        portrait_found,
+    })
+}
+
+/// Whether (x, y) is inside the convex quadrilateral (clockwise on screen).
+fn point_in_quad(q: &[[f32; 2]; 4], x: f32, y: f32) -> bool {
+    (0..4).all(|i| {
+        let [ax, ay] = q[i];
+        let [bx, by] = q[(i + 1) % 4];
+        (bx - ax) * (y - ay) - (by - ay) * (x - ax) >= 0.0
+    })
+}
+
+/// Quality on the document rectified to its canonical size, so that sharpness and
+/// glare shares mean the same whatever its distance and tilt. Glare blobs are
+/// mapped back to frame pixels for the overlay.
+fn measure_document_quality(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    corners: &[[f32; 2]; 4],
+    shape: crate::shot::DocumentShape,
+) -> QualityMeasures {
+    let (w, h) = shape.rectified_size();
+    let flat_grey = document::rectify_grey(grey, corners, w, h);
+    // Glare is judged on a grid GLARE_WORK_WIDTH wide, each cell the mean of its
+    // pixels: warping the colour to twice that keeps 2×2 pixels a cell for a third
+    // of the cost of the full size.
+    let gw = 2 * quality::GLARE_WORK_WIDTH;
+    let gh = gw * h / w;
+    let flat_colour = document::rectify(rgb, corners, gw, gh);
+    let mut glare = quality::glare(&flat_colour, quality::GlareKind::SpecularAndVeil);
+    for blob in &mut glare.blobs {
+        let pts = [
+            (blob.x, blob.y),
+            (blob.right(), blob.y),
+            (blob.right(), blob.bottom()),
+            (blob.x, blob.bottom()),
+        ]
+        .map(|(x, y)| document::frame_from_rectified(corners, gw, gh, x, y));
+        let pts: Vec<[f32; 2]> = pts.into_iter().flatten().collect();
+        if pts.is_empty() {
+            continue;
+        }
+        let x0 = pts.iter().map(|p| p[0]).fold(f32::MAX, f32::min);
+        let y0 = pts.iter().map(|p| p[1]).fold(f32::MAX, f32::min);
+        let x1 = pts.iter().map(|p| p[0]).fold(f32::MIN, f32::max);
+        let y1 = pts.iter().map(|p| p[1]).fold(f32::MIN, f32::max);
+        *blob = Rect::new(x0, y0, x1 - x0, y1 - y0);
+    }
+    QualityMeasures {
+        region: QualityRegion::Document { corners: *corners },
+        sharpness: quality::sharpness(&flat_grey, w),
+        glare,
+        brightness: quality::mean_brightness(&flat_grey),
+        light_ratio: quality::light_ratio(&flat_grey),
+        colour: quality::colour(rgb),
     }
 }
 
@@ -175,19 +289,24 @@ fn measure_quality(rgb: &RgbImage, grey: &GrayImage, region: QualityRegion) -> Q
                 .unwrap_or((0, 0, width, height)),
             quality::SHARPNESS_WIDTH_FACE,
         ),
+        // Measured by `measure_document_quality`.
+        QualityRegion::Document { .. } => (
+            (0, 0, width, height),
+            quality::SHARPNESS_WIDTH_FRAME.min(width.max(2)),
+        ),
     };
     let (x, y, w, h) = rect;
     let grey_region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
     let rgb_region = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
 
-    let mut glare = quality::glare(&rgb_region);
+    let mut glare = quality::glare(&rgb_region, quality::GlareKind::Specular);
     for blob in &mut glare.blobs {
         blob.x += x as f32;
         blob.y += y as f32;
     }
     let light_ratio = match region {
-        QualityRegion::Frame => quality::light_ratio(&grey_region),
         QualityRegion::Face { .. } => quality::left_right_ratio(&grey_region),
+        QualityRegion::Frame | QualityRegion::Document { .. } => quality::light_ratio(&grey_region),
     };
     QualityMeasures {
         region,

@@ -21,7 +21,7 @@ const SPECULAR_MIN_CHANNEL: u8 = 240;
 
 /// Glare blobs are labelled on a copy at most this wide: blobs smaller than a few
 /// pixels there are specks, not reflections a reviewer would reject.
-const GLARE_WORK_WIDTH: u32 = 320;
+pub const GLARE_WORK_WIDTH: u32 = 320;
 
 /// Sharpness in 0..1: `1 − blur effect` of Crété-Roffet et al., which compares the
 /// image's neighbour differences with those of a re-blurred copy. Sharp photos
@@ -44,9 +44,55 @@ pub fn sharpness(grey: &GrayImage, normalised_width: u32) -> f32 {
     } else {
         grey
     };
-    let horizontal = blur_effect(img, true);
-    let vertical = blur_effect(img, false);
-    (1.0 - horizontal.max(vertical)).clamp(0.0, 1.0)
+    tiled_sharpness(img)
+}
+
+/// Tiles per side for [`sharpness`]: a photo is as sharp as its detailed parts, so
+/// plain wall or sky (which re-blurring barely changes) must not dilute the score.
+const SHARPNESS_TILES: u32 = 4;
+
+/// Tiles with less than this mean neighbour difference (grey levels) are plain.
+const TEXTURED_TILE_MIN_GRADIENT: f32 = 2.0;
+
+fn tiled_sharpness(img: &GrayImage) -> f32 {
+    let (w, h) = img.dimensions();
+    let mut scores = Vec::new();
+    for ty in 0..SHARPNESS_TILES {
+        for tx in 0..SHARPNESS_TILES {
+            let (x0, x1) = (tx * w / SHARPNESS_TILES, (tx + 1) * w / SHARPNESS_TILES);
+            let (y0, y1) = (ty * h / SHARPNESS_TILES, (ty + 1) * h / SHARPNESS_TILES);
+            if x1 - x0 < 8 || y1 - y0 < 8 {
+                continue;
+            }
+            let tile = image::imageops::crop_imm(img, x0, y0, x1 - x0, y1 - y0).to_image();
+            if mean_gradient(&tile) < TEXTURED_TILE_MIN_GRADIENT {
+                continue;
+            }
+            let blur = blur_effect(&tile, true).max(blur_effect(&tile, false));
+            scores.push(1.0 - blur);
+        }
+    }
+    if scores.is_empty() {
+        // Small or plain: judge the whole image at once.
+        let blur = blur_effect(img, true).max(blur_effect(img, false));
+        return (1.0 - blur).clamp(0.0, 1.0);
+    }
+    scores.sort_by(f32::total_cmp);
+    // The upper quartile: the detailed, in-focus part of the scene.
+    scores[(scores.len() * 3 / 4).min(scores.len() - 1)].clamp(0.0, 1.0)
+}
+
+fn mean_gradient(img: &GrayImage) -> f32 {
+    let (w, h) = img.dimensions();
+    let px = img.as_raw();
+    let mut sum = 0u64;
+    for y in 0..h as usize {
+        let row = &px[y * w as usize..(y + 1) * w as usize];
+        for x in 1..w as usize {
+            sum += u64::from(row[x].abs_diff(row[x - 1]));
+        }
+    }
+    sum as f32 / (w.saturating_sub(1) * h).max(1) as f32
 }
 
 /// The blur effect along one direction: 0 = sharp, 1 = fully blurred (or flat).
@@ -71,8 +117,8 @@ fn blur_effect(img: &GrayImage, horizontal: bool) -> f32 {
         let mut acc: i32 = (0..REBLUR_TAPS)
             .map(|k| line[(k as isize - half as isize).clamp(0, inner as isize - 1) as usize])
             .sum();
-        for i in 0..inner {
-            blurred[i] = acc;
+        for (i, b) in blurred.iter_mut().enumerate() {
+            *b = acc;
             let out = (i as isize - half as isize).clamp(0, inner as isize - 1) as usize;
             let inn = (i + half + 1).min(inner - 1);
             acc += line[inn] - line[out];
@@ -101,7 +147,47 @@ pub struct Glare {
     pub blobs: Vec<Rect>,
 }
 
-pub fn glare(region: &RgbImage) -> Glare {
+/// What counts as glare in a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlareKind {
+    /// Clipped, colourless pixels only: on skin, a bright patch brighter than its
+    /// surroundings is usually just a highlight of the face's shape.
+    Specular,
+    /// Also a veil: light reflected off laminate washes out the print under it
+    /// without clipping, leaving a patch that is brighter than the paper around it
+    /// and greyer than it. Printed matter has no such patches by itself.
+    SpecularAndVeil,
+}
+
+/// A veil cell is at least this much brighter (grey levels) than the paper, ...
+const VEIL_MIN_RISE: f32 = 25.0;
+/// ... bright in itself, ...
+const VEIL_MIN_LUMA: f32 = 170.0;
+/// ... and nearly colourless (max − min channel of the cell mean).
+const VEIL_MAX_CHROMA: f32 = 24.0;
+/// Blocks per side over which the paper's brightness is estimated.
+const PAPER_BLOCKS: u32 = 4;
+
+/// The brightness of the bare paper: the median over a 4×4 grid of blocks of each
+/// block's 75th percentile (print is darker, and a reflection covering a block or
+/// two does not move the median).
+fn paper_level(luma: &GrayImage) -> f32 {
+    let (w, h) = luma.dimensions();
+    let mut levels: Vec<f32> = Vec::new();
+    for by in 0..PAPER_BLOCKS {
+        for bx in 0..PAPER_BLOCKS {
+            let (x0, x1) = (bx * w / PAPER_BLOCKS, (bx + 1) * w / PAPER_BLOCKS);
+            let (y0, y1) = (by * h / PAPER_BLOCKS, (by + 1) * h / PAPER_BLOCKS);
+            if x1 > x0 && y1 > y0 {
+                levels.push(percentile(luma, x0, y0, x1, y1, 0.75));
+            }
+        }
+    }
+    levels.sort_by(f32::total_cmp);
+    levels.get(levels.len() / 2).copied().unwrap_or(255.0)
+}
+
+pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let (w, h) = region.dimensions();
     if w == 0 || h == 0 {
         return Glare::default();
@@ -111,10 +197,12 @@ pub fn glare(region: &RgbImage) -> Glare {
         ((w as f32 * scale).round() as u32).max(1),
         ((h as f32 * scale).round() as u32).max(1),
     );
-    // Sample the full-resolution mask onto the small grid by "any specular pixel in
-    // the cell is enough when most are": a cell counts when its centre pixel and the
-    // cell mean are both specular, which keeps one-pixel JPEG specks out.
+    // Each cell of the small grid covers a block of the region: it is specular when
+    // most of its pixels are (which keeps one-pixel JPEG specks out); its mean colour
+    // serves the veil test.
     let mut mask = GrayImage::new(sw, sh);
+    let mut cell_luma = GrayImage::new(sw, sh);
+    let mut cell_chroma = vec![0f32; (sw * sh) as usize];
     let mut specular_total = 0u64;
     let cell_w = w as f32 / sw as f32;
     let cell_h = h as f32 / sh as f32;
@@ -124,12 +212,18 @@ pub fn glare(region: &RgbImage) -> Glare {
         let x1 = (((x + 1) as f32 * cell_w) as u32).clamp(x0 + 1, w);
         let y1 = (((y + 1) as f32 * cell_h) as u32).clamp(y0 + 1, h);
         let mut count = 0u32;
+        let mut sum = [0u32; 3];
+        let raw = region.as_raw();
         for yy in y0..y1 {
-            for xx in x0..x1 {
-                let c = region.get_pixel(xx, yy).0;
+            let start = (yy * w + x0) as usize * 3;
+            let end = (yy * w + x1) as usize * 3;
+            for c in raw[start..end].chunks_exact(3) {
                 if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
                     count += 1;
                 }
+                sum[0] += u32::from(c[0]);
+                sum[1] += u32::from(c[1]);
+                sum[2] += u32::from(c[2]);
             }
         }
         specular_total += u64::from(count);
@@ -137,8 +231,30 @@ pub fn glare(region: &RgbImage) -> Glare {
         if count * 2 > cell {
             p.0[0] = 255;
         }
+        let mean = sum.map(|s| (s / cell) as u8);
+        cell_luma.put_pixel(x, y, image::Luma([luma(mean)]));
+        let (mx, mn) = (mean.iter().max(), mean.iter().min());
+        cell_chroma[(y * sw + x) as usize] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
     }
-    let share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
+    let mut share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
+    if kind == GlareKind::SpecularAndVeil {
+        let paper = paper_level(&cell_luma);
+        let mut veil_cells = 0u32;
+        for (x, y, p) in mask.enumerate_pixels_mut() {
+            let l = f32::from(cell_luma.get_pixel(x, y).0[0]);
+            let rise = l - paper;
+            let chroma = cell_chroma[(y * sw + x) as usize];
+            if p.0[0] == 0
+                && rise >= VEIL_MIN_RISE
+                && l >= VEIL_MIN_LUMA
+                && chroma <= VEIL_MAX_CHROMA
+            {
+                p.0[0] = 255;
+                veil_cells += 1;
+            }
+        }
+        share += veil_cells as f32 / (sw * sh) as f32;
+    }
 
     let labels = imageproc::region_labelling::connected_components(
         &mask,
@@ -161,7 +277,7 @@ pub fn glare(region: &RgbImage) -> Glare {
         e.4 = e.4.max(y);
     }
     let mut blobs: Vec<_> = stats.into_values().collect();
-    blobs.sort_by(|a, b| b.0.cmp(&a.0));
+    blobs.sort_by_key(|b| std::cmp::Reverse(b.0));
     let small_area = (sw * sh) as f32;
     let largest_share = blobs.first().map_or(0.0, |b| b.0 as f32 / small_area);
     let blobs = blobs
@@ -251,35 +367,66 @@ fn percentile(grey: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32, q: f32) -> f
 pub struct Colour {
     /// Hasler–Süsstrunk colourfulness: 0 for a grey-only image, 15–50 for natural photos.
     pub colourfulness: f32,
-    /// Colour cast of the light: the largest channel mean of the brightest
-    /// surfaces over the smallest, minus one (0 = neutral).
+    /// Colour cast of the light: the largest channel mean over the smallest,
+    /// minus one (0 = neutral), the lower of the whole frame's and of its brightest
+    /// surfaces'.
     pub cast: f32,
 }
 
+/// Colour statistics need no more than ~100 000 samples; a regular grid of
+/// pixels keeps them exact enough and the pass cheap on full-HD frames.
+const COLOUR_SAMPLES: u32 = 100_000;
+
+/// Every `step`-th pixel of every `step`-th row.
+fn sampled(rgb: &RgbImage) -> impl Iterator<Item = [u8; 3]> + '_ {
+    let step = ((rgb.width() * rgb.height()) as f32 / COLOUR_SAMPLES as f32)
+        .sqrt()
+        .floor()
+        .max(1.0) as usize;
+    rgb.rows()
+        .step_by(step)
+        .flat_map(move |row| row.step_by(step).map(|p| p.0))
+}
+
 pub fn colour(rgb: &RgbImage) -> Colour {
-    let n = (rgb.width() * rgb.height()) as f64;
-    if n == 0.0 {
+    if rgb.width() == 0 || rgb.height() == 0 {
         return Colour::default();
     }
+    let mut n = 0f64;
     let (mut srg, mut syb, mut srg2, mut syb2) = (0f64, 0f64, 0f64, 0f64);
     let mut hist = [0u32; 256];
-    for p in rgb.pixels() {
-        let [r, g, b] = p.0.map(f64::from);
+    let mut sums = [0f64; 3];
+    for p in sampled(rgb) {
+        n += 1.0;
+        for (s, &c) in sums.iter_mut().zip(p.iter()) {
+            *s += f64::from(c);
+        }
+        let [r, g, b] = p.map(f64::from);
         let rg = r - g;
         let yb = 0.5 * (r + g) - b;
         srg += rg;
         syb += yb;
         srg2 += rg * rg;
         syb2 += yb * yb;
-        hist[luma(p.0) as usize] += 1;
+        hist[luma(p) as usize] += 1;
     }
     let (mrg, myb) = (srg / n, syb / n);
     let var_rg = (srg2 / n - mrg * mrg).max(0.0);
     let var_yb = (syb2 / n - myb * myb).max(0.0);
     let colourfulness = (var_rg + var_yb).sqrt() + 0.3 * (mrg * mrg + myb * myb).sqrt();
+    let max = sums.iter().copied().fold(0.0, f64::max);
+    let min = sums.iter().copied().fold(f64::MAX, f64::min);
+    // Channel means below ~8 grey levels say nothing about the light's colour.
+    let grey_world = if min / n > 8.0 {
+        (max / min - 1.0) as f32
+    } else {
+        0.0
+    };
     Colour {
         colourfulness: colourfulness as f32,
-        cast: highlight_cast(rgb, &hist),
+        // A tinted light shifts both the mean colour and the highlights; a brown
+        // desk shifts only the mean, skin only the highlights.
+        cast: grey_world.min(highlight_cast(rgb, &hist)),
     }
 }
 
@@ -300,10 +447,10 @@ fn highlight_cast(rgb: &RgbImage, hist: &[u32; 256]) -> f32 {
     }
     let mut sums = [0u64; 3];
     let mut count = 0u64;
-    for p in rgb.pixels() {
-        let l = luma(p.0);
-        if l >= threshold && p.0.iter().all(|&c| c < 250) {
-            for (s, &c) in sums.iter_mut().zip(p.0.iter()) {
+    for p in sampled(rgb) {
+        let l = luma(p);
+        if l >= threshold && p.iter().all(|&c| c < 250) {
+            for (s, &c) in sums.iter_mut().zip(p.iter()) {
                 *s += u64::from(c);
             }
             count += 1;
@@ -327,7 +474,11 @@ mod tests {
 
     fn checkerboard(w: u32, h: u32, cell: u32) -> GrayImage {
         GrayImage::from_fn(w, h, |x, y| {
-            image::Luma([if (x / cell + y / cell) % 2 == 0 { 40 } else { 210 }])
+            image::Luma([if (x / cell + y / cell).is_multiple_of(2) {
+                40
+            } else {
+                210
+            }])
         })
     }
 
@@ -343,9 +494,15 @@ mod tests {
 
     #[test]
     fn flat_region_has_no_sharpness_and_tiny_images_do_not_panic() {
-        assert_eq!(sharpness(&GrayImage::from_pixel(50, 50, image::Luma([128])), 64), 0.0);
+        assert_eq!(
+            sharpness(&GrayImage::from_pixel(50, 50, image::Luma([128])), 64),
+            0.0
+        );
         assert_eq!(sharpness(&GrayImage::new(1, 1), 64), 0.0);
-        assert_eq!(glare(&RgbImage::new(0, 0)), Glare::default());
+        assert_eq!(
+            glare(&RgbImage::new(0, 0), GlareKind::Specular),
+            Glare::default()
+        );
         assert_eq!(light_ratio(&GrayImage::new(1, 1)), 1.0);
     }
 
@@ -357,13 +514,16 @@ mod tests {
                 img.put_pixel(x, y, image::Rgb([255, 255, 255]));
             }
         }
-        let g = glare(&img);
+        let g = glare(&img, GlareKind::Specular);
         assert!((g.share - 400.0 / 20000.0).abs() < 1e-4);
         let b = g.blobs[0];
-        assert!((b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0, "{b:?}");
+        assert!(
+            (b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0,
+            "{b:?}"
+        );
         // A bright but coloured patch is not glare.
         let yellow = RgbImage::from_pixel(50, 50, image::Rgb([255, 250, 40]));
-        assert_eq!(glare(&yellow).share, 0.0);
+        assert_eq!(glare(&yellow, GlareKind::SpecularAndVeil).share, 0.0);
     }
 
     #[test]

@@ -16,9 +16,6 @@ pub const HEAD_GROW_SIDES: f32 = 0.15;
 /// The eye band inside the face box (fractions of its height and width).
 const EYE_BAND_TOP: f32 = 0.2;
 const EYE_BAND_BOTTOM: f32 = 0.5;
-/// The cheek band, the reference for what the eye band's brightness should be.
-const CHEEK_BAND_TOP: f32 = 0.55;
-const CHEEK_BAND_BOTTOM: f32 = 0.8;
 const BAND_INSET_X: f32 = 0.12;
 
 /// A pixel is a reflection on glasses when all channels are near clipping.
@@ -26,7 +23,12 @@ const EYE_SPECULAR_MIN_CHANNEL: u8 = 235;
 
 /// The head box of a face: the face box grown to take in hair and chin.
 pub fn head_box(face: &Rect) -> Rect {
-    face.grown(HEAD_GROW_SIDES, HEAD_GROW_TOP, HEAD_GROW_SIDES, HEAD_GROW_BOTTOM)
+    face.grown(
+        HEAD_GROW_SIDES,
+        HEAD_GROW_TOP,
+        HEAD_GROW_SIDES,
+        HEAD_GROW_BOTTOM,
+    )
 }
 
 /// How far the head box stays inside the frame: the smallest gap to an edge as a
@@ -114,15 +116,60 @@ pub fn eyewear_glare_share(rgb: &RgbImage, face: &Rect) -> f32 {
     count as f32 / (w * h) as f32
 }
 
-/// Eye-band brightness over cheek brightness. Dark lenses make the eye band much
-/// darker than the cheeks; bare eyes, brows and lashes darken it only a little.
+/// Where each eye is in the face box (centre x, centre y), and the half size of
+/// the box a lens covers, as fractions of the face box.
+const EYE_CENTRES: [(f32, f32); 2] = [(0.3, 0.38), (0.7, 0.38)];
+const EYE_HALF_W: f32 = 0.12;
+const EYE_HALF_H: f32 = 0.07;
+
+fn eye_boxes(face: &Rect) -> [Rect; 2] {
+    EYE_CENTRES.map(|(cx, cy)| {
+        Rect::new(
+            face.x + (cx - EYE_HALF_W) * face.w,
+            face.y + (cy - EYE_HALF_H) * face.h,
+            2.0 * EYE_HALF_W * face.w,
+            2.0 * EYE_HALF_H * face.h,
+        )
+    })
+}
+
+/// Brightness around the eyes over that of the cheeks just below them, each the
+/// median of its boxes. A dark lens covers most of an eye box, so the median is the
+/// lens; a bare eye box is mostly skin and white of the eye. The upper cheek is
+/// used as the reference because it is bare skin under the same light, unlike the
+/// lower face with nostrils, mouth and beard.
 pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
-    let eyes = mean_in(grey, &eye_band(face));
-    let cheeks = mean_in(grey, &band(face, CHEEK_BAND_TOP, CHEEK_BAND_BOTTOM));
-    match (eyes, cheeks) {
+    let eyes = eye_boxes(face);
+    let cheeks = eyes.map(|r| Rect::new(r.x, r.y + CHEEK_OFFSET * face.h, r.w, r.h));
+    match (median_in(grey, &eyes), median_in(grey, &cheeks)) {
         (Some(e), Some(c)) => e.max(1.0) / c.max(8.0),
         _ => 1.0,
     }
+}
+
+/// How far below the eye centres the cheek boxes are (fraction of box height).
+const CHEEK_OFFSET: f32 = 0.2;
+
+fn median_in(grey: &GrayImage, rects: &[Rect]) -> Option<f32> {
+    let mut hist = [0u32; 256];
+    let mut n = 0u32;
+    for r in rects {
+        let (x, y, w, h) = r.clamped_pixels(grey.width(), grey.height())?;
+        for yy in y..y + h {
+            for xx in x..x + w {
+                hist[grey.get_pixel(xx, yy).0[0] as usize] += 1;
+                n += 1;
+            }
+        }
+    }
+    let mut acc = 0;
+    for (v, &c) in hist.iter().enumerate() {
+        acc += c;
+        if acc * 2 >= n {
+            return Some(v as f32);
+        }
+    }
+    None
 }
 
 #[cfg(test)]

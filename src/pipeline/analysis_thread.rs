@@ -21,6 +21,7 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
+use crate::analysis::FaceSearch;
 use crate::analysis::{self, CameraModel, Face};
 use crate::capture::SessionWriter;
 use crate::rules::{self, Verdict, MOTION_MAX};
@@ -208,7 +209,11 @@ impl State {
         self.recent_motion
             .push_back((frame.seq, moved.unwrap_or(f32::INFINITY)));
 
-        self.ch.face_jobs.offer(face_worker::job(frame.seq, &grey));
+        self.ch.face_jobs.offer(face_worker::job(
+            frame.seq,
+            &grey,
+            FaceSearch::live_for(self.settings.shot),
+        ));
         let answer = match self.settings.faces {
             FaceTiming::Async => self.ch.face_results.try_iter().last(),
             FaceTiming::EveryFrame => self.faces_of(frame.seq),

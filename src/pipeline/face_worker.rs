@@ -15,7 +15,9 @@ use crate::analysis::{Face, FaceDetector, FaceSearch};
 
 pub(crate) struct FaceJob {
     pub seq: u64,
-    /// Grey, at most [`FaceSearch::LIVE`]'s working size.
+    /// How finely to search: a card's portrait needs more pixels than a selfie.
+    pub search: FaceSearch,
+    /// Grey, at most `search`'s working size.
     pub grey: GrayImage,
     /// Frame pixels per `grey` pixel.
     pub to_frame: f32,
@@ -31,13 +33,14 @@ pub(crate) struct FaceResult {
 /// The small grey copy the worker searches: rustface's pyramid starts at a 40 px
 /// window whatever it is asked, so the image size decides speed and the smallest
 /// face (DESIGN §2); downscaling here also keeps the copy sent across small.
-pub(crate) fn job(seq: u64, grey: &GrayImage) -> FaceJob {
+pub(crate) fn job(seq: u64, grey: &GrayImage, search: FaceSearch) -> FaceJob {
     let (w, h) = grey.dimensions();
     let long = w.max(h).max(1);
-    let side = FaceSearch::LIVE.work_long_side;
+    let side = search.work_long_side;
     if long <= side {
         return FaceJob {
             seq,
+            search,
             grey: grey.clone(),
             to_frame: 1.0,
         };
@@ -47,6 +50,7 @@ pub(crate) fn job(seq: u64, grey: &GrayImage) -> FaceJob {
     let sh = ((h as f32 * scale).round() as u32).max(1);
     FaceJob {
         seq,
+        search,
         grey: image::imageops::thumbnail(grey, sw, sh),
         to_frame: w as f32 / sw as f32,
     }
@@ -62,12 +66,17 @@ pub(crate) fn spawn(
         .spawn(move || {
             // The detector is not `Send`: it is built here, in its own thread.
             let mut detector = FaceDetector::new(FaceSearch::LIVE);
+            let mut search = FaceSearch::LIVE;
             while !stop.load(Ordering::Relaxed) {
                 let job = match jobs.recv_timeout(Duration::from_millis(50)) {
                     Ok(j) => j,
                     Err(RecvTimeoutError::Timeout) => continue,
                     Err(RecvTimeoutError::Disconnected) => break,
                 };
+                if job.search != search {
+                    search = job.search;
+                    detector = FaceDetector::new(search);
+                }
                 let faces = detector
                     .detect(&job.grey)
                     .into_iter()

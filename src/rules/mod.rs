@@ -1,9 +1,10 @@
 //! Rules: limits and advice applied to measurements. Each rule has a stable id
 //! (SPEC §3), a measured value, a limit and one sentence of advice.
 
+pub mod document;
 mod limits;
-mod selfie;
 mod quality;
+mod selfie;
 
 pub use limits::*;
 
@@ -188,6 +189,9 @@ pub fn judge(m: &Measurements) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     if m.shot == Shot::Selfie {
         verdicts.extend(selfie::judge(m));
+    }
+    if m.shot.is_document() {
+        verdicts.extend(document::judge(m));
     }
     if let Some(motion) = m.motion {
         verdicts.push(quality::steady(motion));

@@ -18,7 +18,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let q = &m.quality;
     let what = match (q.region, m.shot.is_document()) {
         (QualityRegion::Face { .. }, _) => "your face",
-        (QualityRegion::Frame, true) => "the document",
+        (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "the document",
         (QualityRegion::Frame, false) => "the picture",
     };
     let colour = if f64::from(q.colour.colourfulness) < COLOURFULNESS_MIN {
@@ -35,23 +35,37 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(q.colour.cast),
             Limit::at_most(COLOUR_CAST_MAX),
             "",
-            |_| "The colours are tinted: use white daylight or a white lamp, no coloured light.".into(),
+            |_| {
+                "The colours are tinted: use white daylight or a white lamp, no coloured light."
+                    .into()
+            },
         )
     };
     vec![
         Verdict::measured(
             RuleId::Sharpness,
             f64::from(q.sharpness),
-            Limit::at_least(SHARPNESS_MIN),
+            Limit::at_least(match q.region {
+                QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
+                QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
+                QualityRegion::Frame => SHARPNESS_MIN_FRAME,
+            }),
             "",
             |_| format!("The picture is blurry: hold still and let the camera focus on {what}."),
         ),
         Verdict::measured(
             RuleId::Glare,
             f64::from(q.glare.largest_share) * 100.0,
-            Limit::at_most(GLARE_MAX_PERCENT),
+            Limit::at_most(match q.region {
+                QualityRegion::Document { .. } => GLARE_MAX_PERCENT_DOCUMENT,
+                QualityRegion::Face { .. } | QualityRegion::Frame => GLARE_MAX_PERCENT,
+            }),
             "%",
-            |_| format!("There is a reflection on {what}: tilt it slightly or move away from the lamp."),
+            |_| {
+                format!(
+                    "There is a reflection on {what}: tilt it slightly or move away from the lamp."
+                )
+            },
         ),
         Verdict::measured(
             RuleId::Exposure,
@@ -60,7 +74,9 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             "",
             |b| {
                 if b < BRIGHTNESS_MIN {
-                    format!("It is too dark: turn on a light or face a window so {what} is well lit.")
+                    format!(
+                        "It is too dark: turn on a light or face a window so {what} is well lit."
+                    )
                 } else {
                     format!("It is too bright: move {what} out of direct light.")
                 }

@@ -5,10 +5,16 @@ use super::*;
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let faces = m.significant_faces as f64;
     let mut out = vec![
-        Verdict::measured(RuleId::FaceFound, faces, Limit::at_least(1.0), "faces", |_| {
-            "No face found: look straight into the camera with your whole face in the picture."
-                .into()
-        }),
+        Verdict::measured(
+            RuleId::FaceFound,
+            faces,
+            Limit::at_least(1.0),
+            "faces",
+            |_| {
+                "No face found: look straight into the camera with your whole face in the picture."
+                    .into()
+            },
+        ),
         Verdict::measured(
             RuleId::SingleFace,
             faces,
@@ -26,11 +32,36 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(s) = &m.selfie else {
         const NO_FACE: &str = "No face found: look straight into the camera.";
         out.extend([
-            Verdict::unmeasurable(RuleId::FaceInFrame, Limit::at_least(HEAD_MARGIN_MIN * 100.0), "%", NO_FACE),
-            Verdict::unmeasurable(RuleId::Distance, Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM), "cm", NO_FACE),
-            Verdict::unmeasurable(RuleId::Sunglasses, Limit::at_least(EYE_TO_CHEEK_MIN), "", NO_FACE),
-            Verdict::unmeasurable(RuleId::EyewearGlare, Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT), "%", NO_FACE),
-            Verdict::unmeasurable(RuleId::Backlight, Limit::at_most(BACKLIGHT_RATIO_MAX), "×", NO_FACE),
+            Verdict::unmeasurable(
+                RuleId::FaceInFrame,
+                Limit::at_least(HEAD_MARGIN_MIN * 100.0),
+                "%",
+                NO_FACE,
+            ),
+            Verdict::unmeasurable(
+                RuleId::Distance,
+                Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
+                "cm",
+                NO_FACE,
+            ),
+            Verdict::unmeasurable(
+                RuleId::Sunglasses,
+                Limit::at_least(EYE_TO_CHEEK_MIN),
+                "",
+                NO_FACE,
+            ),
+            Verdict::unmeasurable(
+                RuleId::EyewearGlare,
+                Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
+                "%",
+                NO_FACE,
+            ),
+            Verdict::unmeasurable(
+                RuleId::Backlight,
+                Limit::at_most(BACKLIGHT_RATIO_MAX),
+                "×",
+                NO_FACE,
+            ),
         ]);
         return out;
     };
@@ -53,7 +84,9 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             } else {
                 "to the left"
             };
-            format!("Your head is cut off: move {way} so your whole head and chin are in the picture.")
+            format!(
+                "Your head is cut off: move {way} so your whole head and chin are in the picture."
+            )
         },
     ));
     out.push(Verdict::measured(
@@ -81,7 +114,10 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         f64::from(s.eyewear_glare_share) * 100.0,
         Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
         "%",
-        |_| "Light reflects in your glasses: tilt them down slightly or move the lamp to the side.".into(),
+        |_| {
+            "Light reflects in your glasses: tilt them down slightly or move the lamp to the side."
+                .into()
+        },
     ));
     out.push(Verdict::measured(
         RuleId::Backlight,

@@ -1,5 +1,6 @@
 //! Synthetic scenes with known truth, for the evaluation, tests and the demo.
 
+pub mod document;
 pub mod rng;
 pub mod selfie;
 

@@ -35,4 +35,18 @@ impl Rng {
     pub fn chance(&mut self, p: f32) -> bool {
         self.unit() < p
     }
+
+    /// +1 or −1 with equal chance.
+    pub fn sign(&mut self) -> f32 {
+        if self.chance(0.5) {
+            1.0
+        } else {
+            -1.0
+        }
+    }
+
+    /// Approximately standard normal (sum of four uniforms).
+    pub fn gauss(&mut self) -> f32 {
+        (self.unit() + self.unit() + self.unit() + self.unit() - 2.0) * 1.732
+    }
 }

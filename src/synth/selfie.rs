@@ -28,6 +28,10 @@ pub struct SelfieScene {
     pub tint: [f32; 3],
     /// Black-and-white camera mode.
     pub greyscale: bool,
+    /// Dark lenses over both eyes.
+    pub sunglasses: bool,
+    /// A lamp reflected in both lenses of clear glasses.
+    pub lens_glare: bool,
 }
 
 impl Default for SelfieScene {
@@ -42,6 +46,8 @@ impl Default for SelfieScene {
             backlit: false,
             tint: [1.0; 3],
             greyscale: false,
+            sunglasses: false,
+            lens_glare: false,
         }
     }
 }
@@ -102,6 +108,35 @@ pub fn render(
         face_in_head.h,
     );
 
+    // Eyes sit at ~38 % of rustface's box height, 30 % and 70 % across.
+    let eyes = [
+        (face.x + face.w * 0.3, face.y + face.h * 0.38),
+        (face.x + face.w * 0.7, face.y + face.h * 0.38),
+    ];
+    if scene.sunglasses {
+        for (ex, ey) in eyes {
+            let (rx, ry) = (face.w * 0.17, face.h * 0.11);
+            for y in (ey - ry) as i64..=(ey + ry) as i64 {
+                for x in (ex - rx) as i64..=(ex + rx) as i64 {
+                    let inside =
+                        ((x as f32 - ex) / rx).powi(2) + ((y as f32 - ey) / ry).powi(2) <= 1.0;
+                    if inside && x >= 0 && y >= 0 && (x as u32) < width && (y as u32) < height {
+                        frame.put_pixel(x as u32, y as u32, image::Rgb([22, 20, 24]));
+                    }
+                }
+            }
+        }
+    }
+    if scene.lens_glare {
+        for (ex, ey) in eyes {
+            super::draw_glare_spot(
+                &mut frame,
+                ex + face.w * 0.05,
+                ey - face.h * 0.03,
+                face.w * 0.05,
+            );
+        }
+    }
     if scene.glare_radius > 0.0 {
         // On the cheek, below the eye band, where a lamp catches oily skin.
         super::draw_glare_spot(
@@ -149,10 +184,12 @@ pub enum Defect {
     Backlit,
     Tinted,
     Greyscale,
+    Sunglasses,
+    LensGlare,
 }
 
 impl Defect {
-    pub const ALL: [Defect; 10] = [
+    pub const ALL: [Defect; 12] = [
         Defect::None,
         Defect::TooClose,
         Defect::TooFar,
@@ -163,6 +200,8 @@ impl Defect {
         Defect::Backlit,
         Defect::Tinted,
         Defect::Greyscale,
+        Defect::Sunglasses,
+        Defect::LensGlare,
     ];
 }
 
@@ -193,6 +232,8 @@ pub fn random_scene(rng: &mut Rng, defect: Defect) -> SelfieScene {
             }
         }
         Defect::Greyscale => s.greyscale = true,
+        Defect::Sunglasses => s.sunglasses = true,
+        Defect::LensGlare => s.lens_glare = true,
     }
     s
 }

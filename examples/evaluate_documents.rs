@@ -1,0 +1,319 @@
+//! Evaluates document detection on seeded synthetic scenes and on the real fixtures.
+//! Run: `cargo run --release --example eval_documents -- [N]` (default 300 scenes).
+
+#[path = "../tests/common/mod.rs"]
+mod common;
+
+use kycam::analysis::document::{document_geometry, find_document, quad_iou, DocShape};
+use kycam::analysis::to_grey;
+use kycam::synth::document::{render_scene, SceneParams};
+use std::time::Instant;
+
+/// IoU a synthetic in-frame detection must reach to count as found.
+const IOU_OK: f32 = 0.9;
+
+fn main() {
+    let n: u64 = std::env::args()
+        .nth(1)
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(300);
+    let verbose = std::env::args().any(|a| a == "-v");
+    let (face, textures) = common::synth_inputs();
+    let params = SceneParams::default();
+    let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
+    let (mut vis_ok, mut straight_ok, mut facing_ok) = (0u32, 0u32, 0u32);
+    let (mut straight_n, mut facing_n) = (0u32, 0u32);
+    let mut rot_err_max = 0.0f32;
+    let (mut out_n, mut out_visible, mut out_false_pass) = (0u32, 0u32, 0u32);
+    let mut times = Vec::new();
+    let mut fails: Vec<String> = Vec::new();
+    // Per condition: (scenes, found with IoU >= IOU_OK).
+    let mut by_cond: Vec<(&str, u32, u32)> = [
+        "plain",
+        "rotated",
+        "tilted",
+        "blur",
+        "glare",
+        "thumb",
+        "dim",
+        "uneven",
+        "low_contrast",
+    ]
+    .iter()
+    .map(|n| (*n, 0, 0))
+    .collect();
+    for seed in 0..n {
+        let (rgb, truth) = render_scene(seed, &params, &face, &textures);
+        let grey = to_grey(&rgb);
+        let t = Instant::now();
+        let found = find_document(&grey, DocShape::Id1);
+        times.push(t.elapsed().as_secs_f64() * 1e3);
+        let geom = found.map(|d| document_geometry(&d.corners, grey.width(), grey.height()));
+        let iou = found
+            .map(|d| quad_iou(&d.corners, &truth.corners))
+            .unwrap_or(0.0);
+        // corners_visible: no document or a corner too close/outside = fail.
+        let visible = geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
+        if visible == truth.out_of_frame {
+            fails.push(format!(
+                "seed {seed}: corners_visible {visible} but out_of_frame {} (iou {iou:.3})",
+                truth.out_of_frame
+            ));
+        } else {
+            vis_ok += 1;
+        }
+        if truth.out_of_frame {
+            out_n += 1;
+            // Dangerous: every geometric rule passes on a card that is cut by the frame.
+            if geom.is_some_and(|g| {
+                kycam::rules::document::corners_visible_pass(&g)
+                    && kycam::rules::document::document_size_pass(&g)
+                    && kycam::rules::document::straight_pass(&g)
+                    && kycam::rules::document::facing_camera_pass(&g)
+            }) {
+                out_false_pass += 1;
+            }
+            if visible {
+                out_visible += 1;
+            }
+            continue;
+        }
+        in_frame += 1;
+        iou_sum += iou as f64;
+        let flags = [
+            !(truth.rotated
+                || truth.tilted
+                || truth.blur_sigma > 0.0
+                || truth.glare
+                || truth.thumb
+                || truth.dim
+                || truth.uneven
+                || truth.low_contrast),
+            truth.rotated,
+            truth.tilted,
+            truth.blur_sigma > 0.0,
+            truth.glare,
+            truth.thumb,
+            truth.dim,
+            truth.uneven,
+            truth.low_contrast,
+        ];
+        for (c, &f) in by_cond.iter_mut().zip(flags.iter()) {
+            if f {
+                c.1 += 1;
+                c.2 += (iou >= IOU_OK) as u32;
+            }
+        }
+        if iou >= IOU_OK {
+            found_ok += 1;
+        } else {
+            fails.push(format!("seed {seed}: iou {iou:.3} {truth:?}"));
+        }
+        // Pose verdicts only where the document was found correctly.
+        if let (Some(g), true) = (geom, iou >= IOU_OK) {
+            if !truth.tilted {
+                straight_n += 1;
+                if kycam::rules::document::straight_pass(&g) != truth.rotated {
+                    straight_ok += 1;
+                } else {
+                    fails.push(format!(
+                        "seed {seed}: straight verdict wrong rot {:.2} truth {:.2}",
+                        g.rotation_deg, truth.rotation_deg
+                    ));
+                }
+                rot_err_max = rot_err_max.max((g.rotation_deg - truth.rotation_deg).abs());
+            }
+            facing_n += 1;
+            if kycam::rules::document::facing_camera_pass(&g) != truth.tilted {
+                facing_ok += 1;
+            } else {
+                fails.push(format!(
+                    "seed {seed}: facing verdict wrong side_ratio {:.3} angle_dev {:.2} tilt {:.1}",
+                    g.side_ratio, g.max_angle_dev_deg, truth.tilt_deg
+                ));
+            }
+        }
+    }
+    let pct = |a: u32, b: u32| 100.0 * a as f64 / b.max(1) as f64;
+    println!("synthetic scenes: {n} ({in_frame} in frame)");
+    println!(
+        "  found with IoU >= {IOU_OK}: {:.1} % ({found_ok}/{in_frame}), mean IoU {:.4}",
+        pct(found_ok, in_frame),
+        iou_sum / in_frame.max(1) as f64
+    );
+    println!(
+        "  corners_visible verdict (margin {} %): {:.1} % ({vis_ok}/{n})",
+        kycam::rules::CORNER_MARGIN_PERCENT,
+        pct(vis_ok, n as u32)
+    );
+    println!(
+        "  cut by the frame: {out_n} scenes, judged corners_visible {out_visible}, all geometric rules pass {out_false_pass}"
+    );
+    println!("  straight verdict (untilted, found): {:.1} % ({straight_ok}/{straight_n}), max |rotation error| {rot_err_max:.2}°", pct(straight_ok, straight_n));
+    println!(
+        "  facing_camera verdict (found): {:.1} % ({facing_ok}/{facing_n})",
+        pct(facing_ok, facing_n)
+    );
+    let parts: Vec<String> = by_cond
+        .iter()
+        .map(|(n, a, b)| format!("{n} {:.0} % ({b}/{a})", pct(*b, *a)))
+        .collect();
+    println!(
+        "  found by condition (a scene can have several): {}",
+        parts.join(", ")
+    );
+    times.sort_by(|a, b| a.total_cmp(b));
+    if !times.is_empty() {
+        println!(
+            "  find_document 1280x720: median {:.2} ms, p95 {:.2} ms",
+            times[times.len() / 2],
+            times[times.len() * 95 / 100]
+        );
+    }
+    if verbose {
+        for f in &fails {
+            println!("  FAIL {f}");
+        }
+    }
+    single_conditions(&face, &textures);
+    real_fixtures();
+}
+
+/// One variation at a time (60 seeds each): where the detector stands per condition.
+fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
+    const N: u64 = 60;
+    let plain = SceneParams::plain();
+    let modes = [
+        ("clean", plain),
+        (
+            "rotated",
+            SceneParams {
+                p_rotated: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "tilted",
+            SceneParams {
+                p_tilted: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "glare",
+            SceneParams {
+                p_glare: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "thumb",
+            SceneParams {
+                p_thumb: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "blur",
+            SceneParams {
+                p_blur: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "low contrast",
+            SceneParams {
+                p_low_contrast: 1.0,
+                ..plain
+            },
+        ),
+        (
+            "cut by frame",
+            SceneParams {
+                p_out_of_frame: 1.0,
+                ..plain
+            },
+        ),
+    ];
+    println!(
+        "single conditions ({N} seeds each): found IoU >= {IOU_OK} / corners_visible verdict right"
+    );
+    for (name, params) in modes {
+        let (mut found, mut vis_ok) = (0u32, 0u32);
+        for seed in 0..N {
+            let (rgb, truth) = render_scene(seed, &params, face, textures);
+            let grey = to_grey(&rgb);
+            let d = find_document(&grey, params.shape);
+            let iou = d
+                .map(|d| quad_iou(&d.corners, &truth.corners))
+                .unwrap_or(0.0);
+            let visible = d.is_some_and(|d| {
+                kycam::rules::document::corners_visible_pass(&document_geometry(
+                    &d.corners,
+                    grey.width(),
+                    grey.height(),
+                ))
+            });
+            found += (iou >= IOU_OK) as u32;
+            vis_ok += (visible != truth.out_of_frame) as u32;
+        }
+        println!("  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right");
+    }
+}
+
+fn real_fixtures() {
+    println!("real fixtures:");
+    if let Some(p) = common::shared_doc("midv500_CA43_01_tur_id.tif") {
+        let truth = common::load_quad_json(&p.with_extension("quad.json"));
+        match (common::load_grey(&p), truth) {
+            (Some(g), Some(t)) => {
+                let time = Instant::now();
+                let r = find_document(&g, DocShape::Id1);
+                let ms = time.elapsed().as_secs_f64() * 1e3;
+                let iou = r.map(|d| quad_iou(&d.corners, &t)).unwrap_or(0.0);
+                println!(
+                    "  midv500_CA43_01_tur_id.tif (Id1): IoU {iou:.4} ({ms:.1} ms) {:?}",
+                    r.map(|d| d.corners)
+                );
+            }
+            _ => println!("  midv500: could not read image or quad"),
+        }
+    }
+    let specimens = [
+        ("specimen_62_pass-aus.png", DocShape::PassportPage),
+        ("specimen_100_pass-lux.jpg", DocShape::PassportPage),
+        ("specimen_0_pass-lva.jpg", DocShape::PassportPage),
+        ("specimen_100_pass-cze.jpg", DocShape::PassportPage),
+        ("specimen_100_pass-uto.jpg", DocShape::PassportPage),
+        ("specimen_79_pass-can.jpg", DocShape::PassportPage),
+        ("specimen_43_pass-fra.jpg", DocShape::PassportPage),
+        ("specimen_icao_utopia_td3.png", DocShape::PassportPage),
+        ("specimen_icao_utopia_td2.png", DocShape::Id1),
+        ("specimen_100_id-rou.jpg", DocShape::Id1),
+        ("specimen_100_id-che.jpg", DocShape::Id1),
+        ("specimen_53_id-d.jpg", DocShape::Id1),
+    ];
+    for (name, shape) in specimens {
+        let Some(p) = common::shared_doc(name) else {
+            continue;
+        };
+        let Some(g) = common::load_grey(&p) else {
+            println!("  {name}: unreadable");
+            continue;
+        };
+        let t = Instant::now();
+        let r = find_document(&g, shape);
+        let ms = t.elapsed().as_secs_f64() * 1e3;
+        match r {
+            Some(d) => {
+                let geo = document_geometry(&d.corners, g.width(), g.height());
+                let m = geo.min_margin_frac;
+                println!(
+                    "  {name} ({shape:?}, {}x{}): found, score {:.2}, corners_visible {}, margins [{:.3} {:.3} {:.3} {:.3}], rot {:.1}°, side_ratio {:.2} ({ms:.1} ms)",
+                    g.width(), g.height(), d.score, kycam::rules::document::corners_visible_pass(&geo), m[0], m[1], m[2], m[3], geo.rotation_deg, geo.side_ratio
+                );
+            }
+            None => println!("  {name} ({shape:?}): not found ({ms:.1} ms)"),
+        }
+    }
+}

@@ -1,0 +1,401 @@
+//! The session state machine: ChooseDocument → Shooting(shot) → Review → … → Done,
+//! with NoCamera when the source cannot start, and Help/Settings/Check pages on the
+//! side. Pure: it takes actions and returns the effects the app must carry out
+//! (start/stop the pipeline, send commands, discard a file), so it is tested
+//! without a window or a camera.
+
+use crate::gui::live::SavedShot;
+use crate::{DocumentKind, Shot};
+
+/// The main page.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Page {
+    ChooseDocument,
+    /// Shooting the session's shot number `index`.
+    Shooting,
+    /// Looking at the photo just saved for the current shot.
+    Review(SavedShot),
+    Done,
+    /// The source could not start; `reason` in plain words.
+    NoCamera {
+        reason: String,
+    },
+}
+
+/// A page shown in place of the main one; Esc or "Back" returns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Aside {
+    Help,
+    Settings,
+    CheckFiles,
+}
+
+/// The shots of the chosen document and how far the person is.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Progress {
+    pub kind: DocumentKind,
+    /// Index into `kind.shots()` of the shot being taken or reviewed.
+    pub index: usize,
+    /// Photos accepted so far, in session order.
+    pub accepted: Vec<SavedShot>,
+}
+
+impl Progress {
+    pub fn shot(&self) -> Shot {
+        self.kind.shots()[self.index]
+    }
+
+    pub fn total(&self) -> usize {
+        self.kind.shots().len()
+    }
+
+    /// "2 of 3: ID card, back".
+    pub fn caption(&self) -> String {
+        format!(
+            "{} of {}: {}",
+            self.index + 1,
+            self.total(),
+            self.shot().title()
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    Choose(DocumentKind),
+    /// The pipeline could not start, or the source is gone for good.
+    SourceFailed(String),
+    /// The pipeline saved a photo (auto or manual).
+    Captured(SavedShot),
+    Accept,
+    Retake,
+    /// Esc / the back button.
+    Back,
+    Open(Aside),
+    /// Start over at the document choice (from Done or NoCamera).
+    Restart,
+}
+
+/// What the app must do after an action.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Effect {
+    /// Create the session folder and start the pipeline on this shot.
+    StartSession(Shot),
+    SetShot(Shot),
+    /// Remove the photo of this shot from the session (file and session.json entry).
+    Discard(Shot),
+    /// Let auto-capture fire again for the current shot.
+    Rearm,
+    StopSession,
+}
+
+#[derive(Debug)]
+pub struct Flow {
+    page: Page,
+    aside: Option<Aside>,
+    progress: Option<Progress>,
+    /// The shot the pipeline was last set to.
+    live_shot: Option<Shot>,
+}
+
+impl Default for Flow {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Flow {
+    pub fn new() -> Self {
+        Self {
+            page: Page::ChooseDocument,
+            aside: None,
+            progress: None,
+            live_shot: None,
+        }
+    }
+
+    pub fn page(&self) -> &Page {
+        &self.page
+    }
+
+    pub fn aside(&self) -> Option<Aside> {
+        self.aside
+    }
+
+    pub fn progress(&self) -> Option<&Progress> {
+        self.progress.as_ref()
+    }
+
+    /// The shot the live preview is about, when shooting.
+    pub fn shooting(&self) -> Option<Shot> {
+        match (&self.page, &self.progress) {
+            (Page::Shooting, Some(p)) => Some(p.shot()),
+            _ => None,
+        }
+    }
+
+    pub fn apply(&mut self, action: Action) -> Vec<Effect> {
+        match action {
+            Action::Open(aside) => {
+                self.aside = Some(aside);
+                Vec::new()
+            }
+            Action::Back if self.aside.is_some() => {
+                self.aside = None;
+                Vec::new()
+            }
+            Action::Choose(kind) => {
+                self.aside = None;
+                let progress = Progress {
+                    kind,
+                    index: 0,
+                    accepted: Vec::new(),
+                };
+                let first = progress.shot();
+                self.progress = Some(progress);
+                self.page = Page::Shooting;
+                self.live_shot = Some(first);
+                vec![Effect::StartSession(first)]
+            }
+            Action::SourceFailed(reason) => {
+                let had_session = self.progress.take().is_some();
+                self.live_shot = None;
+                self.page = Page::NoCamera { reason };
+                if had_session {
+                    vec![Effect::StopSession]
+                } else {
+                    Vec::new()
+                }
+            }
+            Action::Captured(saved) => self.captured(saved),
+            Action::Accept => self.accept(),
+            Action::Retake => self.retake(),
+            Action::Back => self.back(),
+            Action::Restart => {
+                self.aside = None;
+                self.page = Page::ChooseDocument;
+                self.live_shot = None;
+                if self.progress.take().is_some() {
+                    vec![Effect::StopSession]
+                } else {
+                    Vec::new()
+                }
+            }
+        }
+    }
+
+    fn captured(&mut self, saved: SavedShot) -> Vec<Effect> {
+        if self.shooting() == Some(saved.shot) {
+            self.page = Page::Review(saved);
+            return Vec::new();
+        }
+        // Taken while the person looks at something else (a late capture from
+        // before SetShot, or while re-reviewing an earlier photo): nobody saw it,
+        // so it must not stay in the session. An accepted photo is never removed.
+        let accepted = self
+            .progress
+            .as_ref()
+            .is_some_and(|p| p.accepted.iter().any(|s| s.shot == saved.shot));
+        if accepted {
+            Vec::new()
+        } else {
+            vec![Effect::Discard(saved.shot)]
+        }
+    }
+
+    fn accept(&mut self) -> Vec<Effect> {
+        let (Page::Review(saved), Some(progress)) = (&self.page, &mut self.progress) else {
+            return Vec::new();
+        };
+        progress.accepted.retain(|s| s.shot != saved.shot);
+        progress.accepted.push(saved.clone());
+        if progress.index + 1 < progress.total() {
+            progress.index += 1;
+            let next = progress.shot();
+            self.page = Page::Shooting;
+            self.live_shot = Some(next);
+            vec![Effect::SetShot(next)]
+        } else {
+            self.page = Page::Done;
+            self.live_shot = None;
+            vec![Effect::StopSession]
+        }
+    }
+
+    fn retake(&mut self) -> Vec<Effect> {
+        let (Page::Review(saved), Some(progress)) = (&self.page, &mut self.progress) else {
+            return Vec::new();
+        };
+        let shot = saved.shot;
+        progress.accepted.retain(|s| s.shot != shot);
+        self.page = Page::Shooting;
+        if self.live_shot == Some(shot) {
+            vec![Effect::Discard(shot), Effect::Rearm]
+        } else {
+            self.live_shot = Some(shot);
+            vec![Effect::Discard(shot), Effect::SetShot(shot)]
+        }
+    }
+
+    fn back(&mut self) -> Vec<Effect> {
+        match &self.page {
+            Page::Shooting => {
+                let Some(progress) = &mut self.progress else {
+                    self.page = Page::ChooseDocument;
+                    return Vec::new();
+                };
+                if progress.index == 0 {
+                    self.progress = None;
+                    self.live_shot = None;
+                    self.page = Page::ChooseDocument;
+                    return vec![Effect::StopSession];
+                }
+                // Back to the review of the previous photo: accept it again to
+                // go on, or retake it. The pipeline stays on the current shot.
+                progress.index -= 1;
+                let previous = progress.shot();
+                match progress.accepted.iter().find(|s| s.shot == previous) {
+                    Some(saved) => {
+                        self.page = Page::Review(saved.clone());
+                        Vec::new()
+                    }
+                    None => {
+                        self.live_shot = Some(previous);
+                        vec![Effect::SetShot(previous)]
+                    }
+                }
+            }
+            // Back from a review is "take it again".
+            Page::Review(_) => self.retake(),
+            Page::Done | Page::NoCamera { .. } => self.apply(Action::Restart),
+            Page::ChooseDocument => Vec::new(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    fn saved(shot: Shot) -> SavedShot {
+        SavedShot {
+            shot,
+            path: PathBuf::from(format!("/tmp/{shot}.jpg")),
+            bytes: 200_000,
+            quality: 90,
+            manual: false,
+            all_passed: true,
+            time: "2026-01-01T00:00:00Z".into(),
+            below_min_size: false,
+        }
+    }
+
+    #[test]
+    fn an_id_card_session_walks_front_back_selfie_then_done() {
+        let mut flow = Flow::new();
+        assert_eq!(
+            flow.apply(Action::Choose(DocumentKind::IdCard)),
+            vec![Effect::StartSession(Shot::IdFront)]
+        );
+        assert_eq!(
+            flow.progress().map(Progress::caption).as_deref(),
+            Some("1 of 3: ID card, front")
+        );
+        for (shot, next) in [
+            (Shot::IdFront, Some(Shot::IdBack)),
+            (Shot::IdBack, Some(Shot::Selfie)),
+            (Shot::Selfie, None),
+        ] {
+            assert_eq!(flow.shooting(), Some(shot));
+            flow.apply(Action::Captured(saved(shot)));
+            assert_eq!(flow.page(), &Page::Review(saved(shot)));
+            let effects = flow.apply(Action::Accept);
+            match next {
+                Some(next) => assert_eq!(effects, vec![Effect::SetShot(next)]),
+                None => assert_eq!(effects, vec![Effect::StopSession]),
+            }
+        }
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(flow.progress().map(|p| p.accepted.len()), Some(3));
+    }
+
+    #[test]
+    fn retake_discards_and_rearms() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::Passport));
+        flow.apply(Action::Captured(saved(Shot::Passport)));
+        assert_eq!(
+            flow.apply(Action::Retake),
+            vec![Effect::Discard(Shot::Passport), Effect::Rearm]
+        );
+        assert_eq!(flow.shooting(), Some(Shot::Passport));
+    }
+
+    #[test]
+    fn a_capture_nobody_saw_is_discarded() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::IdCard));
+        assert_eq!(
+            flow.apply(Action::Captured(saved(Shot::Selfie))),
+            vec![Effect::Discard(Shot::Selfie)]
+        );
+        assert_eq!(flow.page(), &Page::Shooting);
+    }
+
+    #[test]
+    fn back_from_the_second_shot_reviews_the_first_again() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::DrivingLicence));
+        flow.apply(Action::Captured(saved(Shot::DlFront)));
+        flow.apply(Action::Accept);
+        assert_eq!(flow.apply(Action::Back), vec![]);
+        assert_eq!(flow.page(), &Page::Review(saved(Shot::DlFront)));
+        // The back side captured meanwhile was never seen: discarded.
+        assert_eq!(
+            flow.apply(Action::Captured(saved(Shot::DlBack))),
+            vec![Effect::Discard(Shot::DlBack)]
+        );
+        // Accepting again goes on to the back side.
+        assert_eq!(
+            flow.apply(Action::Accept),
+            vec![Effect::SetShot(Shot::DlBack)]
+        );
+        // Retaking the front moves the pipeline back to it.
+        flow.apply(Action::Back);
+        assert_eq!(
+            flow.apply(Action::Retake),
+            vec![
+                Effect::Discard(Shot::DlFront),
+                Effect::SetShot(Shot::DlFront)
+            ]
+        );
+        // Back on the first shot leaves the session.
+        assert_eq!(flow.apply(Action::Back), vec![Effect::StopSession]);
+        assert_eq!(flow.page(), &Page::ChooseDocument);
+    }
+
+    #[test]
+    fn asides_close_first_and_captures_still_land() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::IdCard));
+        flow.apply(Action::Open(Aside::Help));
+        flow.apply(Action::Captured(saved(Shot::IdFront)));
+        assert_eq!(flow.apply(Action::Back), vec![]);
+        assert_eq!(flow.aside(), None);
+        assert_eq!(flow.page(), &Page::Review(saved(Shot::IdFront)));
+    }
+
+    #[test]
+    fn a_source_failure_stops_the_session() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::IdCard));
+        assert_eq!(
+            flow.apply(Action::SourceFailed("No camera found".into())),
+            vec![Effect::StopSession]
+        );
+        assert!(matches!(flow.page(), Page::NoCamera { .. }));
+        assert_eq!(flow.apply(Action::Back), vec![]);
+        assert_eq!(flow.page(), &Page::ChooseDocument);
+    }
+}

@@ -1,0 +1,152 @@
+//! The panels beside the preview: session progress, the one guidance sentence,
+//! the auto-capture hold, and the checklist of every rule with value and limit.
+
+use egui::{Color32, RichText};
+
+use crate::check::{format_limit, format_value};
+use crate::gui::flow::Progress;
+use crate::gui::live::HoldProgress;
+use crate::gui::overlay::{FAIL, PASS};
+use crate::rules::Verdict;
+
+/// Guidance text size: read from arm's length while holding a card up.
+const GUIDANCE_SIZE: f32 = 26.0;
+
+/// A pass/fail mark drawn with lines: the bundled fonts have no ✔/✖ glyphs.
+pub fn mark_ui(ui: &mut egui::Ui, pass: bool) -> egui::Response {
+    let size = ui.text_style_height(&egui::TextStyle::Body).max(14.0);
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(size, size), egui::Sense::hover());
+    let painter = ui.painter_at(rect.expand(1.0));
+    let c = rect.center();
+    let r = size * 0.45;
+    painter.circle_filled(c, r, if pass { PASS } else { FAIL });
+    let stroke = egui::Stroke::new(2.0, Color32::WHITE);
+    let p = |x: f32, y: f32| c + egui::vec2(x * r, y * r);
+    if pass {
+        painter.line_segment([p(-0.5, 0.0), p(-0.1, 0.4)], stroke);
+        painter.line_segment([p(-0.1, 0.4), p(0.5, -0.4)], stroke);
+    } else {
+        painter.line_segment([p(-0.4, -0.4), p(0.4, 0.4)], stroke);
+        painter.line_segment([p(-0.4, 0.4), p(0.4, -0.4)], stroke);
+    }
+    response
+}
+
+/// "Step 2 of 3: ID card, back" and a dot per shot (done, current, to come);
+/// `finished` once every photo is accepted.
+pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress, finished: bool) {
+    ui.horizontal(|ui| {
+        for (i, shot) in progress.kind.shots().iter().enumerate() {
+            let taken = finished || i < progress.index;
+            let current = !finished && i == progress.index;
+            let (rect, response) =
+                ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+            let painter = ui.painter();
+            if taken {
+                painter.circle_filled(rect.center(), 6.0, PASS);
+            } else if current {
+                painter.circle_filled(rect.center(), 6.0, ui.visuals().strong_text_color());
+            } else {
+                painter.circle_stroke(
+                    rect.center(),
+                    5.5,
+                    egui::Stroke::new(1.5, ui.visuals().weak_text_color()),
+                );
+            }
+            response.on_hover_text(shot.title());
+        }
+        ui.add_space(6.0);
+        let caption = if finished {
+            format!(
+                "{}: all {} photos taken",
+                progress.kind.title(),
+                progress.total()
+            )
+        } else {
+            format!("Step {}", progress.caption())
+        };
+        ui.label(RichText::new(caption).size(20.0).strong());
+    });
+}
+
+/// The one thing to do now, large. `None` = every rule holds.
+pub fn guidance_ui(ui: &mut egui::Ui, guidance: Option<&str>, hold: &HoldProgress) {
+    let (text, colour) = match guidance {
+        Some(g) => (g.to_owned(), ui.visuals().strong_text_color()),
+        None if hold.armed => ("All good: hold still…".to_owned(), PASS),
+        None => ("All good.".to_owned(), PASS),
+    };
+    ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
+}
+
+/// Auto-capture feedback: how long the rules have held against how long they must.
+pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
+    if !hold.armed {
+        ui.label("Auto-capture paused");
+        return;
+    }
+    let needed = hold.needed_secs.max(0.01);
+    let share = (hold.passing_for_secs / needed).clamp(0.0, 1.0);
+    if share <= 0.0 {
+        ui.label("Auto-capture: waiting until every check holds");
+        return;
+    }
+    let text = if share >= 1.0 {
+        "Taking the photo…".to_owned()
+    } else {
+        format!(
+            "Hold still: {:.1} of {:.1} s",
+            hold.passing_for_secs.min(needed),
+            needed
+        )
+    };
+    // The words beside the bar, not on it: dark text on the unfilled part of
+    // the bar was unreadable (seen on the screenshot).
+    ui.label(RichText::new(text).color(PASS).size(17.0));
+    ui.add(
+        egui::ProgressBar::new(share)
+            .fill(PASS)
+            .desired_height(10.0),
+    );
+}
+
+/// Measured value with its unit, or "—" when it cannot be measured.
+pub fn value_text(v: &Verdict) -> String {
+    match v.value {
+        // A count of people reads as "1", not "1.00".
+        Some(x) if v.unit == "faces" => format!("{x:.0}"),
+        Some(x) if v.unit.is_empty() => format_value(x),
+        Some(x) => format!("{} {}", format_value(x), v.unit),
+        None => "—".to_owned(),
+    }
+}
+
+/// Every rule of the shot, in priority order: mark, name, value, limit (the
+/// limit without its unit, which the value beside it already shows).
+pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
+    egui::Grid::new("checklist")
+        .num_columns(4)
+        .striped(true)
+        .spacing([8.0, 6.0])
+        .show(ui, |ui| {
+            ui.label("");
+            ui.label(RichText::new("check").small().weak());
+            ui.label(RichText::new("now").small().weak());
+            ui.label(RichText::new("needed").small().weak());
+            ui.end_row();
+            for v in verdicts {
+                mark_ui(ui, v.pass);
+                let name = ui.label(v.id.label());
+                if let Some(advice) = &v.advice {
+                    name.on_hover_text(advice);
+                }
+                ui.label(RichText::new(value_text(v)).monospace().color(if v.pass {
+                    ui.visuals().text_color()
+                } else {
+                    FAIL
+                }));
+                ui.label(RichText::new(format_limit(&v.limit, "")).monospace().weak());
+                ui.end_row();
+            }
+        });
+}

@@ -1,0 +1,202 @@
+//! Settings the person chooses once and keeps: persisted in eframe's storage.
+
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
+use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
+
+/// Webcams are 55–78° wide (DESIGN §4); allow a margin for phones used as webcams
+/// and wide-angle cameras.
+pub const HFOV_RANGE_DEG: std::ops::RangeInclusive<f32> = 30.0..=120.0;
+
+/// Storage key, versioned so that an incompatible change starts from defaults.
+pub const STORAGE_KEY: &str = "kycam.settings.v1";
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Which camera to open (nokhwa index).
+    pub camera_index: u32,
+    /// The camera's horizontal field of view, used for the distance estimate.
+    pub hfov_deg: f32,
+    /// Where sessions are saved; `None` = the default folder under the user's data directory.
+    pub output_dir: Option<PathBuf>,
+    /// Show the selfie preview as a mirror (the saved photo is never mirrored).
+    pub mirror_selfie: bool,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            camera_index: 0,
+            hfov_deg: DEFAULT_WEBCAM_HFOV_DEG,
+            output_dir: None,
+            mirror_selfie: true,
+        }
+    }
+}
+
+impl Settings {
+    pub fn load(storage: Option<&dyn eframe::Storage>) -> Self {
+        storage
+            .and_then(|s| eframe::get_value::<Settings>(s, STORAGE_KEY))
+            .map(Settings::sanitised)
+            .unwrap_or_default()
+    }
+
+    pub fn save(&self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, STORAGE_KEY, self);
+    }
+
+    /// A stored value from a hand-edited file could be anything.
+    fn sanitised(mut self) -> Self {
+        if !HFOV_RANGE_DEG.contains(&self.hfov_deg) {
+            self.hfov_deg = DEFAULT_WEBCAM_HFOV_DEG;
+        }
+        self
+    }
+}
+
+/// Page state: text typed into the output-folder field, kept until it is
+/// applied, and the cameras found the last time the list was read.
+#[derive(Default)]
+pub struct SettingsDraft {
+    pub output_dir: String,
+    /// `None` until read (when the page first opens, and on Refresh).
+    pub cameras: Option<Result<Vec<CameraInfo>, String>>,
+}
+
+fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) {
+    if draft.cameras.is_none() {
+        draft.cameras = Some(list_cameras());
+    }
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            match &draft.cameras {
+                Some(Ok(cameras)) if !cameras.is_empty() => {
+                    let selected = cameras
+                        .iter()
+                        .find(|c| c.index == settings.camera_index)
+                        .map(|c| format!("{}: {}", c.index, c.name))
+                        .unwrap_or_else(|| format!("{} (not connected)", settings.camera_index));
+                    egui::ComboBox::from_id_salt("camera_picker")
+                        .selected_text(selected)
+                        .width(300.0)
+                        .show_ui(ui, |ui| {
+                            for c in cameras {
+                                ui.selectable_value(
+                                    &mut settings.camera_index,
+                                    c.index,
+                                    format!("{}: {}", c.index, c.name),
+                                );
+                            }
+                        });
+                }
+                Some(Ok(_)) => {
+                    ui.label(NO_CAMERA);
+                }
+                Some(Err(e)) => {
+                    ui.colored_label(crate::gui::overlay::FAIL, e);
+                }
+                None => {}
+            }
+            if ui.button("Refresh").clicked() {
+                draft.cameras = None;
+            }
+        });
+        ui.horizontal(|ui| {
+            ui.label("or its number:");
+            ui.add(
+                egui::DragValue::new(&mut settings.camera_index)
+                    .range(0..=63)
+                    .speed(0.05),
+            );
+        });
+    });
+}
+
+/// The settings page. Returns true when something changed that needs the live
+/// source restarted (the camera index).
+pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) -> bool {
+    let mut restart = false;
+    ui.heading("Settings");
+    ui.add_space(8.0);
+    egui::Grid::new("settings_grid")
+        .num_columns(2)
+        .spacing([16.0, 10.0])
+        .show(ui, |ui| {
+            ui.label("Camera");
+            let before = settings.camera_index;
+            camera_picker_ui(ui, settings, draft);
+            restart |= before != settings.camera_index;
+            ui.end_row();
+
+            ui.label("Camera field of view");
+            ui.add(
+                egui::Slider::new(&mut settings.hfov_deg, HFOV_RANGE_DEG)
+                    .suffix("°")
+                    .fixed_decimals(0),
+            )
+            .on_hover_text(
+                "The horizontal angle the camera sees; laptop webcams are 55–78°. \
+                 It decides the distance estimate.",
+            );
+            ui.end_row();
+
+            ui.label("Selfie");
+            ui.checkbox(&mut settings.mirror_selfie, "Mirror the preview")
+                .on_hover_text("Only the preview: the saved photo is never mirrored");
+            ui.end_row();
+
+            ui.label("Save photos in");
+            ui.vertical(|ui| {
+                ui.horizontal(|ui| {
+                    ui.add(
+                        egui::TextEdit::singleline(&mut draft.output_dir)
+                            .hint_text("default folder")
+                            .desired_width(320.0),
+                    );
+                    if ui.button("Use this folder").clicked() {
+                        let text = draft.output_dir.trim();
+                        settings.output_dir = (!text.is_empty()).then(|| PathBuf::from(text));
+                    }
+                });
+                ui.label(match &settings.output_dir {
+                    Some(dir) => format!("Now: {}", dir.display()),
+                    None => "Now: the default folder in your data directory".to_owned(),
+                });
+            });
+            ui.end_row();
+        });
+    restart
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wild_field_of_view_falls_back_to_the_default() {
+        let s = Settings {
+            hfov_deg: 500.0,
+            ..Settings::default()
+        }
+        .sanitised();
+        assert_eq!(s.hfov_deg, DEFAULT_WEBCAM_HFOV_DEG);
+    }
+
+    #[test]
+    fn settings_round_trip_through_json() {
+        let s = Settings {
+            camera_index: 2,
+            hfov_deg: 70.0,
+            output_dir: Some("/tmp/x".into()),
+            mirror_selfie: false,
+        };
+        let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap_or_default())
+            .unwrap_or_default();
+        assert_eq!(back, s);
+    }
+}

@@ -1,0 +1,198 @@
+//! Document rules: found, all four corners in, large enough to read, straight,
+//! flat to the camera, and the portrait side shown.
+
+use super::*;
+use crate::analysis::DocumentMeasures;
+
+const NOT_FOUND: &str =
+    "No document found: lay it flat on a plain, dark surface and fill most of the picture with it.";
+
+pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
+    let Some(doc) = &m.document else {
+        return not_found(m.shot.has_portrait());
+    };
+    let g = &doc.geometry;
+    let mut out = vec![
+        Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
+            NOT_FOUND.into()
+        }),
+        corners_visible(doc),
+        document_size(doc),
+        Verdict::measured(
+            RuleId::Straight,
+            f64::from(g.rotation_deg.abs()),
+            Limit::at_most(STRAIGHT_MAX_DEG),
+            "°",
+            |_| {
+                // Positive rotation is clockwise on screen: turn it back the other way.
+                let way = if g.rotation_deg > 0.0 {
+                    "anticlockwise"
+                } else {
+                    "clockwise"
+                };
+                format!(
+                    "Turn the document a little {way} so its edges run parallel to the picture's."
+                )
+            },
+        ),
+        facing_camera(doc),
+    ];
+    if m.shot.has_portrait() {
+        out.push(Verdict::measured(
+            RuleId::PortraitPresent,
+            f64::from(u8::from(doc.portrait_found)),
+            Limit::at_least(1.0),
+            "",
+            |_| "Show the side with your photo on it.".into(),
+        ));
+    }
+    out
+}
+
+fn not_found(has_portrait: bool) -> Vec<Verdict> {
+    let mut out = vec![
+        Verdict::measured(RuleId::DocumentFound, 0.0, Limit::at_least(1.0), "", |_| {
+            NOT_FOUND.into()
+        }),
+        Verdict::unmeasurable(
+            RuleId::CornersVisible,
+            Limit::at_least(CORNER_MARGIN_PERCENT),
+            "%",
+            NOT_FOUND,
+        ),
+        Verdict::unmeasurable(
+            RuleId::DocumentSize,
+            Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
+            "%",
+            NOT_FOUND,
+        ),
+        Verdict::unmeasurable(
+            RuleId::Straight,
+            Limit::at_most(STRAIGHT_MAX_DEG),
+            "°",
+            NOT_FOUND,
+        ),
+        Verdict::unmeasurable(
+            RuleId::FacingCamera,
+            Limit::at_most(FACING_MAX_SIDE_RATIO),
+            "×",
+            NOT_FOUND,
+        ),
+    ];
+    if has_portrait {
+        out.push(Verdict::unmeasurable(
+            RuleId::PortraitPresent,
+            Limit::at_least(1.0),
+            "",
+            NOT_FOUND,
+        ));
+    }
+    out
+}
+
+/// The value is the smallest margin of a corner to a frame edge (% of that edge's
+/// dimension); the advice names the side that is cut off.
+fn corners_visible(doc: &DocumentMeasures) -> Verdict {
+    let margins = doc.geometry.min_margin_frac;
+    let (side, &worst) = margins
+        .iter()
+        .enumerate()
+        .min_by(|a, b| a.1.total_cmp(b.1))
+        .unwrap_or((0, &0.0));
+    Verdict::measured(
+        RuleId::CornersVisible,
+        f64::from(worst) * 100.0,
+        Limit::at_least(CORNER_MARGIN_PERCENT),
+        "%",
+        |_| {
+            // min_margin_frac is top, right, bottom, left.
+            let (way, corners) = match side {
+                0 => ("down", "top"),
+                1 => ("left", "right"),
+                2 => ("up", "bottom"),
+                _ => ("right", "left"),
+            };
+            format!("Move the document {way}: its {corners} corners are outside the picture.")
+        },
+    )
+}
+
+fn document_size(doc: &DocumentMeasures) -> Verdict {
+    let g = &doc.geometry;
+    let width_percent = f64::from(g.width_frac) * 100.0;
+    if f64::from(g.width_px) < DOC_MIN_WIDTH_PX && width_percent >= DOC_MIN_WIDTH_PERCENT {
+        // Big in the frame but few pixels: a low-resolution camera.
+        return Verdict::measured(
+            RuleId::DocumentSize,
+            f64::from(g.width_px),
+            Limit::at_least(DOC_MIN_WIDTH_PX),
+            "px",
+            |_| {
+                "The camera's picture is too small to read the text: choose a higher resolution or bring the document closer.".into()
+            },
+        );
+    }
+    Verdict::measured(
+        RuleId::DocumentSize,
+        width_percent,
+        Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
+        "%",
+        |w| {
+            if w < DOC_MIN_WIDTH_PERCENT {
+                "Bring the document closer: it should fill most of the picture.".into()
+            } else {
+                "Move the document a little further away: its edges touch the picture's.".into()
+            }
+        },
+    )
+}
+
+fn facing_camera(doc: &DocumentMeasures) -> Verdict {
+    let g = &doc.geometry;
+    const ADVICE: &str = "Hold the document flat, facing the camera straight on, not tilted.";
+    if f64::from(g.max_angle_dev_deg) > FACING_MAX_ANGLE_DEV_DEG
+        && f64::from(g.side_ratio) <= FACING_MAX_SIDE_RATIO
+    {
+        return Verdict::measured(
+            RuleId::FacingCamera,
+            f64::from(g.max_angle_dev_deg),
+            Limit::at_most(FACING_MAX_ANGLE_DEV_DEG),
+            "°",
+            |_| ADVICE.into(),
+        );
+    }
+    Verdict::measured(
+        RuleId::FacingCamera,
+        f64::from(g.side_ratio),
+        Limit::at_most(FACING_MAX_SIDE_RATIO),
+        "×",
+        |_| ADVICE.into(),
+    )
+}
+
+/// The document rules' verdicts on a geometry alone, for evaluations and tests that
+/// have a quadrilateral but no frame.
+pub fn corners_visible_pass(g: &crate::analysis::document::DocGeometry) -> bool {
+    corners_visible(&geometry_only(g)).pass
+}
+
+pub fn straight_pass(g: &crate::analysis::document::DocGeometry) -> bool {
+    f64::from(g.rotation_deg.abs()) <= STRAIGHT_MAX_DEG
+}
+
+pub fn facing_camera_pass(g: &crate::analysis::document::DocGeometry) -> bool {
+    facing_camera(&geometry_only(g)).pass
+}
+
+pub fn document_size_pass(g: &crate::analysis::document::DocGeometry) -> bool {
+    document_size(&geometry_only(g)).pass
+}
+
+fn geometry_only(g: &crate::analysis::document::DocGeometry) -> DocumentMeasures {
+    DocumentMeasures {
+        corners: [[0.0; 2]; 4],
+        score: 0.0,
+        geometry: *g,
+        portrait_found: false,
+    }
+}

@@ -1,0 +1,226 @@
+//! `kycam check` as a user meets it: the JSON contract, the table, exit codes,
+//! and every kind of bad file.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn kycam(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_kycam"))
+        .args(args)
+        .output()
+        .expect("kycam runs")
+}
+
+fn json_lines(out: &Output) -> Vec<serde_json::Value> {
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is one JSON object"))
+        .collect()
+}
+
+fn check(report: &serde_json::Value, id: &str) -> Option<serde_json::Value> {
+    report["checks"]
+        .as_array()?
+        .iter()
+        .find(|c| c["id"] == id)
+        .cloned()
+}
+
+#[test]
+fn json_report_follows_the_contract() {
+    let file = fixture("astronaut.png");
+    let out = kycam(&[
+        "check",
+        "--json",
+        "--shot",
+        "selfie",
+        file.to_str().unwrap(),
+    ]);
+    let reports = json_lines(&out);
+    assert_eq!(reports.len(), 1);
+    let r = &reports[0];
+    for key in [
+        "file",
+        "shot",
+        "width",
+        "height",
+        "pass",
+        "checks",
+        "faces",
+        "document",
+        "distance_cm",
+    ] {
+        assert!(r.get(key).is_some(), "missing {key}: {r}");
+    }
+    assert_eq!(r["shot"], "selfie");
+    assert_eq!(
+        (r["width"].as_u64(), r["height"].as_u64()),
+        (Some(512), Some(512))
+    );
+    assert!(r["document"].is_null());
+    assert!(r["distance_cm"].as_f64().is_some());
+    let face = &r["faces"][0];
+    for key in ["x", "y", "w", "h", "score"] {
+        assert!(face[key].as_f64().is_some(), "face.{key}");
+    }
+    for c in r["checks"].as_array().unwrap() {
+        for key in ["id", "pass", "value", "limit", "advice"] {
+            assert!(c.get(key).is_some(), "check without {key}: {c}");
+        }
+        // Advice is given exactly when the rule fails.
+        assert_eq!(c["pass"].as_bool(), Some(c["advice"].is_null()), "{c}");
+    }
+    for id in [
+        "face_found",
+        "single_face",
+        "face_in_frame",
+        "distance",
+        "backlight",
+        "sharpness",
+        "glare",
+        "exposure",
+        "even_lighting",
+        "color",
+        "file_size",
+        "file_format",
+    ] {
+        assert!(check(r, id).is_some(), "{id} missing");
+    }
+    assert!(check(r, "steady").is_none(), "steady is live only");
+}
+
+#[test]
+fn selfie_rules_are_absent_from_a_document_shot() {
+    let file = fixture("176_HONOR-7X_S.jpg");
+    let out = kycam(&[
+        "check",
+        "--json",
+        "--shot",
+        "id-front",
+        file.to_str().unwrap(),
+    ]);
+    let r = &json_lines(&out)[0];
+    assert_eq!(r["shot"], "id-front");
+    assert!(check(r, "face_found").is_none());
+    assert!(check(r, "distance").is_none());
+    assert!(r["distance_cm"].is_null());
+    assert!(check(r, "sharpness").is_some());
+}
+
+#[test]
+fn exit_code_is_0_when_all_pass_and_1_when_a_rule_fails() {
+    let good = fixture("biden.jpg");
+    let out = kycam(&["check", good.to_str().unwrap()]);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("PASS"));
+
+    let cut = fixture("obama_partial_face.jpg");
+    let out = kycam(&["check", cut.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let table = String::from_utf8_lossy(&out.stdout);
+    assert!(table.contains("✗ face_in_frame"), "{table}");
+    assert!(table.contains("Your head is cut off"), "{table}");
+}
+
+/// Writes `bytes` to a fresh file named `name` and returns its path.
+fn temp_file(dir: &tempfile::TempDir, name: &str, bytes: &[u8]) -> PathBuf {
+    let path = dir.path().join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+fn assert_unreadable(path: &Path, says: &str) {
+    let out = kycam(&["check", path.to_str().unwrap()]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{}: {err}", path.display());
+    assert!(
+        err.contains(&path.display().to_string()),
+        "names the file: {err}"
+    );
+    assert!(err.contains(says), "expected {says:?} in {err}");
+    assert!(!err.contains("panicked"), "{err}");
+}
+
+#[test]
+fn bad_files_get_exit_2_and_a_message_naming_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let jpeg = std::fs::read(fixture("obama.jpg")).unwrap();
+
+    assert_unreadable(&dir.path().join("missing.jpg"), "cannot read");
+    assert_unreadable(&temp_file(&dir, "empty.jpg", b""), "empty");
+    assert_unreadable(
+        &temp_file(&dir, "half.jpg", &jpeg[..jpeg.len() / 2]),
+        "truncated",
+    );
+    let mut corrupt = jpeg[..600].to_vec();
+    corrupt.extend(std::iter::repeat_n(0x5Au8, 4000));
+    corrupt.extend([0xFF, 0xD9]);
+    assert_unreadable(&temp_file(&dir, "corrupt.jpg", &corrupt), "damaged");
+    assert_unreadable(&temp_file(&dir, "scan.pdf", b"%PDF-1.4\n%..."), "PDF");
+    assert_unreadable(
+        &temp_file(&dir, "notes.jpg", b"just some text"),
+        "not an image",
+    );
+    assert_unreadable(dir.path(), "folder");
+
+    // A decompression bomb: a real JPEG whose frame header claims 65535×65535
+    // (the last frame header: an EXIF thumbnail has one of its own before it).
+    let mut bomb = jpeg.clone();
+    let sof = bomb
+        .windows(2)
+        .rposition(|w| w[0] == 0xFF && (w[1] == 0xC0 || w[1] == 0xC2))
+        .expect("a frame header");
+    bomb[sof + 5..sof + 9].copy_from_slice(&[0xFF, 0xFF, 0xFF, 0xFF]);
+    assert_unreadable(&temp_file(&dir, "bomb.jpg", &bomb), "pixels");
+}
+
+#[test]
+fn one_bad_file_does_not_stop_the_others() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("nope.png");
+    let good = fixture("biden.jpg");
+    let out = kycam(&[
+        "check",
+        "--json",
+        missing.to_str().unwrap(),
+        good.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let reports = json_lines(&out);
+    assert_eq!(reports.len(), 1, "the readable file is still reported");
+    assert!(reports[0]["file"].as_str().unwrap().ends_with("biden.jpg"));
+}
+
+#[test]
+fn file_rules_flag_small_and_non_jpeg_files() {
+    // clock_motion.png is 58 KB: under the exchange's 100 KB minimum.
+    let out = kycam(&[
+        "check",
+        "--json",
+        fixture("clock_motion.png").to_str().unwrap(),
+    ]);
+    let r = &json_lines(&out)[0];
+    assert_eq!(check(r, "file_size").unwrap()["pass"], false);
+    assert_eq!(check(r, "file_format").unwrap()["pass"], true);
+}
+
+#[test]
+fn usage_errors_are_explained() {
+    let out = kycam(&["check", "--shot", "selfies", "x.jpg"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("unknown shot"));
+    let out = kycam(&["check", "--hfov", "400", "x.jpg"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("field of view"));
+}

@@ -1,0 +1,153 @@
+//! The document rules on synthetic cards with known truth, through the same path
+//! as `kycam check`: measure → judge.
+
+mod common;
+
+use image::{Rgb, RgbImage};
+use kycam::analysis::{self, FaceDetector, FaceSearch, Measurements};
+use kycam::rules::{self, RuleId, Verdict};
+use kycam::synth::document::{paste_warped, render_card, render_scene, SceneParams};
+use kycam::synth::rng::Rng;
+use kycam::Shot;
+
+fn measure(frame: &RgbImage, shot: Shot) -> Measurements {
+    let grey = analysis::to_grey(frame);
+    let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
+    analysis::measure(frame, &grey, shot, &faces, Default::default())
+}
+
+fn verdict(m: &Measurements, id: RuleId) -> Option<Verdict> {
+    rules::judge(m).into_iter().find(|v| v.id == id)
+}
+
+fn failing(m: &Measurements) -> Vec<RuleId> {
+    rules::judge(m)
+        .into_iter()
+        .filter(|v| !v.pass)
+        .map(|v| v.id)
+        .collect()
+}
+
+/// A plain scene: one card on a desk, straight, in frame, no defect (seed 2 of
+/// the generator's plain set: 700 px wide in a 1280×720 frame).
+fn plain_card() -> RgbImage {
+    let (face, textures) = common::synth_inputs();
+    render_scene(2, &SceneParams::plain(), &face, &textures).0
+}
+
+/// A card pasted at the given corners onto a dark, even desk.
+fn card_at(corners: [[f32; 2]; 4]) -> RgbImage {
+    let (face, _) = common::synth_inputs();
+    let card = render_card(&mut Rng::new(3), 856, 540, [0.93, 0.9, 0.82], &face);
+    let mut frame = RgbImage::from_pixel(1280, 720, Rgb([52, 48, 45]));
+    paste_warped(&mut frame, &card, &corners);
+    frame
+}
+
+#[test]
+fn a_plain_card_passes_every_front_rule() {
+    let m = measure(&plain_card(), Shot::IdFront);
+    assert_eq!(failing(&m), vec![], "{:?}", rules::judge(&m));
+    let doc = m.document.as_ref().expect("found");
+    assert!(doc.portrait_found);
+    // The back has no portrait rule.
+    let back = measure(&plain_card(), Shot::IdBack);
+    assert!(verdict(&back, RuleId::PortraitPresent).is_none());
+}
+
+#[test]
+fn a_back_side_shown_as_front_fails_portrait_present() {
+    let (_, textures) = common::synth_inputs();
+    // A card whose portrait is a plain grey patch: the back side, as it were.
+    let blank = RgbImage::from_pixel(120, 160, Rgb([150, 150, 150]));
+    let frame = render_scene(2, &SceneParams::plain(), &blank, &textures).0;
+    let m = measure(&frame, Shot::IdFront);
+    assert!(m.document.is_some());
+    assert_eq!(
+        verdict(&m, RuleId::PortraitPresent).map(|v| v.pass),
+        Some(false)
+    );
+}
+
+#[test]
+#[ignore = "known failure: a card cut by the frame edge is often not found at all, so the advice is 'No document found' (docs/evaluation.md)"]
+fn a_card_cut_by_the_left_edge_says_which_way_to_move() {
+    let m = measure(
+        &card_at([
+            [-120.0, 160.0],
+            [620.0, 160.0],
+            [620.0, 627.0],
+            [-120.0, 627.0],
+        ]),
+        Shot::IdFront,
+    );
+    let v = verdict(&m, RuleId::CornersVisible).expect("reported");
+    assert!(!v.pass, "{v:?}");
+    let advice = v.advice.unwrap_or_default();
+    assert!(advice.contains("left corners"), "{advice}");
+    assert!(advice.starts_with("Move the document right"), "{advice}");
+}
+
+#[test]
+fn a_rotated_card_fails_straight_and_a_straight_one_passes() {
+    let centre = [640.0f32, 360.0];
+    let quad = |deg: f32| {
+        let (s, c) = deg.to_radians().sin_cos();
+        [
+            [-350.0, -220.0],
+            [350.0, -220.0],
+            [350.0, 220.0],
+            [-350.0, 220.0],
+        ]
+        .map(|[x, y]| [centre[0] + x * c - y * s, centre[1] + x * s + y * c])
+    };
+    let straight = measure(&card_at(quad(1.0)), Shot::IdBack);
+    assert_eq!(
+        verdict(&straight, RuleId::Straight).map(|v| v.pass),
+        Some(true)
+    );
+    let turned = measure(&card_at(quad(12.0)), Shot::IdBack);
+    let v = verdict(&turned, RuleId::Straight).expect("reported");
+    assert!(!v.pass);
+    assert!((v.value.unwrap_or(0.0) - 12.0).abs() < 2.0, "{v:?}");
+    assert!(v.advice.unwrap_or_default().contains("anticlockwise"));
+}
+
+#[test]
+fn glare_on_the_card_fails_and_is_located_on_the_card() {
+    let mut frame = plain_card();
+    let doc = measure(&frame, Shot::IdBack).document.expect("found");
+    let [cx, cy] = [
+        doc.corners.iter().map(|c| c[0]).sum::<f32>() / 4.0,
+        doc.corners.iter().map(|c| c[1]).sum::<f32>() / 4.0,
+    ];
+    kycam::synth::draw_glare_spot(&mut frame, cx + 60.0, cy, 40.0);
+    let m = measure(&frame, Shot::IdBack);
+    assert_eq!(verdict(&m, RuleId::Glare).map(|v| v.pass), Some(false));
+    let blob = m.quality.glare.blobs.first().expect("a blob");
+    let [bx, by] = blob.center();
+    assert!(
+        (bx - (cx + 60.0)).abs() < 25.0 && (by - cy).abs() < 25.0,
+        "{blob:?}"
+    );
+}
+
+#[test]
+fn a_blurred_card_fails_sharpness() {
+    let blurred = imageproc::filter::gaussian_blur_f32(&plain_card(), 2.0);
+    let m = measure(&blurred, Shot::IdBack);
+    assert!(m.document.is_some());
+    assert_eq!(verdict(&m, RuleId::Sharpness).map(|v| v.pass), Some(false));
+}
+
+#[test]
+fn no_document_fails_document_found_first() {
+    let desk = RgbImage::from_pixel(640, 480, Rgb([90, 80, 70]));
+    let m = measure(&desk, Shot::Passport);
+    let verdicts = rules::judge(&m);
+    assert_eq!(
+        rules::guidance(&verdicts).map(|v| v.id),
+        Some(RuleId::DocumentFound)
+    );
+    assert!(verdicts.iter().any(|v| v.id == RuleId::PortraitPresent));
+}

@@ -1,0 +1,483 @@
+//! The desktop app driven headless with egui_kittest, on replay sources of
+//! generated frames: a whole ID-card session, the shutter confirmation, the no-camera
+//! screen. Widgets are found by role and label; the app's state machine is read
+//! to know when to go on. No timing assertions: frames are stepped until a
+//! condition holds, with a generous cap.
+//!
+//! `UPDATE_SCREENSHOTS=1 cargo test --test gui screenshots` rewrites docs/screenshots/.
+
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use egui::accesskit::Role;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use image::RgbImage;
+
+use kycam::analysis::{self, FaceDetector, FaceSearch};
+use kycam::gui::flow::Page;
+use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
+use kycam::pipeline::source::demo::{DemoAssets, CARD_WIDTH_FRACTION};
+use kycam::synth::selfie::{render, Portrait, SelfieScene};
+use kycam::Shot;
+
+const WINDOW: egui::Vec2 = egui::Vec2::new(1280.0, 800.0);
+const HFOV_DEG: f32 = 65.0;
+/// Steps of at most `STEP_SLEEP` each: far more than a session needs on a slow machine.
+const MAX_STEPS: usize = 6000;
+const STEP_SLEEP: Duration = Duration::from_millis(10);
+
+/// A specimen card resting on the desk (the demo's), straight and in the middle.
+fn card_frame(assets: &DemoAssets) -> RgbImage {
+    kycam::pipeline::source::demo::card_scene(
+        &assets.desk,
+        &assets.card,
+        (1.0 - CARD_WIDTH_FRACTION) / 2.0,
+    )
+}
+
+/// The committed portrait at 45 cm in front of a textured wall, whole head in frame.
+fn selfie_frame(width: u32, height: u32) -> RgbImage {
+    selfie_frame_at(width, height, 45.0)
+}
+
+fn selfie_frame_at(width: u32, height: u32, distance_cm: f32) -> RgbImage {
+    let portrait = image::open(kycam::fixtures::committed("obama.jpg"))
+        .map(|i| i.to_rgb8())
+        .unwrap_or_else(|e| panic!("the committed portrait: {e}"));
+    let face = FaceDetector::new(FaceSearch::STILL)
+        .detect(&analysis::to_grey(&portrait))
+        .first()
+        .map(|f| f.rect)
+        .unwrap_or_else(|| panic!("no face found in the committed portrait"));
+    let wall = image::open(kycam::fixtures::committed("brick.png"))
+        .map(|i| i.to_rgb8())
+        .unwrap_or_else(|e| panic!("the committed texture: {e}"));
+    let background = kycam::synth::background(&wall, width, height, 130.0);
+    let scene = SelfieScene {
+        distance_cm,
+        centre: [0.5, 0.52],
+        ..SelfieScene::default()
+    };
+    let (frame, _, _) = render(
+        &Portrait {
+            image: &portrait,
+            face,
+        },
+        &background,
+        &scene,
+        width,
+        height,
+        HFOV_DEG,
+    );
+    frame
+}
+
+/// A passport data page lying straight on a desk: the first seeded plain scene on
+/// which every passport rule passes (the generator varies size and position).
+fn passport_frame() -> RgbImage {
+    use kycam::synth::document::{render_scene, SceneParams};
+    let load = |name: &str| {
+        image::open(kycam::fixtures::committed(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .to_rgb8()
+    };
+    let photo = load("astronaut.png");
+    let face = kycam::synth::document::id_photo(
+        &photo,
+        FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect,
+    );
+    let textures: Vec<RgbImage> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
+        .iter()
+        .map(|n| load(n))
+        .collect();
+    let params = SceneParams {
+        shape: kycam::shot::DocumentShape::PassportPage,
+        ..SceneParams::plain()
+    };
+    let mut detector = FaceDetector::new(FaceSearch::LIVE);
+    (0..40)
+        .map(|seed| render_scene(seed, &params, &face, &textures).0)
+        .find(|frame| {
+            let grey = analysis::to_grey(frame);
+            let faces = detector.detect(&grey);
+            let m = analysis::measure(frame, &grey, Shot::Passport, &faces, Default::default());
+            kycam::rules::all_pass(&kycam::rules::judge(&m))
+        })
+        .unwrap_or_else(|| panic!("no plain passport scene passes every rule"))
+}
+
+/// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg` (hard links after the first).
+fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
+    let first = dir.join(format!("{prefix}000.jpg"));
+    frame
+        .save(&first)
+        .unwrap_or_else(|e| panic!("{}: {e}", first.display()));
+    for n in 1..count {
+        let path = dir.join(format!("{prefix}{n:03}.jpg"));
+        if std::fs::hard_link(&first, &path).is_err() {
+            std::fs::copy(&first, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        }
+    }
+}
+
+fn app_harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
+    Harness::builder()
+        .with_size(WINDOW)
+        .with_render_cursor(false)
+        .build_eframe(move |cc| KycamApp::new(cc, launch))
+}
+
+fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
+    LaunchOptions {
+        source: SourceChoice::Frames(frames.to_owned()),
+        out_dir: Some(out.to_owned()),
+        hfov_deg: Some(HFOV_DEG),
+        fps: 30.0,
+    }
+}
+
+/// Steps frames (the pipeline runs on its own threads in real time) until `done`.
+fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if done(harness.state()) {
+            return;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    panic!(
+        "gave up waiting for {what}; page {:?}, notice {:?}",
+        harness.state().flow().page(),
+        harness.state().notice()
+    );
+}
+
+fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
+    harness.get_by_role_and_label(role, label).click();
+    harness.step();
+    harness.step();
+}
+
+fn reviewing(app: &KycamApp) -> Option<Shot> {
+    match app.flow().page() {
+        Page::Review(saved) => Some(saved.shot),
+        _ => None,
+    }
+}
+
+#[test]
+fn a_whole_id_card_session_on_replayed_frames() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    let card = card_frame(&assets);
+    let (w, h) = card.dimensions();
+    // 1.5 s of the card then 2 s of the selfie, looped: each holds longer than
+    // the 0.7 s auto-capture needs.
+    write_frames(&frames, "a", &card, 45);
+    write_frames(&frames, "b", &selfie_frame(w, h), 60);
+
+    let mut harness = app_harness(launch_on(&frames, &out));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    harness.get_by_label_contains("1 of 3: ID card, front");
+
+    for (shot, caption) in [
+        (Shot::IdFront, "1 of 3: ID card, front"),
+        (Shot::IdBack, "2 of 3: ID card, back"),
+        (Shot::Selfie, "3 of 3: Selfie"),
+    ] {
+        harness.get_by_label_contains(caption);
+        step_until(&mut harness, &format!("the {shot} capture"), |app| {
+            reviewing(app) == Some(shot)
+        });
+        // The review shows the saved photo and asks.
+        harness.step();
+        harness.get_by_label_contains("photo taken");
+        click(&mut harness, Role::Button, "Use this photo");
+    }
+    step_until(&mut harness, "the end of the session", |app| {
+        matches!(app.flow().page(), Page::Done)
+    });
+    harness.get_by_label("All photos are saved");
+
+    for shot in [Shot::IdFront, Shot::IdBack, Shot::Selfie] {
+        let path = out.join(format!("{}.jpg", shot.id()));
+        let photo = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        // Saved at the frame's full resolution, untouched.
+        assert_eq!((photo.width(), photo.height()), (w, h));
+    }
+    let json = std::fs::read_to_string(out.join("session.json"))
+        .unwrap_or_else(|e| panic!("session.json: {e}"));
+    for id in ["id-front", "id-back", "selfie"] {
+        assert!(
+            json.contains(&format!("\"{id}\"")),
+            "{id} missing in {json}"
+        );
+    }
+}
+
+#[test]
+fn retake_discards_the_photo_and_shoots_again() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &passport_frame(), 30);
+
+    let mut harness = app_harness(launch_on(&frames, &out));
+    harness.step();
+    click(&mut harness, Role::Button, "Passport");
+    step_until(&mut harness, "the first capture", |app| {
+        reviewing(app) == Some(Shot::Passport)
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "Retake");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::Passport));
+    assert!(
+        !out.join("passport.jpg").exists(),
+        "the retaken photo stays on disk"
+    );
+    step_until(&mut harness, "the capture after the retake", |app| {
+        reviewing(app) == Some(Shot::Passport)
+    });
+    assert!(out.join("passport.jpg").exists());
+}
+
+#[test]
+fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let launch = LaunchOptions {
+        // A camera number no machine has.
+        source: SourceChoice::Camera(Some(63)),
+        out_dir: Some(dir.path().join("photos")),
+        ..LaunchOptions::default()
+    };
+    let mut harness = app_harness(launch);
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "the no-camera screen", |app| {
+        matches!(app.flow().page(), Page::NoCamera { .. })
+    });
+    harness.step();
+    harness.get_by_label("No camera picture");
+    harness.get_by_label_contains("sudo usermod -aG video $USER");
+    harness.get_by_role_and_label(Role::Button, "Try again");
+    harness.get_by_role_and_label(Role::Button, "Run the demo");
+
+    // Checking a photo file from there runs the real checker.
+    click(&mut harness, Role::Button, "Check photo files…");
+    let photo: PathBuf = kycam::fixtures::committed("obama.jpg");
+    harness.get_by_role(Role::TextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(&photo.display().to_string());
+    harness.step();
+    click(&mut harness, Role::Button, "Check");
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if harness.query_by_label("FAIL").is_some() || harness.query_by_label("PASS").is_some() {
+            break;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    // One verdict line per rule of the shot, plus the file rules.
+    harness.get_by_label("JPEG or PNG");
+    harness.get_by_label("100 KB – 10 MB");
+}
+
+/// A card with a lamp's reflection on it: the glare rule fails.
+fn glare_card_frame(assets: &DemoAssets) -> RgbImage {
+    let mut card = card_frame(assets);
+    let (w, h) = card.dimensions();
+    kycam::synth::draw_glare_spot(&mut card, w as f32 * 0.62, h as f32 * 0.45, h as f32 * 0.06);
+    card
+}
+
+#[test]
+fn the_manual_shutter_asks_when_a_rule_fails_and_keys_drive_the_session() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+
+    let mut harness = app_harness(launch_on(&frames, &out));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "a report where the glare rule fails", |app| {
+        app.report()
+            .is_some_and(|r| r.failing().contains(&kycam::rules::RuleId::Glare))
+    });
+    // Space is the shutter; the pipeline asks first because a rule fails.
+    harness.key_press(egui::Key::Space);
+    step_until(&mut harness, "the confirmation question", |app| {
+        app.confirming().is_some()
+    });
+    harness.step();
+    harness.get_by_label("Take the photo anyway?");
+    // The failing rule is named in the question (and in the checklist behind it).
+    assert_eq!(harness.get_all_by_label("No glare").count(), 2);
+    click(&mut harness, Role::Button, "Save anyway");
+    step_until(&mut harness, "the manual capture", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    harness.step();
+    harness.get_by_label_contains("Taken by hand");
+    harness.get_by_label("Some checks failed on this photo.");
+    let json = std::fs::read_to_string(out.join("session.json"))
+        .unwrap_or_else(|e| panic!("session.json: {e}"));
+    assert!(
+        json.contains("\"manual\": true"),
+        "not marked manual: {json}"
+    );
+
+    // Enter accepts; Esc on the next shot goes back to this review; Esc there retakes.
+    harness.key_press(egui::Key::Enter);
+    harness.step();
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdBack));
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+    harness.key_press(egui::Key::Escape);
+    harness.step();
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(
+        !out.join("id-front.jpg").exists(),
+        "the retaken photo stays on disk"
+    );
+}
+
+/// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.
+fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
+    // Two more frames so that the newest preview is uploaded and laid out.
+    harness.step();
+    harness.step();
+    let image = harness
+        .render()
+        .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
+    let path = dir.join(format!("{name}.png"));
+    image
+        .save(&path)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+}
+
+#[test]
+fn screenshots() {
+    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let shots_dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots")
+    } else {
+        tmp.path().join("screenshots")
+    };
+    std::fs::create_dir_all(&shots_dir).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+
+    // The start screen.
+    let mut h = app_harness(launch_on(
+        &tmp.path().join("frames"),
+        &tmp.path().join("unused"),
+    ));
+    h.step();
+    screenshot(&mut h, &shots_dir, "start");
+    drop(h);
+
+    // The auto-capture countdown on a good card (caught if a frame shows it
+    // before the capture: this is about the look, not timing).
+    let good = tmp.path().join("good");
+    std::fs::create_dir_all(&good).unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&good, "a", &card_frame(&assets), 10);
+    let mut harness = app_harness(launch_on(&good, &tmp.path().join("good-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "the hold or the capture", |app| {
+        reviewing(app).is_some()
+            || app
+                .report()
+                .is_some_and(|r| r.hold.armed && r.hold.passing_for_secs > 0.0)
+    });
+    if reviewing(harness.state()).is_none() {
+        let image = harness
+            .render()
+            .unwrap_or_else(|e| panic!("rendering: {e}"));
+        let path = shots_dir.join("document-hold.png");
+        image
+            .save(&path)
+            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    }
+    drop(harness);
+
+    // A document shot while a rule fails: a lamp's reflection on the card.
+    let glare_frames = tmp.path().join("glare");
+    std::fs::create_dir_all(&glare_frames).unwrap_or_else(|e| panic!("{e}"));
+    let card = glare_card_frame(&assets);
+    let (w, h) = card.dimensions();
+    write_frames(&glare_frames, "a", &card, 10);
+    let mut harness = app_harness(launch_on(&glare_frames, &tmp.path().join("glare-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    // Wait for the face worker too, so that glare is the only thing left to say.
+    step_until(&mut harness, "a report with glare as the guidance", |app| {
+        app.report().is_some_and(|r| {
+            r.failing() == [kycam::rules::RuleId::Glare]
+                && r.guidance
+                    .as_deref()
+                    .is_some_and(|g| g.contains("reflection"))
+        })
+    });
+    screenshot(&mut harness, &shots_dir, "document-glare");
+    drop(harness);
+
+    // The selfie, too far away (so it holds still for the picture); the passport
+    // page before it is captured on the same frames and shows the review screen.
+    let far = tmp.path().join("far");
+    std::fs::create_dir_all(&far).unwrap_or_else(|e| panic!("{e}"));
+    // Over a second of the page, so the 0.7 s hold can complete before the selfie frames.
+    write_frames(&far, "a", &passport_frame(), 45);
+    let portrait = selfie_frame_at(w, h, 62.0);
+    write_frames(&far, "b", &portrait, 30);
+    let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")));
+    harness.step();
+    click(&mut harness, Role::Button, "Passport");
+    step_until(&mut harness, "the passport capture", |app| {
+        reviewing(app) == Some(Shot::Passport)
+    });
+    screenshot(&mut harness, &shots_dir, "review");
+    click(&mut harness, Role::Button, "Use this photo");
+    step_until(&mut harness, "a selfie report", |app| {
+        app.flow().shooting() == Some(Shot::Selfie)
+            && app.report().is_some_and(|r| {
+                r.measurements.shot == Shot::Selfie && !r.measurements.faces.is_empty()
+            })
+    });
+    screenshot(&mut harness, &shots_dir, "selfie-too-far");
+    drop(harness);
+
+    // No camera.
+    let mut harness = app_harness(LaunchOptions {
+        source: SourceChoice::Camera(Some(63)),
+        out_dir: Some(tmp.path().join("nocam")),
+        ..LaunchOptions::default()
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "ID card");
+    step_until(&mut harness, "the no-camera screen", |app| {
+        matches!(app.flow().page(), Page::NoCamera { .. })
+    });
+    screenshot(&mut harness, &shots_dir, "no-camera");
+
+    // Settings: the camera picker (no camera on a build machine) and the rest.
+    click(&mut harness, Role::Button, "Settings");
+    screenshot(&mut harness, &shots_dir, "settings");
+
+    // Help with a rejection wording picked.
+    click(&mut harness, Role::Button, "Help");
+    click(&mut harness, Role::Button, "Reflection detected");
+    screenshot(&mut harness, &shots_dir, "help");
+}

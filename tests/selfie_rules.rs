@@ -1,0 +1,267 @@
+//! The selfie and quality rules on real photos (committed fixtures, and the shared
+//! evaluation set when it is beside the checkout) and on synthetic scenes with
+//! known truth.
+
+use kycam::analysis::{self, distance, CameraModel, FaceDetector, FaceSearch, Measurements};
+use kycam::check::Checker;
+use kycam::fixtures;
+use kycam::rules::{self, RuleId};
+use kycam::synth::selfie::{self, Portrait, SelfieScene};
+use kycam::Shot;
+
+fn verdict(path: &std::path::Path, shot: Shot, id: RuleId) -> bool {
+    let report = Checker::new(None)
+        .check_file(path, shot)
+        .unwrap_or_else(|e| panic!("{e}"));
+    report
+        .checks
+        .iter()
+        .find(|v| v.id == id)
+        .unwrap_or_else(|| panic!("{id} not reported"))
+        .pass
+}
+
+#[test]
+fn committed_portraits_have_their_face_found() {
+    for name in [
+        "astronaut.png",
+        "obama.jpg",
+        "obama2.jpg",
+        "obama3.jpg",
+        "biden.jpg",
+    ] {
+        assert!(
+            verdict(&fixtures::committed(name), Shot::Selfie, RuleId::FaceFound),
+            "{name}"
+        );
+        assert!(
+            verdict(&fixtures::committed(name), Shot::Selfie, RuleId::SingleFace),
+            "{name}"
+        );
+    }
+}
+
+#[test]
+fn a_face_cut_by_the_frame_edge_fails_face_in_frame() {
+    let path = fixtures::committed("obama_partial_face.jpg");
+    assert!(verdict(&path, Shot::Selfie, RuleId::FaceFound));
+    assert!(!verdict(&path, Shot::Selfie, RuleId::FaceInFrame));
+}
+
+#[test]
+fn defocus_and_shake_fail_sharpness_and_the_sharp_shot_passes() {
+    let s = fixtures::committed("176_HONOR-7X_S.jpg");
+    assert!(verdict(&s, Shot::IdFront, RuleId::Sharpness));
+    for blurred in ["176_HONOR-7X_F.jpg", "176_HONOR-7X_M.jpg"] {
+        assert!(
+            !verdict(
+                &fixtures::committed(blurred),
+                Shot::IdFront,
+                RuleId::Sharpness
+            ),
+            "{blurred}"
+        );
+    }
+}
+
+#[test]
+fn shared_fixtures_faces_groups_and_dogs() {
+    if fixtures::shared_dir().is_none() {
+        eprintln!("skipped: ../shared/fixtures is absent");
+        return;
+    }
+    let mut singles = fixtures::shared_images("faces");
+    singles.extend(fixtures::shared_images("faces-eval"));
+    singles.retain(|p| !p.ends_with("deepface_couple.jpg"));
+    assert!(singles.len() > 40);
+    for path in &singles {
+        assert!(
+            verdict(path, Shot::Selfie, RuleId::FaceFound),
+            "{}",
+            path.display()
+        );
+    }
+    for path in fixtures::shared_images("faces-multi") {
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        if name.starts_with("dlib_20") {
+            assert!(!verdict(&path, Shot::Selfie, RuleId::SingleFace), "{name}");
+        }
+        if name == "dlib_dogs.jpg" {
+            assert!(!verdict(&path, Shot::Selfie, RuleId::FaceFound), "{name}");
+        }
+    }
+}
+
+const W: u32 = 1280;
+const H: u32 = 720;
+const HFOV: f32 = 65.0;
+
+/// Renders the scene with obama.jpg (no enlargement at these distances) on brick
+/// and measures it as the live pipeline would.
+fn measure_scene(scene: &SelfieScene) -> (Measurements, kycam::geometry::Rect) {
+    let portrait = image::open(fixtures::committed("obama.jpg"))
+        .unwrap()
+        .to_rgb8();
+    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
+    let texture = image::open(fixtures::committed("brick.png"))
+        .unwrap()
+        .to_rgb8();
+    let bg = kycam::synth::background(&texture, W, H, 110.0);
+    let (frame, truth, _) = selfie::render(
+        &Portrait {
+            image: &portrait,
+            face,
+        },
+        &bg,
+        scene,
+        W,
+        H,
+        HFOV,
+    );
+    let grey = analysis::to_grey(&frame);
+    let faces = FaceDetector::new(FaceSearch::LIVE).detect(&grey);
+    let m = analysis::measure(
+        &frame,
+        &grey,
+        Shot::Selfie,
+        &faces,
+        CameraModel { hfov_deg: HFOV },
+    );
+    (m, truth)
+}
+
+fn failing(m: &Measurements) -> Vec<RuleId> {
+    rules::judge(m)
+        .into_iter()
+        .filter(|v| !v.pass)
+        .map(|v| v.id)
+        .collect()
+}
+
+#[test]
+fn a_good_synthetic_selfie_passes_every_rule() {
+    let (m, _) = measure_scene(&SelfieScene::default());
+    assert_eq!(failing(&m), vec![]);
+}
+
+#[test]
+fn distance_is_within_ten_percent_at_30_to_50_cm() {
+    for d in [32.0, 40.0, 48.0] {
+        let (m, _) = measure_scene(&SelfieScene {
+            distance_cm: d,
+            ..Default::default()
+        });
+        let est = m.selfie.expect("face found").distance_cm;
+        assert!(((est - d) / d).abs() <= 0.10, "{d} cm measured as {est}");
+    }
+    let (far, _) = measure_scene(&SelfieScene {
+        distance_cm: 70.0,
+        ..Default::default()
+    });
+    assert_eq!(failing(&far), vec![RuleId::Distance]);
+}
+
+#[test]
+fn each_defect_fails_its_rule() {
+    let cases = [
+        (
+            SelfieScene {
+                gaussian_sigma: 4.0,
+                ..Default::default()
+            },
+            RuleId::Sharpness,
+        ),
+        (
+            SelfieScene {
+                motion_px: 24,
+                ..Default::default()
+            },
+            RuleId::Sharpness,
+        ),
+        (
+            SelfieScene {
+                glare_radius: 0.09,
+                ..Default::default()
+            },
+            RuleId::Glare,
+        ),
+        (
+            SelfieScene {
+                gain: 0.25,
+                ..Default::default()
+            },
+            RuleId::Exposure,
+        ),
+        (
+            SelfieScene {
+                backlit: true,
+                ..Default::default()
+            },
+            RuleId::Backlight,
+        ),
+        (
+            SelfieScene {
+                greyscale: true,
+                ..Default::default()
+            },
+            RuleId::Color,
+        ),
+        (
+            SelfieScene {
+                tint: [1.0, 0.75, 0.45],
+                ..Default::default()
+            },
+            RuleId::Color,
+        ),
+        (
+            SelfieScene {
+                sunglasses: true,
+                ..Default::default()
+            },
+            RuleId::Sunglasses,
+        ),
+        (
+            SelfieScene {
+                lens_glare: true,
+                ..Default::default()
+            },
+            RuleId::EyewearGlare,
+        ),
+    ];
+    for (scene, rule) in cases {
+        let (m, _) = measure_scene(&scene);
+        let failing = failing(&m);
+        assert!(
+            failing.contains(&rule),
+            "{rule} should fail for {scene:?}; failing: {failing:?}"
+        );
+        assert_eq!(
+            rules::guidance(&rules::judge(&m)).map(|v| v.id),
+            failing.first().copied()
+        );
+    }
+}
+
+#[test]
+fn glare_is_located_where_the_spot_is() {
+    let (m, truth) = measure_scene(&SelfieScene {
+        glare_radius: 0.09,
+        ..Default::default()
+    });
+    let blob = m.quality.glare.blobs.first().expect("a glare blob");
+    // The spot is drawn at 30 % across and 68 % down the face box.
+    let (sx, sy) = (truth.x + 0.3 * truth.w, truth.y + 0.68 * truth.h);
+    let [bx, by] = blob.center();
+    assert!(
+        (bx - sx).abs() < 0.05 * truth.w && (by - sy).abs() < 0.05 * truth.h,
+        "{blob:?} vs ({sx}, {sy})"
+    );
+}
+
+#[test]
+fn focal_length_from_exif_decides_the_distance() {
+    // The same face width is twice as far with twice the focal length.
+    let near = distance::face_distance_cm(300.0, 1280.0, distance::hfov_from_focal_35mm(26.0));
+    let far = distance::face_distance_cm(300.0, 1280.0, distance::hfov_from_focal_35mm(52.0));
+    assert!((far / near - 2.0).abs() < 0.01);
+}
