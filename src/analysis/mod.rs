@@ -246,7 +246,13 @@ fn measure_document_quality(
     }
     QualityMeasures {
         region: QualityRegion::Document { corners: *corners },
-        sharpness: quality::sharpness(&flat_grey, w),
+        // A blurred photo stays blurred whatever rectangle was found in it: the
+        // frame's own sharpness (its sharpest quarter, so a sharp card on a soft
+        // background still counts as sharp) caps the document's.
+        sharpness: quality::sharpness(&flat_grey, w).min(quality::sharpness(
+            grey,
+            quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
+        )),
         glare,
         brightness: quality::mean_brightness(&flat_grey),
         light_ratio: quality::light_ratio(&flat_grey),
