@@ -1383,19 +1383,26 @@ fn warp<const C: usize>(
                 // Pixel centres sit at +0.5.
                 let (fx, fy) = (nx / z - 0.5, ny / z - 0.5);
                 if fx > -1.0 && fy > -1.0 && fx < w as f32 && fy < h as f32 {
-                    let x0 = fx.floor().clamp(0.0, (w - 1) as f32) as usize;
-                    let y0 = fy.floor().clamp(0.0, (h - 1) as f32) as usize;
+                    // fx > −1, so truncating fx + 1 is floor + 1 without a call.
+                    let x0 = ((fx + 1.0) as usize).saturating_sub(1).min(w as usize - 1);
+                    let y0 = ((fy + 1.0) as usize).saturating_sub(1).min(h as usize - 1);
                     let x1 = (x0 + 1).min(w as usize - 1);
                     let y1 = (y0 + 1).min(h as usize - 1);
                     let tx = (fx - x0 as f32).clamp(0.0, 1.0);
                     let ty = (fy - y0 as f32).clamp(0.0, 1.0);
                     let (a, b) = (y0 * stride + x0 * C, y0 * stride + x1 * C);
                     let (c, d) = (y1 * stride + x0 * C, y1 * stride + x1 * C);
-                    for (ch, p) in px.iter_mut().enumerate() {
-                        let at = |i: usize| f32::from(raw[i + ch]);
-                        let top = at(a) + (at(b) - at(a)) * tx;
-                        let bot = at(c) + (at(d) - at(c)) * tx;
-                        *p = (top + (bot - top) * ty).round().clamp(0.0, 255.0) as u8;
+                    let (ra, rb, rc, rd) = (
+                        &raw[a..a + C],
+                        &raw[b..b + C],
+                        &raw[c..c + C],
+                        &raw[d..d + C],
+                    );
+                    for ch in 0..C {
+                        let top = f32::from(ra[ch]) + (f32::from(rb[ch]) - f32::from(ra[ch])) * tx;
+                        let bot = f32::from(rc[ch]) + (f32::from(rd[ch]) - f32::from(rc[ch])) * tx;
+                        // A blend of bytes stays within 0–255: +0.5 rounds.
+                        px[ch] = (top + (bot - top) * ty + 0.5) as u8;
                     }
                 }
             }
