@@ -1,6 +1,8 @@
 //! The one guidance sentence, smoothed: a new most-important problem replaces
 //! the shown one only after it has stayed on top for a moment, so the sentence
-//! does not flicker when two rules hover at their limits.
+//! does not flicker when two rules hover at their limits. "All good" is shown at
+//! once: while every rule passes the hold bar fills, and the person must not read
+//! a problem that is already fixed while the photo is about to be taken.
 
 use std::time::Duration;
 
@@ -37,6 +39,11 @@ impl GuidanceSmoother {
         match &self.shown {
             // The first frame is shown at once: there is nothing to flicker from.
             None => self.shown = Some(owned),
+            // Everything passes: say so at once (see the module comment).
+            Some(_) if key.is_none() => {
+                self.shown = Some(None);
+                self.pending = None;
+            }
             Some(shown) if shown.as_ref().map(|(id, _)| *id) == key => {
                 // Same rule: its wording may follow the value (too close / too far).
                 self.shown = Some(owned);
@@ -75,7 +82,17 @@ mod tests {
         assert_eq!(s.update(ms(33), blur).as_deref(), Some("glare"));
         assert_eq!(s.update(ms(66), glare).as_deref(), Some("glare"));
         assert_eq!(s.update(ms(100), blur).as_deref(), Some("glare"));
-        assert_eq!(s.update(ms(133), None).as_deref(), Some("glare"));
+    }
+
+    #[test]
+    fn all_good_is_shown_at_once_and_a_problem_comes_back_after_the_hold() {
+        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        let glare = Some((RuleId::Glare, "glare"));
+        assert_eq!(s.update(ms(0), glare).as_deref(), Some("glare"));
+        assert_eq!(s.update(ms(33), None), None);
+        // One frame of glare again does not bring the sentence back.
+        assert_eq!(s.update(ms(66), glare), None);
+        assert_eq!(s.update(ms(99), None), None);
     }
 
     #[test]
@@ -88,11 +105,8 @@ mod tests {
         }
         assert_eq!(shown[0].as_deref(), Some("glare"));
         assert_eq!(shown[19].as_deref(), Some("closer"));
-        // ...and all good, after the hold too.
-        for i in 21..=40 {
-            s.update(ms(i * 33), None);
-        }
-        assert_eq!(s.update(ms(41 * 33), None), None);
+        // ...and all good at once.
+        assert_eq!(s.update(ms(21 * 33), None), None);
     }
 
     #[test]

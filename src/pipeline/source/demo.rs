@@ -15,7 +15,7 @@ use crate::synth::selfie::{self, Portrait, SelfieScene};
 
 // Public-domain images committed in tests/fixtures (see its README).
 static PORTRAIT_JPG: &[u8] = include_bytes!("../../../tests/fixtures/obama.jpg");
-static DESK_PNG: &[u8] = include_bytes!("../../../tests/fixtures/gravel.png");
+static DESK_PNG: &[u8] = include_bytes!("../../../tests/fixtures/coffee.png");
 
 pub const WIDTH: u32 = 1280;
 pub const HEIGHT: u32 = 720;
