@@ -177,9 +177,14 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
             Ok(report) => {
                 failed |= !report.pass;
                 let text = if json {
-                    serde_json::to_string(&report).unwrap_or_else(|e| {
-                        format!("{{\"file\": {:?}, \"error\": \"{e}\"}}", file.display())
-                    })
+                    match serde_json::to_string(&report) {
+                        Ok(line) => line,
+                        Err(e) => {
+                            eprintln!("kycam: {}: cannot write the report: {e}", file.display());
+                            unreadable = true;
+                            continue;
+                        }
+                    }
                 } else {
                     render_table(&report)
                 };

@@ -150,18 +150,10 @@ pub fn measure(
         .document_shape()
         .and_then(|shape| measure_document(grey, shape, faces));
 
-    let region = match (&selfie, &document) {
-        (Some(s), _) => QualityRegion::Face {
-            rect: face_skin_region(&s.face.rect),
-        },
-        (None, Some(d)) => QualityRegion::Document { corners: d.corners },
-        (None, None) => QualityRegion::Frame,
-    };
-    let quality = match (region, shot.document_shape()) {
-        (QualityRegion::Document { corners }, Some(shape)) => {
-            measure_document_quality(rgb, grey, &corners, shape)
-        }
-        _ => measure_quality(rgb, grey, region),
+    let quality = match (&document, shot.document_shape(), &selfie) {
+        (Some(d), Some(shape), _) => measure_document_quality(rgb, grey, &d.corners, shape),
+        (_, _, Some(s)) => measure_face_quality(rgb, grey, face_skin_region(&s.face.rect)),
+        _ => measure_frame_quality(rgb, grey),
     };
 
     Measurements {
@@ -283,43 +275,41 @@ fn measure_selfie(
     }
 }
 
-fn measure_quality(rgb: &RgbImage, grey: &GrayImage, region: QualityRegion) -> QualityMeasures {
-    let (width, height) = rgb.dimensions();
-    let (rect, sharpness_width) = match region {
-        QualityRegion::Frame => (
-            (0, 0, width, height),
-            quality::SHARPNESS_WIDTH_FRAME.min(width.max(2)),
+fn measure_frame_quality(rgb: &RgbImage, grey: &GrayImage) -> QualityMeasures {
+    let glare = quality::glare(rgb, quality::GlareKind::Specular);
+    QualityMeasures {
+        region: QualityRegion::Frame,
+        sharpness: quality::sharpness(
+            grey,
+            quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
         ),
-        QualityRegion::Face { rect } => (
-            rect.clamped_pixels(width, height)
-                .unwrap_or((0, 0, width, height)),
-            quality::SHARPNESS_WIDTH_FACE,
-        ),
-        // Measured by `measure_document_quality`.
-        QualityRegion::Document { .. } => (
-            (0, 0, width, height),
-            quality::SHARPNESS_WIDTH_FRAME.min(width.max(2)),
-        ),
-    };
-    let (x, y, w, h) = rect;
-    let grey_region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
-    let rgb_region = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
+        glare,
+        brightness: quality::mean_brightness(grey),
+        light_ratio: quality::light_ratio(grey),
+        colour: quality::colour(rgb),
+    }
+}
 
-    let mut glare = quality::glare(&rgb_region, quality::GlareKind::Specular);
+/// Quality of the face: sharpness at the face's normalised width, light compared
+/// left against right (side light is what makes a face uneven).
+fn measure_face_quality(rgb: &RgbImage, grey: &GrayImage, rect: Rect) -> QualityMeasures {
+    let (width, height) = rgb.dimensions();
+    let (x, y, w, h) = rect
+        .clamped_pixels(width, height)
+        .unwrap_or((0, 0, width, height));
+    let grey_face = image::imageops::crop_imm(grey, x, y, w, h).to_image();
+    let rgb_face = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
+    let mut glare = quality::glare(&rgb_face, quality::GlareKind::Specular);
     for blob in &mut glare.blobs {
         blob.x += x as f32;
         blob.y += y as f32;
     }
-    let light_ratio = match region {
-        QualityRegion::Face { .. } => quality::left_right_ratio(&grey_region),
-        QualityRegion::Frame | QualityRegion::Document { .. } => quality::light_ratio(&grey_region),
-    };
     QualityMeasures {
-        region,
-        sharpness: quality::sharpness(&grey_region, sharpness_width),
+        region: QualityRegion::Face { rect },
+        sharpness: quality::sharpness(&grey_face, quality::SHARPNESS_WIDTH_FACE),
         glare,
-        brightness: quality::mean_brightness(&grey_region),
-        light_ratio,
+        brightness: quality::mean_brightness(&grey_face),
+        light_ratio: quality::left_right_ratio(&grey_face),
         colour: quality::colour(rgb),
     }
 }

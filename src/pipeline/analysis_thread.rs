@@ -21,11 +21,8 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
-use crate::analysis::FaceSearch;
-use crate::analysis::{self, CameraModel, Face};
-use crate::capture::SessionWriter;
+use crate::analysis::{self, Face, FaceSearch};
 use crate::rules::{self, Verdict, MOTION_MAX};
-use crate::shot::Shot;
 
 const TICK: Duration = Duration::from_millis(50);
 
@@ -56,14 +53,9 @@ pub(crate) struct Channels {
     pub events: EventSink,
 }
 
-pub(crate) struct Settings {
-    pub shot: Shot,
-    pub camera: CameraModel,
-    pub auto_capture: bool,
-    pub session: Arc<SessionWriter>,
-    pub delivery: ReportDelivery,
-    pub faces: FaceTiming,
-}
+/// The analysis thread keeps the configuration it was started with; `SetShot`
+/// changes its shot.
+pub(crate) type Settings = super::PipelineConfig;
 
 struct State {
     settings: Settings,

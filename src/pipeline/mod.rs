@@ -351,14 +351,7 @@ impl Pipeline {
             Arc::clone(&stop),
         )?);
         pipeline.threads.push(analysis_thread::spawn(
-            analysis_thread::Settings {
-                shot: config.shot,
-                camera: config.camera,
-                auto_capture: config.auto_capture,
-                session: config.session,
-                delivery: config.delivery,
-                faces: config.faces,
-            },
+            config,
             analysis_thread::Channels {
                 frames: frames.1.clone(),
                 commands: commands_rx,

@@ -11,30 +11,13 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(doc) = &m.document else {
         return not_found(m.shot.has_portrait());
     };
-    let g = &doc.geometry;
     let mut out = vec![
         Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
             NOT_FOUND.into()
         }),
         corners_visible(doc),
         document_size(doc),
-        Verdict::measured(
-            RuleId::Straight,
-            f64::from(g.rotation_deg.abs()),
-            Limit::at_most(STRAIGHT_MAX_DEG),
-            "°",
-            |_| {
-                // Positive rotation is clockwise on screen: turn it back the other way.
-                let way = if g.rotation_deg > 0.0 {
-                    "anticlockwise"
-                } else {
-                    "clockwise"
-                };
-                format!(
-                    "Turn the document a little {way} so its edges run parallel to the picture's."
-                )
-            },
-        ),
+        straight(doc),
         facing_camera(doc),
     ];
     if m.shot.has_portrait() {
@@ -117,6 +100,25 @@ fn corners_visible(doc: &DocumentMeasures) -> Verdict {
     )
 }
 
+fn straight(doc: &DocumentMeasures) -> Verdict {
+    let rotation = doc.geometry.rotation_deg;
+    Verdict::measured(
+        RuleId::Straight,
+        f64::from(rotation.abs()),
+        Limit::at_most(STRAIGHT_MAX_DEG),
+        "°",
+        |_| {
+            // Positive rotation is clockwise on screen: turn it back the other way.
+            let way = if rotation > 0.0 {
+                "anticlockwise"
+            } else {
+                "clockwise"
+            };
+            format!("Turn the document a little {way} so its edges run parallel to the picture's.")
+        },
+    )
+}
+
 fn document_size(doc: &DocumentMeasures) -> Verdict {
     let g = &doc.geometry;
     let width_percent = f64::from(g.width_frac) * 100.0;
@@ -177,7 +179,7 @@ pub fn corners_visible_pass(g: &crate::analysis::document::DocGeometry) -> bool 
 }
 
 pub fn straight_pass(g: &crate::analysis::document::DocGeometry) -> bool {
-    f64::from(g.rotation_deg.abs()) <= STRAIGHT_MAX_DEG
+    straight(&geometry_only(g)).pass
 }
 
 pub fn facing_camera_pass(g: &crate::analysis::document::DocGeometry) -> bool {
