@@ -37,6 +37,13 @@ pub struct ReplaySummary {
     pub fps: f64,
     pub latency_ms_p50: f64,
     pub latency_ms_p95: f64,
+    /// The analysis thread's time per frame, waits excluded (one thread).
+    pub analysis_ms_p50: f64,
+    pub analysis_ms_p95: f64,
+    /// Fresh face boxes per second of wall time.
+    pub face_updates_per_s: f64,
+    /// The process's peak resident memory (Linux; absent elsewhere).
+    pub peak_rss_mb: Option<f64>,
 }
 
 #[derive(Serialize)]
@@ -90,6 +97,7 @@ pub fn run(
     let pipeline = Pipeline::start(spec, config, None)?;
     let mut problems = Vec::new();
     let mut latencies = Vec::new();
+    let mut analysis_times = Vec::new();
     let mut pending_events = Vec::new();
     let mut ended = false;
     let mut last_advice: Option<Option<String>> = None;
@@ -103,6 +111,7 @@ pub fn run(
             None => continue,
         };
         latencies.push(f64::from(report.latency_ms));
+        analysis_times.push(f64::from(report.analysis_ms));
         let captured = match &report.capture {
             Some(_) => wait_for_save(
                 &pipeline,
@@ -131,18 +140,26 @@ pub fn run(
     let max_frame_queue = pipeline.max_frame_queue();
     pipeline.stop();
     latencies.sort_by(f64::total_cmp);
+    analysis_times.sort_by(f64::total_cmp);
+    let per_second = |n: u64| {
+        if elapsed > 0.0 {
+            n as f64 / elapsed
+        } else {
+            0.0
+        }
+    };
     let summary = ReplaySummary {
         frames: stats.frames,
         analysed: stats.analysed,
         dropped: stats.dropped,
         captures: stats.captures,
-        fps: if elapsed > 0.0 {
-            stats.analysed as f64 / elapsed
-        } else {
-            0.0
-        },
+        fps: per_second(stats.analysed),
         latency_ms_p50: round1(percentile(&latencies, 0.50)),
         latency_ms_p95: round1(percentile(&latencies, 0.95)),
+        analysis_ms_p50: round2(percentile(&analysis_times, 0.50)),
+        analysis_ms_p95: round2(percentile(&analysis_times, 0.95)),
+        face_updates_per_s: round1(per_second(stats.face_updates)),
+        peak_rss_mb: peak_rss_mb(),
     };
     if opts.json {
         writeln!(out, "{}", serde_json::to_string(&summary)?)?;
@@ -157,6 +174,17 @@ pub fn run(
             summary.fps,
             summary.latency_ms_p50,
             summary.latency_ms_p95
+        )?;
+        writeln!(
+            out,
+            "Analysis p50 {:.2} ms, p95 {:.2} ms per frame; {:.1} face updates/s{}",
+            summary.analysis_ms_p50,
+            summary.analysis_ms_p95,
+            summary.face_updates_per_s,
+            summary
+                .peak_rss_mb
+                .map(|mb| format!("; peak memory {mb:.0} MB"))
+                .unwrap_or_default()
         )?;
         writeln!(
             out,
@@ -259,4 +287,22 @@ fn percentile(sorted: &[f64], p: f64) -> f64 {
 
 fn round1(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
+}
+
+fn round2(v: f64) -> f64 {
+    (v * 100.0).round() / 100.0
+}
+
+/// Peak resident set size (VmHWM) of this process, in MB.
+fn peak_rss_mb() -> Option<f64> {
+    let status = std::fs::read_to_string("/proc/self/status").ok()?;
+    let kb: f64 = status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))?
+        .trim()
+        .trim_end_matches("kB")
+        .trim()
+        .parse()
+        .ok()?;
+    Some(round1(kb / 1024.0))
 }

@@ -6,7 +6,7 @@ use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 use std::thread::{self, JoinHandle};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError, SendTimeoutError, Sender, TrySendError};
 use image::{GrayImage, RgbImage};
@@ -189,6 +189,7 @@ impl State {
     }
 
     fn analyse(&mut self, frame: Frame) {
+        let started = Instant::now();
         let rgb = &frame.rgb;
         let grey = analysis::to_grey(rgb);
 
@@ -206,11 +207,15 @@ impl State {
             &grey,
             FaceSearch::live_for(self.settings.shot),
         ));
+        let waiting = Instant::now();
         let answer = match self.settings.faces {
             FaceTiming::Async => self.ch.face_results.try_iter().last(),
             FaceTiming::EveryFrame => self.faces_of(frame.seq),
         };
+        // Waiting for the face worker is not analysis work.
+        let face_wait = waiting.elapsed();
         if let Some(result) = answer {
+            self.counters.face_updates.fetch_add(1, Ordering::Relaxed);
             self.faces = result.faces;
             self.faces_seq = Some(result.seq);
             // Motion since the face frame: the frames after it, this one included.
@@ -274,6 +279,7 @@ impl State {
                 needed_secs: self.policy.hold().as_secs_f32(),
                 armed: self.policy.armed(),
             },
+            analysis_ms: started.elapsed().saturating_sub(face_wait).as_secs_f32() * 1000.0,
             latency_ms: frame.captured_at.elapsed().as_secs_f32() * 1000.0,
             stats: self.counters.snapshot(),
             capture,

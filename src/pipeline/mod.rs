@@ -161,6 +161,8 @@ pub struct Stats {
     pub dropped: u64,
     /// Photos saved.
     pub captures: u64,
+    /// Face-worker answers the analysis has taken (fresh face boxes).
+    pub face_updates: u64,
 }
 
 /// A capture decided on an analysed frame; the writer saves it.
@@ -187,6 +189,8 @@ pub struct LiveReport {
     pub hold: HoldProgress,
     /// From the source producing the frame to its verdict.
     pub latency_ms: f32,
+    /// The analysis thread's own time on this frame (measuring, judging, policy).
+    pub analysis_ms: f32,
     pub stats: Stats,
     /// Set on the frame whose analysis decided a capture.
     pub capture: Option<CaptureTaken>,
@@ -242,6 +246,7 @@ pub(crate) struct Counters {
     pub analysed: AtomicU64,
     pub dropped: AtomicU64,
     pub captures: AtomicU64,
+    pub face_updates: AtomicU64,
     /// The deepest the frame queue has ever been (its bound is 1).
     pub max_queue: AtomicU64,
 }
@@ -253,6 +258,7 @@ impl Counters {
             analysed: self.analysed.load(Ordering::Relaxed),
             dropped: self.dropped.load(Ordering::Relaxed),
             captures: self.captures.load(Ordering::Relaxed),
+            face_updates: self.face_updates.load(Ordering::Relaxed),
         }
     }
 }

@@ -1,0 +1,115 @@
+//! Time per stage of the per-frame analysis, call by call, over a folder of frames:
+//! median and 95th percentile on one thread.
+//!
+//! `cargo run --release --example stage_times -- id-front FRAMES_DIR`
+//!
+//! Make frames with `cargo run --release --example write_scene -- --frames 300
+//! card DIR`. "analysis" is the whole per-frame work of the analysis thread
+//! (`analysis::measure` + `rules::judge`, the face boxes given); the document
+//! stages below it are the parts of it, called the same way `measure` calls them.
+
+use std::collections::BTreeMap;
+use std::time::Instant;
+
+use kycam::analysis::{self, document, quality, CameraModel, FaceDetector, FaceSearch};
+use kycam::pipeline::motion::motion_thumbnail;
+use kycam::rules;
+use kycam::Shot;
+
+#[derive(Default)]
+struct Times(BTreeMap<&'static str, Vec<f64>>);
+
+impl Times {
+    fn time<T>(&mut self, stage: &'static str, f: impl FnOnce() -> T) -> T {
+        let start = Instant::now();
+        let out = std::hint::black_box(f());
+        let ms = start.elapsed().as_secs_f64() * 1000.0;
+        self.0.entry(stage).or_default().push(ms);
+        out
+    }
+}
+
+fn percentile(sorted: &[f64], p: f64) -> f64 {
+    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+}
+
+/// Stages in the order they run.
+const ORDER: &[&str] = &[
+    "decode (JPEG)",
+    "grey",
+    "motion thumbnail",
+    "face search (worker)",
+    "analysis (measure + rules)",
+    "  find_document",
+    "  rectify grey",
+    "  rectify colour",
+    "  sharpness frame",
+    "  sharpness document",
+    "  glare",
+    "  colour",
+];
+
+fn main() -> anyhow::Result<()> {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let [shot, dir] = args.as_slice() else {
+        anyhow::bail!("usage: stage_times SHOT FRAMES_DIR");
+    };
+    let shot: Shot = shot.parse().map_err(anyhow::Error::msg)?;
+    let files =
+        kycam::pipeline::source::replay::frame_files(dir.as_ref()).map_err(anyhow::Error::msg)?;
+    let mut detector = FaceDetector::new(FaceSearch::live_for(shot));
+    let camera = CameraModel::default();
+    let mut t = Times::default();
+    for file in &files {
+        let rgb = t
+            .time("decode (JPEG)", || kycam::imageio::load_image(file))?
+            .rgb;
+        let grey = t.time("grey", || analysis::to_grey(&rgb));
+        t.time("motion thumbnail", || motion_thumbnail(&grey));
+        let faces = t.time("face search (worker)", || detector.detect(&grey));
+        t.time("analysis (measure + rules)", || {
+            rules::judge(&analysis::measure(&rgb, &grey, shot, &faces, camera))
+        });
+        let Some(shape) = shot.document_shape() else {
+            continue;
+        };
+        let Some(found) = t.time("  find_document", || document::find_document(&grey, shape))
+        else {
+            continue;
+        };
+        let c = &found.corners;
+        let (w, h) = shape.rectified_size();
+        let flat = t.time("  rectify grey", || document::rectify_grey(&grey, c, w, h));
+        let gw = 2 * quality::GLARE_WORK_WIDTH;
+        let flat_rgb = t.time("  rectify colour", || {
+            document::rectify(&rgb, c, gw, gw * h / w)
+        });
+        t.time("  sharpness frame", || {
+            quality::sharpness(&grey, quality::SHARPNESS_WIDTH_FRAME)
+        });
+        t.time("  sharpness document", || quality::sharpness(&flat, w));
+        t.time("  glare", || {
+            quality::glare(&flat_rgb, quality::GlareKind::SpecularAndVeil)
+        });
+        t.time("  colour", || quality::colour(&rgb));
+    }
+    println!(
+        "{} frames of {dir}, shot {shot}, one thread (ms per call)\n",
+        files.len()
+    );
+    println!("| stage | median | p95 | calls |");
+    println!("|---|---|---|---|");
+    for stage in ORDER {
+        let Some(v) = t.0.get_mut(stage) else {
+            continue;
+        };
+        v.sort_by(f64::total_cmp);
+        println!(
+            "| {stage} | {:.2} | {:.2} | {} |",
+            percentile(v, 0.5),
+            percentile(v, 0.95),
+            v.len()
+        );
+    }
+    Ok(())
+}
