@@ -11,7 +11,8 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use kycam::analysis::{self, document, quality, CameraModel, FaceDetector, FaceSearch};
+use kycam::analysis::{self, document, quality, CameraModel, FaceDetector};
+use kycam::pipeline::face_worker;
 use kycam::pipeline::motion::motion_thumbnail;
 use kycam::rules;
 use kycam::Shot;
@@ -38,8 +39,9 @@ const ORDER: &[&str] = &[
     "decode (JPEG)",
     "grey",
     "motion thumbnail",
-    "face search (worker)",
     "analysis (measure + rules)",
+    "face job (crop, downscale)",
+    "face search (worker)",
     "  find_document",
     "  rectify grey",
     "  rectify colour",
@@ -57,19 +59,33 @@ fn main() -> anyhow::Result<()> {
     let shot: Shot = shot.parse().map_err(anyhow::Error::msg)?;
     let files =
         kycam::pipeline::source::replay::frame_files(dir.as_ref()).map_err(anyhow::Error::msg)?;
-    let mut detector = FaceDetector::new(FaceSearch::live_for(shot));
+    let mut detectors = std::collections::HashMap::new();
     let camera = CameraModel::default();
     let mut t = Times::default();
+    let mut faces = Vec::new();
     for file in &files {
         let rgb = t
             .time("decode (JPEG)", || kycam::imageio::load_image(file))?
             .rgb;
         let grey = t.time("grey", || analysis::to_grey(&rgb));
         t.time("motion thumbnail", || motion_thumbnail(&grey));
-        let faces = t.time("face search (worker)", || detector.detect(&grey));
-        t.time("analysis (measure + rules)", || {
-            rules::judge(&analysis::measure(&rgb, &grey, shot, &faces, camera))
+        // The faces of the previous frame's job, as the live pipeline has them.
+        let m = t.time("analysis (measure + rules)", || {
+            let m = analysis::measure(&rgb, &grey, shot, &faces, camera);
+            rules::judge(&m);
+            m
         });
+        let job = t.time("face job (crop, downscale)", || {
+            face_worker::next_job(0, &grey, &m)
+        });
+        if let Some(job) = job {
+            let detector = detectors
+                .entry(job.search)
+                .or_insert_with(|| FaceDetector::new(job.search));
+            faces = t.time("face search (worker)", || {
+                face_worker::faces_in(detector, &job)
+            });
+        }
         let Some(shape) = shot.document_shape() else {
             continue;
         };

@@ -21,7 +21,7 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
-use crate::analysis::{self, Face, FaceSearch};
+use crate::analysis::{self, Face};
 use crate::rules::{self, Verdict, MOTION_MAX};
 
 const TICK: Duration = Duration::from_millis(50);
@@ -34,6 +34,12 @@ const FACES_STALE_MOTION: f32 = MOTION_MAX as f32;
 /// Per-frame motion remembered to age the face boxes (the face worker is at
 /// most a few frames behind; 2 s at 30 fps is ample).
 const MOTION_MEMORY: usize = 60;
+
+/// Whether the shot's rules use faces: the selfie's, and the portrait on a
+/// document's front. Without them, old face boxes cannot hold a capture back.
+fn needs_faces(shot: crate::shot::Shot) -> bool {
+    shot == crate::shot::Shot::Selfie || shot.has_portrait()
+}
 
 /// A frame that may be saved, with its verdicts.
 struct Candidate {
@@ -67,6 +73,10 @@ struct State {
     previous_thumb: Option<GrayImage>,
     faces: Vec<Face>,
     faces_seq: Option<u64>,
+    /// The frame of the last face job given to the worker.
+    last_job: Option<u64>,
+    /// In lockstep: the job whose answer the analysis waits for.
+    awaited_job: Option<u64>,
     motion_since_faces: f32,
     recent_motion: VecDeque<(u64, f32)>,
     policy: AutoCapture<Candidate>,
@@ -92,6 +102,8 @@ pub(crate) fn spawn(
         previous_thumb: None,
         faces: Vec::new(),
         faces_seq: None,
+        last_job: None,
+        awaited_job: None,
         motion_since_faces: 0.0,
         recent_motion: VecDeque::with_capacity(MOTION_MEMORY),
         policy: AutoCapture::new(HOLD),
@@ -202,15 +214,16 @@ impl State {
         self.recent_motion
             .push_back((frame.seq, moved.unwrap_or(f32::INFINITY)));
 
-        self.ch.face_jobs.offer(face_worker::job(
-            frame.seq,
-            &grey,
-            FaceSearch::live_for(self.settings.shot),
-        ));
         let waiting = Instant::now();
         let answer = match self.settings.faces {
             FaceTiming::Async => self.ch.face_results.try_iter().last(),
-            FaceTiming::EveryFrame => self.faces_of(frame.seq),
+            FaceTiming::Lockstep { every } => match self.awaited_job {
+                Some(job) if frame.seq >= job + every => {
+                    self.awaited_job = None;
+                    self.faces_of(job)
+                }
+                _ => None,
+            },
         };
         // Waiting for the face worker is not analysis work.
         let face_wait = waiting.elapsed();
@@ -228,11 +241,15 @@ impl State {
         } else {
             self.motion_since_faces += moved.unwrap_or(f32::INFINITY);
         }
-        let faces_stale = self.faces_seq.is_none() || self.motion_since_faces > FACES_STALE_MOTION;
+        let shot = self.settings.shot;
+        let faces_stale = needs_faces(shot)
+            && (self.faces_seq.is_none() || self.motion_since_faces > FACES_STALE_MOTION);
 
-        let s = &self.settings;
-        let mut measurements = analysis::measure(rgb, &grey, s.shot, &self.faces, s.camera);
+        let camera = self.settings.camera;
+        let mut measurements = analysis::measure(rgb, &grey, shot, &self.faces, camera);
         measurements.motion = moved;
+        self.offer_face_job(frame.seq, &grey, &measurements);
+        let s = &self.settings;
         let verdicts = rules::judge(&measurements);
         // Steady is among the verdicts only when motion is known (not on a
         // first frame): no capture without it.
@@ -294,6 +311,27 @@ impl State {
         if let Some(wake) = &self.wake {
             wake();
         }
+    }
+
+    /// Gives the face worker the search this frame calls for: every frame when
+    /// the analysis never waits (the worker takes the newest), every `every`
+    /// frames in lockstep, once the previous answer is in.
+    fn offer_face_job(&mut self, seq: u64, grey: &GrayImage, m: &analysis::Measurements) {
+        if let FaceTiming::Lockstep { every } = self.settings.faces {
+            let due =
+                self.awaited_job.is_none() && self.last_job.is_none_or(|last| seq >= last + every);
+            if !due {
+                return;
+            }
+        }
+        let Some(job) = face_worker::next_job(seq, grey, m) else {
+            return;
+        };
+        self.last_job = Some(seq);
+        if matches!(self.settings.faces, FaceTiming::Lockstep { .. }) {
+            self.awaited_job = Some(seq);
+        }
+        self.ch.face_jobs.offer(job);
     }
 
     /// Waits for the face worker's answer on frame `seq` (older answers are

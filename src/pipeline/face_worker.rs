@@ -1,5 +1,6 @@
 //! The face worker: rustface on a small grey copy, at its own pace. The analysis
-//! offers it the newest frame and takes whatever answer is newest; it never waits.
+//! offers it the newest frame, or the part of it where the face must be, and takes
+//! whatever answer is newest; it never waits (but in lockstep replays).
 
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
@@ -11,49 +12,102 @@ use image::GrayImage;
 
 use super::channel::NewestSlot;
 use super::PipelineError;
-use crate::analysis::{Face, FaceDetector, FaceSearch};
+use crate::analysis::{Face, FaceDetector, FaceSearch, Measurements};
+use crate::geometry::Rect;
+use crate::shot::Shot;
 
-pub(crate) struct FaceJob {
+pub struct FaceJob {
     pub seq: u64,
     /// How finely to search: a card's portrait needs more pixels than a selfie.
     pub search: FaceSearch,
-    /// Grey, at most `search`'s working size.
+    /// Grey, at most `search`'s working size: the frame, or the part of it
+    /// where the face must be.
     pub grey: GrayImage,
     /// Frame pixels per `grey` pixel.
     pub to_frame: f32,
+    /// Where `grey`'s top-left corner lies in the frame.
+    pub origin: [f32; 2],
 }
 
-pub(crate) struct FaceResult {
+pub struct FaceResult {
     /// The frame the faces were found on.
     pub seq: u64,
     /// In frame pixels, largest first.
     pub faces: Vec<Face>,
 }
 
-/// The small grey copy the worker searches: rustface's pyramid starts at a 40 px
-/// window whatever it is asked, so the image size decides speed and the smallest
-/// face (DESIGN §2); downscaling here also keeps the copy sent across small.
-pub(crate) fn job(seq: u64, grey: &GrayImage, search: FaceSearch) -> FaceJob {
-    let (w, h) = grey.dimensions();
-    let long = w.max(h).max(1);
-    let side = search.work_long_side;
-    if long <= side {
-        return FaceJob {
-            seq,
-            search,
-            grey: grey.clone(),
-            to_frame: 1.0,
-        };
+/// What a measured frame needs searched next, if anything. The selfie searches
+/// the whole frame. A document shot with a portrait searches only the document
+/// found on it, grown a little for the next frame's movement: the portrait is
+/// inside it, and a face anywhere else does not count. Without a document there
+/// is no portrait to look for, and a back side has none.
+pub fn next_job(seq: u64, grey: &GrayImage, m: &Measurements) -> Option<FaceJob> {
+    if m.shot == Shot::Selfie {
+        return job(seq, grey, None, FaceSearch::LIVE);
     }
-    let scale = side as f32 / long as f32;
-    let sw = ((w as f32 * scale).round() as u32).max(1);
-    let sh = ((h as f32 * scale).round() as u32).max(1);
-    FaceJob {
+    if !m.shot.has_portrait() {
+        return None;
+    }
+    let corners = m.document.as_ref()?.corners;
+    let (x0, y0, x1, y1) = corners.iter().fold(
+        (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
+        |(x0, y0, x1, y1), &[x, y]| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
+    );
+    let (gx, gy) = (DOCUMENT_MARGIN * (x1 - x0), DOCUMENT_MARGIN * (y1 - y0));
+    let region = Rect::new(x0 - gx, y0 - gy, x1 - x0 + 2.0 * gx, y1 - y0 + 2.0 * gy);
+    job(seq, grey, Some(region), FaceSearch::PORTRAIT_IN_DOCUMENT)
+}
+
+/// How much the document's box is grown on each side, as a fraction of its size.
+const DOCUMENT_MARGIN: f32 = 0.05;
+
+/// The small grey copy the worker searches: `region` of the frame (all of it
+/// when `None`), downscaled to the search's working size. rustface's pyramid
+/// starts at a 40 px window whatever it is asked, so the image size decides
+/// speed and the smallest face (DESIGN §2); downscaling here also keeps the
+/// copy sent across small. `None` when the region lies outside the frame.
+fn job(seq: u64, grey: &GrayImage, region: Option<Rect>, search: FaceSearch) -> Option<FaceJob> {
+    let (w, h) = grey.dimensions();
+    let (x, y, cw, ch) = match region {
+        Some(r) => r.clamped_pixels(w, h)?,
+        None => (0, 0, w, h),
+    };
+    let view = image::imageops::crop_imm(grey, x, y, cw, ch);
+    let long = cw.max(ch).max(1);
+    let side = search.work_long_side;
+    let (small, to_frame) = if long <= side {
+        (view.to_image(), 1.0)
+    } else {
+        let scale = side as f32 / long as f32;
+        let sw = ((cw as f32 * scale).round() as u32).max(1);
+        let sh = ((ch as f32 * scale).round() as u32).max(1);
+        (
+            image::imageops::thumbnail(&*view, sw, sh),
+            cw as f32 / sw as f32,
+        )
+    };
+    Some(FaceJob {
         seq,
         search,
-        grey: image::imageops::thumbnail(grey, sw, sh),
-        to_frame: w as f32 / sw as f32,
-    }
+        grey: small,
+        to_frame,
+        origin: [x as f32, y as f32],
+    })
+}
+
+/// The faces of a job, in frame pixels, largest first.
+pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
+    detector
+        .detect(&job.grey)
+        .into_iter()
+        .map(|f| {
+            let r = f.rect.scaled(job.to_frame);
+            Face {
+                rect: Rect::new(r.x + job.origin[0], r.y + job.origin[1], r.w, r.h),
+                score: f.score,
+            }
+        })
+        .collect()
 }
 
 pub(crate) fn spawn(
@@ -77,14 +131,7 @@ pub(crate) fn spawn(
                     search = job.search;
                     detector = FaceDetector::new(search);
                 }
-                let faces = detector
-                    .detect(&job.grey)
-                    .into_iter()
-                    .map(|f| Face {
-                        rect: f.rect.scaled(job.to_frame),
-                        score: f.score,
-                    })
-                    .collect();
+                let faces = faces_in(&mut detector, &job);
                 results.offer(FaceResult {
                     seq: job.seq,
                     faces,
