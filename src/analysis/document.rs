@@ -1348,6 +1348,12 @@ pub fn rectify_grey(
     GrayImage::from_raw(out_w, out_h, data).unwrap_or_default()
 }
 
+/// Output pixels per stretch of a row over which the warp is taken as affine:
+/// the exact source position is computed at each stretch's ends and stepped
+/// linearly between them. Over 8 pixels of a webcam's perspective the error is
+/// far below a hundredth of a pixel, and it saves a division per pixel.
+const WARP_SPAN: usize = 8;
+
 /// Perspective warp of interleaved `C`-channel pixels, bilinear; outside is black.
 fn warp<const C: usize>(
     raw: &[u8],
@@ -1365,53 +1371,126 @@ fn warp<const C: usize>(
     if w == 0 || h == 0 || out_w == 0 || raw.len() < (w * h) as usize * C {
         return out;
     }
-    let stride = w as usize * C;
+    let src = Source::<C> {
+        raw,
+        w: w as usize,
+        h: h as usize,
+    };
     let du = 1.0 / out_w as f32;
-    // Along an output row only u changes, so the homography's numerators and
-    // denominator change by a constant step: one division per pixel, no calls.
     for (oy, row) in out.chunks_exact_mut(row_len).enumerate() {
         let v = (oy as f32 + 0.5) / out_h as f32;
-        let u0 = 0.5 * du;
-        let (mut nx, mut ny, mut z) = (
-            m[0] * u0 + m[1] * v + m[2],
-            m[3] * u0 + m[4] * v + m[5],
-            m[6] * u0 + m[7] * v + m[8],
-        );
-        let (sx, sy, sz) = (m[0] * du, m[3] * du, m[6] * du);
-        for px in row.chunks_exact_mut(C) {
-            if z.abs() > 1e-9 {
-                // Pixel centres sit at +0.5.
-                let (fx, fy) = (nx / z - 0.5, ny / z - 0.5);
-                if fx > -1.0 && fy > -1.0 && fx < w as f32 && fy < h as f32 {
-                    // fx > −1, so truncating fx + 1 is floor + 1 without a call.
-                    let x0 = ((fx + 1.0) as usize).saturating_sub(1).min(w as usize - 1);
-                    let y0 = ((fy + 1.0) as usize).saturating_sub(1).min(h as usize - 1);
-                    let x1 = (x0 + 1).min(w as usize - 1);
-                    let y1 = (y0 + 1).min(h as usize - 1);
-                    let tx = (fx - x0 as f32).clamp(0.0, 1.0);
-                    let ty = (fy - y0 as f32).clamp(0.0, 1.0);
-                    let (a, b) = (y0 * stride + x0 * C, y0 * stride + x1 * C);
-                    let (c, d) = (y1 * stride + x0 * C, y1 * stride + x1 * C);
-                    let (ra, rb, rc, rd) = (
-                        &raw[a..a + C],
-                        &raw[b..b + C],
-                        &raw[c..c + C],
-                        &raw[d..d + C],
-                    );
-                    for ch in 0..C {
-                        let top = f32::from(ra[ch]) + (f32::from(rb[ch]) - f32::from(ra[ch])) * tx;
-                        let bot = f32::from(rc[ch]) + (f32::from(rd[ch]) - f32::from(rc[ch])) * tx;
-                        // A blend of bytes stays within 0–255: +0.5 rounds.
-                        px[ch] = (top + (bot - top) * ty + 0.5) as u8;
+        // Source position of output column `ox` (pixel centres at +0.5).
+        let at = |ox: usize| -> Option<(f32, f32)> {
+            let u = (ox as f32 + 0.5) * du;
+            let z = m[6] * u + m[7] * v + m[8];
+            (z.abs() > 1e-9).then(|| {
+                (
+                    (m[0] * u + m[1] * v + m[2]) / z - 0.5,
+                    (m[3] * u + m[4] * v + m[5]) / z - 0.5,
+                )
+            })
+        };
+        for (i, span) in row.chunks_mut(WARP_SPAN * C).enumerate() {
+            let first = i * WARP_SPAN;
+            let n = span.len() / C;
+            match (at(first), at(first + n)) {
+                (Some(start), Some(end)) if near(start) && near(end) => {
+                    // Stepped in 1/65536ths of a pixel: no float per pixel.
+                    let (x, y) = (fixed(start.0), fixed(start.1));
+                    let dx = (fixed(end.0) - x) / n as i64;
+                    let dy = (fixed(end.1) - y) / n as i64;
+                    if src.interior(x, y) && src.interior(x + dx * n as i64, y + dy * n as i64) {
+                        // The stretch is a straight line between two points with
+                        // all four neighbours inside: so are all its pixels.
+                        src.sample_interior(x, y, dx, dy, span);
+                    } else {
+                        for (k, px) in span.chunks_exact_mut(C).enumerate() {
+                            src.sample(x + dx * k as i64, y + dy * k as i64, px);
+                        }
+                    }
+                }
+                // A wild perspective: far-off or horizon-crossing positions.
+                _ => {
+                    for (k, px) in span.chunks_exact_mut(C).enumerate() {
+                        if let Some(p) = at(first + k).filter(|&p| near(p)) {
+                            src.sample(fixed(p.0), fixed(p.1), px);
+                        }
                     }
                 }
             }
-            nx += sx;
-            ny += sy;
-            z += sz;
         }
     }
     out
+}
+
+/// Positions this far off the image sample nothing; the bound keeps the fixed
+/// point arithmetic far from overflow.
+fn near((x, y): (f32, f32)) -> bool {
+    x.abs() < 1e6 && y.abs() < 1e6
+}
+
+/// Pixels in 1/65536ths.
+fn fixed(v: f32) -> i64 {
+    (v * 65536.0).round() as i64
+}
+
+/// Interleaved `C`-channel pixels to sample from.
+struct Source<'a, const C: usize> {
+    raw: &'a [u8],
+    w: usize,
+    h: usize,
+}
+
+impl<const C: usize> Source<'_, C> {
+    /// Whether (x, y) in 1/65536ths has all four bilinear neighbours inside.
+    fn interior(&self, x: i64, y: i64) -> bool {
+        x >= 0 && y >= 0 && x < (self.w as i64 - 1) << 16 && y < (self.h as i64 - 1) << 16
+    }
+
+    /// [`Self::sample`] along a line of pixels known to be [`Self::interior`]:
+    /// no clamping, and each pixel's two rows read as one slice each.
+    #[inline(always)]
+    fn sample_interior(&self, x: i64, y: i64, dx: i64, dy: i64, span: &mut [u8]) {
+        let stride = self.w * C;
+        for (k, px) in span.chunks_exact_mut(C).enumerate() {
+            let (x, y) = (x + dx * k as i64, y + dy * k as i64);
+            let (tx, ty) = (((x >> 8) & 255) as u32, ((y >> 8) & 255) as u32);
+            let at = (y >> 16) as usize * stride + (x >> 16) as usize * C;
+            let top = &self.raw[at..at + 2 * C];
+            let bottom = &self.raw[at + stride..at + stride + 2 * C];
+            for ch in 0..C {
+                let t = u32::from(top[ch]) * (256 - tx) + u32::from(top[C + ch]) * tx;
+                let b = u32::from(bottom[ch]) * (256 - tx) + u32::from(bottom[C + ch]) * tx;
+                px[ch] = ((t * (256 - ty) + b * ty + (1 << 15)) >> 16) as u8;
+            }
+        }
+    }
+
+    /// Bilinear sample at (x, y), given in 1/65536ths of a pixel, into `px`;
+    /// edges are extended by half a pixel, beyond that `px` is left as it is (black).
+    #[inline(always)]
+    fn sample(&self, x: i64, y: i64, px: &mut [u8]) {
+        const ONE: i64 = 1 << 16;
+        if x <= -ONE || y <= -ONE || x >= (self.w as i64) << 16 || y >= (self.h as i64) << 16 {
+            return;
+        }
+        // Whole part −1 … w − 1 (clamped to the edge); blend weights in 1/256ths.
+        let (xi, yi) = (x >> 16, y >> 16);
+        let (tx, ty) = (((x >> 8) & 255) as u32, ((y >> 8) & 255) as u32);
+        let x0 = xi.max(0) as usize;
+        let x1 = ((xi + 1) as usize).min(self.w - 1);
+        let y0 = yi.max(0) as usize;
+        let y1 = ((yi + 1) as usize).min(self.h - 1);
+        let stride = self.w * C;
+        let (a, b) = (y0 * stride + x0 * C, y0 * stride + x1 * C);
+        let (c, d) = (y1 * stride + x0 * C, y1 * stride + x1 * C);
+        let raw = self.raw;
+        for (ch, out) in px.iter_mut().enumerate().take(C) {
+            let top = u32::from(raw[a + ch]) * (256 - tx) + u32::from(raw[b + ch]) * tx;
+            let bottom = u32::from(raw[c + ch]) * (256 - tx) + u32::from(raw[d + ch]) * tx;
+            *out = ((top * (256 - ty) + bottom * ty + (1 << 15)) >> 16) as u8;
+        }
+    }
 }
 
 /// Measures where the document lies in the frame and how it is posed.

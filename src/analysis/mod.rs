@@ -5,6 +5,7 @@ pub mod distance;
 pub mod document;
 pub mod face;
 pub mod quality;
+pub mod resample;
 pub mod selfie;
 
 use image::{GrayImage, RgbImage};

@@ -3,6 +3,8 @@
 
 use image::{GrayImage, RgbImage};
 
+use super::resample;
+
 use crate::geometry::Rect;
 
 /// Sharpness is measured on the region resized to this width, so one limit holds
@@ -34,12 +36,7 @@ pub fn sharpness(grey: &GrayImage, normalised_width: u32) -> f32 {
     let resized;
     let img = if w != normalised_width {
         let nh = ((h as f32 * normalised_width as f32 / w as f32).round() as u32).max(2);
-        resized = image::imageops::resize(
-            grey,
-            normalised_width,
-            nh,
-            image::imageops::FilterType::Triangle,
-        );
+        resized = resample::resize_triangle(grey, normalised_width, nh);
         &resized
     } else {
         grey
@@ -344,13 +341,19 @@ pub fn left_right_ratio(grey: &GrayImage) -> f32 {
 
 fn percentile(grey: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32, q: f32) -> f32 {
     let mut hist = [0u32; 256];
-    let mut n = 0u32;
-    for y in y0..y1 {
-        for x in x0..x1 {
-            hist[grey.get_pixel(x, y).0[0] as usize] += 1;
-            n += 1;
+    let w = grey.width() as usize;
+    let (x0, x1) = (x0 as usize, (x1 as usize).min(w));
+    for row in grey
+        .as_raw()
+        .chunks_exact(w.max(1))
+        .take(y1 as usize)
+        .skip(y0 as usize)
+    {
+        for &v in &row[x0.min(x1)..x1] {
+            hist[v as usize] += 1;
         }
     }
+    let n: u32 = hist.iter().sum();
     let target = (n as f32 * q) as u32;
     let mut acc = 0;
     for (v, &c) in hist.iter().enumerate() {
@@ -392,24 +395,30 @@ pub fn colour(rgb: &RgbImage) -> Colour {
     if rgb.width() == 0 || rgb.height() == 0 {
         return Colour::default();
     }
-    let mut n = 0f64;
-    let (mut srg, mut syb, mut srg2, mut syb2) = (0f64, 0f64, 0f64, 0f64);
+    // Integer sums (exact, and a third of the cost of floats); rg and yb are
+    // kept doubled so that yb = (r + g)/2 − b stays whole.
+    let mut count = 0u64;
+    let (mut srg, mut syb, mut srg2, mut syb2) = (0i64, 0i64, 0u64, 0u64);
     let mut hist = [0u32; 256];
-    let mut sums = [0f64; 3];
+    let mut channel_sums = [0u64; 3];
     for p in sampled(rgb) {
-        n += 1.0;
-        for (s, &c) in sums.iter_mut().zip(p.iter()) {
-            *s += f64::from(c);
-        }
-        let [r, g, b] = p.map(f64::from);
-        let rg = r - g;
-        let yb = 0.5 * (r + g) - b;
-        srg += rg;
-        syb += yb;
-        srg2 += rg * rg;
-        syb2 += yb * yb;
+        count += 1;
+        let [r, g, b] = p.map(i64::from);
+        channel_sums[0] += r as u64;
+        channel_sums[1] += g as u64;
+        channel_sums[2] += b as u64;
+        let rg2 = 2 * (r - g);
+        let yb2 = r + g - 2 * b;
+        srg += rg2;
+        syb += yb2;
+        srg2 += (rg2 * rg2) as u64;
+        syb2 += (yb2 * yb2) as u64;
         hist[luma(p) as usize] += 1;
     }
+    let n = count as f64;
+    let sums = channel_sums.map(|s| s as f64);
+    let (srg, syb) = (srg as f64 / 2.0, syb as f64 / 2.0);
+    let (srg2, syb2) = (srg2 as f64 / 4.0, syb2 as f64 / 4.0);
     let (mrg, myb) = (srg / n, syb / n);
     let var_rg = (srg2 / n - mrg * mrg).max(0.0);
     let var_yb = (syb2 / n - myb * myb).max(0.0);

@@ -1,0 +1,103 @@
+//! Fast resizing of grey images, for measurements that need a fixed size.
+//! `image::imageops::resize` works in f32 over generic pixels and allocates an
+//! intermediate per call; these do the same job in integers, several times faster.
+
+use image::GrayImage;
+
+/// Fixed-point weight scale: weights of one output pixel sum to this.
+const ONE: u32 = 1 << 14;
+
+/// The taps of a 1-D triangle (linear) filter from `input` samples to `output`,
+/// widened by the scale when shrinking so every input sample counts (the same
+/// filter as `FilterType::Triangle`). Per output: first input index and weights.
+fn triangle_taps(input: usize, output: usize) -> Vec<(usize, Vec<u32>)> {
+    let ratio = input as f32 / output as f32;
+    let support = ratio.max(1.0);
+    (0..output)
+        .map(|o| {
+            let centre = (o as f32 + 0.5) * ratio;
+            let lo = ((centre - support).floor().max(0.0)) as usize;
+            let hi = ((centre + support).ceil() as usize).min(input);
+            let raw: Vec<f32> = (lo..hi)
+                .map(|i| (1.0 - ((i as f32 + 0.5 - centre) / support).abs()).max(0.0))
+                .collect();
+            let total: f32 = raw.iter().sum();
+            let mut weights: Vec<u32> = raw
+                .iter()
+                .map(|w| (w / total.max(f32::EPSILON) * ONE as f32).round() as u32)
+                .collect();
+            // Rounding may leave the sum a unit off: give the rest to the largest.
+            let sum: u32 = weights.iter().sum();
+            if let Some(max) = weights.iter_mut().max() {
+                *max = (*max + ONE).saturating_sub(sum);
+            }
+            (lo, weights)
+        })
+        .collect()
+}
+
+/// Resizes to `nw`×`nh` with a triangle filter, rows then columns, in integers.
+pub fn resize_triangle(grey: &GrayImage, nw: u32, nh: u32) -> GrayImage {
+    let (w, h) = (grey.width() as usize, grey.height() as usize);
+    let (nw, nh) = (nw.max(1) as usize, nh.max(1) as usize);
+    if w == 0 || h == 0 {
+        return GrayImage::new(nw as u32, nh as u32);
+    }
+    let raw = grey.as_raw();
+    // Rows first, kept as 16-bit values ×256 for the column pass.
+    let x_taps = triangle_taps(w, nw);
+    let mut rows = vec![0u16; nw * h];
+    for (src, dst) in raw.chunks_exact(w).zip(rows.chunks_exact_mut(nw)) {
+        for (d, (start, weights)) in dst.iter_mut().zip(&x_taps) {
+            let acc: u32 = src[*start..*start + weights.len()]
+                .iter()
+                .zip(weights)
+                .map(|(&v, &wt)| u32::from(v) * wt)
+                .sum();
+            *d = ((acc + (ONE >> 9)) >> 6) as u16;
+        }
+    }
+    let y_taps = triangle_taps(h, nh);
+    let mut out = vec![0u8; nw * nh];
+    let mut acc = vec![0u32; nw];
+    for (dst, (start, weights)) in out.chunks_exact_mut(nw).zip(&y_taps) {
+        acc.iter_mut().for_each(|a| *a = 0);
+        for (k, &wt) in weights.iter().enumerate() {
+            let row = &rows[(start + k) * nw..(start + k + 1) * nw];
+            for (a, &v) in acc.iter_mut().zip(row) {
+                *a += u32::from(v) * wt;
+            }
+        }
+        for (d, &a) in dst.iter_mut().zip(&acc) {
+            // ×256 from the row pass, ×ONE from these weights.
+            *d = ((a + (ONE << 7)) >> 22).min(255) as u8;
+        }
+    }
+    GrayImage::from_raw(nw as u32, nh as u32, out).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn resizing_keeps_flat_grey_and_follows_the_image_crate() {
+        let flat = GrayImage::from_pixel(640, 360, image::Luma([77]));
+        let r = resize_triangle(&flat, 480, 270);
+        assert_eq!(r.dimensions(), (480, 270));
+        assert!(r.pixels().all(|p| p.0[0] == 77));
+
+        let ramp = GrayImage::from_fn(640, 360, |x, y| {
+            image::Luma([((x * 3 + y * 5) % 251) as u8])
+        });
+        let ours = resize_triangle(&ramp, 480, 270);
+        let theirs =
+            image::imageops::resize(&ramp, 480, 270, image::imageops::FilterType::Triangle);
+        let worst = ours
+            .pixels()
+            .zip(theirs.pixels())
+            .map(|(a, b)| a.0[0].abs_diff(b.0[0]))
+            .max();
+        assert!(worst <= Some(2), "worst difference {worst:?}");
+    }
+}
