@@ -225,26 +225,45 @@ fn synthetic_facing_cards_pass_facing_camera() {
     assert!(ok as f32 >= 0.9 * n as f32, "{ok} of {n}");
 }
 
-/// Known failure: when the card is cut by the frame, the detector often reports a
-/// rectangle printed inside it (portrait, text block) or one mixed with a paper sheet's
-/// edges, with all corners inside the frame. Measured: 38 of 60 cut cards judged fully
-/// visible. Not loosened; see the report.
-#[test]
-#[ignore = "known failure: cut cards are often replaced by an inner rectangle"]
-fn synthetic_cards_cut_by_the_frame_fail_corners_visible() {
+/// How many of the `SEEDS` cut cards are judged fully visible (the dangerous verdict).
+fn cut_cards_judged_visible() -> usize {
     let params = SceneParams {
         p_out_of_frame: 1.0,
         ..SceneParams::plain()
     };
-    for (seed, _, geo, truth) in run_scenes(&params) {
-        assert!(truth.out_of_frame);
-        if let Some(g) = geo {
-            assert!(
-                !kycam::rules::document::corners_visible_pass(&g),
-                "seed {seed}: cut card judged fully visible ({g:?})"
-            );
-        }
-    }
+    run_scenes(&params)
+        .into_iter()
+        .filter(|(seed, _, geo, truth)| {
+            assert!(truth.out_of_frame);
+            let visible = geo.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
+            if visible {
+                eprintln!("seed {seed}: cut card judged fully visible ({geo:?})");
+            }
+            visible
+        })
+        .count()
+}
+
+/// Regression guard at the level measured when cut cards became findable: 8 of these
+/// 20 seeds (the hardest stretch; 13 of 60 in the evaluation) are still judged fully
+/// visible, mostly on the portrait or a paper sheet of nearly ID-1 aspect.
+#[test]
+fn most_cards_cut_by_the_frame_fail_corners_visible() {
+    let visible = cut_cards_judged_visible();
+    assert!(
+        visible <= 8,
+        "{visible} of {SEEDS} cut cards judged fully visible"
+    );
+}
+
+/// Known failure: a cut card can still lose to a rectangle that is all inside the frame
+/// (a paper sheet of nearly ID-1 aspect under the card, a printed inner rectangle).
+/// Measured: 13 of 60 cut cards judged fully visible (docs/evaluation.md); before the
+/// three-sided search was fixed, 34 of 60. Not loosened.
+#[test]
+#[ignore = "known failure: some cut cards lose to a paper sheet or an inner rectangle"]
+fn synthetic_cards_cut_by_the_frame_fail_corners_visible() {
+    assert_eq!(cut_cards_judged_visible(), 0);
 }
 
 #[test]

@@ -77,14 +77,23 @@ const QUAD_MIN_MEAN_SUPPORT: f32 = 0.5;
 /// seen, and ranks below a fully seen one of the same support.
 const INFERRED_MIN_SIDE_SUPPORT: f32 = 0.6;
 const INFERRED_SIDE_PENALTY: f32 = 0.75;
-/// Milder when the unseen side lies outside the frame: that fully explains it.
-const INFERRED_OUTSIDE_PENALTY: f32 = 0.95;
+/// Milder when the unseen side lies outside the frame: that explains it, but random
+/// lines reaching out of the frame explain it too (0.95 let them beat whole cards).
+const INFERRED_OUTSIDE_PENALTY: f32 = 0.85;
 /// Inferring a side assumes a document facing the camera: parallel opposite sides and
 /// right angles within this many degrees.
 const INFERRED_MAX_DEG: f32 = 6.0;
-/// An inferred quad is dropped when any seen side runs on past a corner by more than
-/// this share of the checked length.
-const INFERRED_MAX_EXTENSION: f32 = 0.4;
+/// A quad with an unseen side is dropped when any seen side runs on past a corner by
+/// more than this share of the checked length (0.4 also dropped cut cards lying next
+/// to an aligned desk edge; 0.6 and 0.7 measured alike).
+const INFERRED_MAX_EXTENSION: f32 = 0.6;
+/// A side counts as seen when this share of it lies inside the frame.
+const MIN_VISIBLE_SIDE: f32 = 0.25;
+/// Stretch of each side next to a corner (share of the side) that must show its edge.
+const CORNER_STRETCH: f32 = 0.25;
+/// Weight of opposite-polarity edge hits subtracted from a side's support (0.25–1
+/// tried: 0.5 kept the most whole cards; more loses low-contrast cards to noise).
+const RIDGE_WEIGHT: f32 = 0.5;
 /// Length past each corner (share of the side) checked for an edge that continues, and
 /// how much such a continuation costs.
 const EXTENSION_FRAC: f32 = 0.15;
@@ -239,18 +248,7 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
         let min_fit = measured.iter().cloned().fold(f32::MAX, f32::min);
         let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
         let mut quality = (MEAN_WEIGHT * mean_fit + (1.0 - MEAN_WEIGHT) * min_fit) * quad.aspect_f;
-        if quad.inferred {
-            // An unseen side outside the frame is fully explained; one inside is not.
-            let k = (0..4).find(|&k| quad.polarity[k].1 == 0.0).unwrap_or(0);
-            let (a, b) = (refined[k], refined[(k + 1) % 4]);
-            let mid = [(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5];
-            let outside = mid[0] < 0.0 || mid[1] < 0.0 || mid[0] > w as f32 || mid[1] > h as f32;
-            quality *= if outside {
-                INFERRED_OUTSIDE_PENALTY
-            } else {
-                INFERRED_SIDE_PENALTY
-            };
-        }
+        quality *= quad.unseen_penalty;
         let area = signed_area(&refined).abs() / frame_area;
         let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
         let quality =
@@ -610,8 +608,8 @@ fn hough_lines(e: &EdgeMap) -> Vec<Line> {
 }
 
 /// Edge support along one (infinite) line, sampled every pixel, as prefix sums of the
-/// samples with a supporting edge of each polarity. Lets any segment of the line be
-/// scored in O(1).
+/// samples with a supporting edge of each polarity and of the samples inside the image.
+/// Lets any segment of the line be scored in O(1).
 struct LineProfile {
     /// Point of the line at parameter 0 and its unit direction.
     origin: Pt,
@@ -620,6 +618,42 @@ struct LineProfile {
     s0: f32,
     pos: Vec<u32>,
     neg: Vec<u32>,
+    /// Samples where an edge could be seen at all (inside the image, off its border).
+    inside: Vec<u32>,
+}
+
+/// Counts over one segment of a line profile.
+#[derive(Debug, Clone, Copy)]
+struct SegmentCount {
+    pos: f32,
+    neg: f32,
+    inside: f32,
+    len: f32,
+}
+
+impl SegmentCount {
+    /// Supported share of the visible part for polarity `pol`; `None` when too little of
+    /// the segment is visible to say (it lies outside the frame).
+    fn visible_share(&self, pol: f32, min_visible: f32) -> Option<f32> {
+        let (hits, other) = if pol >= 0.0 {
+            (self.pos, self.neg)
+        } else {
+            (self.neg, self.pos)
+        };
+        // A thin line (pen, cable, brick joint) has edges of both polarities within the
+        // tolerance band; a document's side is a step of one.
+        let hits = (hits - RIDGE_WEIGHT * other).max(0.0);
+        (self.inside >= min_visible * self.len && self.inside > 0.0)
+            .then(|| (hits / self.inside).min(1.0))
+    }
+
+    fn polarity(&self) -> f32 {
+        if self.pos >= self.neg {
+            1.0
+        } else {
+            -1.0
+        }
+    }
 }
 
 impl LineProfile {
@@ -631,12 +665,17 @@ impl LineProfile {
         let cos_min = SUPPORT_MAX_ANGLE_DEG.to_radians().cos();
         let mut pos = Vec::with_capacity(n_samples + 1);
         let mut neg = Vec::with_capacity(n_samples + 1);
+        let mut inside = Vec::with_capacity(n_samples + 1);
         pos.push(0);
         neg.push(0);
-        let (mut cp, mut cn) = (0u32, 0u32);
+        inside.push(0);
+        let (mut cp, mut cn, mut ci) = (0u32, 0u32, 0u32);
+        // The edge map has no gradient within 2 px of the border (Sobel + tensor window).
+        let (lo, hi_x, hi_y) = (2.0f32, e.w as f32 - 2.0, e.h as f32 - 2.0);
         for k in 0..n_samples {
             let s = -half + k as f32;
             let p = [origin[0] + dir[0] * s, origin[1] + dir[1] * s];
+            ci += (p[0] >= lo && p[1] >= lo && p[0] < hi_x && p[1] < hi_y) as u32;
             let (mut sp, mut sn) = (false, false);
             for o in -SUPPORT_TOL_PX..=SUPPORT_TOL_PX {
                 let q = [p[0] + l.n[0] * o as f32, p[1] + l.n[1] * o as f32];
@@ -665,6 +704,7 @@ impl LineProfile {
             cn += sn as u32;
             pos.push(cp);
             neg.push(cn);
+            inside.push(ci);
         }
         LineProfile {
             origin,
@@ -672,45 +712,30 @@ impl LineProfile {
             s0: -half,
             pos,
             neg,
+            inside,
         }
     }
 
-    /// Support of the segment a→b (both on the line), ends trimmed: (share, polarity).
-    fn support(&self, a: Pt, b: Pt) -> (f32, f32) {
-        let sa = (a[0] - self.origin[0]) * self.dir[0] + (a[1] - self.origin[1]) * self.dir[1];
-        let sb = (b[0] - self.origin[0]) * self.dir[0] + (b[1] - self.origin[1]) * self.dir[1];
-        let (lo, hi) = if sa <= sb { (sa, sb) } else { (sb, sa) };
-        let skip = (hi - lo) * SIDE_END_SKIP;
-        let (lo, hi) = (lo + skip - self.s0, hi - skip - self.s0);
-        let n = (hi - lo).max(1.0);
-        let last = (self.pos.len() - 1) as f32;
-        // Parts of the segment outside the sampled range (outside the image) count as
-        // unsupported: they are in the denominator only.
-        let i0 = lo.clamp(0.0, last) as usize;
-        let i1 = hi.clamp(0.0, last) as usize;
-        let p = self.pos[i1].saturating_sub(self.pos[i0]) as f32;
-        let q = self.neg[i1].saturating_sub(self.neg[i0]) as f32;
-        if p >= q {
-            (p / n, 1.0)
-        } else {
-            (q / n, -1.0)
-        }
+    /// Parameter of point `p` (on the line) along it.
+    fn param(&self, p: Pt) -> f32 {
+        (p[0] - self.origin[0]) * self.dir[0] + (p[1] - self.origin[1]) * self.dir[1]
     }
-}
 
-impl LineProfile {
-    /// Share of the segment a→b with an edge of polarity `pol` (no end trimming); parts
-    /// outside the image count as unsupported.
-    fn support_with(&self, a: Pt, b: Pt, pol: f32) -> f32 {
-        let sa = (a[0] - self.origin[0]) * self.dir[0] + (a[1] - self.origin[1]) * self.dir[1];
-        let sb = (b[0] - self.origin[0]) * self.dir[0] + (b[1] - self.origin[1]) * self.dir[1];
-        let (lo, hi) = if sa <= sb { (sa, sb) } else { (sb, sa) };
-        let n = (hi - lo).max(1.0);
+    /// Counts over the part of segment a→b from fraction `t0` to `t1` of its length.
+    fn count(&self, a: Pt, b: Pt, t0: f32, t1: f32) -> SegmentCount {
+        let (sa, sb) = (self.param(a), self.param(b));
+        let (lo, hi) = (sa + (sb - sa) * t0, sa + (sb - sa) * t1);
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
         let last = (self.pos.len() - 1) as f32;
         let i0 = (lo - self.s0).clamp(0.0, last) as usize;
         let i1 = (hi - self.s0).clamp(0.0, last) as usize;
-        let v = if pol >= 0.0 { &self.pos } else { &self.neg };
-        (v[i1].saturating_sub(v[i0]) as f32 / n).min(1.0)
+        let d = |v: &[u32]| v[i1].saturating_sub(v[i0]) as f32;
+        SegmentCount {
+            pos: d(&self.pos),
+            neg: d(&self.neg),
+            inside: d(&self.inside),
+            len: (hi - lo).max(1.0),
+        }
     }
 }
 
@@ -721,9 +746,9 @@ struct Quad {
     /// e.g. a side inferred from the aspect ratio), so refinement looks for the same edge.
     polarity: [(Pt, f32); 4],
     score: f32,
-    /// Aspect agreement factor and whether one side was inferred (kept for re-scoring).
+    /// Aspect agreement factor and the penalty for an unseen side (kept for re-scoring).
     aspect_f: f32,
-    inferred: bool,
+    unseen_penalty: f32,
 }
 
 /// Geometry shared by every candidate of one search.
@@ -767,62 +792,13 @@ impl QuadSearch<'_> {
         if aspect_err > ASPECT_MAX_LOG_ERR {
             return;
         }
-        let mut sup = [0f32; 4];
-        let mut pol = [([0f32; 2], 0f32); 4];
-        let mut n_measured = 0;
-        for k in 0..4 {
-            let (a, b) = (corners[k], corners[(k + 1) % 4]);
-            if let Some(li) = side_lines[k] {
-                let (s, p) = self.profiles[li].support(a, b);
-                sup[k] = s.min(1.0);
-                n_measured += 1;
-                pol[k] = (self.lines[li].n, p);
-            }
-        }
-        // A document edge ends at the corner: support continuing past a corner along
-        // the same line means this is a rectangle printed inside a larger outline.
-        let mut ext_sum = 0.0;
-        let mut ext_n = 0;
-        let mut ext_all = [0f32; 8];
-        for k in 0..4 {
-            let Some(li) = side_lines[k] else { continue };
-            let (a, b) = (corners[k], corners[(k + 1) % 4]);
-            let d = [
-                (b[0] - a[0]) * EXTENSION_FRAC,
-                (b[1] - a[1]) * EXTENSION_FRAC,
-            ];
-            let prof = &self.profiles[li];
-            ext_all[2 * k] = prof.support_with([a[0] - d[0], a[1] - d[1]], a, pol[k].1);
-            ext_all[2 * k + 1] = prof.support_with(b, [b[0] + d[0], b[1] + d[1]], pol[k].1);
-            ext_sum += ext_all[2 * k] + ext_all[2 * k + 1];
-            ext_n += 2;
-        }
-        let ext = ext_sum / ext_n.max(1) as f32;
-        let measured: Vec<f32> = (0..4)
-            .filter(|&k| side_lines[k].is_some())
-            .map(|k| sup[k])
-            .collect();
-        let min_sup = measured.iter().cloned().fold(f32::MAX, f32::min);
-        let mean_sup = measured.iter().sum::<f32>() / n_measured.max(1) as f32;
-        let quality = if n_measured == 4 {
-            if min_sup < QUAD_MIN_SIDE_SUPPORT || mean_sup < QUAD_MIN_MEAN_SUPPORT {
-                return;
-            }
-            let aspect_f = (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp();
-            (MEAN_WEIGHT * mean_sup + (1.0 - MEAN_WEIGHT) * min_sup) * aspect_f
-        } else {
-            // The seen sides must end at the corners: a line running on past them is
-            // some longer edge (desk, paper), not a document side.
-            if min_sup < INFERRED_MIN_SIDE_SUPPORT
-                || ext_all.iter().any(|&e| e > INFERRED_MAX_EXTENSION)
-            {
-                return;
-            }
-            INFERRED_SIDE_PENALTY * (MEAN_WEIGHT * mean_sup + (1.0 - MEAN_WEIGHT) * min_sup)
+        let Some(mut q) = self.score_sides(&corners, &side_lines) else {
+            return;
         };
-        let quality = quality * (1.0 - EXTENSION_WEIGHT * ext).max(0.0);
+        let aspect_f = (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp();
+        let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
         let area = signed_area(&corners).abs() / (w * h);
-        let score = quality * area.max(1e-6).powf(AREA_EXPONENT);
+        let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
         if self.top.len() >= TOP_CANDIDATES && self.top.last().is_some_and(|q| q.score >= score) {
             return;
         }
@@ -836,17 +812,14 @@ impl QuadSearch<'_> {
             }
             self.top.remove(i);
         }
-        let aspect_f = if n_measured == 4 {
-            (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp()
-        } else {
-            1.0
-        };
+        q.score = score;
+        let aspect_f = if q.n_seen == 4 { aspect_f } else { 1.0 };
         let q = Quad {
             corners,
-            polarity: pol,
+            polarity: q.polarity,
             score,
             aspect_f,
-            inferred: n_measured < 4,
+            unseen_penalty: q.unseen_penalty,
         };
         let at = self
             .top
@@ -856,6 +829,137 @@ impl QuadSearch<'_> {
         self.top.insert(at, q);
         self.top.truncate(TOP_CANDIDATES);
     }
+}
+
+impl QuadSearch<'_> {
+    /// Edge evidence for a quad's sides: support on each side's visible part, whether
+    /// its sides end at its corners, whether they run on past them. `None` when the
+    /// outline is not seen well enough to be a document.
+    fn score_sides(&self, corners: &[Pt; 4], side_lines: &[Option<usize>; 4]) -> Option<SideScore> {
+        let (w, h) = (self.w, self.h);
+        let mut sup = [None::<f32>; 4];
+        let mut pol = [([0f32; 2], 0f32); 4];
+        let mut counts = [None::<&LineProfile>; 4];
+        let mut outside_unseen = 0;
+        let mut inside_unseen = 0;
+        for k in 0..4 {
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let seen = side_lines[k].and_then(|li| {
+                let prof = &self.profiles[li];
+                let c = prof.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
+                let p = c.polarity();
+                c.visible_share(p, MIN_VISIBLE_SIDE)
+                    .map(|s| (s, (self.lines[li].n, p), prof))
+            });
+            match seen {
+                Some((s, p, prof)) => {
+                    sup[k] = Some(s);
+                    pol[k] = p;
+                    counts[k] = Some(prof);
+                }
+                // Unseen: a side outside the frame is fully explained; one inside is
+                // hidden (thumb, glare, a desk of the card's brightness).
+                None if visible_fraction(a, b, w, h) < MIN_VISIBLE_SIDE => outside_unseen += 1,
+                None => inside_unseen += 1,
+            }
+        }
+        let seen: Vec<f32> = sup.iter().flatten().copied().collect();
+        if seen.len() < 3 {
+            return None;
+        }
+        let min_sup = seen.iter().copied().fold(f32::MAX, f32::min);
+        let mean_sup = seen.iter().sum::<f32>() / seen.len() as f32;
+        let (min_need, unseen_penalty) = match (inside_unseen, outside_unseen) {
+            (0, 0) => (QUAD_MIN_SIDE_SUPPORT, 1.0),
+            (0, _) => (INFERRED_MIN_SIDE_SUPPORT, INFERRED_OUTSIDE_PENALTY),
+            _ => (INFERRED_MIN_SIDE_SUPPORT, INFERRED_SIDE_PENALTY),
+        };
+        if min_sup < min_need || mean_sup < QUAD_MIN_MEAN_SUPPORT {
+            return None;
+        }
+        // A document edge ends at the corner: support continuing past a corner along
+        // the same line means a rectangle printed inside a larger outline, or a longer
+        // edge (desk, paper) that is no document side.
+        let mut ext_sum = 0.0;
+        let mut ext_max = 0.0f32;
+        // Each side must also reach its corners: a side whose edge stops short of a
+        // corner belongs to something else (a sheet under the card, a box beside it).
+        let mut corner_ev = [f32::NAN; 4];
+        for k in 0..4 {
+            let Some(prof) = counts[k] else { continue };
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let e0 = prof.count(a, b, -EXTENSION_FRAC, 0.0);
+            let e1 = prof.count(a, b, 1.0, 1.0 + EXTENSION_FRAC);
+            let hits =
+                |c: &SegmentCount| (if pol[k].1 >= 0.0 { c.pos } else { c.neg } / c.len).min(1.0);
+            let (x0, x1) = (hits(&e0), hits(&e1));
+            ext_sum += x0 + x1;
+            ext_max = ext_max.max(x0).max(x1);
+            let near = |t0: f32, t1: f32| {
+                prof.count(a, b, t0, t1)
+                    .visible_share(pol[k].1, 0.5)
+                    .unwrap_or(1.0)
+            };
+            let (n0, n1) = (
+                near(SIDE_END_SKIP, CORNER_STRETCH),
+                near(1.0 - CORNER_STRETCH, 1.0 - SIDE_END_SKIP),
+            );
+            let next = (k + 1) % 4;
+            corner_ev[k] = if corner_ev[k].is_nan() {
+                n0
+            } else {
+                corner_ev[k].max(n0)
+            };
+            corner_ev[next] = if corner_ev[next].is_nan() {
+                n1
+            } else {
+                corner_ev[next].max(n1)
+            };
+        }
+        if inside_unseen + outside_unseen > 0 && ext_max > INFERRED_MAX_EXTENSION {
+            return None;
+        }
+        let ext = ext_sum / (2 * seen.len()) as f32;
+        let ev: Vec<f32> = corner_ev
+            .iter()
+            .map(|&e| if e.is_nan() { 1.0 } else { e })
+            .collect();
+        let ev_min = ev.iter().copied().fold(f32::MAX, f32::min);
+        let ev_mean = ev.iter().sum::<f32>() / 4.0;
+        let score = unseen_penalty
+            * (MEAN_WEIGHT * mean_sup + (1.0 - MEAN_WEIGHT) * min_sup)
+            * (1.0 - EXTENSION_WEIGHT * ext).max(0.0);
+        Some(SideScore {
+            score,
+            corner_f: 0.5 * (ev_min + ev_mean),
+            polarity: pol,
+            n_seen: seen.len(),
+            unseen_penalty,
+        })
+    }
+}
+
+/// Share of segment a→b inside the `w × h` image.
+fn visible_fraction(a: Pt, b: Pt, w: f32, h: f32) -> f32 {
+    const N: usize = 16;
+    (0..N)
+        .filter(|&i| {
+            let t = (i as f32 + 0.5) / N as f32;
+            let p = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+            p[0] >= 0.0 && p[1] >= 0.0 && p[0] < w && p[1] < h
+        })
+        .count() as f32
+        / N as f32
+}
+
+/// What [`QuadSearch::score_sides`] measured.
+struct SideScore {
+    score: f32,
+    /// 0–1: how well the sides reach the corners.
+    corner_f: f32,
+    polarity: [(Pt, f32); 4],
+    n_seen: usize,
+    unseen_penalty: f32,
 }
 
 fn best_quads(lines: &[Line], profiles: &[LineProfile], e: &EdgeMap, aspect: f32) -> Vec<Quad> {
@@ -945,8 +1049,9 @@ fn best_quads(lines: &[Line], profiles: &[LineProfile], e: &EdgeMap, aspect: f32
                     ) else {
                         continue;
                     };
-                    // Sides: k (p1→p0 along k), a.0 (p0→q0), inferred (q0→q1), a.1 (q1→p1).
-                    search.consider([p1, p0, q0, q1], [Some(a.1), Some(k), Some(a.0), None]);
+                    // Side k runs from corner k to k+1: k (p1→p0), a.0 (p0→q0), inferred
+                    // (q0→q1), a.1 (q1→p1).
+                    search.consider([p1, p0, q0, q1], [Some(k), Some(a.0), None, Some(a.1)]);
                 }
             }
         }
