@@ -51,27 +51,64 @@ const SHARPNESS_TILES: u32 = 4;
 /// Tiles with less than this mean neighbour difference (grey levels) are plain.
 const TEXTURED_TILE_MIN_GRADIENT: f32 = 2.0;
 
+/// A rectangle of a grey image, borrowed: the tiles are measured in place.
+#[derive(Clone, Copy)]
+struct Tile<'a> {
+    px: &'a [u8],
+    stride: usize,
+    x0: usize,
+    y0: usize,
+    w: usize,
+    h: usize,
+}
+
+impl<'a> Tile<'a> {
+    fn whole(img: &'a GrayImage) -> Self {
+        let (w, h) = (img.width() as usize, img.height() as usize);
+        Tile {
+            px: img.as_raw(),
+            stride: w,
+            x0: 0,
+            y0: 0,
+            w,
+            h,
+        }
+    }
+
+    fn row(&self, y: usize) -> &'a [u8] {
+        &self.px[(self.y0 + y) * self.stride + self.x0..][..self.w]
+    }
+}
+
 fn tiled_sharpness(img: &GrayImage) -> f32 {
-    let (w, h) = img.dimensions();
-    let mut scores = Vec::new();
-    for ty in 0..SHARPNESS_TILES {
-        for tx in 0..SHARPNESS_TILES {
-            let (x0, x1) = (tx * w / SHARPNESS_TILES, (tx + 1) * w / SHARPNESS_TILES);
-            let (y0, y1) = (ty * h / SHARPNESS_TILES, (ty + 1) * h / SHARPNESS_TILES);
+    let whole = Tile::whole(img);
+    let (w, h) = (whole.w, whole.h);
+    let n = SHARPNESS_TILES as usize;
+    let mut scores = Vec::with_capacity(n * n);
+    for ty in 0..n {
+        for tx in 0..n {
+            let (x0, x1) = (tx * w / n, (tx + 1) * w / n);
+            let (y0, y1) = (ty * h / n, (ty + 1) * h / n);
             if x1 - x0 < 8 || y1 - y0 < 8 {
                 continue;
             }
-            let tile = image::imageops::crop_imm(img, x0, y0, x1 - x0, y1 - y0).to_image();
-            if mean_gradient(&tile) < TEXTURED_TILE_MIN_GRADIENT {
+            let tile = Tile {
+                x0,
+                y0,
+                w: x1 - x0,
+                h: y1 - y0,
+                ..whole
+            };
+            if mean_gradient(tile) < TEXTURED_TILE_MIN_GRADIENT {
                 continue;
             }
-            let blur = blur_effect(&tile, true).max(blur_effect(&tile, false));
+            let blur = blur_effect(tile, true).max(blur_effect(tile, false));
             scores.push(1.0 - blur);
         }
     }
     if scores.is_empty() {
         // Small or plain: judge the whole image at once.
-        let blur = blur_effect(img, true).max(blur_effect(img, false));
+        let blur = blur_effect(whole, true).max(blur_effect(whole, false));
         return (1.0 - blur).clamp(0.0, 1.0);
     }
     scores.sort_by(f32::total_cmp);
@@ -79,52 +116,62 @@ fn tiled_sharpness(img: &GrayImage) -> f32 {
     scores[(scores.len() * 3 / 4).min(scores.len() - 1)].clamp(0.0, 1.0)
 }
 
-fn mean_gradient(img: &GrayImage) -> f32 {
-    let (w, h) = img.dimensions();
-    let px = img.as_raw();
+fn mean_gradient(tile: Tile) -> f32 {
     let mut sum = 0u64;
-    for y in 0..h as usize {
-        let row = &px[y * w as usize..(y + 1) * w as usize];
-        for x in 1..w as usize {
-            sum += u64::from(row[x].abs_diff(row[x - 1]));
-        }
+    for y in 0..tile.h {
+        let row = tile.row(y);
+        sum += row
+            .windows(2)
+            .map(|p| u64::from(p[1].abs_diff(p[0])))
+            .sum::<u64>();
     }
-    sum as f32 / (w.saturating_sub(1) * h).max(1) as f32
+    sum as f32 / (tile.w.saturating_sub(1) * tile.h).max(1) as f32
 }
 
 /// The blur effect along one direction: 0 = sharp, 1 = fully blurred (or flat).
-fn blur_effect(img: &GrayImage, horizontal: bool) -> f32 {
-    let (w, h) = (img.width() as usize, img.height() as usize);
-    let px = img.as_raw();
-    let (outer, inner) = if horizontal { (h, w) } else { (w, h) };
-    let at = |o: usize, i: usize| -> i32 {
-        let idx = if horizontal { o * w + i } else { i * w + o };
-        i32::from(px[idx])
-    };
+///
+/// Each neighbour difference of the tile is compared with that of a copy
+/// re-blurred by a `REBLUR_TAPS` box (edges clamped). The box sums of two
+/// neighbours differ by the two samples `REBLUR_TAPS / 2` beyond them, so the
+/// re-blurred difference needs no blurred copy: ×`REBLUR_TAPS` it is
+/// `p[i + half] − p[i − 1 − half]`, all in integers.
+fn blur_effect(tile: Tile, horizontal: bool) -> f32 {
     let half = REBLUR_TAPS / 2;
+    let taps = REBLUR_TAPS as i32;
     let mut sum_diff: u64 = 0;
     let mut sum_lost: u64 = 0;
-    let mut line = vec![0i32; inner];
-    let mut blurred = vec![0i32; inner];
-    for o in 0..outer {
-        for (i, v) in line.iter_mut().enumerate() {
-            *v = at(o, i);
+    let mut add = |orig: i32, blur: i32| {
+        let d_orig = orig.abs() * taps;
+        sum_diff += d_orig as u64;
+        sum_lost += (d_orig - blur.abs()).max(0) as u64;
+    };
+    if horizontal {
+        let n = tile.w;
+        for y in 0..tile.h {
+            let row = tile.row(y);
+            let at = |i: usize| i32::from(row[i.min(n - 1)]);
+            for i in 1..n {
+                add(
+                    at(i) - at(i - 1),
+                    at(i + half) - at((i - 1).saturating_sub(half)),
+                );
+            }
         }
-        // Running box sum, edges clamped; values kept ×REBLUR_TAPS to stay integer.
-        let mut acc: i32 = (0..REBLUR_TAPS)
-            .map(|k| line[(k as isize - half as isize).clamp(0, inner as isize - 1) as usize])
-            .sum();
-        for (i, b) in blurred.iter_mut().enumerate() {
-            *b = acc;
-            let out = (i as isize - half as isize).clamp(0, inner as isize - 1) as usize;
-            let inn = (i + half + 1).min(inner - 1);
-            acc += line[inn] - line[out];
-        }
-        for i in 1..inner {
-            let d_orig = (line[i] - line[i - 1]).abs() * REBLUR_TAPS as i32;
-            let d_blur = (blurred[i] - blurred[i - 1]).abs();
-            sum_diff += d_orig as u64;
-            sum_lost += (d_orig - d_blur).max(0) as u64;
+    } else {
+        // Row by row, so that the inner loops run along memory.
+        let n = tile.h;
+        for i in 1..n {
+            let (row, above) = (tile.row(i), tile.row(i - 1));
+            let (ahead, behind) = (
+                tile.row((i + half).min(n - 1)),
+                tile.row((i - 1).saturating_sub(half)),
+            );
+            for x in 0..tile.w {
+                add(
+                    i32::from(row[x]) - i32::from(above[x]),
+                    i32::from(ahead[x]) - i32::from(behind[x]),
+                );
+            }
         }
     }
     if sum_diff == 0 {
@@ -380,15 +427,19 @@ pub struct Colour {
 /// pixels keeps them exact enough and the pass cheap on full-HD frames.
 const COLOUR_SAMPLES: u32 = 100_000;
 
-/// Every `step`-th pixel of every `step`-th row.
-fn sampled(rgb: &RgbImage) -> impl Iterator<Item = [u8; 3]> + '_ {
+/// Calls `f` on every `step`-th pixel of every `step`-th row (internal
+/// iteration: a nested-iterator chain costs several times more per sample).
+fn for_each_sample(rgb: &RgbImage, mut f: impl FnMut([u8; 3])) {
     let step = ((rgb.width() * rgb.height()) as f32 / COLOUR_SAMPLES as f32)
         .sqrt()
         .floor()
         .max(1.0) as usize;
-    rgb.rows()
-        .step_by(step)
-        .flat_map(move |row| row.step_by(step).map(|p| p.0))
+    let row_len = rgb.width() as usize * 3;
+    for row in rgb.as_raw().chunks_exact(row_len.max(3)).step_by(step) {
+        row.chunks_exact(3)
+            .step_by(step)
+            .for_each(|p| f([p[0], p[1], p[2]]));
+    }
 }
 
 pub fn colour(rgb: &RgbImage) -> Colour {
@@ -401,7 +452,7 @@ pub fn colour(rgb: &RgbImage) -> Colour {
     let (mut srg, mut syb, mut srg2, mut syb2) = (0i64, 0i64, 0u64, 0u64);
     let mut hist = [0u32; 256];
     let mut channel_sums = [0u64; 3];
-    for p in sampled(rgb) {
+    for_each_sample(rgb, |p| {
         count += 1;
         let [r, g, b] = p.map(i64::from);
         channel_sums[0] += r as u64;
@@ -414,7 +465,7 @@ pub fn colour(rgb: &RgbImage) -> Colour {
         srg2 += (rg2 * rg2) as u64;
         syb2 += (yb2 * yb2) as u64;
         hist[luma(p) as usize] += 1;
-    }
+    });
     let n = count as f64;
     let sums = channel_sums.map(|s| s as f64);
     let (srg, syb) = (srg as f64 / 2.0, syb as f64 / 2.0);
@@ -456,7 +507,7 @@ fn highlight_cast(rgb: &RgbImage, hist: &[u32; 256]) -> f32 {
     }
     let mut sums = [0u64; 3];
     let mut count = 0u64;
-    for p in sampled(rgb) {
+    for_each_sample(rgb, |p| {
         let l = luma(p);
         if l >= threshold && p.iter().all(|&c| c < 250) {
             for (s, &c) in sums.iter_mut().zip(p.iter()) {
@@ -464,7 +515,7 @@ fn highlight_cast(rgb: &RgbImage, hist: &[u32; 256]) -> f32 {
             }
             count += 1;
         }
-    }
+    });
     let (max, min) = (sums.iter().max(), sums.iter().min());
     match (max, min) {
         // Highlights darker than ~30 grey levels say nothing about the light.

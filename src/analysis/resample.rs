@@ -36,7 +36,8 @@ fn triangle_taps(input: usize, output: usize) -> Vec<(usize, Vec<u32>)> {
         .collect()
 }
 
-/// Resizes to `nw`×`nh` with a triangle filter, rows then columns, in integers.
+/// Resizes to `nw`×`nh` with a triangle filter, in integers: columns first
+/// (whole rows at a time, which vectorises), then along the fewer rows left.
 pub fn resize_triangle(grey: &GrayImage, nw: u32, nh: u32) -> GrayImage {
     let (w, h) = (grey.width() as usize, grey.height() as usize);
     let (nw, nh) = (nw.max(1) as usize, nh.max(1) as usize);
@@ -44,32 +45,31 @@ pub fn resize_triangle(grey: &GrayImage, nw: u32, nh: u32) -> GrayImage {
         return GrayImage::new(nw as u32, nh as u32);
     }
     let raw = grey.as_raw();
-    // Rows first, kept as 16-bit values ×256 for the column pass.
-    let x_taps = triangle_taps(w, nw);
-    let mut rows = vec![0u16; nw * h];
-    for (src, dst) in raw.chunks_exact(w).zip(rows.chunks_exact_mut(nw)) {
-        for (d, (start, weights)) in dst.iter_mut().zip(&x_taps) {
-            let acc: u32 = src[*start..*start + weights.len()]
-                .iter()
-                .zip(weights)
-                .map(|(&v, &wt)| u32::from(v) * wt)
-                .sum();
-            *d = ((acc + (ONE >> 9)) >> 6) as u16;
-        }
-    }
-    let y_taps = triangle_taps(h, nh);
-    let mut out = vec![0u8; nw * nh];
-    let mut acc = vec![0u32; nw];
-    for (dst, (start, weights)) in out.chunks_exact_mut(nw).zip(&y_taps) {
+    // Vertical pass, kept as 16-bit values ×256 for the horizontal one.
+    let mut rows = vec![0u16; w * nh];
+    let mut acc = vec![0u32; w];
+    for (dst, (start, weights)) in rows.chunks_exact_mut(w).zip(triangle_taps(h, nh)) {
         acc.iter_mut().for_each(|a| *a = 0);
         for (k, &wt) in weights.iter().enumerate() {
-            let row = &rows[(start + k) * nw..(start + k + 1) * nw];
-            for (a, &v) in acc.iter_mut().zip(row) {
+            let src = &raw[(start + k) * w..(start + k + 1) * w];
+            for (a, &v) in acc.iter_mut().zip(src) {
                 *a += u32::from(v) * wt;
             }
         }
         for (d, &a) in dst.iter_mut().zip(&acc) {
-            // ×256 from the row pass, ×ONE from these weights.
+            *d = ((a + (ONE >> 9)) >> 6) as u16;
+        }
+    }
+    let x_taps = triangle_taps(w, nw);
+    let mut out = vec![0u8; nw * nh];
+    for (src, dst) in rows.chunks_exact(w).zip(out.chunks_exact_mut(nw)) {
+        for (d, (start, weights)) in dst.iter_mut().zip(&x_taps) {
+            let a: u32 = src[*start..*start + weights.len()]
+                .iter()
+                .zip(weights)
+                .map(|(&v, &wt)| u32::from(v) * wt)
+                .sum();
+            // ×256 from the first pass, ×ONE from these weights.
             *d = ((a + (ONE << 7)) >> 22).min(255) as u8;
         }
     }
