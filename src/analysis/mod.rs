@@ -124,11 +124,10 @@ pub fn significant_faces(faces: &[Face]) -> usize {
 /// Grey (BT.601 luma, fixed-point) copy of a frame, in one pass without the
 /// intermediate copy a `DynamicImage` conversion makes.
 pub fn to_grey(rgb: &RgbImage) -> GrayImage {
-    let data = rgb
-        .as_raw()
-        .chunks_exact(3)
-        .map(|c| ((u32::from(c[0]) * 77 + u32::from(c[1]) * 150 + u32::from(c[2]) * 29) >> 8) as u8)
-        .collect();
+    let mut data = vec![0u8; rgb.as_raw().len() / 3];
+    for (g, c) in data.iter_mut().zip(rgb.as_raw().chunks_exact(3)) {
+        *g = ((u16::from(c[0]) * 77 + u16::from(c[1]) * 150 + u16::from(c[2]) * 29) >> 8) as u8;
+    }
     GrayImage::from_raw(rgb.width(), rgb.height(), data).unwrap_or_default()
 }
 

@@ -250,35 +250,43 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let mut specular_total = 0u64;
     let cell_w = w as f32 / sw as f32;
     let cell_h = h as f32 / sh as f32;
-    for (x, y, p) in mask.enumerate_pixels_mut() {
-        let x0 = (x as f32 * cell_w) as u32;
-        let y0 = (y as f32 * cell_h) as u32;
-        let x1 = (((x + 1) as f32 * cell_w) as u32).clamp(x0 + 1, w);
-        let y1 = (((y + 1) as f32 * cell_h) as u32).clamp(y0 + 1, h);
-        let mut count = 0u32;
-        let mut sum = [0u32; 3];
-        let raw = region.as_raw();
-        for yy in y0..y1 {
-            let start = (yy * w + x0) as usize * 3;
-            let end = (yy * w + x1) as usize * 3;
-            for c in raw[start..end].chunks_exact(3) {
-                if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
-                    count += 1;
+    // Cell bounds along each axis, computed once.
+    let bounds = |n: u32, cell: f32, limit: u32| -> Vec<(usize, usize)> {
+        (0..n)
+            .map(|i| {
+                let lo = (i as f32 * cell) as u32;
+                let hi = (((i + 1) as f32 * cell) as u32).clamp(lo + 1, limit);
+                (lo as usize, hi as usize)
+            })
+            .collect()
+    };
+    let (xs, ys) = (bounds(sw, cell_w, w), bounds(sh, cell_h, h));
+    let raw = region.as_raw();
+    let row_len = w as usize * 3;
+    let (mask_px, luma_px) = (&mut *mask, &mut *cell_luma);
+    for (gy, &(y0, y1)) in ys.iter().enumerate() {
+        for (gx, &(x0, x1)) in xs.iter().enumerate() {
+            let mut count = 0u32;
+            let mut sum = [0u32; 3];
+            for row in raw[y0 * row_len..y1 * row_len].chunks_exact(row_len) {
+                for c in row[x0 * 3..x1 * 3].chunks_exact(3) {
+                    count += u32::from(c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL);
+                    sum[0] += u32::from(c[0]);
+                    sum[1] += u32::from(c[1]);
+                    sum[2] += u32::from(c[2]);
                 }
-                sum[0] += u32::from(c[0]);
-                sum[1] += u32::from(c[1]);
-                sum[2] += u32::from(c[2]);
             }
+            specular_total += u64::from(count);
+            let cell = ((x1 - x0) * (y1 - y0)) as u32;
+            let i = gy * sw as usize + gx;
+            if count * 2 > cell {
+                mask_px[i] = 255;
+            }
+            let mean = sum.map(|s| (s / cell) as u8);
+            luma_px[i] = luma(mean);
+            let (mx, mn) = (mean.iter().max(), mean.iter().min());
+            cell_chroma[i] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
         }
-        specular_total += u64::from(count);
-        let cell = (x1 - x0) * (y1 - y0);
-        if count * 2 > cell {
-            p.0[0] = 255;
-        }
-        let mean = sum.map(|s| (s / cell) as u8);
-        cell_luma.put_pixel(x, y, image::Luma([luma(mean)]));
-        let (mx, mn) = (mean.iter().max(), mean.iter().min());
-        cell_chroma[(y * sw + x) as usize] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
     }
     let mut share = specular_total as f32 / (u64::from(w) * u64::from(h)) as f32;
     if kind == GlareKind::SpecularAndVeil {
@@ -300,27 +308,36 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
         share += veil_cells as f32 / (sw * sh) as f32;
     }
 
+    if mask.as_raw().iter().all(|&m| m == 0) {
+        // Nothing to label (the usual case).
+        return Glare {
+            share,
+            ..Glare::default()
+        };
+    }
     let labels = imageproc::region_labelling::connected_components(
         &mask,
         imageproc::region_labelling::Connectivity::Eight,
         image::Luma([0u8]),
     );
-    // label → (count, min x, min y, max x, max y)
-    let mut stats: std::collections::HashMap<u32, (u32, u32, u32, u32, u32)> =
-        std::collections::HashMap::new();
+    // Per label (numbered from 1): (count, min x, min y, max x, max y).
+    let mut stats: Vec<(u32, u32, u32, u32, u32)> = Vec::new();
     for (x, y, l) in labels.enumerate_pixels() {
-        let l = l.0[0];
+        let l = l.0[0] as usize;
         if l == 0 {
             continue;
         }
-        let e = stats.entry(l).or_insert((0, x, y, x, y));
+        if stats.len() < l {
+            stats.resize(l, (0, u32::MAX, u32::MAX, 0, 0));
+        }
+        let e = &mut stats[l - 1];
         e.0 += 1;
         e.1 = e.1.min(x);
         e.2 = e.2.min(y);
         e.3 = e.3.max(x);
         e.4 = e.4.max(y);
     }
-    let mut blobs: Vec<_> = stats.into_values().collect();
+    let mut blobs: Vec<_> = stats.into_iter().filter(|b| b.0 > 0).collect();
     blobs.sort_by_key(|b| std::cmp::Reverse(b.0));
     let small_area = (sw * sh) as f32;
     let largest_share = blobs.first().map_or(0.0, |b| b.0 as f32 / small_area);
