@@ -1,10 +1,16 @@
-//! Per-frame analysis cost at webcam resolutions: face detection (live search),
-//! measurement and rules, and the whole frame.
+//! Per-frame analysis cost at webcam resolutions: the selfie's face detection,
+//! measurement and rules, and whole frame; the document shot stage by stage.
+
+use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
-use kycam::analysis::{self, CameraModel, FaceDetector, FaceSearch};
+use kycam::analysis::document::{self, find_document};
+use kycam::analysis::{self, quality, CameraModel, FaceDetector, FaceSearch};
 use kycam::fixtures;
+use kycam::pipeline::face_worker;
+use kycam::pipeline::motion::motion_thumbnail;
 use kycam::rules;
+use kycam::shot::DocumentShape;
 use kycam::synth::selfie::{self, Portrait, SelfieScene};
 use kycam::Shot;
 
@@ -89,13 +95,79 @@ fn card_frame() -> image::RgbImage {
     kycam::synth::document::render_scene(2, &params, &face, &textures).0
 }
 
+/// Each stage of a document shot's per-frame work, in the order the live
+/// pipeline runs them (`examples/stage_times` gives median and p95 over a
+/// varied sequence; these are the repeatable medians on one frame).
 fn bench_document(c: &mut Criterion) {
     let rgb = card_frame();
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&rgb)
+        .expect("encode");
     let grey = analysis::to_grey(&rgb);
     let camera = CameraModel::default();
+    let shape = DocumentShape::Id1;
+    let found = find_document(&grey, shape).expect("the card is found");
+    let corners = found.corners;
+    let (w, h) = shape.rectified_size();
+    let gw = 2 * quality::GLARE_WORK_WIDTH;
+    let flat = document::rectify_grey(&grey, &corners, w, h);
+    let flat_rgb = document::rectify(&rgb, &corners, gw, gw * h / w);
     let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
-    c.bench_function("measure+rules id-front 1280x720", |b| {
+    let measured = analysis::measure(&rgb, &grey, Shot::IdFront, &faces, camera);
+    let job = face_worker::next_job(0, &grey, &measured).expect("a portrait search");
+    let mut detector = FaceDetector::new(job.search);
+
+    let mut g = c.benchmark_group("id-front 1280x720");
+    g.bench_function("decode JPEG", |b| {
+        b.iter(|| image::load_from_memory(black_box(&jpeg)))
+    });
+    g.bench_function("grey", |b| b.iter(|| analysis::to_grey(black_box(&rgb))));
+    g.bench_function("motion thumbnail", |b| {
+        b.iter(|| motion_thumbnail(black_box(&grey)))
+    });
+    g.bench_function("face job (document box)", |b| {
+        b.iter(|| face_worker::next_job(0, black_box(&grey), &measured))
+    });
+    g.bench_function("face search (worker)", |b| {
+        b.iter(|| face_worker::faces_in(&mut detector, black_box(&job)))
+    });
+    g.bench_function("find_document", |b| {
+        b.iter(|| find_document(black_box(&grey), shape))
+    });
+    g.bench_function("rectify grey", |b| {
+        b.iter(|| document::rectify_grey(black_box(&grey), &corners, w, h))
+    });
+    g.bench_function("rectify colour", |b| {
+        b.iter(|| document::rectify(black_box(&rgb), &corners, gw, gw * h / w))
+    });
+    g.bench_function("sharpness frame", |b| {
+        b.iter(|| quality::sharpness(black_box(&grey), quality::SHARPNESS_WIDTH_FRAME))
+    });
+    g.bench_function("sharpness document", |b| {
+        b.iter(|| quality::sharpness(black_box(&flat), w))
+    });
+    g.bench_function("glare", |b| {
+        b.iter(|| quality::glare(black_box(&flat_rgb), quality::GlareKind::SpecularAndVeil))
+    });
+    g.bench_function("colour", |b| b.iter(|| quality::colour(black_box(&rgb))));
+    g.bench_function("measure+rules", |b| {
         b.iter(|| {
+            rules::judge(&analysis::measure(
+                black_box(&rgb),
+                &grey,
+                Shot::IdFront,
+                &faces,
+                camera,
+            ))
+        })
+    });
+    g.bench_function("whole frame (decode, grey, measure, rules)", |b| {
+        b.iter(|| {
+            let rgb = image::load_from_memory(black_box(&jpeg))
+                .expect("decode")
+                .to_rgb8();
+            let grey = analysis::to_grey(&rgb);
             rules::judge(&analysis::measure(
                 &rgb,
                 &grey,
@@ -105,6 +177,7 @@ fn bench_document(c: &mut Criterion) {
             ))
         })
     });
+    g.finish();
 }
 
 criterion_group! {
