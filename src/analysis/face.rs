@@ -56,12 +56,11 @@ impl FaceSearch {
         work_long_side: 1280,
         step: 4,
     };
-    /// For live document shots with a portrait, searched on the document's
-    /// bounding box only (the portrait is inside it): the face in an ID card's
-    /// photo is about a fifth of the card's width, a passport's about a sixth,
-    /// so 256 px keeps it 45–55 px, above the detector's 40 px window.
-    pub const PORTRAIT_IN_DOCUMENT: FaceSearch = FaceSearch {
-        work_long_side: 256,
+    /// For live document shots with a portrait: a card filling a third of a
+    /// 1280 px frame has a ~80 px face in its photo, which needs the frame at
+    /// 640 px. Only the found document's box is searched, at that scale.
+    pub const PORTRAIT_LIVE: FaceSearch = FaceSearch {
+        work_long_side: 640,
         step: 4,
     };
     /// For the live selfie: a face at 30–50 cm fills a fifth or more of the

@@ -55,17 +55,18 @@ pub fn next_job(seq: u64, grey: &GrayImage, m: &Measurements) -> Option<FaceJob>
     );
     let (gx, gy) = (DOCUMENT_MARGIN * (x1 - x0), DOCUMENT_MARGIN * (y1 - y0));
     let region = Rect::new(x0 - gx, y0 - gy, x1 - x0 + 2.0 * gx, y1 - y0 + 2.0 * gy);
-    job(seq, grey, Some(region), FaceSearch::PORTRAIT_IN_DOCUMENT)
+    job(seq, grey, Some(region), FaceSearch::PORTRAIT_LIVE)
 }
 
 /// How much the document's box is grown on each side, as a fraction of its size.
 const DOCUMENT_MARGIN: f32 = 0.05;
 
 /// The small grey copy the worker searches: `region` of the frame (all of it
-/// when `None`), downscaled to the search's working size. rustface's pyramid
-/// starts at a 40 px window whatever it is asked, so the image size decides
-/// speed and the smallest face (DESIGN §2); downscaling here also keeps the
-/// copy sent across small. `None` when the region lies outside the frame.
+/// when `None`), at the scale that brings the whole frame to the search's
+/// working size. rustface's pyramid starts at a 40 px window whatever it is
+/// asked, so that scale decides speed and the smallest face (DESIGN §2); the
+/// region decides how much is searched. `None` when the region lies outside
+/// the frame.
 fn job(seq: u64, grey: &GrayImage, region: Option<Rect>, search: FaceSearch) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
     let (x, y, cw, ch) = match region {
@@ -73,12 +74,10 @@ fn job(seq: u64, grey: &GrayImage, region: Option<Rect>, search: FaceSearch) -> 
         None => (0, 0, w, h),
     };
     let view = image::imageops::crop_imm(grey, x, y, cw, ch);
-    let long = cw.max(ch).max(1);
-    let side = search.work_long_side;
-    let (small, to_frame) = if long <= side {
+    let scale = search.work_long_side as f32 / w.max(h).max(1) as f32;
+    let (small, to_frame) = if scale >= 1.0 {
         (view.to_image(), 1.0)
     } else {
-        let scale = side as f32 / long as f32;
         let sw = ((cw as f32 * scale).round() as u32).max(1);
         let sh = ((ch as f32 * scale).round() as u32).max(1);
         (
