@@ -150,11 +150,24 @@ fn blur_effect(tile: Tile, horizontal: bool) -> f32 {
         for y in 0..tile.h {
             let row = tile.row(y);
             let at = |i: usize| i32::from(row[i.min(n - 1)]);
-            for i in 1..n {
+            // Near the ends the box is clamped; between them every index is
+            // in range, and that loop runs on plain slices.
+            let (lo, hi) = ((half + 1).min(n), n.saturating_sub(half).max(half + 1));
+            for i in (1..lo).chain(hi..n) {
                 add(
                     at(i) - at(i - 1),
                     at(i + half) - at((i - 1).saturating_sub(half)),
                 );
+            }
+            if lo < hi {
+                let pairs = row[lo..hi].iter().zip(&row[lo - 1..hi - 1]);
+                let boxes = row[lo + half..].iter().zip(&row[lo - 1 - half..]);
+                for ((&p, &prev), (&ahead, &behind)) in pairs.zip(boxes) {
+                    add(
+                        i32::from(p) - i32::from(prev),
+                        i32::from(ahead) - i32::from(behind),
+                    );
+                }
             }
         }
     } else {
