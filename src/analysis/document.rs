@@ -360,7 +360,8 @@ impl EdgeMap {
                 let i = r1 + x;
                 gx[i] = sx;
                 gy[i] = sy;
-                mag[i] = sx.hypot(sy);
+                // sqrt of the sum: hypot's overflow care costs 5× and these are small.
+                mag[i] = (sx * sx + sy * sy).sqrt();
             }
         }
         // Tensor components, box-summed 5×5 (separable running sums: rows, then columns).
@@ -392,24 +393,26 @@ impl EdgeMap {
         let mut sxx_v = vec![0f32; n];
         let mut sxy_v = vec![0f32; n];
         let mut syy_v = vec![0f32; n];
-        for x in 0..w {
-            let (mut a, mut b, mut c) = (0.0f32, 0.0f32, 0.0f32);
-            for y in 0..h {
+        // Column sums kept per column while walking down the rows: the same sums
+        // in the same order as column by column, but along memory.
+        let (mut a, mut b, mut c) = (vec![0f32; w], vec![0f32; w], vec![0f32; w]);
+        for y in 0..h {
+            for x in 0..w {
                 let i = y * w + x;
-                a += jxx[i];
-                b += jxy[i];
-                c += jyy[i];
+                a[x] += jxx[i];
+                b[x] += jxy[i];
+                c[x] += jyy[i];
                 if y >= 5 {
                     let o = i - 5 * w;
-                    a -= jxx[o];
-                    b -= jxy[o];
-                    c -= jyy[o];
+                    a[x] -= jxx[o];
+                    b[x] -= jxy[o];
+                    c[x] -= jyy[o];
                 }
                 if y >= 4 {
                     let centre = i - 2 * w;
-                    sxx_v[centre] = a;
-                    sxy_v[centre] = b;
-                    syy_v[centre] = c;
+                    sxx_v[centre] = a[x];
+                    sxy_v[centre] = b[x];
+                    syy_v[centre] = c[x];
                 }
             }
         }
@@ -424,7 +427,7 @@ impl EdgeMap {
                 }
                 let (sxx, sxy, syy) = (sxx_v[i], sxy_v[i], syy_v[i]);
                 let (c2, s2) = (sxx - syy, 2.0 * sxy);
-                let r = c2.hypot(s2);
+                let r = (c2 * c2 + s2 * s2).sqrt();
                 let tr = sxx + syy;
                 if r <= 0.0 || tr <= 0.0 {
                     continue;
