@@ -44,6 +44,8 @@ pub struct ReplaySummary {
     pub face_updates_per_s: f64,
     /// The process's peak resident memory (Linux; absent elsewhere).
     pub peak_rss_mb: Option<f64>,
+    /// The deepest the frame queue ever was (its bound is 1).
+    pub max_frame_queue: u64,
 }
 
 #[derive(Serialize)]
@@ -60,8 +62,6 @@ pub struct ReplayOutcome {
     /// Frames that could not be read (skipped), photos that could not be saved,
     /// and other source problems, as told on stderr.
     pub problems: Vec<String>,
-    /// The deepest the frame queue ever was.
-    pub max_frame_queue: u64,
 }
 
 /// Frames per face search in a lossless replay.
@@ -166,6 +166,7 @@ pub fn run(
         analysis_ms_p95: round2(percentile(&analysis_times, 0.95)),
         face_updates_per_s: round1(per_second(stats.face_updates)),
         peak_rss_mb: peak_rss_mb(),
+        max_frame_queue,
     };
     if opts.json {
         writeln!(out, "{}", serde_json::to_string(&summary)?)?;
@@ -203,11 +204,7 @@ pub fn run(
             session.dir().display()
         )?;
     }
-    Ok(ReplayOutcome {
-        summary,
-        problems,
-        max_frame_queue,
-    })
+    Ok(ReplayOutcome { summary, problems })
 }
 
 /// Returns true on SourceEnded. Captures seen here (not awaited) are kept.

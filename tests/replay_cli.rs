@@ -75,10 +75,21 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
         "fps",
         "latency_ms_p50",
         "latency_ms_p95",
+        "analysis_ms_p50",
+        "analysis_ms_p95",
+        "face_updates_per_s",
     ] {
         assert!(summary[key].is_number(), "summary lacks {key}: {summary}");
     }
     assert_eq!(summary["frames"], FRAMES);
+    let deepest = summary["max_frame_queue"].as_u64();
+    assert!(
+        deepest.is_some_and(|d| d <= 1),
+        "queue bound exceeded: {summary}"
+    );
+    // Lockstep: a face search every third frame, each answer taken once.
+    let face_updates = summary["face_updates_per_s"].as_f64().unwrap_or(0.0);
+    assert!(face_updates > 0.0, "{summary}");
     assert_eq!(summary["analysed"], FRAMES);
     assert_eq!(summary["dropped"], 0, "--fps 0 drops nothing");
     assert_eq!(summary["captures"], 1);
