@@ -357,6 +357,10 @@ impl Pipeline {
             face_jobs.1.clone(),
             channel::NewestSlot::new(face_results.0, face_results.1.clone()),
             Arc::clone(&stop),
+            match config.faces {
+                FaceTiming::Async => Some(face_worker::LIVE_PACE),
+                FaceTiming::Lockstep { .. } => None,
+            },
         )?);
         pipeline.threads.push(analysis_thread::spawn(
             config,
