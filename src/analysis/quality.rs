@@ -135,56 +135,64 @@ fn mean_gradient(tile: Tile) -> f32 {
 /// neighbours differ by the two samples `REBLUR_TAPS / 2` beyond them, so the
 /// re-blurred difference needs no blurred copy: ×`REBLUR_TAPS` it is
 /// `p[i + half] − p[i − 1 − half]`, all in integers.
+/// Over one run of pixels: the summed neighbour differences (×`REBLUR_TAPS`)
+/// of `p − prev`, and how much of each the re-blurred difference
+/// `ahead − behind` lost. In 32 bits per run (a run is at most a few thousand
+/// pixels), so that the loop vectorises.
+fn differences(p: &[u8], prev: &[u8], ahead: &[u8], behind: &[u8]) -> (u64, u64) {
+    let taps = REBLUR_TAPS as i32;
+    let (mut diff, mut lost) = (0u32, 0u32);
+    for (((&p, &prev), &ahead), &behind) in p.iter().zip(prev).zip(ahead).zip(behind) {
+        let d_orig = (i32::from(p) - i32::from(prev)).abs() * taps;
+        let d_blur = (i32::from(ahead) - i32::from(behind)).abs();
+        diff += d_orig as u32;
+        lost += (d_orig - d_blur).max(0) as u32;
+    }
+    (u64::from(diff), u64::from(lost))
+}
+
 fn blur_effect(tile: Tile, horizontal: bool) -> f32 {
     let half = REBLUR_TAPS / 2;
-    let taps = REBLUR_TAPS as i32;
-    let mut sum_diff: u64 = 0;
-    let mut sum_lost: u64 = 0;
-    let mut add = |orig: i32, blur: i32| {
-        let d_orig = orig.abs() * taps;
-        sum_diff += d_orig as u64;
-        sum_lost += (d_orig - blur.abs()).max(0) as u64;
+    let (mut sum_diff, mut sum_lost) = (0u64, 0u64);
+    let mut add = |(d, l): (u64, u64)| {
+        sum_diff += d;
+        sum_lost += l;
     };
     if horizontal {
         let n = tile.w;
         for y in 0..tile.h {
             let row = tile.row(y);
-            let at = |i: usize| i32::from(row[i.min(n - 1)]);
-            // Near the ends the box is clamped; between them every index is
-            // in range, and that loop runs on plain slices.
+            // Near the ends the box is clamped, one pixel at a time; between
+            // them every index is in range and the runs are plain slices.
             let (lo, hi) = ((half + 1).min(n), n.saturating_sub(half).max(half + 1));
             for i in (1..lo).chain(hi..n) {
-                add(
-                    at(i) - at(i - 1),
-                    at(i + half) - at((i - 1).saturating_sub(half)),
-                );
+                let at = |i: usize| std::slice::from_ref(&row[i.min(n - 1)]);
+                add(differences(
+                    at(i),
+                    at(i - 1),
+                    at(i + half),
+                    at((i - 1).saturating_sub(half)),
+                ));
             }
             if lo < hi {
-                let pairs = row[lo..hi].iter().zip(&row[lo - 1..hi - 1]);
-                let boxes = row[lo + half..].iter().zip(&row[lo - 1 - half..]);
-                for ((&p, &prev), (&ahead, &behind)) in pairs.zip(boxes) {
-                    add(
-                        i32::from(p) - i32::from(prev),
-                        i32::from(ahead) - i32::from(behind),
-                    );
-                }
+                add(differences(
+                    &row[lo..hi],
+                    &row[lo - 1..hi - 1],
+                    &row[lo + half..],
+                    &row[lo - 1 - half..],
+                ));
             }
         }
     } else {
-        // Row by row, so that the inner loops run along memory.
+        // Row by row, so that the runs lie along memory.
         let n = tile.h;
         for i in 1..n {
-            let (row, above) = (tile.row(i), tile.row(i - 1));
-            let (ahead, behind) = (
+            add(differences(
+                tile.row(i),
+                tile.row(i - 1),
                 tile.row((i + half).min(n - 1)),
                 tile.row((i - 1).saturating_sub(half)),
-            );
-            for x in 0..tile.w {
-                add(
-                    i32::from(row[x]) - i32::from(above[x]),
-                    i32::from(ahead[x]) - i32::from(behind[x]),
-                );
-            }
+            ));
         }
     }
     if sum_diff == 0 {
