@@ -110,9 +110,9 @@ fn bench_document(c: &mut Criterion) {
     let found = find_document(&grey, shape).expect("the card is found");
     let corners = found.corners;
     let (w, h) = shape.rectified_size();
-    let gw = 2 * quality::GLARE_WORK_WIDTH;
+    let (gw, gh) = quality::glare_warp_size(w, h);
     let flat = document::rectify_grey(&grey, &corners, w, h);
-    let flat_rgb = document::rectify(&rgb, &corners, gw, gw * h / w);
+    let flat_rgb = document::rectify(&rgb, &corners, gw, gh);
     let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
     let measured = analysis::measure(&rgb, &grey, Shot::IdFront, &faces, camera);
     let job = face_worker::next_job(0, &grey, &measured).expect("a portrait search");
@@ -139,7 +139,7 @@ fn bench_document(c: &mut Criterion) {
         b.iter(|| document::rectify_grey(black_box(&grey), &corners, w, h))
     });
     g.bench_function("rectify colour", |b| {
-        b.iter(|| document::rectify(black_box(&rgb), &corners, gw, gw * h / w))
+        b.iter(|| document::rectify(black_box(&rgb), &corners, gw, gh))
     });
     g.bench_function("sharpness frame", |b| {
         b.iter(|| quality::sharpness(black_box(&grey), quality::SHARPNESS_WIDTH_FRAME))

@@ -96,10 +96,8 @@ fn main() -> anyhow::Result<()> {
         let c = &found.corners;
         let (w, h) = shape.rectified_size();
         let flat = t.time("  rectify grey", || document::rectify_grey(&grey, c, w, h));
-        let gw = 2 * quality::GLARE_WORK_WIDTH;
-        let flat_rgb = t.time("  rectify colour", || {
-            document::rectify(&rgb, c, gw, gw * h / w)
-        });
+        let (gw, gh) = quality::glare_warp_size(w, h);
+        let flat_rgb = t.time("  rectify colour", || document::rectify(&rgb, c, gw, gh));
         t.time("  sharpness frame", || {
             quality::sharpness(&grey, quality::SHARPNESS_WIDTH_FRAME)
         });

@@ -211,11 +211,7 @@ fn measure_document_quality(
 ) -> QualityMeasures {
     let (w, h) = shape.rectified_size();
     let flat_grey = document::rectify_grey(grey, corners, w, h);
-    // Glare is judged on a grid GLARE_WORK_WIDTH wide, each cell the mean of its
-    // pixels: warping the colour to twice that keeps 2×2 pixels a cell for a third
-    // of the cost of the full size.
-    let gw = 2 * quality::GLARE_WORK_WIDTH;
-    let gh = gw * h / w;
+    let (gw, gh) = quality::glare_warp_size(w, h);
     let flat_colour = document::rectify(rgb, corners, gw, gh);
     let mut glare = quality::glare(&flat_colour, quality::GlareKind::SpecularAndVeil);
     for blob in &mut glare.blobs {
