@@ -1,5 +1,7 @@
 //! Evaluates document detection on seeded synthetic scenes and on the real fixtures.
-//! Run: `cargo run --release --example eval_documents -- [N]` (default 300 scenes).
+//! Run: `cargo run --release --example evaluate_documents -- [N] [-v] [--dump DIR]`
+//! (default 300 scenes; `-v` lists the failures, `--dump` writes each failing scene
+//! to DIR with the truth outline in green and the found one in red).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -17,7 +19,13 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
-    let verbose = std::env::args().any(|a| a == "-v");
+    let args: Vec<String> = std::env::args().collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
@@ -54,6 +62,10 @@ fn main() {
             .unwrap_or(0.0);
         // corners_visible: no document or a corner too close/outside = fail.
         let visible = geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
+        let wrong = visible == truth.out_of_frame || (!truth.out_of_frame && iou < IOU_OK);
+        if let (true, Some(dir)) = (wrong, &dump) {
+            dump_scene(dir, seed, &rgb, &truth.corners, found.map(|d| d.corners));
+        }
         if visible == truth.out_of_frame {
             fails.push(format!(
                 "seed {seed}: corners_visible {visible} but out_of_frame {} (iou {iou:.3})",
@@ -177,6 +189,36 @@ fn main() {
     }
     single_conditions(&face, &textures);
     real_fixtures();
+}
+
+/// Writes a failing scene with the truth (green) and found (red) outlines.
+fn dump_scene(
+    dir: &std::path::Path,
+    seed: u64,
+    rgb: &image::RgbImage,
+    truth: &[[f32; 2]; 4],
+    found: Option<[[f32; 2]; 4]>,
+) {
+    let mut img = rgb.clone();
+    let mut outline = |q: &[[f32; 2]; 4], colour: [u8; 3]| {
+        for k in 0..4 {
+            let (a, b) = (q[k], q[(k + 1) % 4]);
+            imageproc::drawing::draw_line_segment_mut(
+                &mut img,
+                (a[0], a[1]),
+                (b[0], b[1]),
+                image::Rgb(colour),
+            );
+        }
+    };
+    outline(truth, [0, 255, 0]);
+    if let Some(f) = found {
+        outline(&f, [255, 0, 0]);
+    }
+    let _ = std::fs::create_dir_all(dir);
+    if let Err(e) = img.save(dir.join(format!("scene-{seed:03}.png"))) {
+        eprintln!("could not write scene {seed}: {e}");
+    }
 }
 
 /// One variation at a time (60 seeds each): where the detector stands per condition.
