@@ -249,7 +249,7 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
         let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
         let mut quality = (MEAN_WEIGHT * mean_fit + (1.0 - MEAN_WEIGHT) * min_fit) * quad.aspect_f;
         quality *= quad.unseen_penalty;
-        let area = signed_area(&refined).abs() / frame_area;
+        let area = visible_area(&refined, w as f32, h as f32) / frame_area;
         let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
         let quality =
             quality.max(1e-6).powf(1.0 - COARSE_WEIGHT) * coarse_q.max(1e-6).powf(COARSE_WEIGHT);
@@ -797,7 +797,7 @@ impl QuadSearch<'_> {
         };
         let aspect_f = (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp();
         let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
-        let area = signed_area(&corners).abs() / (w * h);
+        let area = visible_area(&corners, w, h) / (w * h);
         let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
         if self.top.len() >= TOP_CANDIDATES && self.top.last().is_some_and(|q| q.score >= score) {
             return;
@@ -937,6 +937,22 @@ impl QuadSearch<'_> {
             unseen_penalty,
         })
     }
+}
+
+/// Area of quad `c` inside the `w × h` image. Size counts only where it is seen: a quad
+/// reaching far out of the frame on desk lines has no evidence for its outside part.
+fn visible_area(c: &[Pt; 4], w: f32, h: f32) -> f32 {
+    if c.iter()
+        .all(|p| p[0] >= 0.0 && p[1] >= 0.0 && p[0] <= w && p[1] <= h)
+    {
+        return signed_area(c).abs();
+    }
+    let frame = [[0.0, 0.0], [w, 0.0], [w, h], [0.0, h]];
+    let mut q = c.to_vec();
+    if signed_area(&q) < 0.0 {
+        q.reverse();
+    }
+    signed_area(&clip_convex(&q, &frame)).abs()
 }
 
 /// Share of segment a→b inside the `w × h` image.
