@@ -29,6 +29,9 @@ fn main() {
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
+    // In-frame scenes where another outline is reported instead of the card: worse than
+    // nothing, since a capture would crop the wrong region.
+    let mut wrong_outline = 0u32;
     let (mut vis_ok, mut straight_ok, mut facing_ok) = (0u32, 0u32, 0u32);
     let (mut straight_n, mut facing_n) = (0u32, 0u32);
     let mut rot_err_max = 0.0f32;
@@ -116,6 +119,7 @@ fn main() {
                 c.2 += (iou >= IOU_OK) as u32;
             }
         }
+        wrong_outline += (found.is_some() && iou < IOU_OK) as u32;
         if iou >= IOU_OK {
             found_ok += 1;
         } else {
@@ -153,6 +157,7 @@ fn main() {
         pct(found_ok, in_frame),
         iou_sum / in_frame.max(1) as f64
     );
+    println!("  in frame, another outline reported instead of the card: {wrong_outline}");
     println!(
         "  corners_visible verdict (margin {} %): {:.1} % ({vis_ok}/{n})",
         kycam::rules::CORNER_MARGIN_PERCENT,
@@ -281,7 +286,7 @@ fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
         "single conditions ({N} seeds each): found IoU >= {IOU_OK} / corners_visible verdict right"
     );
     for (name, params) in modes {
-        let (mut found, mut vis_ok) = (0u32, 0u32);
+        let (mut found, mut vis_ok, mut wrong) = (0u32, 0u32, 0u32);
         for seed in 0..N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
@@ -297,9 +302,12 @@ fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
                 ))
             });
             found += (iou >= IOU_OK) as u32;
+            wrong += (d.is_some() && iou < IOU_OK && !truth.out_of_frame) as u32;
             vis_ok += (visible != truth.out_of_frame) as u32;
         }
-        println!("  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right");
+        println!(
+            "  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right, {wrong} other outline in frame"
+        );
     }
 }
 
