@@ -276,7 +276,7 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
 
 /// Refines a coarse quad (input coordinates) in two passes; returns the corners and, per
 /// side, the share of samples lying on the fitted edge. Falls back to the coarse corners
-/// when the refinement wanders off.
+/// when the refinement wanders off and fits no better.
 fn refine_quad(
     grey: &GrayImage,
     coarse: &[Pt; 4],
@@ -291,10 +291,16 @@ fn refine_quad(
         .zip(coarse.iter())
         .all(|(a, b)| dist(*a, *b) <= 3.0 * f + 6.0);
     if ok {
+        return Some((c2, fit));
+    }
+    // Unless its sides fit better than the coarse ones: a Hough line a degree or two off
+    // along a long side (a thin printed outline) leaves a corner far from the true one.
+    let (_, coarse_fit) = refine_corners(grey, coarse, polarity, 3.0)?;
+    let total = |f: &[f32; 4]| f.iter().sum::<f32>();
+    if total(&fit) > total(&coarse_fit) {
         Some((c2, fit))
     } else {
-        let (_, fit) = refine_corners(grey, coarse, polarity, 3.0)?;
-        Some((*coarse, fit))
+        Some((*coarse, coarse_fit))
     }
 }
 
