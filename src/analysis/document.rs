@@ -91,8 +91,8 @@ const INFERRED_MAX_EXTENSION: f32 = 0.6;
 const MIN_VISIBLE_SIDE: f32 = 0.25;
 /// Stretch of each side next to a corner (share of the side) that must show its edge.
 const CORNER_STRETCH: f32 = 0.25;
-/// Weight of opposite-polarity edge hits subtracted from a side's support (0.25–1
-/// tried: 0.5 kept the most whole cards; more loses low-contrast cards to noise).
+/// Weight of thin-line samples (both polarities within the tolerance band) subtracted
+/// from a side's support (0.3, 0.75 and 1 each lost 4+ whole cards on the set).
 const RIDGE_WEIGHT: f32 = 0.5;
 /// Length past each corner (share of the side) checked for an edge that continues, and
 /// how much such a continuation costs.
@@ -103,6 +103,10 @@ const EXTENSION_WEIGHT: f32 = 0.75;
 /// exactly on the line is rare in desk texture; 0.7 lost more in-frame cards).
 const RUN_ON_FRAC: f32 = 0.5;
 const RUN_ON_MAX_SUPPORT: f32 = 0.8;
+/// Share of that length that must lie inside the frame to judge it: a side of an inner
+/// rectangle of a cut card may run on for only a short way before leaving the frame
+/// (0.5 missed those; 0.35 kept 2 more cut cards of 60 judged visible).
+const RUN_ON_MIN_VISIBLE: f32 = 0.25;
 /// Weight of size in the score: prefers the outer outline over rectangles printed inside
 /// the document, without letting a huge badly supported quad win.
 const AREA_EXPONENT: f32 = 0.25;
@@ -629,6 +633,8 @@ struct LineProfile {
     s0: f32,
     pos: Vec<u32>,
     neg: Vec<u32>,
+    /// Samples with edges of both polarities (a thin line within the tolerance band).
+    both: Vec<u32>,
     /// Samples where an edge could be seen at all (inside the image, off its border).
     inside: Vec<u32>,
 }
@@ -638,6 +644,7 @@ struct LineProfile {
 struct SegmentCount {
     pos: f32,
     neg: f32,
+    both: f32,
     inside: f32,
     len: f32,
 }
@@ -646,14 +653,12 @@ impl SegmentCount {
     /// Supported share of the visible part for polarity `pol`; `None` when too little of
     /// the segment is visible to say (it lies outside the frame).
     fn visible_share(&self, pol: f32, min_visible: f32) -> Option<f32> {
-        let (hits, other) = if pol >= 0.0 {
-            (self.pos, self.neg)
-        } else {
-            (self.neg, self.pos)
-        };
+        let hits = if pol >= 0.0 { self.pos } else { self.neg };
         // A thin line (pen, cable, brick joint) has edges of both polarities within the
-        // tolerance band; a document's side is a step of one.
-        let hits = (hits - RIDGE_WEIGHT * other).max(0.0);
+        // tolerance band at the same place; a document's side is a step of one. Only
+        // such pairs count against a side: lone opposite hits are the noise around a
+        // faint edge.
+        let hits = (hits - RIDGE_WEIGHT * self.both).max(0.0);
         (self.inside >= min_visible * self.len && self.inside > 0.0)
             .then(|| (hits / self.inside).min(1.0))
     }
@@ -676,11 +681,13 @@ impl LineProfile {
         let cos_min = SUPPORT_MAX_ANGLE_DEG.to_radians().cos();
         let mut pos = Vec::with_capacity(n_samples + 1);
         let mut neg = Vec::with_capacity(n_samples + 1);
+        let mut both = Vec::with_capacity(n_samples + 1);
         let mut inside = Vec::with_capacity(n_samples + 1);
         pos.push(0);
         neg.push(0);
+        both.push(0);
         inside.push(0);
-        let (mut cp, mut cn, mut ci) = (0u32, 0u32, 0u32);
+        let (mut cp, mut cn, mut cb, mut ci) = (0u32, 0u32, 0u32, 0u32);
         // The edge map has no gradient within 2 px of the border (Sobel + tensor window).
         let (lo, hi_x, hi_y) = (2.0f32, e.w as f32 - 2.0, e.h as f32 - 2.0);
         for k in 0..n_samples {
@@ -713,8 +720,10 @@ impl LineProfile {
             }
             cp += sp as u32;
             cn += sn as u32;
+            cb += (sp && sn) as u32;
             pos.push(cp);
             neg.push(cn);
+            both.push(cb);
             inside.push(ci);
         }
         LineProfile {
@@ -723,6 +732,7 @@ impl LineProfile {
             s0: -half,
             pos,
             neg,
+            both,
             inside,
         }
     }
@@ -744,6 +754,7 @@ impl LineProfile {
         SegmentCount {
             pos: d(&self.pos),
             neg: d(&self.neg),
+            both: d(&self.both),
             inside: d(&self.inside),
             len: (hi - lo).max(1.0),
         }
@@ -909,7 +920,7 @@ impl QuadSearch<'_> {
             // printed band sharing the card's edge, or an inner rectangle of a cut card).
             let run_on = |t0: f32, t1: f32| {
                 prof.count(a, b, t0, t1)
-                    .visible_share(pol[k].1, 0.5)
+                    .visible_share(pol[k].1, RUN_ON_MIN_VISIBLE)
                     .unwrap_or(0.0)
             };
             if run_on(-RUN_ON_FRAC, 0.0).max(run_on(1.0, 1.0 + RUN_ON_FRAC)) > RUN_ON_MAX_SUPPORT {
