@@ -1,5 +1,7 @@
 //! Evaluates document detection on seeded synthetic scenes and on the real fixtures.
-//! Run: `cargo run --release --example eval_documents -- [N]` (default 300 scenes).
+//! Run: `cargo run --release --example evaluate_documents -- [N] [-v] [--dump DIR]`
+//! (default 300 scenes; `-v` lists the failures, `--dump` writes each failing scene
+//! to DIR with the truth outline in green and the found one in red).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -17,10 +19,19 @@ fn main() {
         .nth(1)
         .and_then(|s| s.parse().ok())
         .unwrap_or(300);
-    let verbose = std::env::args().any(|a| a == "-v");
+    let args: Vec<String> = std::env::args().collect();
+    let verbose = args.iter().any(|a| a == "-v");
+    let dump = args
+        .iter()
+        .position(|a| a == "--dump")
+        .and_then(|i| args.get(i + 1))
+        .map(std::path::PathBuf::from);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
+    // In-frame scenes where another outline is reported instead of the card: worse than
+    // nothing, since a capture would crop the wrong region.
+    let mut wrong_outline = 0u32;
     let (mut vis_ok, mut straight_ok, mut facing_ok) = (0u32, 0u32, 0u32);
     let (mut straight_n, mut facing_n) = (0u32, 0u32);
     let mut rot_err_max = 0.0f32;
@@ -54,6 +65,10 @@ fn main() {
             .unwrap_or(0.0);
         // corners_visible: no document or a corner too close/outside = fail.
         let visible = geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
+        let wrong = visible == truth.out_of_frame || (!truth.out_of_frame && iou < IOU_OK);
+        if let (true, Some(dir)) = (wrong, &dump) {
+            dump_scene(dir, seed, &rgb, &truth.corners, found.map(|d| d.corners));
+        }
         if visible == truth.out_of_frame {
             fails.push(format!(
                 "seed {seed}: corners_visible {visible} but out_of_frame {} (iou {iou:.3})",
@@ -104,6 +119,7 @@ fn main() {
                 c.2 += (iou >= IOU_OK) as u32;
             }
         }
+        wrong_outline += (found.is_some() && iou < IOU_OK) as u32;
         if iou >= IOU_OK {
             found_ok += 1;
         } else {
@@ -141,6 +157,7 @@ fn main() {
         pct(found_ok, in_frame),
         iou_sum / in_frame.max(1) as f64
     );
+    println!("  in frame, another outline reported instead of the card: {wrong_outline}");
     println!(
         "  corners_visible verdict (margin {} %): {:.1} % ({vis_ok}/{n})",
         kycam::rules::CORNER_MARGIN_PERCENT,
@@ -177,6 +194,36 @@ fn main() {
     }
     single_conditions(&face, &textures);
     real_fixtures();
+}
+
+/// Writes a failing scene with the truth (green) and found (red) outlines.
+fn dump_scene(
+    dir: &std::path::Path,
+    seed: u64,
+    rgb: &image::RgbImage,
+    truth: &[[f32; 2]; 4],
+    found: Option<[[f32; 2]; 4]>,
+) {
+    let mut img = rgb.clone();
+    let mut outline = |q: &[[f32; 2]; 4], colour: [u8; 3]| {
+        for k in 0..4 {
+            let (a, b) = (q[k], q[(k + 1) % 4]);
+            imageproc::drawing::draw_line_segment_mut(
+                &mut img,
+                (a[0], a[1]),
+                (b[0], b[1]),
+                image::Rgb(colour),
+            );
+        }
+    };
+    outline(truth, [0, 255, 0]);
+    if let Some(f) = found {
+        outline(&f, [255, 0, 0]);
+    }
+    let _ = std::fs::create_dir_all(dir);
+    if let Err(e) = img.save(dir.join(format!("scene-{seed:03}.png"))) {
+        eprintln!("could not write scene {seed}: {e}");
+    }
 }
 
 /// One variation at a time (60 seeds each): where the detector stands per condition.
@@ -239,7 +286,7 @@ fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
         "single conditions ({N} seeds each): found IoU >= {IOU_OK} / corners_visible verdict right"
     );
     for (name, params) in modes {
-        let (mut found, mut vis_ok) = (0u32, 0u32);
+        let (mut found, mut vis_ok, mut wrong) = (0u32, 0u32, 0u32);
         for seed in 0..N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
@@ -255,9 +302,12 @@ fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
                 ))
             });
             found += (iou >= IOU_OK) as u32;
+            wrong += (d.is_some() && iou < IOU_OK && !truth.out_of_frame) as u32;
             vis_ok += (visible != truth.out_of_frame) as u32;
         }
-        println!("  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right");
+        println!(
+            "  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right, {wrong} other outline in frame"
+        );
     }
 }
 

@@ -245,22 +245,23 @@ fn cut_cards_judged_visible() -> usize {
         .count()
 }
 
-/// Regression guard at the level measured when cut cards became findable: 8 of these
-/// 20 seeds (the hardest stretch; 13 of 60 in the evaluation) are still judged fully
-/// visible, mostly on the portrait or a paper sheet of nearly ID-1 aspect.
+/// Regression guard at the measured level: 3 of these 20 seeds (7 of 60 in the
+/// evaluation) are still judged fully visible, on a paper sheet of nearly ID-1 aspect or
+/// an inner rectangle; 8 before sides running on past a corner ruled the quad out.
 #[test]
 fn most_cards_cut_by_the_frame_fail_corners_visible() {
     let visible = cut_cards_judged_visible();
     assert!(
-        visible <= 8,
+        visible <= 3,
         "{visible} of {SEEDS} cut cards judged fully visible"
     );
 }
 
 /// Known failure: a cut card can still lose to a rectangle that is all inside the frame
 /// (a paper sheet of nearly ID-1 aspect under the card, a printed inner rectangle).
-/// Measured: 13 of 60 cut cards judged fully visible (docs/evaluation.md); before the
-/// three-sided search was fixed, 34 of 60. Not loosened.
+/// Measured: 7 of 60 cut cards judged fully visible (docs/evaluation.md); 13 before
+/// sides running on past a corner ruled a quad out, 34 before the three-sided search
+/// was fixed. Not loosened.
 #[test]
 #[ignore = "known failure: some cut cards lose to a paper sheet or an inner rectangle"]
 fn synthetic_cards_cut_by_the_frame_fail_corners_visible() {
