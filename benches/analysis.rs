@@ -104,7 +104,7 @@ fn bench_document(c: &mut Criterion) {
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
         .encode_image(&rgb)
         .expect("encode");
-    let grey = analysis::to_grey(&rgb);
+    let grey = std::sync::Arc::new(analysis::to_grey(&rgb));
     let camera = CameraModel::default();
     let shape = DocumentShape::Id1;
     let found = find_document(&grey, shape).expect("the card is found");
@@ -126,10 +126,10 @@ fn bench_document(c: &mut Criterion) {
     g.bench_function("motion thumbnail", |b| {
         b.iter(|| motion_thumbnail(black_box(&grey)))
     });
-    g.bench_function("face job (document box)", |b| {
+    g.bench_function("face job", |b| {
         b.iter(|| face_worker::next_job(0, black_box(&grey), &measured))
     });
-    g.bench_function("face search (worker)", |b| {
+    g.bench_function("face search (worker: cut, downscale, search)", |b| {
         b.iter(|| face_worker::faces_in(&mut detector, black_box(&job)))
     });
     g.bench_function("find_document", |b| {

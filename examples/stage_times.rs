@@ -40,7 +40,7 @@ const ORDER: &[&str] = &[
     "grey",
     "motion thumbnail",
     "analysis (measure + rules)",
-    "face job (crop, downscale)",
+    "face job",
     "face search (worker)",
     "  find_document",
     "  rectify grey",
@@ -67,7 +67,7 @@ fn main() -> anyhow::Result<()> {
         let rgb = t
             .time("decode (JPEG)", || kycam::imageio::load_image(file))?
             .rgb;
-        let grey = t.time("grey", || analysis::to_grey(&rgb));
+        let grey = std::sync::Arc::new(t.time("grey", || analysis::to_grey(&rgb)));
         t.time("motion thumbnail", || motion_thumbnail(&grey));
         // The faces of the previous frame's job, as the live pipeline has them.
         let m = t.time("analysis (measure + rules)", || {
@@ -75,13 +75,12 @@ fn main() -> anyhow::Result<()> {
             rules::judge(&m);
             m
         });
-        let job = t.time("face job (crop, downscale)", || {
-            face_worker::next_job(0, &grey, &m)
-        });
+        let job = t.time("face job", || face_worker::next_job(0, &grey, &m));
         if let Some(job) = job {
             let detector = detectors
                 .entry(job.search)
                 .or_insert_with(|| FaceDetector::new(job.search));
+            // The worker cuts and downscales its copy, then searches it.
             faces = t.time("face search (worker)", || {
                 face_worker::faces_in(detector, &job)
             });

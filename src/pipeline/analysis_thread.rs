@@ -203,7 +203,8 @@ impl State {
     fn analyse(&mut self, frame: Frame) {
         let started = Instant::now();
         let rgb = &frame.rgb;
-        let grey = analysis::to_grey(rgb);
+        // Shared with the face worker, which cuts its own copy.
+        let grey = Arc::new(analysis::to_grey(rgb));
 
         let thumb = motion_thumbnail(&grey);
         let moved = self.previous_thumb.as_ref().and_then(|p| motion(p, &thumb));
@@ -316,7 +317,7 @@ impl State {
     /// Gives the face worker the search this frame calls for: every frame when
     /// the analysis never waits (the worker takes the newest), every `every`
     /// frames in lockstep, once the previous answer is in.
-    fn offer_face_job(&mut self, seq: u64, grey: &GrayImage, m: &analysis::Measurements) {
+    fn offer_face_job(&mut self, seq: u64, grey: &Arc<GrayImage>, m: &analysis::Measurements) {
         if let FaceTiming::Lockstep { every } = self.settings.faces {
             let due =
                 self.awaited_job.is_none() && self.last_job.is_none_or(|last| seq >= last + every);

@@ -20,13 +20,12 @@ pub struct FaceJob {
     pub seq: u64,
     /// How finely to search: a card's portrait needs more pixels than a selfie.
     pub search: FaceSearch,
-    /// Grey, at most `search`'s working size: the frame, or the part of it
-    /// where the face must be.
-    pub grey: GrayImage,
-    /// Frame pixels per `grey` pixel.
-    pub to_frame: f32,
-    /// Where `grey`'s top-left corner lies in the frame.
-    pub origin: [f32; 2],
+    /// The frame's grey, shared with the analysis: the worker cuts and
+    /// downscales on its own thread.
+    pub frame: Arc<GrayImage>,
+    /// The part of the frame where the face must be, in whole pixels
+    /// (x, y, width, height).
+    pub region: (u32, u32, u32, u32),
 }
 
 pub struct FaceResult {
@@ -41,77 +40,71 @@ pub struct FaceResult {
 /// found on it, grown a little for the next frame's movement: the portrait is
 /// inside it, and a face anywhere else does not count. Without a document there
 /// is no portrait to look for, and a back side has none.
-pub fn next_job(seq: u64, grey: &GrayImage, m: &Measurements) -> Option<FaceJob> {
-    if m.shot == Shot::Selfie {
-        return job(seq, grey, None, FaceSearch::LIVE);
-    }
-    if !m.shot.has_portrait() {
+pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
+    let (w, h) = grey.dimensions();
+    let (search, region) = if m.shot == Shot::Selfie {
+        (FaceSearch::LIVE, (0, 0, w, h))
+    } else if m.shot.has_portrait() {
+        let corners = m.document.as_ref()?.corners;
+        let (x0, y0, x1, y1) = corners.iter().fold(
+            (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
+            |(x0, y0, x1, y1), &[x, y]| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
+        );
+        let (gx, gy) = (DOCUMENT_MARGIN * (x1 - x0), DOCUMENT_MARGIN * (y1 - y0));
+        let grown = Rect::new(x0 - gx, y0 - gy, x1 - x0 + 2.0 * gx, y1 - y0 + 2.0 * gy);
+        (FaceSearch::PORTRAIT_LIVE, grown.clamped_pixels(w, h)?)
+    } else {
         return None;
-    }
-    let corners = m.document.as_ref()?.corners;
-    let (x0, y0, x1, y1) = corners.iter().fold(
-        (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
-        |(x0, y0, x1, y1), &[x, y]| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
-    );
-    let (gx, gy) = (DOCUMENT_MARGIN * (x1 - x0), DOCUMENT_MARGIN * (y1 - y0));
-    let region = Rect::new(x0 - gx, y0 - gy, x1 - x0 + 2.0 * gx, y1 - y0 + 2.0 * gy);
-    job(seq, grey, Some(region), FaceSearch::PORTRAIT_LIVE)
+    };
+    Some(FaceJob {
+        seq,
+        search,
+        frame: Arc::clone(grey),
+        region,
+    })
 }
 
 /// How much the document's box is grown on each side, as a fraction of its size.
 const DOCUMENT_MARGIN: f32 = 0.05;
 
-/// The small grey copy the worker searches: `region` of the frame (all of it
-/// when `None`), at the scale that brings the whole frame to the search's
-/// working size. rustface's pyramid starts at a 40 px window whatever it is
+/// The small grey copy a job is searched on: its region, at the scale that
+/// brings the whole frame to the search's working size, and the frame pixels
+/// per copy pixel. rustface's pyramid starts at a 40 px window whatever it is
 /// asked, so that scale decides speed and the smallest face (DESIGN §2); the
-/// region decides how much is searched. `None` when the region lies outside
-/// the frame.
-fn job(seq: u64, grey: &GrayImage, region: Option<Rect>, search: FaceSearch) -> Option<FaceJob> {
-    let (w, h) = grey.dimensions();
-    let (x, y, cw, ch) = match region {
-        Some(r) => r.clamped_pixels(w, h)?,
-        None => (0, 0, w, h),
-    };
-    let view = image::imageops::crop_imm(grey, x, y, cw, ch);
-    let scale = search.work_long_side as f32 / w.max(h).max(1) as f32;
-    let (small, to_frame) = if scale >= 1.0 {
-        (view.to_image(), 1.0)
-    } else {
-        let sw = ((cw as f32 * scale).round() as u32).max(1);
-        let sh = ((ch as f32 * scale).round() as u32).max(1);
-        (
-            image::imageops::thumbnail(&*view, sw, sh),
-            cw as f32 / sw as f32,
-        )
-    };
-    Some(FaceJob {
-        seq,
-        search,
-        grey: small,
-        to_frame,
-        origin: [x as f32, y as f32],
-    })
+/// region decides how much is searched.
+fn work_image(job: &FaceJob) -> (GrayImage, f32) {
+    let (w, h) = job.frame.dimensions();
+    let (x, y, cw, ch) = job.region;
+    let view = image::imageops::crop_imm(&*job.frame, x, y, cw, ch);
+    let scale = job.search.work_long_side as f32 / w.max(h).max(1) as f32;
+    if scale >= 1.0 {
+        return (view.to_image(), 1.0);
+    }
+    let sw = ((cw as f32 * scale).round() as u32).max(1);
+    let sh = ((ch as f32 * scale).round() as u32).max(1);
+    (
+        image::imageops::thumbnail(&*view, sw, sh),
+        cw as f32 / sw as f32,
+    )
 }
 
 /// The faces of a job, in frame pixels, largest first.
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
+    let (small, to_frame) = work_image(job);
+    let (x, y) = (job.region.0 as f32, job.region.1 as f32);
     detector
-        .detect(&job.grey)
+        .detect(&small)
         .into_iter()
         .map(|f| {
-            let r = f.rect.scaled(job.to_frame);
+            let r = f.rect.scaled(to_frame);
             Face {
-                rect: Rect::new(r.x + job.origin[0], r.y + job.origin[1], r.w, r.h),
+                rect: Rect::new(r.x + x, r.y + y, r.w, r.h),
                 score: f.score,
             }
         })
         .collect()
 }
 
-/// The shortest time between two live searches: 15 answers a second keep the
-/// boxes fresh (issue 6 asks for 10), and on a two-core laptop a worker
-/// searching flat out would take the core the decoder and analysis share.
 pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 
 /// Starts the worker. With `pace`, searches start at most that often (the
