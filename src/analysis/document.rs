@@ -114,8 +114,9 @@ const AREA_EXPONENT: f32 = 0.25;
 /// over 2 px) to count.
 const REFINE_MIN_STEP: f32 = 3.0;
 /// Candidates verified at full resolution, and the overlap above which two candidates
-/// count as the same quad.
-const TOP_CANDIDATES: usize = 8;
+/// count as the same quad. Verifying 8 instead of 4 changed no figure of the
+/// evaluation (all 780 scenes and the real fixtures) and cost 0.2 ms.
+const TOP_CANDIDATES: usize = 4;
 const SAME_QUAD_IOU: f32 = 0.9;
 /// A refined edge point within this distance of the fitted side counts as on it.
 const FIT_TOL_PX: f32 = 1.5;
