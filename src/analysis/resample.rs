@@ -62,18 +62,55 @@ pub fn resize_triangle(grey: &GrayImage, nw: u32, nh: u32) -> GrayImage {
     }
     let x_taps = triangle_taps(w, nw);
     let mut out = vec![0u8; nw * nh];
-    for (src, dst) in rows.chunks_exact(w).zip(out.chunks_exact_mut(nw)) {
-        for (d, (start, weights)) in dst.iter_mut().zip(&x_taps) {
-            let a: u32 = src[*start..*start + weights.len()]
-                .iter()
-                .zip(weights)
-                .map(|(&v, &wt)| u32::from(v) * wt)
-                .sum();
-            // ×256 from the first pass, ×ONE from these weights.
-            *d = ((a + (ONE << 7)) >> 22).min(255) as u8;
+    // ×256 from the first pass, ×ONE from these weights.
+    let to_u8 = |a: u32| ((a + (ONE << 7)) >> 22).min(255) as u8;
+    if let Some(padded) = padded_taps(&x_taps, w) {
+        // Eight taps each, zeros included: a fixed-length dot product vectorises.
+        for (src, dst) in rows.chunks_exact(w).zip(out.chunks_exact_mut(nw)) {
+            for (d, (start, weights)) in dst.iter_mut().zip(&padded) {
+                let src = &src[*start..*start + PADDED_TAPS];
+                *d = to_u8(
+                    (0..PADDED_TAPS)
+                        .map(|k| u32::from(src[k]) * weights[k])
+                        .sum(),
+                );
+            }
+        }
+    } else {
+        for (src, dst) in rows.chunks_exact(w).zip(out.chunks_exact_mut(nw)) {
+            for (d, (start, weights)) in dst.iter_mut().zip(&x_taps) {
+                let a: u32 = src[*start..*start + weights.len()]
+                    .iter()
+                    .zip(weights)
+                    .map(|(&v, &wt)| u32::from(v) * wt)
+                    .sum();
+                *d = to_u8(a);
+            }
         }
     }
     GrayImage::from_raw(nw as u32, nh as u32, out).unwrap_or_default()
+}
+
+/// Taps per output in the padded form: enough for shrinking up to ~3.5×.
+const PADDED_TAPS: usize = 8;
+
+/// The taps as exactly [`PADDED_TAPS`] weights each, zeros around the real
+/// ones, each window moved inside a `len`-sample row; `None` when a filter is
+/// wider or the row shorter.
+fn padded_taps(taps: &[(usize, Vec<u32>)], len: usize) -> Option<Vec<(usize, [u32; PADDED_TAPS])>> {
+    if len < PADDED_TAPS || taps.iter().any(|(_, w)| w.len() > PADDED_TAPS) {
+        return None;
+    }
+    Some(
+        taps.iter()
+            .map(|(start, weights)| {
+                let at = (*start).min(len - PADDED_TAPS);
+                let mut padded = [0u32; PADDED_TAPS];
+                padded[start - at..start - at + weights.len()].copy_from_slice(weights);
+                (at, padded)
+            })
+            .collect(),
+    )
 }
 
 #[cfg(test)]
