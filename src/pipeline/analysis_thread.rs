@@ -1,6 +1,7 @@
 //! The analysis thread: takes the newest frame, measures it with the last face
 //! boxes, judges the shot's rules, runs auto-capture and the guidance sentence,
-//! and hands the report on. It never waits for the face worker or the writer.
+//! and hands the report on. It never waits for the writer, nor for the face worker
+//! except in lockstep (lossless replays), where that is the point.
 
 use std::collections::VecDeque;
 use std::sync::atomic::{AtomicBool, Ordering};
