@@ -16,6 +16,16 @@ impl Rect {
         Self { x, y, w, h }
     }
 
+    /// The smallest box around `points`; `None` when there are none.
+    pub fn around(points: &[[f32; 2]]) -> Option<Rect> {
+        let (first, rest) = points.split_first()?;
+        let (mut x0, mut y0, mut x1, mut y1) = (first[0], first[1], first[0], first[1]);
+        for &[x, y] in rest {
+            (x0, y0, x1, y1) = (x0.min(x), y0.min(y), x1.max(x), y1.max(y));
+        }
+        Some(Rect::new(x0, y0, x1 - x0, y1 - y0))
+    }
+
     pub fn right(&self) -> f32 {
         self.x + self.w
     }
@@ -85,6 +95,13 @@ impl Rect {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_box_around_points() {
+        assert_eq!(Rect::around(&[]), None);
+        let r = Rect::around(&[[3.0, 9.0], [-1.0, 4.0], [7.0, 5.0]]).expect("points");
+        assert_eq!(r, Rect::new(-1.0, 4.0, 8.0, 5.0));
+    }
 
     #[test]
     fn clamping_keeps_the_inside_part() {

@@ -223,14 +223,9 @@ fn measure_document_quality(
         ]
         .map(|(x, y)| document::frame_from_rectified(corners, gw, gh, x, y));
         let pts: Vec<[f32; 2]> = pts.into_iter().flatten().collect();
-        if pts.is_empty() {
-            continue;
+        if let Some(around) = Rect::around(&pts) {
+            *blob = around;
         }
-        let x0 = pts.iter().map(|p| p[0]).fold(f32::MAX, f32::min);
-        let y0 = pts.iter().map(|p| p[1]).fold(f32::MAX, f32::min);
-        let x1 = pts.iter().map(|p| p[0]).fold(f32::MIN, f32::max);
-        let y1 = pts.iter().map(|p| p[1]).fold(f32::MIN, f32::max);
-        *blob = Rect::new(x0, y0, x1 - x0, y1 - y0);
     }
     QualityMeasures {
         region: QualityRegion::Document { corners: *corners },

@@ -45,13 +45,13 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
     let (search, region) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h))
     } else if m.shot.has_portrait() {
-        let corners = m.document.as_ref()?.corners;
-        let (x0, y0, x1, y1) = corners.iter().fold(
-            (f32::MAX, f32::MAX, f32::MIN, f32::MIN),
-            |(x0, y0, x1, y1), &[x, y]| (x0.min(x), y0.min(y), x1.max(x), y1.max(y)),
+        let document = Rect::around(&m.document.as_ref()?.corners)?;
+        let grown = document.grown(
+            DOCUMENT_MARGIN,
+            DOCUMENT_MARGIN,
+            DOCUMENT_MARGIN,
+            DOCUMENT_MARGIN,
         );
-        let (gx, gy) = (DOCUMENT_MARGIN * (x1 - x0), DOCUMENT_MARGIN * (y1 - y0));
-        let grown = Rect::new(x0 - gx, y0 - gy, x1 - x0 + 2.0 * gx, y1 - y0 + 2.0 * gy);
         (FaceSearch::PORTRAIT_LIVE, grown.clamped_pixels(w, h)?)
     } else {
         return None;

@@ -191,3 +191,14 @@ fn packbits(src: &[u8]) -> Vec<u8> {
     }
     out
 }
+
+/// Whether this machine has a camera device (/dev/video*): the no-camera tests
+/// are skipped where one exists.
+pub fn has_video_device() -> bool {
+    std::fs::read_dir("/dev")
+        .map(|d| {
+            d.flatten()
+                .any(|e| e.file_name().to_string_lossy().starts_with("video"))
+        })
+        .unwrap_or(false)
+}
