@@ -1,7 +1,8 @@
 //! Evaluates document detection on seeded synthetic scenes and on the real fixtures.
 //! Run: `cargo run --release --example evaluate_documents -- [N] [-v] [--dump DIR]`
 //! (default 300 scenes; `-v` lists the failures, `--dump` writes each failing scene
-//! to DIR with the truth outline in green and the found one in red).
+//! to DIR, and those of the one-condition sets to DIR/<condition>, with the truth
+//! outline in green and the found one in red).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -192,7 +193,7 @@ fn main() {
             println!("  FAIL {f}");
         }
     }
-    single_conditions(&face, &textures);
+    single_conditions(&face, &textures, dump.as_deref());
     real_fixtures();
 }
 
@@ -227,7 +228,11 @@ fn dump_scene(
 }
 
 /// One variation at a time (60 seeds each): where the detector stands per condition.
-fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
+fn single_conditions(
+    face: &image::RgbImage,
+    textures: &[image::RgbImage],
+    dump: Option<&std::path::Path>,
+) {
     const N: u64 = 60;
     let plain = SceneParams::plain();
     let modes = [
@@ -304,6 +309,13 @@ fn single_conditions(face: &image::RgbImage, textures: &[image::RgbImage]) {
             found += (iou >= IOU_OK) as u32;
             wrong += (d.is_some() && iou < IOU_OK && !truth.out_of_frame) as u32;
             vis_ok += (visible != truth.out_of_frame) as u32;
+            let wrong_verdict = visible == truth.out_of_frame;
+            if let (true, Some(dir)) =
+                (wrong_verdict || (!truth.out_of_frame && iou < IOU_OK), dump)
+            {
+                let dir = dir.join(name.replace(' ', "-"));
+                dump_scene(&dir, seed, &rgb, &truth.corners, d.map(|d| d.corners));
+            }
         }
         println!(
             "  {name}: {found}/{N} found, {vis_ok}/{N} corners_visible right, {wrong} other outline in frame"

@@ -24,6 +24,26 @@ pub use crate::shot::DocumentShape as DocShape;
 /// of the frame to have sides of 100+ px, small enough to keep the whole search ~4 ms
 /// at 1280×720 (640 was slower, 9.6 ms, and not more accurate).
 const SEARCH_LONG_SIDE: u32 = 480;
+/// Texture energy (see `texture_energy`): box radius of each of the two smoothing
+/// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
+/// `EDGE_MIN_GRAD`.
+const TEXTURE_BOX_RADIUS: usize = 2;
+const TEXTURE_GAIN: f32 = 12.0;
+/// A side seen only in texture is weaker evidence than a grey edge (a smooth image
+/// fits any line well): its support and fit count this much.
+const TEXTURE_SIDE_WEIGHT: f32 = 0.8;
+/// Print check (`content_share`): cells along × across, the inset from the outline
+/// (share of each side), and the Sobel magnitude of print (a step of ~10 grey levels).
+const CONTENT_CELLS: (usize, usize) = (8, 5);
+const CONTENT_INSET: f32 = 0.08;
+const CONTENT_MIN_GRAD: f32 = 40.0;
+const CONTENT_MIN_DENSITY: f32 = 0.02;
+/// How strongly print counts in a candidate's score (share^exponent).
+const CONTENT_EXPONENT: f32 = 0.5;
+/// Verified quality of the best grey outline above which texture is not searched.
+const GREY_ENOUGH_QUALITY: f32 = 0.6;
+/// Lines taken from the texture energy in addition to the grey ones.
+const MAX_TEXTURE_LINES: usize = 16;
 /// Below this (after downscaling) there is no document worth looking for.
 const MIN_SEARCH_SIDE: u32 = 24;
 /// Sobel magnitude (×4 of a one-level step) counted as an edge, for voting and support:
@@ -186,6 +206,14 @@ fn signed_area(poly: &[Pt]) -> f32 {
         * 0.5
 }
 
+/// The image an edge was seen in: the grey frame, or the texture energy (where a card
+/// of the desk's brightness shows as smooth against busy texture).
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    Grey,
+    Texture,
+}
+
 /// A line `n · p = c` with unit normal `n`.
 #[derive(Debug, Clone, Copy)]
 struct Line {
@@ -208,6 +236,18 @@ impl Line {
     /// Direction along the line (normal turned by +90°).
     fn dir(&self) -> Pt {
         [-self.n[1], self.n[0]]
+    }
+
+    /// Whether `o` is this line within the accumulator's suppression distance.
+    fn same_as(&self, o: &Line) -> bool {
+        let dn = self.n[0] * o.n[0] + self.n[1] * o.n[1];
+        let dc = if dn >= 0.0 {
+            self.c - o.c
+        } else {
+            self.c + o.c
+        };
+        undirected_diff_deg(self.angle_deg(), o.angle_deg()) <= LINE_SUPPRESS_DEG
+            && dc.abs() <= LINE_SUPPRESS_RHO
     }
 
     /// Angle of the normal folded into [0, 180).
@@ -235,40 +275,43 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
     if small.w < MIN_SEARCH_SIDE as usize || small.h < MIN_SEARCH_SIDE as usize {
         return None;
     }
-    let edges = EdgeMap::new(&small);
-    let lines = hough_lines(&edges);
-    let profiles: Vec<LineProfile> = lines.iter().map(|l| LineProfile::new(l, &edges)).collect();
-    let candidates = best_quads(&lines, &profiles, &edges, shape.aspect());
-
-    // Verify the best few at full resolution: refine each side and measure how much of
-    // it is a crisp edge on a straight line. Texture that happened to line up at the
-    // coarse scale scatters here.
     let f = factor as f32;
-    let frame_area = (w as f32) * (h as f32);
-    let mut best: Option<(f32, [Pt; 4], f32)> = None;
-    for quad in &candidates {
-        let coarse: [Pt; 4] = quad.corners.map(|p| [p[0] * f, p[1] * f]);
-        let Some((refined, fit)) = refine_quad(grey, &coarse, &quad.polarity, f) else {
-            continue;
-        };
-        let measured: Vec<f32> = (0..4)
-            .filter(|&k| quad.polarity[k].1 != 0.0)
-            .map(|k| fit[k])
+    let aspect = shape.aspect();
+    let edges = EdgeMap::new(&small);
+    let print = PrintMap::new(&edges);
+    let mut lines = LineSet::default();
+    lines.add(hough_lines(&edges, MAX_LINES), Cue::Grey, &edges);
+    let mut planes = Planes {
+        grey,
+        texture: None,
+        f,
+    };
+    let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
+    let mut best = verify(&planes, &candidates);
+    // A crisp, complete grey outline needs no second look. Otherwise add the outlines
+    // seen only as a change of texture (a card of the desk's brightness on a busy desk).
+    if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
+        let texture = texture_energy(&small);
+        let texture_edges = EdgeMap::new(&texture);
+        // One already found in grey is measured there, where it is sharper.
+        let n_grey = lines.lines.len();
+        let new: Vec<Line> = hough_lines(&texture_edges, 2 * MAX_TEXTURE_LINES)
+            .into_iter()
+            .filter(|l| !lines.lines[..n_grey].iter().any(|o| o.same_as(l)))
+            .take(MAX_TEXTURE_LINES)
             .collect();
-        let min_fit = measured.iter().cloned().fold(f32::MAX, f32::min);
-        let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
-        let mut quality = (MEAN_WEIGHT * mean_fit + (1.0 - MEAN_WEIGHT) * min_fit) * quad.aspect_f;
-        quality *= quad.unseen_penalty;
-        let area = visible_area(&refined, w as f32, h as f32) / frame_area;
-        let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
-        let quality =
-            quality.max(1e-6).powf(1.0 - COARSE_WEIGHT) * coarse_q.max(1e-6).powf(COARSE_WEIGHT);
-        let score = quality * area.max(1e-6).powf(AREA_EXPONENT);
-        if best.is_none_or(|b| score > b.0) {
-            best = Some((score, refined, quality));
+        lines.add(new, Cue::Texture, &texture_edges);
+        planes.texture = Some(&texture);
+        let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
+        if let Some(b) = verify(&planes, &candidates) {
+            if best.is_none_or(|o| b.score > o.score) {
+                best = Some(b);
+            }
         }
     }
-    let (_, corners, quality) = best?;
+    let Verified {
+        corners, quality, ..
+    } = best?;
     if quality < MIN_VERIFIED_QUALITY {
         return None;
     }
@@ -279,17 +322,120 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
     })
 }
 
+/// The lines of a search, each with the image it was seen in and its edge profile.
+#[derive(Default)]
+struct LineSet {
+    lines: Vec<Line>,
+    cues: Vec<Cue>,
+    profiles: Vec<LineProfile>,
+}
+
+impl LineSet {
+    fn add(&mut self, lines: Vec<Line>, cue: Cue, edges: &EdgeMap) {
+        for l in lines {
+            self.profiles.push(LineProfile::new(&l, edges));
+            self.cues.push(cue);
+            self.lines.push(l);
+        }
+    }
+}
+
+/// A candidate after verification at full resolution.
+#[derive(Debug, Clone, Copy)]
+struct Verified {
+    /// Quality × size: what ranks candidates.
+    score: f32,
+    corners: [Pt; 4],
+    quality: f32,
+}
+
+/// Refines each candidate at full resolution and measures how much of each side is a
+/// crisp edge on a straight line (texture that happened to line up at the coarse scale
+/// scatters here); returns the best.
+fn verify(planes: &Planes, candidates: &[Quad]) -> Option<Verified> {
+    let (w, h) = (planes.grey.width() as f32, planes.grey.height() as f32);
+    let f = planes.f;
+    let mut best: Option<Verified> = None;
+    for quad in candidates {
+        let coarse: [Pt; 4] = quad.corners.map(|p| [p[0] * f, p[1] * f]);
+        let Some((refined, fit)) = refine_quad(planes, &coarse, &quad.polarity, &quad.cue) else {
+            continue;
+        };
+        let measured: Vec<f32> = (0..4)
+            .filter(|&k| quad.polarity[k].1 != 0.0)
+            .map(|k| fit[k])
+            .collect();
+        let min_fit = measured.iter().cloned().fold(f32::MAX, f32::min);
+        let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
+        let mut quality = (MEAN_WEIGHT * mean_fit + (1.0 - MEAN_WEIGHT) * min_fit) * quad.aspect_f;
+        quality *= quad.unseen_penalty;
+        let area = visible_area(&refined, w, h) / (w * h);
+        let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
+        let quality =
+            quality.max(1e-6).powf(1.0 - COARSE_WEIGHT) * coarse_q.max(1e-6).powf(COARSE_WEIGHT);
+        let score = quality * area.max(1e-6).powf(AREA_EXPONENT);
+        if best.is_none_or(|b| score > b.score) {
+            best = Some(Verified {
+                score,
+                corners: refined,
+                quality,
+            });
+        }
+    }
+    best
+}
+
+/// The images sides are refined in: the full-resolution grey frame, and the texture
+/// energy at the search scale (`f` input pixels per pixel).
+struct Planes<'a> {
+    grey: &'a GrayImage,
+    /// Computed only when the grey search was not conclusive.
+    texture: Option<&'a Small>,
+    f: f32,
+}
+
+impl Planes<'_> {
+    /// Refines one side (input coordinates) in the image of its cue.
+    fn refine_side(
+        &self,
+        a: Pt,
+        b: Pt,
+        pol: (Pt, f32),
+        cue: Cue,
+        radius: f32,
+    ) -> Option<(Line, f32)> {
+        match cue {
+            Cue::Grey => refine_side(self.grey, a, b, pol, radius, &GREY_REFINE),
+            Cue::Texture => {
+                let f = self.f;
+                let small = |p: Pt| [p[0] / f, p[1] / f];
+                let radius = (radius / f).max(TEXTURE_MIN_RADIUS);
+                let (l, share) = refine_side(
+                    self.texture?,
+                    small(a),
+                    small(b),
+                    pol,
+                    radius,
+                    &TEXTURE_REFINE,
+                )?;
+                Some((Line { n: l.n, c: l.c * f }, share * TEXTURE_SIDE_WEIGHT))
+            }
+        }
+    }
+}
+
 /// Refines a coarse quad (input coordinates) in two passes; returns the corners and, per
 /// side, the share of samples lying on the fitted edge. Falls back to the coarse corners
 /// when the refinement wanders off and fits no better.
 fn refine_quad(
-    grey: &GrayImage,
+    planes: &Planes,
     coarse: &[Pt; 4],
     polarity: &[(Pt, f32); 4],
-    f: f32,
+    cue: &[Cue; 4],
 ) -> Option<([Pt; 4], [f32; 4])> {
-    let (c1, _) = refine_corners(grey, coarse, polarity, 2.0 * f + 3.0)?;
-    let (c2, fit) = refine_corners(grey, &c1, polarity, 3.0)?;
+    let f = planes.f;
+    let (c1, _) = refine_corners(planes, coarse, polarity, cue, 2.0 * f + 3.0)?;
+    let (c2, fit) = refine_corners(planes, &c1, polarity, cue, 3.0)?;
     // A refinement that moved a corner far is worse than the coarse answer.
     let ok = c2
         .iter()
@@ -300,7 +446,7 @@ fn refine_quad(
     }
     // Unless its sides fit better than the coarse ones: a Hough line a degree or two off
     // along a long side (a thin printed outline) leaves a corner far from the true one.
-    let (_, coarse_fit) = refine_corners(grey, coarse, polarity, 3.0)?;
+    let (_, coarse_fit) = refine_corners(planes, coarse, polarity, cue, 3.0)?;
     let total = |f: &[f32; 4]| f.iter().sum::<f32>();
     if total(&fit) > total(&coarse_fit) {
         Some((c2, fit))
@@ -338,6 +484,59 @@ fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
         }
     }
     Small { w: sw, h: sh, px }
+}
+
+/// Texture energy of the small image: the square root of the gradient magnitude,
+/// smoothed with a 9×9 triangle filter, × `TEXTURE_GAIN`. A card of nearly the desk's
+/// brightness on gravel, grass or brick shows almost no grey step, but it is smooth
+/// where the desk is busy, so its outline is a clear step in this image. The root keeps
+/// one strong edge from looking like texture; the triangle (two box passes) keeps the
+/// steepest point of a blurred step on the step itself, so lines found here sit on the
+/// outline.
+fn texture_energy(s: &Small) -> Small {
+    let (w, h) = (s.w, s.h);
+    let p = &s.px;
+    let mut e = vec![0f32; w * h];
+    for y in 1..h.saturating_sub(1) {
+        for x in 1..w - 1 {
+            let i = y * w + x;
+            let gx = p[i + 1] - p[i - 1];
+            let gy = p[i + w] - p[i - w];
+            e[i] = (gx * gx + gy * gy).sqrt().sqrt();
+        }
+    }
+    for _ in 0..2 {
+        box_blur(&mut e, w, h, TEXTURE_BOX_RADIUS);
+    }
+    e.iter_mut().for_each(|v| *v *= TEXTURE_GAIN);
+    Small { w, h, px: e }
+}
+
+/// In-place box mean over (2r+1)² pixels (windows clipped at the borders).
+fn box_blur(v: &mut [f32], w: usize, h: usize, r: usize) {
+    let mut line = Vec::with_capacity(w.max(h));
+    // One pass along `n` values spaced `stride` apart from `start`.
+    let mut pass = |v: &mut [f32], start: usize, stride: usize, n: usize| {
+        line.clear();
+        line.extend((0..n).map(|i| v[start + i * stride]));
+        let mut sum: f32 = line[..r.min(n)].iter().sum();
+        for i in 0..n {
+            if i + r < n {
+                sum += line[i + r];
+            }
+            if i > r {
+                sum -= line[i - r - 1];
+            }
+            let len = (i + r).min(n - 1) + 1 - i.saturating_sub(r);
+            v[start + i * stride] = sum / len as f32;
+        }
+    };
+    for y in 0..h {
+        pass(v, y * w, 1, w);
+    }
+    for x in 0..w {
+        pass(v, x, w, h);
+    }
 }
 
 /// Sobel gradients of the small image, plus the edge orientation from the structure
@@ -501,7 +700,7 @@ impl EdgeMap {
 /// before the next is taken: the side lobes of a long edge (its pixels also vote for
 /// neighbouring angles) and near-duplicates fade away, while a genuinely separate
 /// parallel edge a few pixels off (card edge vs. a printed band) keeps its votes.
-fn hough_lines(e: &EdgeMap) -> Vec<Line> {
+fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
     const N_THETA: usize = 180;
     let rho_max = ((e.w * e.w + e.h * e.h) as f32).sqrt().ceil() as i32 + 1;
     let n_rho = (2 * rho_max + 1) as usize;
@@ -519,7 +718,9 @@ fn hough_lines(e: &EdgeMap) -> Vec<Line> {
         for d in -HOUGH_ANGLE_SPREAD..=HOUGH_ANGLE_SPREAD {
             let t = (t0 + d).rem_euclid(N_THETA as i32) as usize;
             let rho = px * cos_t[t] + py * sin_t[t];
-            let r = (rho.round() as i32 + rho_max) as usize;
+            // Nearest bin by truncation of a non-negative value: `round` is a libm
+            // call on the baseline x86-64 target, and this is the hottest loop.
+            let r = (rho + rho_max as f32 + 0.5).max(0.0) as usize;
             if r < n_rho {
                 acc[t * n_rho + r] += delta;
             }
@@ -576,17 +777,7 @@ fn hough_lines(e: &EdgeMap) -> Vec<Line> {
             n: [cos_t[t], sin_t[t]],
             c: rho,
         };
-        let dup = lines.iter().any(|l| {
-            let dn = l.n[0] * line.n[0] + l.n[1] * line.n[1];
-            let dc = if dn >= 0.0 {
-                l.c - line.c
-            } else {
-                l.c + line.c
-            };
-            undirected_diff_deg(l.angle_deg(), line.angle_deg()) <= LINE_SUPPRESS_DEG
-                && dc.abs() <= LINE_SUPPRESS_RHO
-        });
-        if dup {
+        if lines.iter().any(|l| l.same_as(&line)) {
             continue;
         }
         // Withdraw the votes of this line's pixels (within 1 px, compatible angle).
@@ -619,7 +810,7 @@ fn hough_lines(e: &EdgeMap) -> Vec<Line> {
             s += 1.0;
         }
         lines.push(line);
-        if lines.len() >= MAX_LINES {
+        if lines.len() >= max_lines {
             break;
         }
     }
@@ -771,6 +962,8 @@ struct Quad {
     /// Per side: the line normal and the gradient polarity along it (0 = no edge seen,
     /// e.g. a side inferred from the aspect ratio), so refinement looks for the same edge.
     polarity: [(Pt, f32); 4],
+    /// Per side: the image its edge was seen in (refinement looks there too).
+    cue: [Cue; 4],
     score: f32,
     /// Aspect agreement factor and the penalty for an unseen side (kept for re-scoring).
     aspect_f: f32,
@@ -780,6 +973,8 @@ struct Quad {
 /// Geometry shared by every candidate of one search.
 struct QuadSearch<'a> {
     lines: &'a [Line],
+    cues: &'a [Cue],
+    print: &'a PrintMap,
     profiles: &'a [LineProfile],
     w: f32,
     h: f32,
@@ -825,7 +1020,15 @@ impl QuadSearch<'_> {
         let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
         let area = visible_area(&corners, w, h) / (w * h);
         let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
-        if self.top.len() >= TOP_CANDIDATES && self.top.last().is_some_and(|q| q.score >= score) {
+        let beaten = |score: f32, top: &[Quad]| {
+            top.len() >= TOP_CANDIDATES && top.last().is_some_and(|q| q.score >= score)
+        };
+        if beaten(score, &self.top) {
+            return;
+        }
+        // Print last: it never raises a score, and it is the costliest factor.
+        let score = score * self.print.share(&corners).powf(CONTENT_EXPONENT);
+        if beaten(score, &self.top) {
             return;
         }
         if let Some(i) = self
@@ -843,6 +1046,7 @@ impl QuadSearch<'_> {
         let q = Quad {
             corners,
             polarity: q.polarity,
+            cue: side_lines.map(|l| l.map_or(Cue::Grey, |i| self.cues[i])),
             score,
             aspect_f,
             unseen_penalty: q.unseen_penalty,
@@ -868,18 +1072,36 @@ impl QuadSearch<'_> {
         let mut counts = [None::<&LineProfile>; 4];
         let mut outside_unseen = 0;
         let mut inside_unseen = 0;
+        let centre = [
+            corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
+            corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
+        ];
         for k in 0..4 {
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
             let seen = side_lines[k].and_then(|li| {
                 let prof = &self.profiles[li];
                 let c = prof.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
                 let p = c.polarity();
+                let n = self.lines[li].n;
+                // A document is smoother than the desk around it, never busier: its
+                // texture outline rises outwards (a text block or the portrait inside
+                // it rises inwards).
+                if self.cues[li] == Cue::Texture {
+                    let out = sub([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5], centre);
+                    if p * (n[0] * out[0] + n[1] * out[1]) <= 0.0 {
+                        return None;
+                    }
+                }
                 c.visible_share(p, MIN_VISIBLE_SIDE)
                     .map(|s| (s, (self.lines[li].n, p), prof))
             });
             match seen {
                 Some((s, p, prof)) => {
-                    sup[k] = Some(s);
+                    let cue_f = match side_lines[k].map(|li| self.cues[li]) {
+                        Some(Cue::Texture) => TEXTURE_SIDE_WEIGHT,
+                        _ => 1.0,
+                    };
+                    sup[k] = Some(s * cue_f);
                     pol[k] = p;
                     counts[k] = Some(prof);
                 }
@@ -976,6 +1198,88 @@ impl QuadSearch<'_> {
     }
 }
 
+/// Where the small image shows print: a summed-area table of pixels whose gradient is
+/// at least `CONTENT_MIN_GRAD`, so any box is counted in O(1).
+struct PrintMap {
+    w: usize,
+    h: usize,
+    /// (w+1) × (h+1) prefix sums.
+    sum: Vec<u32>,
+}
+
+impl PrintMap {
+    fn new(e: &EdgeMap) -> Self {
+        let (w, h) = (e.w, e.h);
+        let mut sum = vec![0u32; (w + 1) * (h + 1)];
+        for y in 0..h {
+            let mut row = 0u32;
+            for x in 0..w {
+                row += (e.mag[y * w + x] >= CONTENT_MIN_GRAD) as u32;
+                sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+            }
+        }
+        PrintMap { w, h, sum }
+    }
+
+    /// Print pixels and all pixels in the box [x0, x1) × [y0, y1), clipped to the image.
+    fn count(&self, x0: f32, y0: f32, x1: f32, y1: f32) -> (u32, u32) {
+        let cx = |v: f32| (v.max(0.0) as usize).min(self.w);
+        let cy = |v: f32| (v.max(0.0) as usize).min(self.h);
+        let (x0, x1, y0, y1) = (cx(x0), cx(x1), cy(y0), cy(y1));
+        if x1 <= x0 || y1 <= y0 {
+            return (0, 0);
+        }
+        let at = |x: usize, y: usize| self.sum[y * (self.w + 1) + x];
+        let n = at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0);
+        (n, ((x1 - x0) * (y1 - y0)) as u32)
+    }
+
+    /// Share of a quad's visible interior that shows print: the inner part of the quad
+    /// is cut into `CONTENT_CELLS` cells (each counted over its bounding box), and a
+    /// cell shows print when `CONTENT_MIN_DENSITY` of it is print. A document is printed
+    /// all over (portrait, text, bands, patterns); a blank sheet of paper, or a sheet
+    /// with a card lying on part of it, is not.
+    fn share(&self, c: &[Pt; 4]) -> f32 {
+        let (cols, rows) = CONTENT_CELLS;
+        let at = |u: f32, v: f32| {
+            let u = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * u;
+            let v = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * v;
+            let l = [
+                c[0][0] + (c[3][0] - c[0][0]) * v,
+                c[0][1] + (c[3][1] - c[0][1]) * v,
+            ];
+            let r = [
+                c[1][0] + (c[2][0] - c[1][0]) * v,
+                c[1][1] + (c[2][1] - c[1][1]) * v,
+            ];
+            [l[0] + (r[0] - l[0]) * u, l[1] + (r[1] - l[1]) * u]
+        };
+        let (mut busy, mut seen) = (0, 0);
+        for j in 0..rows {
+            for i in 0..cols {
+                let (u0, u1) = (i as f32 / cols as f32, (i + 1) as f32 / cols as f32);
+                let (v0, v1) = (j as f32 / rows as f32, (j + 1) as f32 / rows as f32);
+                let p = [at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)];
+                let bx0 = p.iter().map(|q| q[0]).fold(f32::MAX, f32::min);
+                let bx1 = p.iter().map(|q| q[0]).fold(f32::MIN, f32::max);
+                let by0 = p.iter().map(|q| q[1]).fold(f32::MAX, f32::min);
+                let by1 = p.iter().map(|q| q[1]).fold(f32::MIN, f32::max);
+                let (n, area) = self.count(bx0, by0, bx1, by1);
+                // A cell mostly outside the frame says nothing.
+                if (area as f32) < 0.5 * (bx1 - bx0) * (by1 - by0) {
+                    continue;
+                }
+                seen += 1;
+                busy += (n as f32 >= CONTENT_MIN_DENSITY * area as f32) as u32;
+            }
+        }
+        if seen == 0 {
+            return 0.0;
+        }
+        busy as f32 / seen as f32
+    }
+}
+
 /// Area of quad `c` inside the `w × h` image. Size counts only where it is seen: a quad
 /// reaching far out of the frame on desk lines has no evidence for its outside part.
 fn visible_area(c: &[Pt; 4], w: f32, h: f32) -> f32 {
@@ -1015,8 +1319,9 @@ struct SideScore {
     unseen_penalty: f32,
 }
 
-fn best_quads(lines: &[Line], profiles: &[LineProfile], e: &EdgeMap, aspect: f32) -> Vec<Quad> {
-    let (w, h) = (e.w as f32, e.h as f32);
+fn best_quads(set: &LineSet, print: &PrintMap, w: usize, h: usize, aspect: f32) -> Vec<Quad> {
+    let lines = &set.lines[..];
+    let (w, h) = (w as f32, h as f32);
     let centre = [w * 0.5, h * 0.5];
     let min_side = w.min(h) * MIN_SIDE_FRAC;
     // Roughly parallel pairs with enough separation: (i, j, mean angle).
@@ -1046,7 +1351,9 @@ fn best_quads(lines: &[Line], profiles: &[LineProfile], e: &EdgeMap, aspect: f32
     }
     let mut search = QuadSearch {
         lines,
-        profiles,
+        cues: &set.cues,
+        profiles: &set.profiles,
+        print,
         w,
         h,
         min_side,
@@ -1165,6 +1472,58 @@ fn is_convex(c: &[Pt; 4]) -> bool {
     true
 }
 
+/// An image sides can be refined in.
+trait Plane {
+    /// Bilinear value at continuous coordinates (pixel centres at +0.5); `None` outside.
+    fn sample(&self, x: f32, y: f32) -> Option<f32>;
+}
+
+impl Plane for GrayImage {
+    fn sample(&self, x: f32, y: f32) -> Option<f32> {
+        sample_grey(self, x, y)
+    }
+}
+
+impl Plane for Small {
+    fn sample(&self, x: f32, y: f32) -> Option<f32> {
+        let (fx, fy) = (x - 0.5, y - 0.5);
+        if !(fx >= 0.0 && fy >= 0.0) {
+            return None;
+        }
+        let (x0, y0) = (fx as usize, fy as usize);
+        if x0 + 1 >= self.w || y0 + 1 >= self.h {
+            return None;
+        }
+        let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+        let i = y0 * self.w + x0;
+        let p = &self.px;
+        Some(
+            (p[i] * (1.0 - tx) + p[i + 1] * tx) * (1.0 - ty)
+                + (p[i + self.w] * (1.0 - tx) + p[i + self.w + 1] * tx) * ty,
+        )
+    }
+}
+
+/// How a side is refined in one image: the least step (value over 2 px) that counts as
+/// its edge, and the distance from the fitted line within which a sample is on it.
+struct RefineParams {
+    min_step: f32,
+    fit_tol: f32,
+}
+
+const GREY_REFINE: RefineParams = RefineParams {
+    min_step: REFINE_MIN_STEP,
+    fit_tol: FIT_TOL_PX,
+};
+/// Texture edges are a few pixels wide at the search scale: a sample within 0.75 px
+/// (2 px of a 1280-px frame) is on the line.
+const TEXTURE_REFINE: RefineParams = RefineParams {
+    min_step: REFINE_MIN_STEP,
+    fit_tol: 0.75,
+};
+/// Search radius (search-scale pixels) of a texture side's refinement.
+const TEXTURE_MIN_RADIUS: f32 = 2.0;
+
 /// Bilinear grey value at continuous coordinates (pixel centres at +0.5); `None` outside.
 fn sample_grey(g: &GrayImage, x: f32, y: f32) -> Option<f32> {
     let (w, h) = g.dimensions();
@@ -1191,9 +1550,10 @@ fn sample_grey(g: &GrayImage, x: f32, y: f32) -> Option<f32> {
 
 /// Refines the four sides at full resolution and intersects them.
 fn refine_corners(
-    grey: &GrayImage,
+    planes: &Planes,
     corners: &[Pt; 4],
     polarity: &[(Pt, f32); 4],
+    cue: &[Cue; 4],
     radius: f32,
 ) -> Option<([Pt; 4], [f32; 4])> {
     let mut lines = [Line {
@@ -1206,7 +1566,7 @@ fn refine_corners(
         // A side that could not be refined (inferred, or its edge hidden) keeps the
         // coarse line through its corners.
         let refined = (polarity[k].1 != 0.0)
-            .then(|| refine_side(grey, a, b, polarity[k], radius))
+            .then(|| planes.refine_side(a, b, polarity[k], cue[k], radius))
             .flatten();
         match refined {
             Some((l, share)) => {
@@ -1241,7 +1601,14 @@ fn line_through(a: Pt, b: Pt) -> Option<Line> {
 
 /// Fits a line to the strongest gradient of the expected polarity found along the
 /// normal at points spread over the side; drops outliers (thumb, glare, shadow) once.
-fn refine_side(grey: &GrayImage, a: Pt, b: Pt, pol: (Pt, f32), radius: f32) -> Option<(Line, f32)> {
+fn refine_side(
+    plane: &impl Plane,
+    a: Pt,
+    b: Pt,
+    pol: (Pt, f32),
+    radius: f32,
+    params: &RefineParams,
+) -> Option<(Line, f32)> {
     let len = dist(a, b);
     if len < 4.0 {
         return None;
@@ -1268,7 +1635,7 @@ fn refine_side(grey: &GrayImage, a: Pt, b: Pt, pol: (Pt, f32), radius: f32) -> O
             for o in [-1.0f32, 0.0, 1.0] {
                 let x = c[0] + n[0] * s as f32 + d[0] * o;
                 let y = c[1] + n[1] * s as f32 + d[1] * o;
-                match sample_grey(grey, x, y) {
+                match plane.sample(x, y) {
                     Some(g) => v += g,
                     None => {
                         ok = false;
@@ -1282,7 +1649,7 @@ fn refine_side(grey: &GrayImage, a: Pt, b: Pt, pol: (Pt, f32), radius: f32) -> O
         }
         in_image += 1;
         // Derivative along n (positive = brighter further along n).
-        let mut best = (0usize, REFINE_MIN_STEP);
+        let mut best = (0usize, params.min_step);
         for i in 1..prof.len() - 1 {
             let g = prof[i + 1] - prof[i - 1];
             let s = (i as i32 - steps) as f32;
@@ -1340,7 +1707,7 @@ fn refine_side(grey: &GrayImage, a: Pt, b: Pt, pol: (Pt, f32), radius: f32) -> O
     // edge, low for texture or a side that is not really there.
     let on_line = pts
         .iter()
-        .filter(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs() <= FIT_TOL_PX)
+        .filter(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs() <= params.fit_tol)
         .count();
     Some((line, on_line as f32 / in_image.max(1) as f32))
 }
