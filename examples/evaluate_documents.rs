@@ -209,12 +209,15 @@ fn dump_scene(
     let mut outline = |q: &[[f32; 2]; 4], colour: [u8; 3]| {
         for k in 0..4 {
             let (a, b) = (q[k], q[(k + 1) % 4]);
-            imageproc::drawing::draw_line_segment_mut(
-                &mut img,
-                (a[0], a[1]),
-                (b[0], b[1]),
-                image::Rgb(colour),
-            );
+            // Three pixels wide, so the outlines show in a reduced contact sheet.
+            for (dx, dy) in [(0.0, 0.0), (1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)] {
+                imageproc::drawing::draw_line_segment_mut(
+                    &mut img,
+                    (a[0] + dx, a[1] + dy),
+                    (b[0] + dx, b[1] + dy),
+                    image::Rgb(colour),
+                );
+            }
         }
     };
     outline(truth, [0, 255, 0]);

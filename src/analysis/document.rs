@@ -512,30 +512,45 @@ fn texture_energy(s: &Small) -> Small {
     Small { w, h, px: e }
 }
 
-/// In-place box mean over (2r+1)² pixels (windows clipped at the borders).
+/// In-place box mean over (2r+1)² pixels (windows clipped at the borders): running sums
+/// along each row, then down the columns a whole row at a time (along memory).
 fn box_blur(v: &mut [f32], w: usize, h: usize, r: usize) {
-    let mut line = Vec::with_capacity(w.max(h));
-    // One pass along `n` values spaced `stride` apart from `start`.
-    let mut pass = |v: &mut [f32], start: usize, stride: usize, n: usize| {
-        line.clear();
-        line.extend((0..n).map(|i| v[start + i * stride]));
-        let mut sum: f32 = line[..r.min(n)].iter().sum();
-        for i in 0..n {
-            if i + r < n {
+    let count = |i: usize, n: usize| ((i + r).min(n - 1) + 1 - i.saturating_sub(r)) as f32;
+    let mut line = vec![0f32; w];
+    for row in v.chunks_exact_mut(w) {
+        line.copy_from_slice(row);
+        let mut sum: f32 = line[..r.min(w)].iter().sum();
+        for (i, out) in row.iter_mut().enumerate() {
+            if i + r < w {
                 sum += line[i + r];
             }
             if i > r {
                 sum -= line[i - r - 1];
             }
-            let len = (i + r).min(n - 1) + 1 - i.saturating_sub(r);
-            v[start + i * stride] = sum / len as f32;
+            *out = sum / count(i, w);
         }
-    };
-    for y in 0..h {
-        pass(v, y * w, 1, w);
     }
-    for x in 0..w {
-        pass(v, x, w, h);
+    let src = v.to_vec();
+    let mut sum = vec![0f32; w];
+    for y in 0..r.min(h) {
+        sum.iter_mut()
+            .zip(&src[y * w..(y + 1) * w])
+            .for_each(|(s, v)| *s += v);
+    }
+    for y in 0..h {
+        if y + r < h {
+            let add = &src[(y + r) * w..(y + r + 1) * w];
+            sum.iter_mut().zip(add).for_each(|(s, v)| *s += v);
+        }
+        if y > r {
+            let drop = &src[(y - r - 1) * w..(y - r) * w];
+            sum.iter_mut().zip(drop).for_each(|(s, v)| *s -= v);
+        }
+        let inv = 1.0 / count(y, h);
+        v[y * w..(y + 1) * w]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s * inv);
     }
 }
 
