@@ -2200,3 +2200,88 @@ fn clip_convex(subject: &[Pt], clip: &[Pt]) -> Vec<Pt> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small_from(w: usize, h: usize, f: impl Fn(usize, usize) -> f32) -> Small {
+        let px = (0..w * h).map(|i| f(i % w, i / w)).collect();
+        Small { w, h, px }
+    }
+
+    #[test]
+    fn box_blur_matches_a_direct_mean() {
+        let (w, h, r) = (13, 9, 2);
+        let src = small_from(w, h, |x, y| ((x * 7 + y * 13) % 11) as f32);
+        let mut blurred = src.px.clone();
+        box_blur(&mut blurred, w, h, r);
+        for y in 0..h {
+            for x in 0..w {
+                let (x0, x1) = (x.saturating_sub(r), (x + r).min(w - 1));
+                let (y0, y1) = (y.saturating_sub(r), (y + r).min(h - 1));
+                let (mut sum, mut n) = (0.0, 0.0);
+                for yy in y0..=y1 {
+                    for xx in x0..=x1 {
+                        sum += src.px[yy * w + xx];
+                        n += 1.0;
+                    }
+                }
+                let got = blurred[y * w + x];
+                assert!(
+                    (got - sum / n).abs() < 1e-4,
+                    "({x}, {y}): {got} vs {}",
+                    sum / n
+                );
+            }
+        }
+    }
+
+    /// A smooth square (the card) on a busy checkerboard (the desk), both of the same
+    /// mean brightness: no grey step at its outline, a clear texture step centred on it.
+    #[test]
+    fn texture_energy_steps_at_the_outline_of_a_smooth_region() {
+        let (w, h) = (120, 80);
+        let (x0, x1) = (40usize, 90usize);
+        let s = small_from(w, h, |x, y| {
+            if (x0..x1).contains(&x) && (20..60).contains(&y) {
+                100.0
+            } else if (x / 2 + y / 2) % 2 == 0 {
+                70.0
+            } else {
+                130.0
+            }
+        });
+        let e = texture_energy(&s);
+        let row = &e.px[40 * w..41 * w];
+        assert!(
+            row[65] < 0.1 * row[15],
+            "inside {} outside {}",
+            row[65],
+            row[15]
+        );
+        // Steepest fall around the left outline (x = 40) lies on it.
+        let steepest = (30..50)
+            .max_by(|&a, &b| (row[a - 1] - row[a + 1]).total_cmp(&(row[b - 1] - row[b + 1])))
+            .unwrap();
+        assert!((39..=41).contains(&steepest), "steepest at {steepest}");
+    }
+
+    #[test]
+    fn print_share_tells_a_printed_card_from_a_blank_sheet() {
+        let (w, h) = (200, 120);
+        // Left half: "text" lines every 6 px; right half: blank.
+        let s = small_from(w, h, |x, y| if x < 100 && y % 6 < 2 { 30.0 } else { 200.0 });
+        let print = PrintMap::new(&EdgeMap::new(&s));
+        let card = [[10.0, 10.0], [90.0, 10.0], [90.0, 110.0], [10.0, 110.0]];
+        let sheet = [[110.0, 10.0], [190.0, 10.0], [190.0, 110.0], [110.0, 110.0]];
+        let both = [[10.0, 10.0], [190.0, 10.0], [190.0, 110.0], [10.0, 110.0]];
+        assert!(print.share(&card) > 0.95, "card {}", print.share(&card));
+        assert_eq!(print.share(&sheet), 0.0);
+        let half = print.share(&both);
+        assert!(
+            (0.4..0.65).contains(&half),
+            "sheet with a card on it {half}"
+        );
+    }
+}
