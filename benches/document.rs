@@ -1,4 +1,5 @@
-//! Benchmark of `find_document` on a 1280×720 synthetic desk scene.
+//! Benchmark of `find_document` on 1280×720 synthetic desk scenes: two the grey search
+//! settles, and a low-contrast one that also needs the texture search.
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -19,6 +20,17 @@ fn bench_find_document(c: &mut Criterion) {
     let (rgb, _) = render_scene(5, &SceneParams::default(), &face, &textures);
     let grey = to_grey(&rgb);
     c.bench_function("find_document 1280x720 Id1 cluttered", |b| {
+        b.iter(|| find_document(black_box(&grey), DocShape::Id1))
+    });
+    // A card of the desk's brightness: the grey search is not conclusive, so the
+    // texture search runs too (the slow path).
+    let low_contrast = SceneParams {
+        p_low_contrast: 1.0,
+        ..SceneParams::plain()
+    };
+    let (rgb, _) = render_scene(2, &low_contrast, &face, &textures);
+    let grey = to_grey(&rgb);
+    c.bench_function("find_document 1280x720 Id1 low contrast", |b| {
         b.iter(|| find_document(black_box(&grey), DocShape::Id1))
     });
 }
