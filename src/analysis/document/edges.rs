@@ -1,0 +1,443 @@
+//! The images the search runs on: the downscaled grey frame, its texture energy, their
+//! edge maps (gradient and structure-tensor orientation), and where print is.
+
+use image::GrayImage;
+
+use super::geometry::Pt;
+
+/// Texture energy (see `texture_energy`): box radius of each of the two smoothing
+/// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
+/// `EDGE_MIN_GRAD`.
+const TEXTURE_BOX_RADIUS: usize = 2;
+const TEXTURE_GAIN: f32 = 12.0;
+/// Print check (`content_share`): cells along × across, the inset from the outline
+/// (share of each side), and the Sobel magnitude of print (a step of ~10 grey levels).
+const CONTENT_CELLS: (usize, usize) = (8, 5);
+const CONTENT_INSET: f32 = 0.08;
+const CONTENT_MIN_GRAD: f32 = 40.0;
+const CONTENT_MIN_DENSITY: f32 = 0.02;
+/// Sobel magnitude (×4 of a one-level step) counted as an edge, for voting and support:
+/// a step of ~5 grey levels, low enough for a white card on a light desk.
+pub(super) const EDGE_MIN_GRAD: f32 = 20.0;
+
+/// Grey image as f32 rows after an integer box downscale (each output pixel is the mean
+/// of a `factor × factor` block, which also suppresses noise and fine texture).
+pub(super) struct Small {
+    pub(super) w: usize,
+    pub(super) h: usize,
+    pub(super) px: Vec<f32>,
+}
+
+pub(super) fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
+    let f = factor.max(1) as usize;
+    let (w, h) = (grey.width() as usize, grey.height() as usize);
+    let (sw, sh) = (w / f, h / f);
+    let raw = grey.as_raw();
+    let mut px = vec![0f32; sw * sh];
+    let mut acc = vec![0u32; sw];
+    let norm = 1.0 / (f * f) as f32;
+    for sy in 0..sh {
+        acc.iter_mut().for_each(|a| *a = 0);
+        for y in sy * f..(sy + 1) * f {
+            let row = &raw[y * w..y * w + sw * f];
+            for (a, chunk) in acc.iter_mut().zip(row.chunks_exact(f)) {
+                *a += chunk.iter().map(|&v| v as u32).sum::<u32>();
+            }
+        }
+        for (o, a) in px[sy * sw..(sy + 1) * sw].iter_mut().zip(acc.iter()) {
+            *o = *a as f32 * norm;
+        }
+    }
+    Small { w: sw, h: sh, px }
+}
+
+/// Texture energy of the small image: the square root of the gradient magnitude,
+/// smoothed with a 9×9 triangle filter, × `TEXTURE_GAIN`. A card of nearly the desk's
+/// brightness on gravel, grass or brick shows almost no grey step, but it is smooth
+/// where the desk is busy, so its outline is a clear step in this image. The root keeps
+/// one strong edge from looking like texture; the triangle (two box passes) keeps the
+/// steepest point of a blurred step on the step itself, so lines found here sit on the
+/// outline.
+pub(super) fn texture_energy(s: &Small) -> Small {
+    let (w, h) = (s.w, s.h);
+    let p = &s.px;
+    let mut e = vec![0f32; w * h];
+    for y in 1..h.saturating_sub(1) {
+        for x in 1..w - 1 {
+            let i = y * w + x;
+            let gx = p[i + 1] - p[i - 1];
+            let gy = p[i + w] - p[i - w];
+            e[i] = (gx * gx + gy * gy).sqrt().sqrt();
+        }
+    }
+    for _ in 0..2 {
+        box_blur(&mut e, w, h, TEXTURE_BOX_RADIUS);
+    }
+    e.iter_mut().for_each(|v| *v *= TEXTURE_GAIN);
+    Small { w, h, px: e }
+}
+
+/// In-place box mean over (2r+1)² pixels (windows clipped at the borders): running sums
+/// along each row, then down the columns a whole row at a time (along memory).
+fn box_blur(v: &mut [f32], w: usize, h: usize, r: usize) {
+    let count = |i: usize, n: usize| ((i + r).min(n - 1) + 1 - i.saturating_sub(r)) as f32;
+    let mut line = vec![0f32; w];
+    for row in v.chunks_exact_mut(w) {
+        line.copy_from_slice(row);
+        let mut sum: f32 = line[..r.min(w)].iter().sum();
+        for (i, out) in row.iter_mut().enumerate() {
+            if i + r < w {
+                sum += line[i + r];
+            }
+            if i > r {
+                sum -= line[i - r - 1];
+            }
+            *out = sum / count(i, w);
+        }
+    }
+    let src = v.to_vec();
+    let mut sum = vec![0f32; w];
+    for y in 0..r.min(h) {
+        sum.iter_mut()
+            .zip(&src[y * w..(y + 1) * w])
+            .for_each(|(s, v)| *s += v);
+    }
+    for y in 0..h {
+        if y + r < h {
+            let add = &src[(y + r) * w..(y + r + 1) * w];
+            sum.iter_mut().zip(add).for_each(|(s, v)| *s += v);
+        }
+        if y > r {
+            let drop = &src[(y - r - 1) * w..(y - r) * w];
+            sum.iter_mut().zip(drop).for_each(|(s, v)| *s -= v);
+        }
+        let inv = 1.0 / count(y, h);
+        v[y * w..(y + 1) * w]
+            .iter_mut()
+            .zip(&sum)
+            .for_each(|(o, s)| *o = s * inv);
+    }
+}
+
+/// Sobel gradients of the small image, plus the edge orientation from the structure
+/// tensor over 3×3 pixels: next to a textured desk a single Sobel direction is off by
+/// up to ±30°, the tensor (dominated by the strong, coherent card edge) by a few degrees.
+/// Border pixels have no gradient, so the frame border of a tightly cropped scan is
+/// never taken for a document edge.
+pub(super) struct EdgeMap {
+    pub(super) w: usize,
+    pub(super) h: usize,
+    pub(super) gx: Vec<f32>,
+    pub(super) gy: Vec<f32>,
+    pub(super) mag: Vec<f32>,
+    /// Unit normal of the local edge (tensor orientation, defined modulo 180°).
+    pub(super) ox: Vec<f32>,
+    pub(super) oy: Vec<f32>,
+    /// Orientation coherence 0–1: 1 on a straight edge, low on texture and corners.
+    pub(super) coh: Vec<f32>,
+}
+
+impl EdgeMap {
+    pub(super) fn new(s: &Small) -> Self {
+        let (w, h) = (s.w, s.h);
+        let n = w * h;
+        let mut gx = vec![0f32; n];
+        let mut gy = vec![0f32; n];
+        let mut mag = vec![0f32; n];
+        let p = &s.px;
+        for y in 1..h.saturating_sub(1) {
+            let (r0, r1, r2) = ((y - 1) * w, y * w, (y + 1) * w);
+            for x in 1..w - 1 {
+                let sx = (p[r0 + x + 1] + 2.0 * p[r1 + x + 1] + p[r2 + x + 1])
+                    - (p[r0 + x - 1] + 2.0 * p[r1 + x - 1] + p[r2 + x - 1]);
+                let sy = (p[r2 + x - 1] + 2.0 * p[r2 + x] + p[r2 + x + 1])
+                    - (p[r0 + x - 1] + 2.0 * p[r0 + x] + p[r0 + x + 1]);
+                let i = r1 + x;
+                gx[i] = sx;
+                gy[i] = sy;
+                // sqrt of the sum: hypot's overflow care costs 5× and these are small.
+                mag[i] = (sx * sx + sy * sy).sqrt();
+            }
+        }
+        // Tensor components, box-summed 5×5 (separable running sums: rows, then columns).
+        let mut jxx = vec![0f32; n];
+        let mut jxy = vec![0f32; n];
+        let mut jyy = vec![0f32; n];
+        for y in 0..h {
+            let row = y * w;
+            let (mut a, mut b, mut c) = (0.0f32, 0.0f32, 0.0f32);
+            for x in 0..w {
+                let i = row + x;
+                a += gx[i] * gx[i];
+                b += gx[i] * gy[i];
+                c += gy[i] * gy[i];
+                if x >= 5 {
+                    let o = i - 5;
+                    a -= gx[o] * gx[o];
+                    b -= gx[o] * gy[o];
+                    c -= gy[o] * gy[o];
+                }
+                if x >= 4 {
+                    // Window x-4..=x, centred on x-2.
+                    jxx[i - 2] = a;
+                    jxy[i - 2] = b;
+                    jyy[i - 2] = c;
+                }
+            }
+        }
+        let mut sxx_v = vec![0f32; n];
+        let mut sxy_v = vec![0f32; n];
+        let mut syy_v = vec![0f32; n];
+        // Column sums kept per column while walking down the rows: the same sums
+        // in the same order as column by column, but along memory.
+        let (mut a, mut b, mut c) = (vec![0f32; w], vec![0f32; w], vec![0f32; w]);
+        for y in 0..h {
+            for x in 0..w {
+                let i = y * w + x;
+                a[x] += jxx[i];
+                b[x] += jxy[i];
+                c[x] += jyy[i];
+                if y >= 5 {
+                    let o = i - 5 * w;
+                    a[x] -= jxx[o];
+                    b[x] -= jxy[o];
+                    c[x] -= jyy[o];
+                }
+                if y >= 4 {
+                    let centre = i - 2 * w;
+                    sxx_v[centre] = a[x];
+                    sxy_v[centre] = b[x];
+                    syy_v[centre] = c[x];
+                }
+            }
+        }
+        let mut ox = vec![0f32; n];
+        let mut oy = vec![0f32; n];
+        let mut coh = vec![0f32; n];
+        for y in 2..h.saturating_sub(2) {
+            for x in 2..w - 2 {
+                let i = y * w + x;
+                if mag[i] < EDGE_MIN_GRAD {
+                    continue;
+                }
+                let (sxx, sxy, syy) = (sxx_v[i], sxy_v[i], syy_v[i]);
+                let (c2, s2) = (sxx - syy, 2.0 * sxy);
+                let r = (c2 * c2 + s2 * s2).sqrt();
+                let tr = sxx + syy;
+                if r <= 0.0 || tr <= 0.0 {
+                    continue;
+                }
+                coh[i] = r / tr;
+                // Half-angle of (c2, s2): the dominant gradient axis.
+                let cos2 = c2 / r;
+                let cx = ((1.0 + cos2) * 0.5).max(0.0).sqrt();
+                let sy = ((1.0 - cos2) * 0.5).max(0.0).sqrt() * if s2 < 0.0 { -1.0 } else { 1.0 };
+                ox[i] = cx;
+                oy[i] = sy;
+            }
+        }
+        EdgeMap {
+            w,
+            h,
+            gx,
+            gy,
+            mag,
+            ox,
+            oy,
+            coh,
+        }
+    }
+
+    /// Edge pixel that is a local maximum across the edge (thin edges for the Hough).
+    pub(super) fn is_thin_edge(&self, x: usize, y: usize) -> bool {
+        let i = y * self.w + x;
+        let m = self.mag[i];
+        if m < EDGE_MIN_GRAD || x == 0 || y == 0 || x + 1 >= self.w || y + 1 >= self.h {
+            return false;
+        }
+        let (ax, ay) = (self.ox[i].abs(), self.oy[i].abs());
+        // Quantise the edge normal to one of 4 neighbour pairs.
+        let (dx, dy): (isize, isize) = if ay <= ax * 0.414 {
+            (1, 0)
+        } else if ax <= ay * 0.414 {
+            (0, 1)
+        } else if (self.ox[i] > 0.0) == (self.oy[i] > 0.0) {
+            (1, 1)
+        } else {
+            (1, -1)
+        };
+        let at = |ox: isize, oy: isize| {
+            let xx = (x as isize + ox) as usize;
+            let yy = (y as isize + oy) as usize;
+            self.mag[yy * self.w + xx]
+        };
+        m >= at(dx, dy) && m > at(-dx, -dy)
+    }
+}
+
+/// Where the small image shows print: a summed-area table of pixels whose gradient is
+/// at least `CONTENT_MIN_GRAD`, so any box is counted in O(1).
+pub(super) struct PrintMap {
+    w: usize,
+    h: usize,
+    /// (w+1) × (h+1) prefix sums.
+    sum: Vec<u32>,
+}
+
+impl PrintMap {
+    pub(super) fn new(e: &EdgeMap) -> Self {
+        let (w, h) = (e.w, e.h);
+        let mut sum = vec![0u32; (w + 1) * (h + 1)];
+        for y in 0..h {
+            let mut row = 0u32;
+            for x in 0..w {
+                row += (e.mag[y * w + x] >= CONTENT_MIN_GRAD) as u32;
+                sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
+            }
+        }
+        PrintMap { w, h, sum }
+    }
+
+    /// Print pixels and all pixels in the box [x0, x1) × [y0, y1), clipped to the image.
+    fn count(&self, x0: f32, y0: f32, x1: f32, y1: f32) -> (u32, u32) {
+        let cx = |v: f32| (v.max(0.0) as usize).min(self.w);
+        let cy = |v: f32| (v.max(0.0) as usize).min(self.h);
+        let (x0, x1, y0, y1) = (cx(x0), cx(x1), cy(y0), cy(y1));
+        if x1 <= x0 || y1 <= y0 {
+            return (0, 0);
+        }
+        let at = |x: usize, y: usize| self.sum[y * (self.w + 1) + x];
+        let n = at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0);
+        (n, ((x1 - x0) * (y1 - y0)) as u32)
+    }
+
+    /// Share of a quad's visible interior that shows print: the inner part of the quad
+    /// is cut into `CONTENT_CELLS` cells (each counted over its bounding box), and a
+    /// cell shows print when `CONTENT_MIN_DENSITY` of it is print. A document is printed
+    /// all over (portrait, text, bands, patterns); a blank sheet of paper, or a sheet
+    /// with a card lying on part of it, is not.
+    pub(super) fn share(&self, c: &[Pt; 4]) -> f32 {
+        let (cols, rows) = CONTENT_CELLS;
+        let at = |u: f32, v: f32| {
+            let u = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * u;
+            let v = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * v;
+            let l = [
+                c[0][0] + (c[3][0] - c[0][0]) * v,
+                c[0][1] + (c[3][1] - c[0][1]) * v,
+            ];
+            let r = [
+                c[1][0] + (c[2][0] - c[1][0]) * v,
+                c[1][1] + (c[2][1] - c[1][1]) * v,
+            ];
+            [l[0] + (r[0] - l[0]) * u, l[1] + (r[1] - l[1]) * u]
+        };
+        let (mut busy, mut seen) = (0, 0);
+        for j in 0..rows {
+            for i in 0..cols {
+                let (u0, u1) = (i as f32 / cols as f32, (i + 1) as f32 / cols as f32);
+                let (v0, v1) = (j as f32 / rows as f32, (j + 1) as f32 / rows as f32);
+                let p = [at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)];
+                let bx0 = p.iter().map(|q| q[0]).fold(f32::MAX, f32::min);
+                let bx1 = p.iter().map(|q| q[0]).fold(f32::MIN, f32::max);
+                let by0 = p.iter().map(|q| q[1]).fold(f32::MAX, f32::min);
+                let by1 = p.iter().map(|q| q[1]).fold(f32::MIN, f32::max);
+                let (n, area) = self.count(bx0, by0, bx1, by1);
+                // A cell mostly outside the frame says nothing.
+                if (area as f32) < 0.5 * (bx1 - bx0) * (by1 - by0) {
+                    continue;
+                }
+                seen += 1;
+                busy += (n as f32 >= CONTENT_MIN_DENSITY * area as f32) as u32;
+            }
+        }
+        if seen == 0 {
+            return 0.0;
+        }
+        busy as f32 / seen as f32
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn small_from(w: usize, h: usize, f: impl Fn(usize, usize) -> f32) -> Small {
+        let px = (0..w * h).map(|i| f(i % w, i / w)).collect();
+        Small { w, h, px }
+    }
+
+    #[test]
+    fn box_blur_matches_a_direct_mean() {
+        let (w, h, r) = (13, 9, 2);
+        let src = small_from(w, h, |x, y| ((x * 7 + y * 13) % 11) as f32);
+        let mut blurred = src.px.clone();
+        box_blur(&mut blurred, w, h, r);
+        for y in 0..h {
+            for x in 0..w {
+                let (x0, x1) = (x.saturating_sub(r), (x + r).min(w - 1));
+                let (y0, y1) = (y.saturating_sub(r), (y + r).min(h - 1));
+                let (mut sum, mut n) = (0.0, 0.0);
+                for yy in y0..=y1 {
+                    for xx in x0..=x1 {
+                        sum += src.px[yy * w + xx];
+                        n += 1.0;
+                    }
+                }
+                let got = blurred[y * w + x];
+                assert!(
+                    (got - sum / n).abs() < 1e-4,
+                    "({x}, {y}): {got} vs {}",
+                    sum / n
+                );
+            }
+        }
+    }
+
+    /// A smooth square (the card) on a busy checkerboard (the desk), both of the same
+    /// mean brightness: no grey step at its outline, a clear texture step centred on it.
+    #[test]
+    fn texture_energy_steps_at_the_outline_of_a_smooth_region() {
+        let (w, h) = (120, 80);
+        let (x0, x1) = (40usize, 90usize);
+        let s = small_from(w, h, |x, y| {
+            if (x0..x1).contains(&x) && (20..60).contains(&y) {
+                100.0
+            } else if (x / 2 + y / 2) % 2 == 0 {
+                70.0
+            } else {
+                130.0
+            }
+        });
+        let e = texture_energy(&s);
+        let row = &e.px[40 * w..41 * w];
+        assert!(
+            row[65] < 0.1 * row[15],
+            "inside {} outside {}",
+            row[65],
+            row[15]
+        );
+        // Steepest fall around the left outline (x = 40) lies on it.
+        let steepest = (30..50)
+            .max_by(|&a, &b| (row[a - 1] - row[a + 1]).total_cmp(&(row[b - 1] - row[b + 1])))
+            .unwrap();
+        assert!((39..=41).contains(&steepest), "steepest at {steepest}");
+    }
+
+    #[test]
+    fn print_share_tells_a_printed_card_from_a_blank_sheet() {
+        let (w, h) = (200, 120);
+        // Left half: "text" lines every 6 px; right half: blank.
+        let s = small_from(w, h, |x, y| if x < 100 && y % 6 < 2 { 30.0 } else { 200.0 });
+        let print = PrintMap::new(&EdgeMap::new(&s));
+        let card = [[10.0, 10.0], [90.0, 10.0], [90.0, 110.0], [10.0, 110.0]];
+        let sheet = [[110.0, 10.0], [190.0, 10.0], [190.0, 110.0], [110.0, 110.0]];
+        let both = [[10.0, 10.0], [190.0, 10.0], [190.0, 110.0], [10.0, 110.0]];
+        assert!(print.share(&card) > 0.95, "card {}", print.share(&card));
+        assert_eq!(print.share(&sheet), 0.0);
+        let half = print.share(&both);
+        assert!(
+            (0.4..0.65).contains(&half),
+            "sheet with a card on it {half}"
+        );
+    }
+}

@@ -1,0 +1,438 @@
+//! Candidate outlines: quadrilaterals from pairs of roughly parallel lines (or three
+//! lines and a side inferred from the aspect ratio), scored by edge support, aspect,
+//! print and size.
+
+use super::edges::PrintMap;
+use super::geometry::{
+    dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
+    visible_fraction, Line, Pt,
+};
+use super::lines::{Cue, LineProfile, LineSet, SegmentCount, TEXTURE_SIDE_WEIGHT};
+
+/// How strongly print counts in a candidate's score (share^exponent).
+const CONTENT_EXPONENT: f32 = 0.5;
+/// Opposite sides of a document converge under perspective; beyond this the document is
+/// tilted so much that it cannot be read anyway.
+const PAIR_MAX_ANGLE_DEG: f32 = 22.0;
+/// Adjacent sides may leave 90° by at most this (perspective, rotation of a tilted card).
+const QUAD_MAX_SKEW_DEG: f32 = 32.0;
+/// Shortest document side, as a share of the small image's shorter side.
+const MIN_SIDE_FRAC: f32 = 0.12;
+/// Corners may lie this far outside the frame (share of its size): a card partly cut by
+/// the frame is still reported, so `corners_visible` can say why it fails.
+const CORNER_OUTSIDE_FRAC: f32 = 0.4;
+/// Aspect ratio (long/short, perspective undone with `ASSUMED_FOCAL_FRAC`) may differ
+/// from the document's by this factor in log space: covers a wrong focal-length guess
+/// on strongly tilted documents (0.15 and 0.2 both lost 3–4 % on the set).
+const ASPECT_MAX_LOG_ERR: f32 = 0.33;
+/// Focal length assumed for undoing perspective, as a share of the long image side
+/// (a horizontal field of view of ~65°, typical of webcams and phone main cameras).
+const ASSUMED_FOCAL_FRAC: f32 = 0.8;
+/// Softness of the aspect preference in log space.
+const ASPECT_SIGMA_LOG: f32 = 0.15;
+/// Share of each side end skipped when measuring support: rounded card corners.
+const SIDE_END_SKIP: f32 = 0.07;
+/// A side needs this share of its length on an edge of one polarity (thumb, glare may
+/// hide the rest); the mean over the four sides needs `QUAD_MIN_MEAN_SUPPORT`.
+const QUAD_MIN_SIDE_SUPPORT: f32 = 0.3;
+const QUAD_MIN_MEAN_SUPPORT: f32 = 0.5;
+/// A quad with one side inferred from the aspect ratio needs the three others clearly
+/// seen, and ranks below a fully seen one of the same support.
+const INFERRED_MIN_SIDE_SUPPORT: f32 = 0.6;
+const INFERRED_SIDE_PENALTY: f32 = 0.75;
+/// Milder when the unseen side lies outside the frame: that explains it, but random
+/// lines reaching out of the frame explain it too (0.95 let them beat whole cards).
+const INFERRED_OUTSIDE_PENALTY: f32 = 0.85;
+/// Inferring a side assumes a document facing the camera: parallel opposite sides and
+/// right angles within this many degrees.
+const INFERRED_MAX_DEG: f32 = 6.0;
+/// A quad with an unseen side is dropped when any seen side runs on past a corner by
+/// more than this share of the checked length (0.4 also dropped cut cards lying next
+/// to an aligned desk edge; 0.6 and 0.7 measured alike).
+const INFERRED_MAX_EXTENSION: f32 = 0.6;
+/// A side counts as seen when this share of it lies inside the frame.
+const MIN_VISIBLE_SIDE: f32 = 0.25;
+/// Stretch of each side next to a corner (share of the side) that must show its edge.
+const CORNER_STRETCH: f32 = 0.25;
+/// Length past each corner (share of the side) checked for an edge that continues, and
+/// how much such a continuation costs.
+const EXTENSION_FRAC: f32 = 0.15;
+const EXTENSION_WEIGHT: f32 = 0.75;
+/// Length past each corner (share of the side) where a side's edge must not run on, and
+/// the support there that rules the corner out (a long stretch of one-polarity edge
+/// exactly on the line is rare in desk texture; 0.7 lost more in-frame cards).
+const RUN_ON_FRAC: f32 = 0.5;
+const RUN_ON_MAX_SUPPORT: f32 = 0.8;
+/// Share of that length that must lie inside the frame to judge it: a side of an inner
+/// rectangle of a cut card may run on for only a short way before leaving the frame
+/// (0.5 missed those; 0.35 kept 2 more cut cards of 60 judged visible).
+const RUN_ON_MIN_VISIBLE: f32 = 0.25;
+/// Weight of size in the score: prefers the outer outline over rectangles printed inside
+/// the document, without letting a huge badly supported quad win.
+pub(super) const AREA_EXPONENT: f32 = 0.25;
+/// Candidates verified at full resolution, and the overlap above which two candidates
+/// count as the same quad. Verifying 8 instead of 4 changed no figure of the
+/// evaluation (all 780 scenes and the real fixtures) and cost 0.2 ms.
+const TOP_CANDIDATES: usize = 4;
+const SAME_QUAD_IOU: f32 = 0.9;
+/// Side supports are combined as w·mean + (1−w)·min: the mean rewards a well-seen
+/// outline, the min keeps one missing side from being ignored.
+pub(super) const MEAN_WEIGHT: f32 = 0.7;
+
+pub(super) struct Quad {
+    /// Corners in small-image coordinates, in side order (side k from corner k to k+1).
+    pub(super) corners: [Pt; 4],
+    /// Per side: the line normal and the gradient polarity along it (0 = no edge seen,
+    /// e.g. a side inferred from the aspect ratio), so refinement looks for the same edge.
+    pub(super) polarity: [(Pt, f32); 4],
+    /// Per side: the image its edge was seen in (refinement looks there too).
+    pub(super) cue: [Cue; 4],
+    pub(super) score: f32,
+    /// Aspect agreement factor and the penalty for an unseen side (kept for re-scoring).
+    pub(super) aspect_f: f32,
+    pub(super) unseen_penalty: f32,
+}
+
+/// Geometry shared by every candidate of one search.
+struct QuadSearch<'a> {
+    lines: &'a [Line],
+    cues: &'a [Cue],
+    print: &'a PrintMap,
+    profiles: &'a [LineProfile],
+    w: f32,
+    h: f32,
+    min_side: f32,
+    aspect: f32,
+    /// Best candidates, highest score first, no two alike.
+    top: Vec<Quad>,
+}
+
+impl QuadSearch<'_> {
+    /// Scores the quad whose sides lie on `side_lines` (corner k = side k-1 ∩ side k);
+    /// `None` marks a side inferred from the aspect ratio (no edge to measure).
+    fn consider(&mut self, corners: [Pt; 4], side_lines: [Option<usize>; 4]) {
+        let (w, h) = (self.w, self.h);
+        let (out_x, out_y) = (w * CORNER_OUTSIDE_FRAC, h * CORNER_OUTSIDE_FRAC);
+        if corners
+            .iter()
+            .any(|p| p[0] < -out_x || p[0] > w + out_x || p[1] < -out_y || p[1] > h + out_y)
+        {
+            return;
+        }
+        if !is_convex(&corners) {
+            return;
+        }
+        let sides = [0, 1, 2, 3].map(|k| dist(corners[k], corners[(k + 1) % 4]));
+        if sides.iter().any(|&s| s < self.min_side) {
+            return;
+        }
+        let asp = rectangle_aspect(&corners, [w * 0.5, h * 0.5], ASSUMED_FOCAL_FRAC * w.max(h))
+            .unwrap_or_else(|| {
+                let m0 = (sides[0] + sides[2]) * 0.5;
+                let m1 = (sides[1] + sides[3]) * 0.5;
+                m0.max(m1) / m0.min(m1)
+            });
+        let aspect_err = (asp / self.aspect).ln().abs();
+        if aspect_err > ASPECT_MAX_LOG_ERR {
+            return;
+        }
+        let Some(mut q) = self.score_sides(&corners, &side_lines) else {
+            return;
+        };
+        let aspect_f = (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp();
+        let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
+        let area = visible_area(&corners, w, h) / (w * h);
+        let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
+        let beaten = |score: f32, top: &[Quad]| {
+            top.len() >= TOP_CANDIDATES && top.last().is_some_and(|q| q.score >= score)
+        };
+        if beaten(score, &self.top) {
+            return;
+        }
+        // Print last: it never raises a score, and it is the costliest factor.
+        let score = score * self.print.share(&corners).powf(CONTENT_EXPONENT);
+        if beaten(score, &self.top) {
+            return;
+        }
+        if let Some(i) = self
+            .top
+            .iter()
+            .position(|q| quad_iou(&q.corners, &corners) > SAME_QUAD_IOU)
+        {
+            if self.top[i].score >= score {
+                return;
+            }
+            self.top.remove(i);
+        }
+        q.score = score;
+        let aspect_f = if q.n_seen == 4 { aspect_f } else { 1.0 };
+        let q = Quad {
+            corners,
+            polarity: q.polarity,
+            cue: side_lines.map(|l| l.map_or(Cue::Grey, |i| self.cues[i])),
+            score,
+            aspect_f,
+            unseen_penalty: q.unseen_penalty,
+        };
+        let at = self
+            .top
+            .iter()
+            .position(|o| o.score < score)
+            .unwrap_or(self.top.len());
+        self.top.insert(at, q);
+        self.top.truncate(TOP_CANDIDATES);
+    }
+}
+
+impl QuadSearch<'_> {
+    /// Edge evidence for a quad's sides: support on each side's visible part, whether
+    /// its sides end at its corners, whether they run on past them. `None` when the
+    /// outline is not seen well enough to be a document.
+    fn score_sides(&self, corners: &[Pt; 4], side_lines: &[Option<usize>; 4]) -> Option<SideScore> {
+        let (w, h) = (self.w, self.h);
+        let mut sup = [None::<f32>; 4];
+        let mut pol = [([0f32; 2], 0f32); 4];
+        let mut counts = [None::<&LineProfile>; 4];
+        let mut outside_unseen = 0;
+        let mut inside_unseen = 0;
+        let centre = [
+            corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
+            corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
+        ];
+        for k in 0..4 {
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let seen = side_lines[k].and_then(|li| {
+                let prof = &self.profiles[li];
+                let c = prof.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
+                let p = c.polarity();
+                let n = self.lines[li].n;
+                // A document is smoother than the desk around it, never busier: its
+                // texture outline rises outwards (a text block or the portrait inside
+                // it rises inwards).
+                if self.cues[li] == Cue::Texture {
+                    let out = sub([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5], centre);
+                    if p * (n[0] * out[0] + n[1] * out[1]) <= 0.0 {
+                        return None;
+                    }
+                }
+                c.visible_share(p, MIN_VISIBLE_SIDE)
+                    .map(|s| (s, (self.lines[li].n, p), prof))
+            });
+            match seen {
+                Some((s, p, prof)) => {
+                    let cue_f = match side_lines[k].map(|li| self.cues[li]) {
+                        Some(Cue::Texture) => TEXTURE_SIDE_WEIGHT,
+                        _ => 1.0,
+                    };
+                    sup[k] = Some(s * cue_f);
+                    pol[k] = p;
+                    counts[k] = Some(prof);
+                }
+                // Unseen: a side outside the frame is fully explained; one inside is
+                // hidden (thumb, glare, a desk of the card's brightness).
+                None if visible_fraction(a, b, w, h) < MIN_VISIBLE_SIDE => outside_unseen += 1,
+                None => inside_unseen += 1,
+            }
+        }
+        let seen: Vec<f32> = sup.iter().flatten().copied().collect();
+        if seen.len() < 3 {
+            return None;
+        }
+        let min_sup = seen.iter().copied().fold(f32::MAX, f32::min);
+        let mean_sup = seen.iter().sum::<f32>() / seen.len() as f32;
+        let (min_need, unseen_penalty) = match (inside_unseen, outside_unseen) {
+            (0, 0) => (QUAD_MIN_SIDE_SUPPORT, 1.0),
+            (0, _) => (INFERRED_MIN_SIDE_SUPPORT, INFERRED_OUTSIDE_PENALTY),
+            _ => (INFERRED_MIN_SIDE_SUPPORT, INFERRED_SIDE_PENALTY),
+        };
+        if min_sup < min_need || mean_sup < QUAD_MIN_MEAN_SUPPORT {
+            return None;
+        }
+        // A document edge ends at the corner: support continuing past a corner along
+        // the same line means a rectangle printed inside a larger outline, or a longer
+        // edge (desk, paper) that is no document side.
+        let mut ext_sum = 0.0;
+        let mut ext_max = 0.0f32;
+        // Each side must also reach its corners: a side whose edge stops short of a
+        // corner belongs to something else (a sheet under the card, a box beside it).
+        let mut corner_ev = [f32::NAN; 4];
+        for k in 0..4 {
+            let Some(prof) = counts[k] else { continue };
+            let (a, b) = (corners[k], corners[(k + 1) % 4]);
+            let e0 = prof.count(a, b, -EXTENSION_FRAC, 0.0);
+            let e1 = prof.count(a, b, 1.0, 1.0 + EXTENSION_FRAC);
+            let hits =
+                |c: &SegmentCount| (if pol[k].1 >= 0.0 { c.pos } else { c.neg } / c.len).min(1.0);
+            let (x0, x1) = (hits(&e0), hits(&e1));
+            // Nested outlines: a side whose edge runs on well past a corner is part of
+            // a longer edge, so that corner is no corner at all (the portrait or a
+            // printed band sharing the card's edge, or an inner rectangle of a cut card).
+            let run_on = |t0: f32, t1: f32| {
+                prof.count(a, b, t0, t1)
+                    .visible_share(pol[k].1, RUN_ON_MIN_VISIBLE)
+                    .unwrap_or(0.0)
+            };
+            if run_on(-RUN_ON_FRAC, 0.0).max(run_on(1.0, 1.0 + RUN_ON_FRAC)) > RUN_ON_MAX_SUPPORT {
+                return None;
+            }
+            ext_sum += x0 + x1;
+            ext_max = ext_max.max(x0).max(x1);
+            let near = |t0: f32, t1: f32| {
+                prof.count(a, b, t0, t1)
+                    .visible_share(pol[k].1, 0.5)
+                    .unwrap_or(1.0)
+            };
+            let (n0, n1) = (
+                near(SIDE_END_SKIP, CORNER_STRETCH),
+                near(1.0 - CORNER_STRETCH, 1.0 - SIDE_END_SKIP),
+            );
+            let next = (k + 1) % 4;
+            corner_ev[k] = if corner_ev[k].is_nan() {
+                n0
+            } else {
+                corner_ev[k].max(n0)
+            };
+            corner_ev[next] = if corner_ev[next].is_nan() {
+                n1
+            } else {
+                corner_ev[next].max(n1)
+            };
+        }
+        if inside_unseen + outside_unseen > 0 && ext_max > INFERRED_MAX_EXTENSION {
+            return None;
+        }
+        let ext = ext_sum / (2 * seen.len()) as f32;
+        let ev: Vec<f32> = corner_ev
+            .iter()
+            .map(|&e| if e.is_nan() { 1.0 } else { e })
+            .collect();
+        let ev_min = ev.iter().copied().fold(f32::MAX, f32::min);
+        let ev_mean = ev.iter().sum::<f32>() / 4.0;
+        let score = unseen_penalty
+            * (MEAN_WEIGHT * mean_sup + (1.0 - MEAN_WEIGHT) * min_sup)
+            * (1.0 - EXTENSION_WEIGHT * ext).max(0.0);
+        Some(SideScore {
+            score,
+            corner_f: 0.5 * (ev_min + ev_mean),
+            polarity: pol,
+            n_seen: seen.len(),
+            unseen_penalty,
+        })
+    }
+}
+
+/// What [`QuadSearch::score_sides`] measured.
+struct SideScore {
+    score: f32,
+    /// 0–1: how well the sides reach the corners.
+    corner_f: f32,
+    polarity: [(Pt, f32); 4],
+    n_seen: usize,
+    unseen_penalty: f32,
+}
+
+pub(super) fn best_quads(
+    set: &LineSet,
+    print: &PrintMap,
+    w: usize,
+    h: usize,
+    aspect: f32,
+) -> Vec<Quad> {
+    let lines = &set.lines[..];
+    let (w, h) = (w as f32, h as f32);
+    let centre = [w * 0.5, h * 0.5];
+    let min_side = w.min(h) * MIN_SIDE_FRAC;
+    // Roughly parallel pairs with enough separation: (i, j, mean angle).
+    let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
+    for i in 0..lines.len() {
+        for j in i + 1..lines.len() {
+            let (a, b) = (lines[i].angle_deg(), lines[j].angle_deg());
+            if undirected_diff_deg(a, b) > PAIR_MAX_ANGLE_DEG {
+                continue;
+            }
+            let di = lines[i].n[0] * centre[0] + lines[i].n[1] * centre[1] - lines[i].c;
+            let dn = lines[i].n[0] * lines[j].n[0] + lines[i].n[1] * lines[j].n[1];
+            let dj =
+                (lines[j].n[0] * centre[0] + lines[j].n[1] * centre[1] - lines[j].c) * dn.signum();
+            if (di - dj).abs() < min_side {
+                continue;
+            }
+            // Mean direction of the pair (undirected average).
+            let mut bb = b;
+            if (bb - a) > 90.0 {
+                bb -= 180.0;
+            } else if (a - bb) > 90.0 {
+                bb += 180.0;
+            }
+            pairs.push((i, j, ((a + bb) * 0.5).rem_euclid(180.0)));
+        }
+    }
+    let mut search = QuadSearch {
+        lines,
+        cues: &set.cues,
+        profiles: &set.profiles,
+        print,
+        w,
+        h,
+        min_side,
+        aspect,
+        top: Vec::new(),
+    };
+    for (pa, a) in pairs.iter().enumerate() {
+        for b in pairs.iter().skip(pa + 1) {
+            if undirected_diff_deg(a.2, b.2) < 90.0 - QUAD_MAX_SKEW_DEG {
+                continue;
+            }
+            let (l0, l1, l2, l3) = (a.0, b.0, a.1, b.1);
+            // Corners in order around the quad: sides lie on l0, l1, l2, l3.
+            let c = [
+                lines[l3].intersect(&lines[l0]),
+                lines[l0].intersect(&lines[l1]),
+                lines[l1].intersect(&lines[l2]),
+                lines[l2].intersect(&lines[l3]),
+            ];
+            let [Some(c0), Some(c1), Some(c2), Some(c3)] = c else {
+                continue;
+            };
+            search.consider([c0, c1, c2, c3], [Some(l0), Some(l1), Some(l2), Some(l3)]);
+        }
+    }
+    // Three sides seen, the fourth inferred from the aspect ratio: a side hidden by a
+    // thumb or glare, lost against a desk of the same brightness, or outside the frame.
+    for a in &pairs {
+        if undirected_diff_deg(lines[a.0].angle_deg(), lines[a.1].angle_deg()) > INFERRED_MAX_DEG {
+            continue;
+        }
+        for (k, lk) in lines.iter().enumerate() {
+            if k == a.0
+                || k == a.1
+                || undirected_diff_deg(a.2, lk.angle_deg()) < 90.0 - INFERRED_MAX_DEG
+            {
+                continue;
+            }
+            let (Some(p0), Some(p1)) = (lk.intersect(&lines[a.0]), lk.intersect(&lines[a.1]))
+            else {
+                continue;
+            };
+            let across = dist(p0, p1);
+            for along in [across * aspect, across / aspect] {
+                for dir in [1.0f32, -1.0] {
+                    let inferred = Line {
+                        n: lk.n,
+                        c: lk.c + dir * along,
+                    };
+                    let (Some(q0), Some(q1)) = (
+                        inferred.intersect(&lines[a.0]),
+                        inferred.intersect(&lines[a.1]),
+                    ) else {
+                        continue;
+                    };
+                    // Side k runs from corner k to k+1: k (p1→p0), a.0 (p0→q0), inferred
+                    // (q0→q1), a.1 (q1→p1).
+                    search.consider([p1, p0, q0, q1], [Some(k), Some(a.0), None, Some(a.1)]);
+                }
+            }
+        }
+    }
+    search.top
+}

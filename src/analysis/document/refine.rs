@@ -1,0 +1,354 @@
+//! Full-resolution refinement of a candidate's sides: line fits to gradient peaks along
+//! each side's normal, in the grey frame or the texture energy.
+
+use image::GrayImage;
+
+use super::edges::Small;
+use super::geometry::{dist, Line, Pt};
+use super::lines::{Cue, TEXTURE_SIDE_WEIGHT};
+
+/// Full-resolution refinement: gradient peaks must be at least this step (grey levels
+/// over 2 px) to count.
+const REFINE_MIN_STEP: f32 = 3.0;
+/// A refined edge point within this distance of the fitted side counts as on it.
+const FIT_TOL_PX: f32 = 1.5;
+/// Refinement samples per side (spread over the inner part of the side).
+const REFINE_SAMPLES: usize = 48;
+
+/// The images sides are refined in: the full-resolution grey frame, and the texture
+/// energy at the search scale (`f` input pixels per pixel).
+pub(super) struct Planes<'a> {
+    pub(super) grey: &'a GrayImage,
+    /// Computed only when the grey search was not conclusive.
+    pub(super) texture: Option<&'a Small>,
+    pub(super) f: f32,
+}
+
+impl Planes<'_> {
+    /// Refines one side (input coordinates) in the image of its cue.
+    fn refine_side(
+        &self,
+        a: Pt,
+        b: Pt,
+        pol: (Pt, f32),
+        cue: Cue,
+        radius: f32,
+    ) -> Option<(Line, f32)> {
+        match cue {
+            Cue::Grey => refine_side(self.grey, a, b, pol, radius, &GREY_REFINE),
+            Cue::Texture => {
+                let f = self.f;
+                let small = |p: Pt| [p[0] / f, p[1] / f];
+                let radius = (radius / f).max(TEXTURE_MIN_RADIUS);
+                let (l, share) = refine_side(
+                    self.texture?,
+                    small(a),
+                    small(b),
+                    pol,
+                    radius,
+                    &TEXTURE_REFINE,
+                )?;
+                Some((Line { n: l.n, c: l.c * f }, share * TEXTURE_SIDE_WEIGHT))
+            }
+        }
+    }
+}
+
+/// Refines a coarse quad (input coordinates) in two passes; returns the corners and, per
+/// side, the share of samples lying on the fitted edge. Falls back to the coarse corners
+/// when the refinement wanders off and fits no better.
+pub(super) fn refine_quad(
+    planes: &Planes,
+    coarse: &[Pt; 4],
+    polarity: &[(Pt, f32); 4],
+    cue: &[Cue; 4],
+) -> Option<([Pt; 4], [f32; 4])> {
+    let f = planes.f;
+    let (c1, _) = refine_corners(planes, coarse, polarity, cue, 2.0 * f + 3.0)?;
+    let (c2, fit) = refine_corners(planes, &c1, polarity, cue, 3.0)?;
+    // A refinement that moved a corner far is worse than the coarse answer.
+    let ok = c2
+        .iter()
+        .zip(coarse.iter())
+        .all(|(a, b)| dist(*a, *b) <= 3.0 * f + 6.0);
+    if ok {
+        return Some((c2, fit));
+    }
+    // Unless its sides fit better than the coarse ones: a Hough line a degree or two off
+    // along a long side (a thin printed outline) leaves a corner far from the true one.
+    let (_, coarse_fit) = refine_corners(planes, coarse, polarity, cue, 3.0)?;
+    let total = |f: &[f32; 4]| f.iter().sum::<f32>();
+    if total(&fit) > total(&coarse_fit) {
+        Some((c2, fit))
+    } else {
+        Some((*coarse, coarse_fit))
+    }
+}
+
+/// An image sides can be refined in.
+trait Plane {
+    /// Bilinear value at continuous coordinates (pixel centres at +0.5); `None` outside.
+    fn sample(&self, x: f32, y: f32) -> Option<f32>;
+}
+
+impl Plane for GrayImage {
+    fn sample(&self, x: f32, y: f32) -> Option<f32> {
+        sample_grey(self, x, y)
+    }
+}
+
+impl Plane for Small {
+    fn sample(&self, x: f32, y: f32) -> Option<f32> {
+        let (fx, fy) = (x - 0.5, y - 0.5);
+        if !(fx >= 0.0 && fy >= 0.0) {
+            return None;
+        }
+        let (x0, y0) = (fx as usize, fy as usize);
+        if x0 + 1 >= self.w || y0 + 1 >= self.h {
+            return None;
+        }
+        let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+        let i = y0 * self.w + x0;
+        let p = &self.px;
+        Some(
+            (p[i] * (1.0 - tx) + p[i + 1] * tx) * (1.0 - ty)
+                + (p[i + self.w] * (1.0 - tx) + p[i + self.w + 1] * tx) * ty,
+        )
+    }
+}
+
+/// How a side is refined in one image: the least step (value over 2 px) that counts as
+/// its edge, and the distance from the fitted line within which a sample is on it.
+struct RefineParams {
+    min_step: f32,
+    fit_tol: f32,
+}
+
+const GREY_REFINE: RefineParams = RefineParams {
+    min_step: REFINE_MIN_STEP,
+    fit_tol: FIT_TOL_PX,
+};
+/// Texture edges are a few pixels wide at the search scale: a sample within 0.75 px
+/// (2 px of a 1280-px frame) is on the line.
+const TEXTURE_REFINE: RefineParams = RefineParams {
+    min_step: REFINE_MIN_STEP,
+    fit_tol: 0.75,
+};
+/// Search radius (search-scale pixels) of a texture side's refinement.
+const TEXTURE_MIN_RADIUS: f32 = 2.0;
+
+/// Bilinear grey value at continuous coordinates (pixel centres at +0.5); `None` outside.
+fn sample_grey(g: &GrayImage, x: f32, y: f32) -> Option<f32> {
+    let (w, h) = g.dimensions();
+    let (fx, fy) = (x - 0.5, y - 0.5);
+    if !(fx >= 0.0 && fy >= 0.0) {
+        return None;
+    }
+    let (x0, y0) = (fx as u32, fy as u32);
+    if x0 + 1 >= w || y0 + 1 >= h {
+        return None;
+    }
+    let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+    let raw = g.as_raw();
+    let i = (y0 * w + x0) as usize;
+    let wu = w as usize;
+    let (a, b, c, d) = (
+        raw[i] as f32,
+        raw[i + 1] as f32,
+        raw[i + wu] as f32,
+        raw[i + wu + 1] as f32,
+    );
+    Some((a * (1.0 - tx) + b * tx) * (1.0 - ty) + (c * (1.0 - tx) + d * tx) * ty)
+}
+
+/// Refines the four sides at full resolution and intersects them.
+fn refine_corners(
+    planes: &Planes,
+    corners: &[Pt; 4],
+    polarity: &[(Pt, f32); 4],
+    cue: &[Cue; 4],
+    radius: f32,
+) -> Option<([Pt; 4], [f32; 4])> {
+    let mut lines = [Line {
+        n: [0.0, 0.0],
+        c: 0.0,
+    }; 4];
+    let mut fit = [0f32; 4];
+    for k in 0..4 {
+        let (a, b) = (corners[k], corners[(k + 1) % 4]);
+        // A side that could not be refined (inferred, or its edge hidden) keeps the
+        // coarse line through its corners.
+        let refined = (polarity[k].1 != 0.0)
+            .then(|| planes.refine_side(a, b, polarity[k], cue[k], radius))
+            .flatten();
+        match refined {
+            Some((l, share)) => {
+                lines[k] = l;
+                fit[k] = share;
+            }
+            None => lines[k] = line_through(a, b)?,
+        }
+    }
+    Some((
+        [
+            lines[3].intersect(&lines[0])?,
+            lines[0].intersect(&lines[1])?,
+            lines[1].intersect(&lines[2])?,
+            lines[2].intersect(&lines[3])?,
+        ],
+        fit,
+    ))
+}
+
+fn line_through(a: Pt, b: Pt) -> Option<Line> {
+    let len = dist(a, b);
+    if len <= 0.0 {
+        return None;
+    }
+    let n = [-(b[1] - a[1]) / len, (b[0] - a[0]) / len];
+    Some(Line {
+        n,
+        c: n[0] * a[0] + n[1] * a[1],
+    })
+}
+
+/// Fits a line to the strongest gradient of the expected polarity found along the
+/// normal at points spread over the side; drops outliers (thumb, glare, shadow) once.
+fn refine_side(
+    plane: &impl Plane,
+    a: Pt,
+    b: Pt,
+    pol: (Pt, f32),
+    radius: f32,
+    params: &RefineParams,
+) -> Option<(Line, f32)> {
+    let len = dist(a, b);
+    if len < 4.0 {
+        return None;
+    }
+    let d = [(b[0] - a[0]) / len, (b[1] - a[1]) / len];
+    let mut n = [-d[1], d[0]];
+    // Look for the edge whose gradient points the way the coarse search saw it.
+    let sign = if n[0] * pol.0[0] + n[1] * pol.0[1] >= 0.0 {
+        pol.1
+    } else {
+        -pol.1
+    };
+    n = [n[0] * sign, n[1] * sign];
+    let steps = radius.ceil() as i32 + 1;
+    let mut pts: Vec<Pt> = Vec::with_capacity(REFINE_SAMPLES);
+    let mut in_image = 0usize;
+    let mut prof = vec![0f32; (2 * steps + 1) as usize];
+    for k in 0..REFINE_SAMPLES {
+        let t = 0.1 + 0.8 * (k as f32 + 0.5) / REFINE_SAMPLES as f32;
+        let c = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
+        let mut ok = true;
+        for (idx, s) in (-steps..=steps).enumerate() {
+            let mut v = 0.0;
+            for o in [-1.0f32, 0.0, 1.0] {
+                let x = c[0] + n[0] * s as f32 + d[0] * o;
+                let y = c[1] + n[1] * s as f32 + d[1] * o;
+                match plane.sample(x, y) {
+                    Some(g) => v += g,
+                    None => {
+                        ok = false;
+                    }
+                }
+            }
+            prof[idx] = v / 3.0;
+        }
+        if !ok {
+            continue;
+        }
+        in_image += 1;
+        // Derivative along n (positive = brighter further along n).
+        let mut best = (0usize, params.min_step);
+        for i in 1..prof.len() - 1 {
+            let g = prof[i + 1] - prof[i - 1];
+            let s = (i as i32 - steps) as f32;
+            if s.abs() > radius {
+                continue;
+            }
+            if g > best.1 {
+                best = (i, g);
+            }
+        }
+        if best.0 == 0 {
+            continue;
+        }
+        let i = best.0;
+        let gm = if i >= 2 {
+            prof[i] - prof[i - 2]
+        } else {
+            best.1
+        };
+        let gp = if i + 2 < prof.len() {
+            prof[i + 2] - prof[i]
+        } else {
+            best.1
+        };
+        let denom = gm - 2.0 * best.1 + gp;
+        let off = if denom < 0.0 {
+            (0.5 * (gm - gp) / denom).clamp(-0.5, 0.5)
+        } else {
+            0.0
+        };
+        let s = (i as i32 - steps) as f32 + off;
+        pts.push([c[0] + n[0] * s, c[1] + n[1] * s]);
+    }
+    let line = fit_line(&pts)?;
+    // One round of outlier rejection.
+    let res: Vec<f32> = pts
+        .iter()
+        .map(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs())
+        .collect();
+    let mut sorted = res.clone();
+    sorted.sort_by(|x, y| x.total_cmp(y));
+    let med = sorted[sorted.len() / 2];
+    let tol = (3.0 * med).max(1.0);
+    let inliers: Vec<Pt> = pts
+        .iter()
+        .zip(res.iter())
+        .filter(|(_, r)| **r <= tol)
+        .map(|(p, _)| *p)
+        .collect();
+    if inliers.len() < REFINE_SAMPLES / 4 {
+        return None;
+    }
+    let line = fit_line(&inliers)?;
+    // Share of the in-image samples that sit on the final line: 1 for a crisp straight
+    // edge, low for texture or a side that is not really there.
+    let on_line = pts
+        .iter()
+        .filter(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs() <= params.fit_tol)
+        .count();
+    Some((line, on_line as f32 / in_image.max(1) as f32))
+}
+
+/// Total least squares line through points; `None` for fewer than 5 or degenerate.
+fn fit_line(pts: &[Pt]) -> Option<Line> {
+    if pts.len() < 5 {
+        return None;
+    }
+    let n = pts.len() as f32;
+    let mx = pts.iter().map(|p| p[0]).sum::<f32>() / n;
+    let my = pts.iter().map(|p| p[1]).sum::<f32>() / n;
+    let (mut sxx, mut sxy, mut syy) = (0.0f32, 0.0f32, 0.0f32);
+    for p in pts {
+        let (dx, dy) = (p[0] - mx, p[1] - my);
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+    }
+    // Direction of largest spread; normal is perpendicular.
+    let theta = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    let (dx, dy) = (theta.cos(), theta.sin());
+    if !(dx.is_finite() && dy.is_finite()) || sxx + syy <= 0.0 {
+        return None;
+    }
+    let nrm = [-dy, dx];
+    Some(Line {
+        n: nrm,
+        c: nrm[0] * mx + nrm[1] * my,
+    })
+}
