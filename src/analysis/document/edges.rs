@@ -10,7 +10,7 @@ use super::geometry::Pt;
 /// `EDGE_MIN_GRAD`.
 const TEXTURE_BOX_RADIUS: usize = 2;
 const TEXTURE_GAIN: f32 = 12.0;
-/// Print check (`content_share`): cells along × across, the inset from the outline
+/// Print check (`PrintMap::share`): cells along × across, the inset from the outline
 /// (share of each side), and the Sobel magnitude of print (a step of ~10 grey levels).
 const CONTENT_CELLS: (usize, usize) = (8, 5);
 const CONTENT_INSET: f32 = 0.08;
