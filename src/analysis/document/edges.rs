@@ -34,18 +34,21 @@ pub(super) fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
     let (sw, sh) = (w / f, h / f);
     let raw = grey.as_raw();
     let mut px = vec![0f32; sw * sh];
-    let mut acc = vec![0u32; sw];
+    // The f rows of a block are summed column by column first (along memory, so it
+    // vectorises), then each run of f columns: the same integer sums as block by block.
+    let mut cols = vec![0u32; sw * f];
     let norm = 1.0 / (f * f) as f32;
     for sy in 0..sh {
-        acc.iter_mut().for_each(|a| *a = 0);
+        cols.iter_mut().for_each(|a| *a = 0);
         for y in sy * f..(sy + 1) * f {
             let row = &raw[y * w..y * w + sw * f];
-            for (a, chunk) in acc.iter_mut().zip(row.chunks_exact(f)) {
-                *a += chunk.iter().map(|&v| v as u32).sum::<u32>();
-            }
+            cols.iter_mut().zip(row).for_each(|(a, &v)| *a += v as u32);
         }
-        for (o, a) in px[sy * sw..(sy + 1) * sw].iter_mut().zip(acc.iter()) {
-            *o = *a as f32 * norm;
+        for (o, block) in px[sy * sw..(sy + 1) * sw]
+            .iter_mut()
+            .zip(cols.chunks_exact(f))
+        {
+            *o = block.iter().sum::<u32>() as f32 * norm;
         }
     }
     Small { w: sw, h: sh, px }
