@@ -61,6 +61,10 @@ pub(super) fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
 /// one strong edge from looking like texture; the triangle (two box passes) keeps the
 /// steepest point of a blurred step on the step itself, so lines found here sit on the
 /// outline.
+///
+/// The gradient is taken again here, by central differences, rather than reusing the
+/// edge map's Sobel magnitudes: Sobel's cross smoothing flattens fine desk texture, and
+/// with it (gain rescaled) 8 fewer of the 256 in-frame evaluation cards were found.
 pub(super) fn texture_energy(s: &Small) -> Small {
     let (w, h) = (s.w, s.h);
     let p = &s.px;
