@@ -93,28 +93,35 @@ trait Plane {
 
 impl Plane for GrayImage {
     fn sample(&self, x: f32, y: f32) -> Option<f32> {
-        sample_grey(self, x, y)
+        let (w, h) = self.dimensions();
+        bilinear(self.as_raw(), w as usize, h as usize, x, y)
     }
 }
 
 impl Plane for Small {
     fn sample(&self, x: f32, y: f32) -> Option<f32> {
-        let (fx, fy) = (x - 0.5, y - 0.5);
-        if !(fx >= 0.0 && fy >= 0.0) {
-            return None;
-        }
-        let (x0, y0) = (fx as usize, fy as usize);
-        if x0 + 1 >= self.w || y0 + 1 >= self.h {
-            return None;
-        }
-        let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
-        let i = y0 * self.w + x0;
-        let p = &self.px;
-        Some(
-            (p[i] * (1.0 - tx) + p[i + 1] * tx) * (1.0 - ty)
-                + (p[i + self.w] * (1.0 - tx) + p[i + self.w + 1] * tx) * ty,
-        )
+        bilinear(&self.px, self.w, self.h, x, y)
     }
+}
+
+/// Bilinear value of a `w × h` row-major image at continuous coordinates (pixel centres
+/// at +0.5); `None` where the 2×2 neighbourhood leaves the image.
+fn bilinear<T: Copy + Into<f32>>(px: &[T], w: usize, h: usize, x: f32, y: f32) -> Option<f32> {
+    let (fx, fy) = (x - 0.5, y - 0.5);
+    if !(fx >= 0.0 && fy >= 0.0) {
+        return None;
+    }
+    let (x0, y0) = (fx as usize, fy as usize);
+    if x0 + 1 >= w || y0 + 1 >= h {
+        return None;
+    }
+    let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
+    let i = y0 * w + x0;
+    let at = |k: usize| -> f32 { px[k].into() };
+    Some(
+        (at(i) * (1.0 - tx) + at(i + 1) * tx) * (1.0 - ty)
+            + (at(i + w) * (1.0 - tx) + at(i + w + 1) * tx) * ty,
+    )
 }
 
 /// How a side is refined in one image: the least step (value over 2 px) that counts as
@@ -136,30 +143,6 @@ const TEXTURE_REFINE: RefineParams = RefineParams {
 };
 /// Search radius (search-scale pixels) of a texture side's refinement.
 const TEXTURE_MIN_RADIUS: f32 = 2.0;
-
-/// Bilinear grey value at continuous coordinates (pixel centres at +0.5); `None` outside.
-fn sample_grey(g: &GrayImage, x: f32, y: f32) -> Option<f32> {
-    let (w, h) = g.dimensions();
-    let (fx, fy) = (x - 0.5, y - 0.5);
-    if !(fx >= 0.0 && fy >= 0.0) {
-        return None;
-    }
-    let (x0, y0) = (fx as u32, fy as u32);
-    if x0 + 1 >= w || y0 + 1 >= h {
-        return None;
-    }
-    let (tx, ty) = (fx - x0 as f32, fy - y0 as f32);
-    let raw = g.as_raw();
-    let i = (y0 * w + x0) as usize;
-    let wu = w as usize;
-    let (a, b, c, d) = (
-        raw[i] as f32,
-        raw[i + 1] as f32,
-        raw[i + wu] as f32,
-        raw[i + wu + 1] as f32,
-    );
-    Some((a * (1.0 - tx) + b * tx) * (1.0 - ty) + (c * (1.0 - tx) + d * tx) * ty)
-}
 
 /// Refines the four sides at full resolution and intersects them.
 fn refine_corners(
