@@ -66,8 +66,7 @@ fn main() {
             .unwrap_or(0.0);
         // corners_visible: no document or a corner too close/outside = fail.
         let visible = geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
-        let wrong = visible == truth.out_of_frame || (!truth.out_of_frame && iou < IOU_OK);
-        if let (true, Some(dir)) = (wrong, &dump) {
+        if let (true, Some(dir)) = (failed(visible, truth.out_of_frame, iou), &dump) {
             dump_scene(dir, seed, &rgb, &truth.corners, found.map(|d| d.corners));
         }
         if visible == truth.out_of_frame {
@@ -197,6 +196,12 @@ fn main() {
     real_fixtures();
 }
 
+/// A scene worth dumping: the `corners_visible` verdict is wrong, or an in-frame card
+/// was not found with IoU ≥ `IOU_OK`.
+fn failed(visible: bool, out_of_frame: bool, iou: f32) -> bool {
+    visible == out_of_frame || (!out_of_frame && iou < IOU_OK)
+}
+
 /// Writes a failing scene with the truth (green) and found (red) outlines.
 fn dump_scene(
     dir: &std::path::Path,
@@ -312,10 +317,7 @@ fn single_conditions(
             found += (iou >= IOU_OK) as u32;
             wrong += (d.is_some() && iou < IOU_OK && !truth.out_of_frame) as u32;
             vis_ok += (visible != truth.out_of_frame) as u32;
-            let wrong_verdict = visible == truth.out_of_frame;
-            if let (true, Some(dir)) =
-                (wrong_verdict || (!truth.out_of_frame && iou < IOU_OK), dump)
-            {
+            if let (true, Some(dir)) = (failed(visible, truth.out_of_frame, iou), dump) {
                 let dir = dir.join(name.replace(' ', "-"));
                 dump_scene(&dir, seed, &rgb, &truth.corners, d.map(|d| d.corners));
             }
