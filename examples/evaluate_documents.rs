@@ -36,6 +36,8 @@ fn main() {
     let (mut vis_ok, mut straight_ok, mut facing_ok) = (0u32, 0u32, 0u32);
     let (mut straight_n, mut facing_n) = (0u32, 0u32);
     let mut rot_err_max = 0.0f32;
+    // Glare verdict on correctly found cards: [truth glare][rule fails].
+    let mut glare_table = [[0u32; 2]; 2];
     let (mut out_n, mut out_visible, mut out_false_pass) = (0u32, 0u32, 0u32);
     let mut times = Vec::new();
     let mut fails: Vec<String> = Vec::new();
@@ -125,7 +127,28 @@ fn main() {
         } else {
             fails.push(format!("seed {seed}: iou {iou:.3} {truth:?}"));
         }
-        // Pose verdicts only where the document was found correctly.
+        // Pose and glare verdicts only where the document was found correctly.
+        if iou >= IOU_OK {
+            let m = kycam::analysis::measure(
+                &rgb,
+                &grey,
+                kycam::shot::Shot::IdFront,
+                &[],
+                Default::default(),
+            );
+            let glare_fails = kycam::rules::judge(&m)
+                .iter()
+                .any(|v| v.id == kycam::rules::RuleId::Glare && !v.pass);
+            glare_table[truth.glare as usize][glare_fails as usize] += 1;
+            if glare_fails != truth.glare {
+                fails.push(format!(
+                    "seed {seed}: glare verdict wrong: largest reflection {:.2} %, glare drawn {}, blur {:.1}",
+                    m.quality.glare.largest_share * 100.0,
+                    truth.glare,
+                    truth.blur_sigma
+                ));
+            }
+        }
         if let (Some(g), true) = (geom, iou >= IOU_OK) {
             if !truth.tilted {
                 straight_n += 1;
@@ -170,6 +193,15 @@ fn main() {
     println!(
         "  facing_camera verdict (found): {:.1} % ({facing_ok}/{facing_n})",
         pct(facing_ok, facing_n)
+    );
+    let [[clean_pass, clean_fail], [glare_pass, glare_fail]] = glare_table;
+    println!(
+        "  glare verdict (found): right on {:.1} % ({}/{}); glare drawn, rule fails {glare_fail}/{}; no glare, rule passes {clean_pass}/{}",
+        pct(clean_pass + glare_fail, clean_pass + clean_fail + glare_pass + glare_fail),
+        clean_pass + glare_fail,
+        clean_pass + clean_fail + glare_pass + glare_fail,
+        glare_pass + glare_fail,
+        clean_pass + clean_fail,
     );
     let parts: Vec<String> = by_cond
         .iter()
