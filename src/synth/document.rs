@@ -172,10 +172,10 @@ pub fn render_scene(
     if thumb {
         draw_thumb(&mut rng, &mut frame, &corners);
     }
+    // Drawn after the light: a reflection is the lamp's image, many times brighter
+    // than the paper, so it clips however dim or uneven the light on the desk is.
     let glare = rng.chance(params.p_glare);
-    if glare {
-        draw_glare(&mut rng, &mut frame, &corners);
-    }
+    let glare_spot = glare.then(|| GlareSpot::sample(&mut rng, &corners));
     let uneven = rng.chance(params.p_uneven);
     if uneven {
         uneven_light(&mut rng, &mut frame);
@@ -186,6 +186,9 @@ pub fn render_scene(
         frame.pixels_mut().for_each(|p| {
             p.0 = p.0.map(|v| (v as f32 * k) as u8);
         });
+    }
+    if let Some(spot) = glare_spot {
+        spot.draw(&mut frame);
     }
     let blur_sigma = if rng.chance(params.p_blur) {
         rng.range(0.8, 2.5)
@@ -747,37 +750,57 @@ fn draw_thumb(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) {
     );
 }
 
-/// A specular blob or streak on the document (laminate glare).
-fn draw_glare(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) {
-    let u = rng.range(0.15, 0.85);
-    let v = rng.range(0.15, 0.85);
-    let p = lerp2(lerp2(c[0], c[1], u), lerp2(c[3], c[2], u), v);
-    let size = (c[0][0] - c[1][0]).hypot(c[0][1] - c[1][1]);
-    let sig_a = size * rng.range(0.05, 0.15);
-    let streak = rng.chance(0.5);
-    let sig_b = if streak {
-        sig_a * rng.range(3.0, 6.0)
-    } else {
-        sig_a
-    };
-    let ang = rng.range(0.0, std::f32::consts::PI);
-    let (ca, sa) = (ang.cos(), ang.sin());
-    let strength = rng.range(0.8, 1.0);
-    let (w, h) = frame.dimensions();
-    let reach = 3.0 * sig_b;
-    let x0 = (p[0] - reach).max(0.0) as u32;
-    let x1 = ((p[0] + reach).max(0.0) as u32).min(w);
-    let y0 = (p[1] - reach).max(0.0) as u32;
-    let y1 = ((p[1] + reach).max(0.0) as u32).min(h);
-    for y in y0..y1 {
-        for x in x0..x1 {
-            let (dx, dy) = (x as f32 - p[0], y as f32 - p[1]);
-            let (a, b) = (dx * ca + dy * sa, -dx * sa + dy * ca);
-            let g = (-(a * a) / (2.0 * sig_a * sig_a) - (b * b) / (2.0 * sig_b * sig_b)).exp();
-            // Saturating core: specular light clips to white.
-            let k = (g * strength * 1.6).min(1.0);
-            let px = frame.get_pixel_mut(x, y);
-            px.0 = px.0.map(|v| (v as f32 + (255.0 - v as f32) * k) as u8);
+/// A specular blob or streak on the document (laminate glare): a Gaussian whose core
+/// clips to white.
+struct GlareSpot {
+    centre: [f32; 2],
+    /// Spread across and along the streak (px), and the streak's direction.
+    sigma: (f32, f32),
+    angle: f32,
+    strength: f32,
+}
+
+impl GlareSpot {
+    fn sample(rng: &mut Rng, c: &[[f32; 2]; 4]) -> Self {
+        let u = rng.range(0.15, 0.85);
+        let v = rng.range(0.15, 0.85);
+        let centre = lerp2(lerp2(c[0], c[1], u), lerp2(c[3], c[2], u), v);
+        let size = (c[0][0] - c[1][0]).hypot(c[0][1] - c[1][1]);
+        let sig_a = size * rng.range(0.05, 0.15);
+        let streak = rng.chance(0.5);
+        let sig_b = if streak {
+            sig_a * rng.range(3.0, 6.0)
+        } else {
+            sig_a
+        };
+        GlareSpot {
+            centre,
+            sigma: (sig_a, sig_b),
+            angle: rng.range(0.0, std::f32::consts::PI),
+            strength: rng.range(0.8, 1.0),
+        }
+    }
+
+    fn draw(&self, frame: &mut RgbImage) {
+        let p = self.centre;
+        let (sig_a, sig_b) = self.sigma;
+        let (ca, sa) = (self.angle.cos(), self.angle.sin());
+        let (w, h) = frame.dimensions();
+        let reach = 3.0 * sig_b;
+        let x0 = (p[0] - reach).max(0.0) as u32;
+        let x1 = ((p[0] + reach).max(0.0) as u32).min(w);
+        let y0 = (p[1] - reach).max(0.0) as u32;
+        let y1 = ((p[1] + reach).max(0.0) as u32).min(h);
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let (dx, dy) = (x as f32 - p[0], y as f32 - p[1]);
+                let (a, b) = (dx * ca + dy * sa, -dx * sa + dy * ca);
+                let g = (-(a * a) / (2.0 * sig_a * sig_a) - (b * b) / (2.0 * sig_b * sig_b)).exp();
+                // Saturating core: specular light clips to white.
+                let k = (g * self.strength * 1.6).min(1.0);
+                let px = frame.get_pixel_mut(x, y);
+                px.0 = px.0.map(|v| (v as f32 + (255.0 - v as f32) * k) as u8);
+            }
         }
     }
 }
