@@ -14,6 +14,9 @@ use std::time::Instant;
 
 /// IoU a synthetic in-frame detection must reach to count as found.
 const IOU_OK: f32 = 0.9;
+/// Gaussian blur that must fail `sharpness` (print a few pixels high smears at 1.5 px;
+/// lighter blur is not judged).
+const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
 
 fn main() {
     let n: u64 = std::env::args()
@@ -38,6 +41,8 @@ fn main() {
     let mut rot_err_max = 0.0f32;
     // Glare verdict on correctly found cards: [truth glare][rule fails].
     let mut glare_table = [[0u32; 2]; 2];
+    // Sharpness verdict on correctly found cards: (unblurred, passing), (σ ≥ 1.5, failing).
+    let (mut sharp_n, mut sharp_ok, mut blurred_n, mut blurred_ok) = (0u32, 0u32, 0u32, 0u32);
     let (mut out_n, mut out_visible, mut out_false_pass) = (0u32, 0u32, 0u32);
     let mut times = Vec::new();
     let mut fails: Vec<String> = Vec::new();
@@ -136,9 +141,24 @@ fn main() {
                 &[],
                 Default::default(),
             );
-            let glare_fails = kycam::rules::judge(&m)
-                .iter()
-                .any(|v| v.id == kycam::rules::RuleId::Glare && !v.pass);
+            let verdicts = kycam::rules::judge(&m);
+            let rule_fails = |id| verdicts.iter().any(|v| v.id == id && !v.pass);
+            let glare_fails = rule_fails(kycam::rules::RuleId::Glare);
+            let blur_fails = rule_fails(kycam::rules::RuleId::Sharpness);
+            if truth.blur_sigma == 0.0 {
+                sharp_n += 1;
+                sharp_ok += !blur_fails as u32;
+            } else if truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA {
+                blurred_n += 1;
+                blurred_ok += blur_fails as u32;
+            }
+            let judged = truth.blur_sigma == 0.0 || truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA;
+            if judged && blur_fails == (truth.blur_sigma == 0.0) {
+                fails.push(format!(
+                    "seed {seed}: sharpness verdict wrong: {:.2} measured, blur σ {:.1}",
+                    m.quality.sharpness, truth.blur_sigma
+                ));
+            }
             glare_table[truth.glare as usize][glare_fails as usize] += 1;
             if glare_fails != truth.glare {
                 fails.push(format!(
@@ -202,6 +222,9 @@ fn main() {
         clean_pass + clean_fail + glare_pass + glare_fail,
         glare_pass + glare_fail,
         clean_pass + clean_fail,
+    );
+    println!(
+        "  sharpness verdict (found): unblurred pass {sharp_ok}/{sharp_n}; blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px fail {blurred_ok}/{blurred_n}"
     );
     let parts: Vec<String> = by_cond
         .iter()
