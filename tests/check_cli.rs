@@ -216,6 +216,23 @@ fn file_rules_flag_small_and_non_jpeg_files() {
 }
 
 #[test]
+fn a_one_pixel_photo_is_judged_not_crashed_on() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("dot.png");
+    image::RgbImage::from_pixel(1, 1, image::Rgb([255; 3]))
+        .save(&path)
+        .unwrap();
+    for shot in ["selfie", "id-front"] {
+        let out = kycam(&["check", "--shot", shot, "--json", path.to_str().unwrap()]);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{shot}: {err}");
+        assert!(!err.contains("panicked"), "{err}");
+        let r = &json_lines(&out)[0];
+        assert_eq!(check(r, "file_size").unwrap()["pass"], false);
+    }
+}
+
+#[test]
 fn usage_errors_are_explained() {
     let out = kycam(&["check", "--shot", "selfies", "x.jpg"]);
     assert_eq!(out.status.code(), Some(2));

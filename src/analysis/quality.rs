@@ -420,11 +420,17 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
             ..Glare::default()
         };
     }
-    let labels = imageproc::region_labelling::connected_components(
-        &mask,
-        imageproc::region_labelling::Connectivity::Eight,
-        image::Luma([0u8]),
-    );
+    // imageproc's labelling panics on a one-pixel image (a 1×1 photo to `kycam check`);
+    // its one cell, set here, is its own region.
+    let labels = if sw * sh == 1 {
+        image::ImageBuffer::from_pixel(1, 1, image::Luma([1u32]))
+    } else {
+        imageproc::region_labelling::connected_components(
+            &mask,
+            imageproc::region_labelling::Connectivity::Eight,
+            image::Luma([0u8]),
+        )
+    };
     // Per label (numbered from 1): (count, min x, min y, max x, max y).
     let mut stats: Vec<(u32, u32, u32, u32, u32)> = Vec::new();
     for (x, y, l) in labels.enumerate_pixels() {
@@ -458,6 +464,9 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
                 };
             }
         }
+        // Summed in f32 over up to 64 k cells: a whole-white region may come out a hair
+        // over 1.
+        share = share.min(1.0);
         for (e, &p) in stats.iter_mut().zip(&printed) {
             if p {
                 e.0 = 0;
@@ -857,6 +866,17 @@ mod tests {
         let g = glare(&card_with_white_print(), GlareKind::SpecularAndVeil);
         assert!(g.largest_share < 0.001, "{g:?}");
         assert!(g.share < 0.001, "{g:?}");
+    }
+
+    #[test]
+    fn tiny_and_blank_regions_do_not_panic() {
+        for (w, h) in [(1, 1), (2, 1), (1, 5), (3, 2), (7, 640)] {
+            let white = RgbImage::from_pixel(w, h, image::Rgb([255; 3]));
+            for kind in [GlareKind::Specular, GlareKind::SpecularAndVeil] {
+                let g = glare(&white, kind);
+                assert!((0.0..=1.0).contains(&g.share), "{w}×{h}: {g:?}");
+            }
+        }
     }
 
     #[test]
