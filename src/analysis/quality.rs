@@ -172,7 +172,8 @@ fn blur_effect(tile: Tile, horizontal: bool) -> f32 {
             let row = tile.row(y);
             // Near the ends the box is clamped, one pixel at a time; between
             // them every index is in range and the runs are plain slices.
-            let (lo, hi) = ((half + 1).min(n), n.saturating_sub(half).max(half + 1));
+            let lo = (half + 1).min(n);
+            let hi = n.saturating_sub(half).max(lo);
             for i in (1..lo).chain(hi..n) {
                 let at = |i: usize| std::slice::from_ref(&row[i.min(n - 1)]);
                 add(differences(
@@ -818,6 +819,12 @@ mod tests {
             0.0
         );
         assert_eq!(sharpness(&GrayImage::new(1, 1), 64), 0.0);
+        // Narrower than the re-blurring box (a 3×3 photo to `kycam check` crashed).
+        for (w, h) in [(3, 3), (5, 2), (2, 9), (9, 4), (10, 3)] {
+            let img = checkerboard(w, h, 1);
+            let s = sharpness(&img, w);
+            assert!((0.0..=1.0).contains(&s), "{w}×{h}: {s}");
+        }
         assert_eq!(
             glare(&RgbImage::new(0, 0), GlareKind::Specular),
             Glare::default()
