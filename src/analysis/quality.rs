@@ -371,7 +371,6 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let mut is_veil = vec![false; (sw * sh) as usize];
     if kind == GlareKind::SpecularAndVeil {
         let paper = paper_level(&cell_luma);
-        let mut veil_cells = 0u32;
         for (x, y, p) in mask.enumerate_pixels_mut() {
             let l = f32::from(cell_luma.get_pixel(x, y).0[0]);
             let rise = l - paper;
@@ -383,17 +382,12 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
             {
                 p.0[0] = 255;
                 is_veil[(y * sw + x) as usize] = true;
-                veil_cells += 1;
             }
         }
-        share += veil_cells as f32 / (sw * sh) as f32;
-    }
-
-    if kind == GlareKind::SpecularAndVeil {
-        // Clipped white apart from merely bright cells: a reflection over white print
-        // has a clipped core that is labelled on its own.
-        // Only a compact core counts as one: clipped paper between dark strokes
-        // under the rim of a reflection is print showing through it.
+        // A reflection over white print merges with it, so its clipped core is
+        // labelled on its own (255; the merely bright cells 128). Only a compact core
+        // counts: clipped paper between dark strokes under the rim of a reflection is
+        // print showing through it.
         let core: Vec<bool> = mask
             .iter()
             .zip(cell_luma.as_raw())
@@ -501,7 +495,7 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
 /// each a running count over the window.
 fn dilate(m: &[bool], w: usize, r: usize) -> Vec<bool> {
     let h = m.len() / w.max(1);
-    // Dilates the `n` values at `at(0..n)` along one line into `out`.
+    // Dilates one line of `n` values, read with `get` and written with `set`.
     fn line(n: usize, r: usize, get: impl Fn(usize) -> bool, mut set: impl FnMut(usize, bool)) {
         let mut count = (0..r.min(n)).filter(|&i| get(i)).count();
         for i in 0..n {
@@ -527,7 +521,8 @@ fn dilate(m: &[bool], w: usize, r: usize) -> Vec<bool> {
 }
 
 /// Binary opening (erosion, then dilation) by a square of radius `r`: removes parts
-/// narrower than 2r + 1.
+/// narrower than 2r + 1. Beyond the border counts as set, so a region cut by the edge
+/// keeps its core.
 fn open(m: &[bool], w: usize, r: usize) -> Vec<bool> {
     let outside: Vec<bool> = m.iter().map(|&v| !v).collect();
     let eroded: Vec<bool> = dilate(&outside, w, r).iter().map(|&v| !v).collect();
