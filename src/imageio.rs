@@ -46,6 +46,8 @@ pub enum LoadError {
     Truncated { path: PathBuf },
     #[error("{path}: the image is damaged and cannot be decoded: {message}")]
     Corrupt { path: PathBuf, message: String },
+    #[error("{path}: this kind of image cannot be decoded ({message}); save it as JPEG or PNG")]
+    UnsupportedVariant { path: PathBuf, message: String },
 }
 
 /// The container formats kycam distinguishes for the exchange's file rules.
@@ -122,15 +124,7 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         return Err(LoadError::Truncated { path: path_buf() });
     }
 
-    let corrupt = |e: image::ImageError| match e {
-        image::ImageError::IoError(ref io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
-            LoadError::Truncated { path: path_buf() }
-        }
-        other => LoadError::Corrupt {
-            path: path_buf(),
-            message: other.to_string(),
-        },
-    };
+    let corrupt = |e: image::ImageError| decode_error(path, e);
 
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(decode_limits());
@@ -153,6 +147,25 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         file_bytes: bytes.len() as u64,
         focal_length_35mm: exif_focal_length_35mm(bytes),
     })
+}
+
+/// What went wrong decoding `path`: a file that ends early, a valid file of a kind the
+/// decoder does not support (a TIFF in an unusual colour space), or damage.
+fn decode_error(path: &Path, e: image::ImageError) -> LoadError {
+    let path = path.to_owned();
+    match e {
+        image::ImageError::IoError(ref io) if io.kind() == std::io::ErrorKind::UnexpectedEof => {
+            LoadError::Truncated { path }
+        }
+        image::ImageError::Unsupported(u) => LoadError::UnsupportedVariant {
+            path,
+            message: u.to_string(),
+        },
+        other => LoadError::Corrupt {
+            path,
+            message: other.to_string(),
+        },
+    }
 }
 
 fn decode_limits() -> image::Limits {
@@ -195,6 +208,26 @@ mod tests {
         assert!(!jpeg_is_truncated(&[0xFF, 0xD8, 0xFF, 0xDA, 1, 0xFF, 0xD9]));
         // A thumbnail's end marker before the main scan does not count.
         assert!(jpeg_is_truncated(&[0xFF, 0xD9, 0xFF, 0xDA, 1, 2]));
+    }
+
+    #[test]
+    fn an_unsupported_kind_of_image_is_not_called_damaged() {
+        use image::error::{ImageFormatHint, UnsupportedError, UnsupportedErrorKind};
+        let e = image::ImageError::Unsupported(UnsupportedError::from_format_and_kind(
+            ImageFormatHint::Exact(ImageFormat::Tiff),
+            UnsupportedErrorKind::GenericFeature("YCbCr".into()),
+        ));
+        let err = decode_error(Path::new("scan.tif"), e);
+        assert!(
+            matches!(err, LoadError::UnsupportedVariant { .. }),
+            "{err:?}"
+        );
+        let text = err.to_string();
+        assert!(
+            text.contains("scan.tif") && text.contains("JPEG or PNG"),
+            "{text}"
+        );
+        assert!(!text.contains("damaged"), "{text}");
     }
 
     #[test]
