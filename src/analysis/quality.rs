@@ -254,7 +254,7 @@ const GLARE_MAX_INK_SHARE: f32 = 0.05;
 const CLIPPED_LUMA: u8 = 250;
 /// A clipped core is at least this many cells from its middle to its rim (2 cells =
 /// 4 px of the 640-wide rectified document).
-const CORE_MIN_RADIUS: usize = 2;
+const CORE_MIN_RADIUS: u8 = 2;
 /// A reflection fades out at its rim: few of the steps from just inside to just
 /// outside it exceed `RIM_CRISP_STEP` (ink under a halo makes some). A white printed
 /// block or a portrait's light background ends in crisp steps along much of it.
@@ -388,18 +388,22 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
         // labelled on its own (255; the merely bright cells 128). Only a compact core
         // counts: clipped paper between dark strokes under the rim of a reflection is
         // print showing through it.
-        let core: Vec<bool> = mask
-            .iter()
-            .zip(cell_luma.as_raw())
-            .map(|(&m, &l)| m != 0 && l >= CLIPPED_LUMA)
-            .collect();
-        let core = if core.contains(&true) {
-            open(&core, sw as usize, CORE_MIN_RADIUS)
-        } else {
-            core
-        };
-        for (m, core) in mask.iter_mut().zip(core) {
-            if *m != 0 && !core {
+        let mut core = GrayImage::from_fn(sw, sh, |x, y| {
+            let clipped =
+                mask.get_pixel(x, y).0[0] != 0 && cell_luma.get_pixel(x, y).0[0] >= CLIPPED_LUMA;
+            image::Luma([if clipped { 255 } else { 0 }])
+        });
+        if core.iter().any(|&c| c != 0) {
+            // A square of radius CORE_MIN_RADIUS; beyond the border counts as set, so a
+            // reflection cut by the edge keeps its core.
+            imageproc::morphology::open_mut(
+                &mut core,
+                imageproc::distance_transform::Norm::LInf,
+                CORE_MIN_RADIUS,
+            );
+        }
+        for (m, &core) in mask.iter_mut().zip(core.as_raw()) {
+            if *m != 0 && core == 0 {
                 *m = 128;
             }
         }
@@ -489,44 +493,6 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
         largest_share,
         blobs,
     }
-}
-
-/// Binary dilation of a `w`-wide mask by a square of radius `r`: rows, then columns,
-/// each a running count over the window.
-fn dilate(m: &[bool], w: usize, r: usize) -> Vec<bool> {
-    let h = m.len() / w.max(1);
-    // Dilates one line of `n` values, read with `get` and written with `set`.
-    fn line(n: usize, r: usize, get: impl Fn(usize) -> bool, mut set: impl FnMut(usize, bool)) {
-        let mut count = (0..r.min(n)).filter(|&i| get(i)).count();
-        for i in 0..n {
-            if i + r < n && get(i + r) {
-                count += 1;
-            }
-            if i > r && get(i - r - 1) {
-                count -= 1;
-            }
-            set(i, count > 0);
-        }
-    }
-    let mut rows = vec![false; m.len()];
-    for y in 0..h {
-        let (src, dst) = (&m[y * w..(y + 1) * w], &mut rows[y * w..(y + 1) * w]);
-        line(w, r, |i| src[i], |i, v| dst[i] = v);
-    }
-    let mut out = vec![false; m.len()];
-    for x in 0..w {
-        line(h, r, |j| rows[j * w + x], |j, v| out[j * w + x] = v);
-    }
-    out
-}
-
-/// Binary opening (erosion, then dilation) by a square of radius `r`: removes parts
-/// narrower than 2r + 1. Beyond the border counts as set, so a region cut by the edge
-/// keeps its core.
-fn open(m: &[bool], w: usize, r: usize) -> Vec<bool> {
-    let outside: Vec<bool> = m.iter().map(|&v| !v).collect();
-    let eroded: Vec<bool> = dilate(&outside, w, r).iter().map(|&v| !v).collect();
-    dilate(&eroded, w, r)
 }
 
 /// Per bright region (labels numbered from 1): whether it is white print rather than a
@@ -895,34 +861,6 @@ mod tests {
         assert!(g.largest_share > 0.0075, "{g:?}");
         let b = g.blobs[0];
         assert!(b.x < 320.0 && b.right() > 320.0, "{b:?}");
-    }
-
-    #[test]
-    fn dilation_and_opening_match_their_definitions() {
-        let (w, h): (usize, usize) = (13, 9);
-        let m: Vec<bool> = (0..w * h).map(|i| (i * 7919) % 11 < 3).collect();
-        let r = 2;
-        let direct: Vec<bool> = (0..w * h)
-            .map(|i| {
-                let (x, y) = (i % w, i / w);
-                (y.saturating_sub(r)..(y + r + 1).min(h))
-                    .any(|j| (x.saturating_sub(r)..(x + r + 1).min(w)).any(|k| m[j * w + k]))
-            })
-            .collect();
-        assert_eq!(dilate(&m, w, r), direct);
-        // Opening keeps a 5×5 block and drops a 3-wide bar.
-        let mut shapes = vec![false; w * h];
-        for y in 1..6 {
-            for x in 1..6 {
-                shapes[y * w + x] = true;
-            }
-            for x in 8..11 {
-                shapes[y * w + x] = true;
-            }
-        }
-        let opened = open(&shapes, w, 2);
-        assert!(opened[3 * w + 3] && opened[w + 1]);
-        assert!(!opened[3 * w + 9]);
     }
 
     #[test]
