@@ -145,19 +145,27 @@ fn main() {
             let rule_fails = |id| verdicts.iter().any(|v| v.id == id && !v.pass);
             let glare_fails = rule_fails(kycam::rules::RuleId::Glare);
             let blur_fails = rule_fails(kycam::rules::RuleId::Sharpness);
-            if truth.blur_sigma == 0.0 {
-                sharp_n += 1;
-                sharp_ok += !blur_fails as u32;
-            } else if truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA {
-                blurred_n += 1;
-                blurred_ok += blur_fails as u32;
-            }
-            let judged = truth.blur_sigma == 0.0 || truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA;
-            if judged && blur_fails == (truth.blur_sigma == 0.0) {
-                fails.push(format!(
-                    "seed {seed}: sharpness verdict wrong: {:.2} measured, blur σ {:.1}",
-                    m.quality.sharpness, truth.blur_sigma
-                ));
+            // Unblurred must pass, σ ≥ SHARPNESS_MUST_FAIL_SIGMA must fail; lighter blur
+            // is not judged.
+            let must_fail = if truth.blur_sigma == 0.0 {
+                Some(false)
+            } else {
+                (truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA).then_some(true)
+            };
+            if let Some(must_fail) = must_fail {
+                let (n, ok) = if must_fail {
+                    (&mut blurred_n, &mut blurred_ok)
+                } else {
+                    (&mut sharp_n, &mut sharp_ok)
+                };
+                *n += 1;
+                *ok += (blur_fails == must_fail) as u32;
+                if blur_fails != must_fail {
+                    fails.push(format!(
+                        "seed {seed}: sharpness verdict wrong: {:.2} measured, blur σ {:.1}",
+                        m.quality.sharpness, truth.blur_sigma
+                    ));
+                }
             }
             glare_table[truth.glare as usize][glare_fails as usize] += 1;
             if glare_fails != truth.glare {

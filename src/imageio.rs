@@ -124,11 +124,11 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         return Err(LoadError::Truncated { path: path_buf() });
     }
 
-    let corrupt = |e: image::ImageError| decode_error(path, e);
+    let failed = |e: image::ImageError| decode_error(path, e);
 
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(decode_limits());
-    let mut decoder = reader.into_decoder().map_err(corrupt)?;
+    let mut decoder = reader.into_decoder().map_err(failed)?;
     let (width, height) = decoder.dimensions();
     if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(LoadError::TooManyPixels {
@@ -137,8 +137,8 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
             height,
         });
     }
-    let orientation = decoder.orientation().map_err(corrupt)?;
-    let mut image = image::DynamicImage::from_decoder(decoder).map_err(corrupt)?;
+    let orientation = decoder.orientation().map_err(failed)?;
+    let mut image = image::DynamicImage::from_decoder(decoder).map_err(failed)?;
     image.apply_orientation(orientation);
 
     Ok(LoadedImage {

@@ -300,8 +300,12 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let mut mask = GrayImage::new(sw, sh);
     let mut cell_luma = GrayImage::new(sw, sh);
     let mut cell_chroma = vec![0f32; (sw * sh) as usize];
-    // Specular pixels per cell, so a region found to be white print can be taken out.
-    let mut cell_specular = vec![0u32; (sw * sh) as usize];
+    // Documents: specular pixels per cell, so that a region found to be white print can
+    // be taken out of the share (empty otherwise: faces are measured every frame).
+    let on_document = kind == GlareKind::SpecularAndVeil;
+    let n_cells = if on_document { (sw * sh) as usize } else { 0 };
+    let mut cell_specular = vec![0u32; n_cells];
+    let mut is_veil = vec![false; n_cells];
     let mut specular_total = 0u64;
     let cell_w = w as f32 / sw as f32;
     let cell_h = h as f32 / sh as f32;
@@ -320,7 +324,9 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let (mask_px, luma_px) = (&mut *mask, &mut *cell_luma);
     let mut finish = |i: usize, count: u32, sum: [u32; 3], cell: u32| {
         specular_total += u64::from(count);
-        cell_specular[i] = count;
+        if let Some(c) = cell_specular.get_mut(i) {
+            *c = count;
+        }
         if count * 2 > cell {
             mask_px[i] = 255;
         }
@@ -368,8 +374,7 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     let pixel_share = 1.0 / (u64::from(w) * u64::from(h)) as f32;
     let cell_share = 1.0 / (sw * sh) as f32;
     let mut share = specular_total as f32 * pixel_share;
-    let mut is_veil = vec![false; (sw * sh) as usize];
-    if kind == GlareKind::SpecularAndVeil {
+    if on_document {
         let paper = paper_level(&cell_luma);
         for (x, y, p) in mask.enumerate_pixels_mut() {
             let l = f32::from(cell_luma.get_pixel(x, y).0[0]);
@@ -411,11 +416,7 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
     if mask.as_raw().iter().all(|&m| m == 0) {
         // Nothing to label (the usual case).
         return Glare {
-            share: if kind == GlareKind::SpecularAndVeil {
-                0.0
-            } else {
-                share
-            },
+            share: if on_document { 0.0 } else { share },
             ..Glare::default()
         };
     }
@@ -447,7 +448,7 @@ pub fn glare(region: &RgbImage, kind: GlareKind) -> Glare {
         e.3 = e.3.max(x);
         e.4 = e.4.max(y);
     }
-    if kind == GlareKind::SpecularAndVeil {
+    if on_document {
         // Printed white is no reflection: drop the regions that still show dark print
         // inside them or end in a crisp printed edge. What is left counts: specular
         // pixels of the regions' cells and their veil cells. (Lone specular pixels in
