@@ -162,8 +162,8 @@ fn main() {
                 *ok += (blur_fails == must_fail) as u32;
                 if blur_fails != must_fail {
                     fails.push(format!(
-                        "seed {seed}: sharpness verdict wrong: {:.2} measured, blur σ {:.1}",
-                        m.quality.sharpness, truth.blur_sigma
+                        "seed {seed}: sharpness verdict wrong: {:.2} measured, edge rise {:?} px, blur σ {:.1}",
+                        m.quality.sharpness, m.quality.edge_rise_px, truth.blur_sigma
                     ));
                 }
             }

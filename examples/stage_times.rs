@@ -47,6 +47,8 @@ const ORDER: &[&str] = &[
     "  rectify colour",
     "  sharpness frame",
     "  sharpness document",
+    "  rectify grey (own size)",
+    "  edge rise",
     "  glare",
     "  colour",
 ];
@@ -101,6 +103,12 @@ fn main() -> anyhow::Result<()> {
             quality::sharpness(&grey, quality::SHARPNESS_WIDTH_FRAME)
         });
         t.time("  sharpness document", || quality::sharpness(&flat, w));
+        let own = t.time("  rectify grey (own size)", || {
+            document::rectify_grey_own_size(&grey, c, w, h)
+        });
+        t.time("  edge rise", || {
+            quality::edge_rise_px(own.as_ref().unwrap_or(&flat))
+        });
         t.time("  glare", || {
             quality::glare(&flat_rgb, quality::GlareKind::SpecularAndVeil)
         });

@@ -141,6 +141,30 @@ fn a_blurred_card_fails_sharpness() {
 }
 
 #[test]
+fn a_blurred_card_in_dim_light_fails_sharpness_by_its_edges() {
+    // Seed 68 of the mixed set: a dim card blurred by σ 2.3 px. Its sensor noise reads
+    // as detail to the blur effect (0.65, limit 0.50); its edges rise over 5 px.
+    let (face, textures) = common::synth_inputs();
+    let (frame, truth) = render_scene(68, &SceneParams::default(), &face, &textures);
+    assert!(truth.dim && truth.blur_sigma > 2.0, "{truth:?}");
+    let m = measure(&frame, Shot::IdBack);
+    assert!(m.document.is_some());
+    let v = verdict(&m, RuleId::Sharpness).expect("judged");
+    assert!(!v.pass && v.unit == "px", "{v:?}");
+    // The same rule passes the unblurred card, whose edges rise within 3 px.
+    let sharp = measure(&plain_card(), Shot::IdBack);
+    assert!(
+        sharp.quality.edge_rise_px.is_some_and(|r| r < 3.0),
+        "{:?}",
+        sharp.quality
+    );
+    assert_eq!(
+        verdict(&sharp, RuleId::Sharpness).map(|v| v.pass),
+        Some(true)
+    );
+}
+
+#[test]
 fn no_document_fails_document_found_first() {
     let desk = RgbImage::from_pixel(640, 480, Rgb([90, 80, 70]));
     let m = measure(&desk, Shot::Passport);

@@ -50,6 +50,10 @@ pub struct QualityMeasures {
     pub region: QualityRegion,
     /// 0..1, see [`quality::sharpness`].
     pub sharpness: f32,
+    /// Documents only: the width of their edges in pixels at the document's own
+    /// resolution (at most its rectified size), see [`quality::edge_rise_px`]; `None`
+    /// for faces and frames, or when the document shows too few strong edges.
+    pub edge_rise_px: Option<f32>,
     /// Glare blobs in frame pixels.
     pub glare: quality::Glare,
     /// Mean luma 0–255.
@@ -211,6 +215,10 @@ fn measure_document_quality(
 ) -> QualityMeasures {
     let (w, h) = shape.rectified_size();
     let flat_grey = document::rectify_grey(grey, corners, w, h);
+    // Edge widths are taken at the document's own resolution: enlarged, sharp print
+    // would look blurred. A document larger than its rectified size is judged at that
+    // size, where a blur of a few of its pixels is too small to hinder reading.
+    let own_size = document::rectify_grey_own_size(grey, corners, w, h);
     let (gw, gh) = quality::glare_warp_size(w, h);
     let flat_colour = document::rectify(rgb, corners, gw, gh);
     let mut glare = quality::glare(&flat_colour, quality::GlareKind::SpecularAndVeil);
@@ -236,6 +244,7 @@ fn measure_document_quality(
             grey,
             quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
         )),
+        edge_rise_px: quality::edge_rise_px(own_size.as_ref().unwrap_or(&flat_grey)),
         glare,
         brightness: quality::mean_brightness(&flat_grey),
         light_ratio: quality::light_ratio(&flat_grey),
@@ -274,6 +283,7 @@ fn measure_frame_quality(rgb: &RgbImage, grey: &GrayImage) -> QualityMeasures {
             grey,
             quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
         ),
+        edge_rise_px: None,
         glare,
         brightness: quality::mean_brightness(grey),
         light_ratio: quality::light_ratio(grey),
@@ -298,6 +308,7 @@ fn measure_face_quality(rgb: &RgbImage, grey: &GrayImage, rect: Rect) -> Quality
     QualityMeasures {
         region: QualityRegion::Face { rect },
         sharpness: quality::sharpness(&grey_face, quality::SHARPNESS_WIDTH_FACE),
+        edge_rise_px: None,
         glare,
         brightness: quality::mean_brightness(&grey_face),
         light_ratio: quality::left_right_ratio(&grey_face),

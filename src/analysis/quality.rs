@@ -210,6 +210,103 @@ fn blur_effect(tile: Tile, horizontal: bool) -> f32 {
     (sum_diff - sum_lost) as f32 / sum_diff as f32
 }
 
+/// Edges are timed where the grey level changes by at least this much across them:
+/// print and the card's own features, not paper grain or sensor noise.
+const EDGE_MIN_CONTRAST: i32 = 40;
+/// A step smaller than this (grey levels) ends an edge's ramp: noise on the flat
+/// on either side must not lengthen it.
+const EDGE_RAMP_MIN_STEP: i32 = 3;
+/// Ramps longer than this are shading (a shadow, uneven light), not an edge.
+const EDGE_MAX_RAMP: usize = 24;
+/// Fewer edges than this in a direction say nothing about it.
+const EDGE_MIN_COUNT: usize = 50;
+/// Rows and columns measured: every this many.
+const EDGE_LINE_STEP: usize = 2;
+
+/// Blur as the width of edges: the median 10–90 % rise, in pixels, of the strong edges
+/// along rows and along columns, whichever is wider (a shake smears one direction).
+/// A sharp edge rises within 2–3 px; a Gaussian blur of σ adds about 2.6 σ. Unlike
+/// [`sharpness`] it needs no resizing and does not depend on how fine the print is, so
+/// it can be taken at the document's own resolution. `None` when the image has too
+/// few strong edges to say.
+pub fn edge_rise_px(grey: &GrayImage) -> Option<f32> {
+    let (w, h) = (grey.width() as usize, grey.height() as usize);
+    let px = grey.as_raw();
+    // Every other row and column: half the work, the same median.
+    let mut rises = Vec::new();
+    for row in px.chunks_exact(w.max(1)).step_by(EDGE_LINE_STEP) {
+        edge_rises(row, &mut rises);
+    }
+    let along_rows = median_rise(&mut rises);
+    rises.clear();
+    let mut column = vec![0u8; h];
+    for x in (0..w).step_by(EDGE_LINE_STEP) {
+        for (y, p) in column.iter_mut().enumerate() {
+            *p = px[y * w + x];
+        }
+        edge_rises(&column, &mut rises);
+    }
+    let along_columns = median_rise(&mut rises);
+    match (along_rows, along_columns) {
+        (Some(a), Some(b)) => Some(a.max(b)),
+        (a, b) => a.or(b),
+    }
+}
+
+/// The median of the rises of one direction, if there are enough to say.
+fn median_rise(rises: &mut [f32]) -> Option<f32> {
+    if rises.len() < EDGE_MIN_COUNT {
+        return None;
+    }
+    let mid = rises.len() / 2;
+    Some(*rises.select_nth_unstable_by(mid, f32::total_cmp).1)
+}
+
+/// Appends the 10–90 % rise of every strong edge along one line of pixels.
+fn edge_rises(line: &[u8], rises: &mut Vec<f32>) {
+    let n = line.len();
+    let v = |i: usize| i32::from(line[i]);
+    for i in 2..n.saturating_sub(2) {
+        // Strongest point of the edge: the central difference peaks here.
+        let d = v(i + 1) - v(i - 1);
+        if d.abs() * 2 < EDGE_MIN_CONTRAST
+            || d.abs() < (v(i) - v(i - 2)).abs()
+            || d.abs() <= (v(i + 2) - v(i)).abs()
+        {
+            continue;
+        }
+        // The whole ramp: out from the peak while the level keeps moving its way.
+        let s = d.signum();
+        let (mut a, mut b) = (i, i);
+        while a > 0 && i - a < EDGE_MAX_RAMP && (v(a) - v(a - 1)) * s >= EDGE_RAMP_MIN_STEP {
+            a -= 1;
+        }
+        while b + 1 < n && b - i < EDGE_MAX_RAMP && (v(b + 1) - v(b)) * s >= EDGE_RAMP_MIN_STEP {
+            b += 1;
+        }
+        let (low, high) = (v(a), v(b));
+        if (high - low).abs() < EDGE_MIN_CONTRAST || b - a > EDGE_MAX_RAMP {
+            continue;
+        }
+        // Where the ramp crosses 10 % and 90 % of its height, interpolated.
+        let crossing = |frac: f32| {
+            let level = low as f32 + (high - low) as f32 * frac;
+            let mut j = a;
+            while j < b && (v(j + 1) as f32 - level) * s as f32 <= 0.0 {
+                j += 1;
+            }
+            let (v0, v1) = (v(j) as f32, v(j.min(b - 1) + 1) as f32);
+            j as f32
+                + if v1 != v0 {
+                    (level - v0) / (v1 - v0)
+                } else {
+                    0.0
+                }
+        };
+        rises.push(crossing(0.9) - crossing(0.1));
+    }
+}
+
 /// Specular reflections in a region.
 #[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
 pub struct Glare {
@@ -762,6 +859,45 @@ mod tests {
                 210
             }])
         })
+    }
+
+    #[test]
+    fn edges_widen_with_blur_by_about_two_and_a_half_sigma() {
+        let sharp = checkerboard(240, 160, 24);
+        let rise = edge_rise_px(&sharp).expect("edges");
+        // A one-pixel step crosses 10 % and 90 % within that pixel.
+        assert!(rise < 1.0, "{rise}");
+        for sigma in [1.5f32, 2.0, 3.0] {
+            let blurred = imageproc::filter::gaussian_blur_f32(&sharp, sigma);
+            let rise = edge_rise_px(&blurred).expect("edges");
+            assert!((rise - 2.56 * sigma).abs() < 0.6, "σ {sigma}: {rise}");
+        }
+    }
+
+    #[test]
+    fn a_shake_is_judged_by_the_direction_it_smears() {
+        // Blurred along rows only: the columns still show crisp edges.
+        let sharp = checkerboard(240, 160, 24);
+        let shaken = imageproc::filter::horizontal_filter(&sharp, &[1.0f32 / 9.0; 9]);
+        let mut rises = Vec::new();
+        for row in shaken.as_raw().chunks_exact(240) {
+            edge_rises(row, &mut rises);
+        }
+        let rows = median_rise(&mut rises);
+        assert!(rows.is_some_and(|r| r > 5.0), "{rows:?}");
+        let rise = edge_rise_px(&shaken).expect("edges");
+        assert_eq!(Some(rise), rows);
+    }
+
+    #[test]
+    fn plain_or_tiny_images_have_no_edge_rise() {
+        assert_eq!(
+            edge_rise_px(&GrayImage::from_pixel(300, 200, image::Luma([128]))),
+            None
+        );
+        for (w, h) in [(1, 1), (3, 3), (4, 60), (60, 4)] {
+            assert_eq!(edge_rise_px(&checkerboard(w, h, 1)), None, "{w}×{h}");
+        }
     }
 
     #[test]

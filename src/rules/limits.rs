@@ -44,6 +44,13 @@ pub const SHARPNESS_MIN_FRAME: f64 = 0.50;
 /// ID-1): see docs/evaluation.md for the synthetic blur series it was set on.
 pub const SHARPNESS_MIN_DOCUMENT: f64 = 0.50;
 
+/// Width of a document's edges (median 10–90 % rise, px at its own resolution) above
+/// which it is blurred even when the blur effect reads sharp: the sensor noise of a dim
+/// card reads as detail to that measure, not to this one. Unblurred synthetic cards read
+/// 1.7–2.7 px, the real midv500 phone frame 3.2 (3.8 blurred by σ 1 px); cards blurred
+/// by σ ≥ 1.5 px read 4.1 and more (docs/evaluation.md, fifth round).
+pub const DOC_MAX_EDGE_RISE_PX: f64 = 4.0;
+
 /// The same for a face, which has less fine detail than a scene: sharp faces
 /// score 0.41–0.67 on the fixtures and 0.51–0.65 in the synthetic set, blurred
 /// or shaken synthetic faces 0.16–0.27.

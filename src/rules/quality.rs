@@ -41,18 +41,40 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             },
         )
     };
+    let blurry =
+        |_: f64| format!("The picture is blurry: hold still and let the camera focus on {what}.");
+    let blur_effect = Verdict::measured(
+        RuleId::Sharpness,
+        f64::from(q.sharpness),
+        Limit::at_least(match q.region {
+            QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
+            QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
+            QualityRegion::Frame => SHARPNESS_MIN_FRAME,
+        }),
+        "",
+        blurry,
+    );
+    // A document must also have crisp edges; the verdict reported is the one that
+    // fails, or else the blur effect.
+    let sharpness = match q.edge_rise_px {
+        Some(rise) if blur_effect.pass => {
+            let edges = Verdict::measured(
+                RuleId::Sharpness,
+                f64::from(rise),
+                Limit::at_most(DOC_MAX_EDGE_RISE_PX),
+                "px",
+                blurry,
+            );
+            if edges.pass {
+                blur_effect
+            } else {
+                edges
+            }
+        }
+        _ => blur_effect,
+    };
     vec![
-        Verdict::measured(
-            RuleId::Sharpness,
-            f64::from(q.sharpness),
-            Limit::at_least(match q.region {
-                QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
-                QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
-                QualityRegion::Frame => SHARPNESS_MIN_FRAME,
-            }),
-            "",
-            |_| format!("The picture is blurry: hold still and let the camera focus on {what}."),
-        ),
+        sharpness,
         Verdict::measured(
             RuleId::Glare,
             f64::from(q.glare.largest_share) * 100.0,

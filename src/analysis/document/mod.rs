@@ -44,7 +44,7 @@ use refine::{refine_quad, Planes};
 pub use crate::shot::DocumentShape as DocShape;
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
 pub(crate) use warp::{apply_h, unit_square_homography};
-pub use warp::{frame_from_rectified, rectify, rectify_grey};
+pub use warp::{frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size};
 
 /// Long side of the image the line search runs on: enough for a card that fills a third
 /// of the frame to have sides of 100+ px, small enough to keep the whole search ~4 ms

@@ -99,6 +99,29 @@ pub fn rectify_grey(
     GrayImage::from_raw(out_w, out_h, data).unwrap_or_default()
 }
 
+/// [`rectify_grey`] at the document's own resolution (its width in the frame, the
+/// mean of its top and bottom sides), when that is below `max_w` × `max_h`; `None` when
+/// the document is at least that large (use the `max_w` × `max_h` rectification).
+pub fn rectify_grey_own_size(
+    grey: &GrayImage,
+    corners: &[[f32; 2]; 4],
+    max_w: u32,
+    max_h: u32,
+) -> Option<GrayImage> {
+    let side = |a: [f32; 2], b: [f32; 2]| (b[0] - a[0]).hypot(b[1] - a[1]);
+    let own_w = (0.5 * (side(corners[0], corners[1]) + side(corners[3], corners[2]))).round();
+    if own_w.is_nan() || own_w >= max_w as f32 {
+        return None;
+    }
+    let w = (own_w as u32).max(2);
+    Some(rectify_grey(
+        grey,
+        corners,
+        w,
+        (w * max_h / max_w.max(1)).max(2),
+    ))
+}
+
 /// Output pixels per stretch of a row over which source positions are stepped
 /// by a parabola (see [`Track`]) instead of divided out per pixel: within one
 /// grey level of the exact warp (tests/document.rs), at a tenth of the cost of a
