@@ -54,6 +54,8 @@ const ORDER: &[&str] = &[
 ];
 
 fn main() -> anyhow::Result<()> {
+    // As the app does: the figures are those of its analysis thread.
+    kycam::allocator::keep_freed_memory_for_reuse();
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [shot, dir] = args.as_slice() else {
         anyhow::bail!("usage: stage_times SHOT FRAMES_DIR");

@@ -2,6 +2,7 @@
 //! (`analysis`), judges them against a shot's rules (`rules`), and checks photo
 //! files (`check`); the binary is a thin front end.
 
+pub mod allocator;
 pub mod analysis;
 pub mod capture;
 pub mod check;

@@ -114,6 +114,7 @@ fn parse_hfov(s: &str) -> Result<f32, String> {
 }
 
 fn main() -> ExitCode {
+    kycam::allocator::keep_freed_memory_for_reuse();
     let cli = Cli::parse();
     match cli.command {
         Some(Command::Check {
