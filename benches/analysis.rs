@@ -5,7 +5,7 @@ use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kycam::analysis::document::{self, find_document};
-use kycam::analysis::{self, quality, CameraModel, FaceDetector, FaceSearch};
+use kycam::analysis::{self, glare, quality, CameraModel, FaceDetector, FaceSearch};
 use kycam::fixtures;
 use kycam::pipeline::face_worker;
 use kycam::pipeline::motion::motion_thumbnail;
@@ -110,7 +110,7 @@ fn bench_document(c: &mut Criterion) {
     let found = find_document(&grey, shape).expect("the card is found");
     let corners = found.corners;
     let (w, h) = shape.rectified_size();
-    let (gw, gh) = quality::glare_warp_size(w, h);
+    let (gw, gh) = glare::glare_warp_size(w, h);
     let flat = document::rectify_grey(&grey, &corners, w, h);
     let flat_rgb = document::rectify(&rgb, &corners, gw, gh);
     let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
@@ -148,7 +148,7 @@ fn bench_document(c: &mut Criterion) {
         b.iter(|| quality::sharpness(black_box(&flat), w))
     });
     g.bench_function("glare", |b| {
-        b.iter(|| quality::glare(black_box(&flat_rgb), quality::GlareKind::SpecularAndVeil))
+        b.iter(|| glare::detect(black_box(&flat_rgb), glare::GlareKind::SpecularAndVeil))
     });
     g.bench_function("colour", |b| b.iter(|| quality::colour(black_box(&rgb))));
     g.bench_function("measure+rules", |b| {

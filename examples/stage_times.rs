@@ -11,7 +11,7 @@
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use kycam::analysis::{self, document, quality, CameraModel, FaceDetector};
+use kycam::analysis::{self, document, glare, quality, CameraModel, FaceDetector};
 use kycam::pipeline::face_worker;
 use kycam::pipeline::motion::motion_thumbnail;
 use kycam::rules;
@@ -99,7 +99,7 @@ fn main() -> anyhow::Result<()> {
         let c = &found.corners;
         let (w, h) = shape.rectified_size();
         let flat = t.time("  rectify grey", || document::rectify_grey(&grey, c, w, h));
-        let (gw, gh) = quality::glare_warp_size(w, h);
+        let (gw, gh) = glare::glare_warp_size(w, h);
         let flat_rgb = t.time("  rectify colour", || document::rectify(&rgb, c, gw, gh));
         t.time("  sharpness frame", || {
             quality::sharpness(&grey, quality::SHARPNESS_WIDTH_FRAME)
@@ -112,7 +112,7 @@ fn main() -> anyhow::Result<()> {
             quality::edge_rise_px(own.as_ref().unwrap_or(&flat))
         });
         t.time("  glare", || {
-            quality::glare(&flat_rgb, quality::GlareKind::SpecularAndVeil)
+            glare::detect(&flat_rgb, glare::GlareKind::SpecularAndVeil)
         });
         t.time("  colour", || quality::colour(&rgb));
     }

@@ -4,6 +4,7 @@
 pub mod distance;
 pub mod document;
 pub mod face;
+pub mod glare;
 pub mod quality;
 pub mod resample;
 pub mod selfie;
@@ -55,7 +56,7 @@ pub struct QualityMeasures {
     /// for faces and frames, or when the document shows too few strong edges.
     pub edge_rise_px: Option<f32>,
     /// Glare blobs in frame pixels.
-    pub glare: quality::Glare,
+    pub glare: glare::Glare,
     /// Mean luma 0–255.
     pub brightness: f32,
     /// Brightest over darkest part of the region (≥ 1).
@@ -219,9 +220,9 @@ fn measure_document_quality(
     // would look blurred. A document larger than its rectified size is judged at that
     // size, where a blur of a few of its pixels is too small to hinder reading.
     let own_size = document::rectify_grey_own_size(grey, corners, w, h);
-    let (gw, gh) = quality::glare_warp_size(w, h);
+    let (gw, gh) = glare::glare_warp_size(w, h);
     let flat_colour = document::rectify(rgb, corners, gw, gh);
-    let mut glare = quality::glare(&flat_colour, quality::GlareKind::SpecularAndVeil);
+    let mut glare = glare::detect(&flat_colour, glare::GlareKind::SpecularAndVeil);
     for blob in &mut glare.blobs {
         let pts = [
             (blob.x, blob.y),
@@ -276,7 +277,7 @@ fn measure_selfie(
 }
 
 fn measure_frame_quality(rgb: &RgbImage, grey: &GrayImage) -> QualityMeasures {
-    let glare = quality::glare(rgb, quality::GlareKind::Specular);
+    let glare = glare::detect(rgb, glare::GlareKind::Specular);
     QualityMeasures {
         region: QualityRegion::Frame,
         sharpness: quality::sharpness(
@@ -300,7 +301,7 @@ fn measure_face_quality(rgb: &RgbImage, grey: &GrayImage, rect: Rect) -> Quality
         .unwrap_or((0, 0, width, height));
     let grey_face = image::imageops::crop_imm(grey, x, y, w, h).to_image();
     let rgb_face = image::imageops::crop_imm(rgb, x, y, w, h).to_image();
-    let mut glare = quality::glare(&rgb_face, quality::GlareKind::Specular);
+    let mut glare = glare::detect(&rgb_face, glare::GlareKind::Specular);
     for blob in &mut glare.blobs {
         blob.x += x as f32;
         blob.y += y as f32;

@@ -1,0 +1,537 @@
+//! Glare: specular reflections in a region, and on documents the washed-out veils that
+//! laminate throws, told apart from white print. Pure functions of pixels; the limits
+//! live in `rules`.
+//!
+//! Steps: a grid of cells over the region ([`CellGrid`]: which cells are mostly
+//! clipped, their mean brightness and colour) → on documents, veil cells added and the
+//! clipped core split from merely bright cells → connected regions of set cells → on
+//! documents, white print dropped ([`printed_white`]) → shares and boxes.
+
+use image::{GrayImage, RgbImage};
+
+use super::quality::{luma, percentile};
+use crate::geometry::Rect;
+
+/// A pixel is specular when every channel is near clipping: bright and colourless.
+const SPECULAR_MIN_CHANNEL: u8 = 240;
+
+/// Glare blobs are labelled on a copy at most this wide: blobs smaller than a few
+/// pixels there are specks, not reflections a reviewer would reject.
+pub const GLARE_WORK_WIDTH: u32 = 320;
+
+/// The size to warp a `w`×`h` rectified document to for [`detect`]: glare is
+/// judged on a grid `GLARE_WORK_WIDTH` wide, each cell the mean of its pixels,
+/// and twice that both ways (even) makes every cell 2×2 pixels, for a third of
+/// the cost of the full size.
+pub fn glare_warp_size(w: u32, h: u32) -> (u32, u32) {
+    (2 * GLARE_WORK_WIDTH, 2 * (GLARE_WORK_WIDTH * h / w.max(1)))
+}
+
+/// Specular reflections in a region.
+#[derive(Clone, Debug, Default, PartialEq, serde::Serialize)]
+pub struct Glare {
+    /// Share of the region's pixels that are specular (on documents: those of the
+    /// reflections kept, plus their veil cells).
+    pub share: f32,
+    /// Share of the region covered by the largest connected reflection.
+    pub largest_share: f32,
+    /// The reflections, largest first (at most 5), in region pixels.
+    pub blobs: Vec<Rect>,
+}
+
+/// What counts as glare in a region.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GlareKind {
+    /// Clipped, colourless pixels only: on skin, a bright patch brighter than its
+    /// surroundings is usually just a highlight of the face's shape.
+    Specular,
+    /// Also a veil: light reflected off laminate washes out the print under it
+    /// without clipping, leaving a patch that is brighter than the paper around it
+    /// and greyer than it. White print (an MRZ band, title blocks, a scan's white
+    /// page) is told apart by the dark print it keeps inside and its crisp rim.
+    SpecularAndVeil,
+}
+
+/// A veil cell is at least this much brighter (grey levels) than the paper, ...
+const VEIL_MIN_RISE: f32 = 25.0;
+/// ... bright in itself, ...
+const VEIL_MIN_LUMA: f32 = 170.0;
+/// ... and nearly colourless (max − min channel of the cell mean).
+const VEIL_MAX_CHROMA: f32 = 24.0;
+/// Print darker than this (luma) inside a bright region means the region is white
+/// print, not a reflection: glare adds light to everything under it, so ink under a
+/// veil bright enough to count (paper risen by 25+ levels) reads 140 or more. (100
+/// missed the MRZ bars of the synthetic cards, which the warp softens to 100–140.)
+const INK_MAX_LUMA: u8 = 140;
+/// A bright region on a document whose row spans enclose more than this share of dark
+/// print is a white printed area (an MRZ band, a title block), not glare.
+const GLARE_MAX_INK_SHARE: f32 = 0.05;
+/// Cells this bright (mean luma) are clipped white: the core of a reflection, or
+/// white paper in a scan.
+const CLIPPED_LUMA: u8 = 250;
+/// A clipped core is at least this many cells from its middle to its rim (2 cells =
+/// 4 px of the 640-wide rectified document).
+const CORE_MIN_RADIUS: u8 = 2;
+/// A reflection fades out at its rim: few of the steps from just inside to just
+/// outside it exceed `RIM_CRISP_STEP` (ink under a halo makes some). A white printed
+/// block or a portrait's light background ends in crisp steps along much of it.
+/// (A step of 40 on half the rim passed 131 of the 161 synthetic cards without glare,
+/// 20 on 35 % passes 146; every card with glare still fails.)
+const RIM_CRISP_STEP: f32 = 20.0;
+const GLARE_MAX_CRISP_RIM: f32 = 0.35;
+/// Blocks per side over which the paper's brightness is estimated.
+const PAPER_BLOCKS: u32 = 4;
+
+/// The glare in `region`.
+pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
+    let (w, h) = region.dimensions();
+    if w == 0 || h == 0 {
+        return Glare::default();
+    }
+    let on_document = kind == GlareKind::SpecularAndVeil;
+    let mut grid = CellGrid::new(region, on_document);
+    let specular_share = grid.specular_total as f32 * grid.pixel_share;
+    if on_document {
+        grid.add_veils();
+        grid.split_clipped_core();
+    }
+    if grid.mask.as_raw().iter().all(|&m| m == 0) {
+        // Nothing to label (the usual case).
+        return Glare {
+            share: if on_document { 0.0 } else { specular_share },
+            ..Glare::default()
+        };
+    }
+    let (labels, mut regions) = label_regions(&grid.mask);
+    let share = if on_document {
+        // Printed white is no reflection: drop the regions that still show dark print
+        // inside them or end in a crisp printed edge.
+        let printed = printed_white(&labels, &grid.luma, regions.len());
+        for (r, &p) in regions.iter_mut().zip(&printed) {
+            if p {
+                r.cells = 0;
+            }
+        }
+        grid.reflection_share(&labels, &printed)
+    } else {
+        specular_share
+    };
+    let mut kept: Vec<_> = regions.into_iter().filter(|r| r.cells > 0).collect();
+    kept.sort_by_key(|r| std::cmp::Reverse(r.cells));
+    let largest_share = kept
+        .first()
+        .map_or(0.0, |r| r.cells as f32 / (grid.sw * grid.sh) as f32);
+    let blobs = kept
+        .iter()
+        .take(5)
+        .map(|r| {
+            Rect::new(
+                r.x0 as f32 * grid.cell_w,
+                r.y0 as f32 * grid.cell_h,
+                (r.x1 + 1 - r.x0) as f32 * grid.cell_w,
+                (r.y1 + 1 - r.y0) as f32 * grid.cell_h,
+            )
+        })
+        .collect();
+    Glare {
+        share,
+        largest_share,
+        blobs,
+    }
+}
+
+/// The region seen as a grid at most `GLARE_WORK_WIDTH` cells wide. A cell is set in
+/// `mask` when most of its pixels are specular (which keeps one-pixel JPEG specks out);
+/// its mean colour serves the veil test.
+struct CellGrid {
+    sw: u32,
+    sh: u32,
+    /// Size of a cell in region pixels.
+    cell_w: f32,
+    cell_h: f32,
+    /// Share of the region one pixel is.
+    pixel_share: f32,
+    /// 255: set (on documents after [`CellGrid::split_clipped_core`], 128: set but
+    /// not clipped).
+    mask: GrayImage,
+    luma: GrayImage,
+    chroma: Vec<f32>,
+    specular_total: u64,
+    /// Documents only (empty otherwise: faces are measured every frame): specular
+    /// pixels per cell, so that a region found to be white print can be taken out of
+    /// the share, and which cells are veil.
+    specular: Vec<u32>,
+    veil: Vec<bool>,
+}
+
+impl CellGrid {
+    fn new(region: &RgbImage, per_cell_counts: bool) -> Self {
+        let (w, h) = region.dimensions();
+        let scale = (GLARE_WORK_WIDTH as f32 / w as f32).min(1.0);
+        let (sw, sh) = (
+            ((w as f32 * scale).round() as u32).max(1),
+            ((h as f32 * scale).round() as u32).max(1),
+        );
+        let n_cells = if per_cell_counts {
+            (sw * sh) as usize
+        } else {
+            0
+        };
+        let mut grid = CellGrid {
+            sw,
+            sh,
+            cell_w: w as f32 / sw as f32,
+            cell_h: h as f32 / sh as f32,
+            pixel_share: 1.0 / (u64::from(w) * u64::from(h)) as f32,
+            mask: GrayImage::new(sw, sh),
+            luma: GrayImage::new(sw, sh),
+            chroma: vec![0f32; (sw * sh) as usize],
+            specular_total: 0,
+            specular: vec![0u32; n_cells],
+            veil: vec![false; n_cells],
+        };
+        let raw = region.as_raw();
+        let row_len = w as usize * 3;
+        let specular = |c: &[u8]| u32::from(c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL);
+        if w == 2 * sw && h == 2 * sh {
+            // Cells of exactly 2×2 pixels (a rectified document): two rows at a time.
+            for (gy, rows) in raw.chunks_exact(2 * row_len).enumerate() {
+                let (top, bottom) = rows.split_at(row_len);
+                for (gx, (a, b)) in top.chunks_exact(6).zip(bottom.chunks_exact(6)).enumerate() {
+                    let count = specular(&a[..3])
+                        + specular(&a[3..])
+                        + specular(&b[..3])
+                        + specular(&b[3..]);
+                    let sum: [u32; 3] = std::array::from_fn(|ch| {
+                        u32::from(a[ch])
+                            + u32::from(a[3 + ch])
+                            + u32::from(b[ch])
+                            + u32::from(b[3 + ch])
+                    });
+                    grid.set_cell(gy * sw as usize + gx, count, sum, 4);
+                }
+            }
+        } else {
+            // Cell bounds along each axis, computed once.
+            let bounds = |n: u32, cell: f32, limit: u32| -> Vec<(usize, usize)> {
+                (0..n)
+                    .map(|i| {
+                        let lo = (i as f32 * cell) as u32;
+                        let hi = (((i + 1) as f32 * cell) as u32).clamp(lo + 1, limit);
+                        (lo as usize, hi as usize)
+                    })
+                    .collect()
+            };
+            let (xs, ys) = (bounds(sw, grid.cell_w, w), bounds(sh, grid.cell_h, h));
+            for (gy, &(y0, y1)) in ys.iter().enumerate() {
+                for (gx, &(x0, x1)) in xs.iter().enumerate() {
+                    let mut count = 0u32;
+                    let mut sum = [0u32; 3];
+                    for row in raw[y0 * row_len..y1 * row_len].chunks_exact(row_len) {
+                        for c in row[x0 * 3..x1 * 3].chunks_exact(3) {
+                            count += specular(c);
+                            sum[0] += u32::from(c[0]);
+                            sum[1] += u32::from(c[1]);
+                            sum[2] += u32::from(c[2]);
+                        }
+                    }
+                    let cell = ((x1 - x0) * (y1 - y0)) as u32;
+                    grid.set_cell(gy * sw as usize + gx, count, sum, cell);
+                }
+            }
+        }
+        grid
+    }
+
+    /// Records cell `i`: `count` specular pixels and channel sums `sum` over `pixels`.
+    fn set_cell(&mut self, i: usize, count: u32, sum: [u32; 3], pixels: u32) {
+        self.specular_total += u64::from(count);
+        if let Some(c) = self.specular.get_mut(i) {
+            *c = count;
+        }
+        if count * 2 > pixels {
+            self.mask.as_mut()[i] = 255;
+        }
+        let mean = sum.map(|s| (s / pixels) as u8);
+        self.luma.as_mut()[i] = luma(mean);
+        let (mx, mn) = (mean.iter().max(), mean.iter().min());
+        self.chroma[i] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
+    }
+
+    /// Sets the veil cells: brighter than the paper, bright, and nearly colourless.
+    fn add_veils(&mut self) {
+        let paper = paper_level(&self.luma);
+        let (mask, luma) = (self.mask.as_mut(), self.luma.as_raw());
+        for (i, m) in mask.iter_mut().enumerate() {
+            let l = f32::from(luma[i]);
+            if *m == 0
+                && l - paper >= VEIL_MIN_RISE
+                && l >= VEIL_MIN_LUMA
+                && self.chroma[i] <= VEIL_MAX_CHROMA
+            {
+                *m = 255;
+                self.veil[i] = true;
+            }
+        }
+    }
+
+    /// Marks the set cells outside a compact clipped core 128. A reflection over white
+    /// print merges with it, so its clipped core is labelled on its own; only a compact
+    /// core counts: clipped paper between dark strokes under the rim of a reflection is
+    /// print showing through it.
+    fn split_clipped_core(&mut self) {
+        let mut core = GrayImage::from_fn(self.sw, self.sh, |x, y| {
+            let clipped = self.mask.get_pixel(x, y).0[0] != 0
+                && self.luma.get_pixel(x, y).0[0] >= CLIPPED_LUMA;
+            image::Luma([if clipped { 255 } else { 0 }])
+        });
+        if core.iter().any(|&c| c != 0) {
+            // A square of radius CORE_MIN_RADIUS; beyond the border counts as set, so a
+            // reflection cut by the edge keeps its core.
+            imageproc::morphology::open_mut(
+                &mut core,
+                imageproc::distance_transform::Norm::LInf,
+                CORE_MIN_RADIUS,
+            );
+        }
+        for (m, &core) in self.mask.iter_mut().zip(core.as_raw()) {
+            if *m != 0 && core == 0 {
+                *m = 128;
+            }
+        }
+    }
+
+    /// Documents: the share of the region in the regions not `printed`: their cells'
+    /// specular pixels, and their veil cells whole. (Lone specular pixels in cells that
+    /// are not mostly specular are the edges of white print.)
+    fn reflection_share(&self, labels: &Labels, printed: &[bool]) -> f32 {
+        let cell_share = 1.0 / (self.sw * self.sh) as f32;
+        let mut share = 0.0;
+        for (i, &l) in labels.as_raw().iter().enumerate() {
+            if l != 0 && !printed[l as usize - 1] {
+                share += if self.veil[i] {
+                    cell_share
+                } else {
+                    self.specular[i] as f32 * self.pixel_share
+                };
+            }
+        }
+        // Summed in f32 over up to 64 k cells: a whole-white region may come out a hair
+        // over 1.
+        share.min(1.0)
+    }
+}
+
+/// Connected regions of cells, numbered from 1 (0: none).
+type Labels = image::ImageBuffer<image::Luma<u32>, Vec<u32>>;
+
+/// A connected region of set cells: its size and bounding box in cells.
+struct Region {
+    cells: u32,
+    x0: u32,
+    y0: u32,
+    x1: u32,
+    y1: u32,
+}
+
+/// The 8-connected regions of the non-zero cells of `mask` (cells of different values
+/// are different regions), and each region's extent (region `l` at index `l − 1`).
+fn label_regions(mask: &GrayImage) -> (Labels, Vec<Region>) {
+    // imageproc's labelling panics on a one-pixel image (a 1×1 photo to `kycam check`);
+    // its one cell, set here, is its own region.
+    let labels = if mask.width() * mask.height() == 1 {
+        Labels::from_pixel(1, 1, image::Luma([1u32]))
+    } else {
+        imageproc::region_labelling::connected_components(
+            mask,
+            imageproc::region_labelling::Connectivity::Eight,
+            image::Luma([0u8]),
+        )
+    };
+    let mut regions: Vec<Region> = Vec::new();
+    for (x, y, l) in labels.enumerate_pixels() {
+        let l = l.0[0] as usize;
+        if l == 0 {
+            continue;
+        }
+        if regions.len() < l {
+            regions.resize_with(l, || Region {
+                cells: 0,
+                x0: u32::MAX,
+                y0: u32::MAX,
+                x1: 0,
+                y1: 0,
+            });
+        }
+        let r = &mut regions[l - 1];
+        r.cells += 1;
+        r.x0 = r.x0.min(x);
+        r.y0 = r.y0.min(y);
+        r.x1 = r.x1.max(x);
+        r.y1 = r.y1.max(y);
+    }
+    (labels, regions)
+}
+
+/// The brightness of the bare paper: the median over a 4×4 grid of blocks of each
+/// block's 75th percentile (print is darker, and a reflection covering a block or
+/// two does not move the median).
+fn paper_level(luma: &GrayImage) -> f32 {
+    let (w, h) = luma.dimensions();
+    let mut levels: Vec<f32> = Vec::new();
+    for by in 0..PAPER_BLOCKS {
+        for bx in 0..PAPER_BLOCKS {
+            let (x0, x1) = (bx * w / PAPER_BLOCKS, (bx + 1) * w / PAPER_BLOCKS);
+            let (y0, y1) = (by * h / PAPER_BLOCKS, (by + 1) * h / PAPER_BLOCKS);
+            if x1 > x0 && y1 > y0 {
+                levels.push(percentile(luma, x0, y0, x1, y1, 0.75));
+            }
+        }
+    }
+    levels.sort_by(f32::total_cmp);
+    levels.get(levels.len() / 2).copied().unwrap_or(255.0)
+}
+
+/// Per bright region (labels numbered from 1): whether it is white print rather than a
+/// reflection. A reflection adds light to everything under it and fades out at its
+/// rim; white print keeps its ink inside (dark cells between the region's leftmost and
+/// rightmost cell in a row) and ends in a crisp step to the colour around it.
+fn printed_white(labels: &Labels, luma: &GrayImage, n: usize) -> Vec<bool> {
+    let (w, h) = (labels.width() as usize, labels.height() as usize);
+    let (lab, lum) = (labels.as_raw(), luma.as_raw());
+    let mut ink = vec![0u32; n];
+    let mut spans: Vec<(u32, usize, usize)> = Vec::new();
+    for y in 0..h {
+        let (lrow, row) = (&lab[y * w..(y + 1) * w], &lum[y * w..(y + 1) * w]);
+        spans.clear();
+        for (x, &l) in lrow.iter().enumerate() {
+            if l == 0 {
+                continue;
+            }
+            match spans.iter_mut().find(|s| s.0 == l) {
+                Some(s) => s.2 = x,
+                None => spans.push((l, x, x)),
+            }
+        }
+        for &(l, x0, x1) in &spans {
+            let dark = (x0..=x1)
+                .filter(|&x| lrow[x] == 0 && row[x] < INK_MAX_LUMA)
+                .count();
+            ink[l as usize - 1] += dark as u32;
+        }
+    }
+    // The rim: pairs of 4-neighbours, one inside the region and one outside it, and
+    // how many of them are a crisp step.
+    let mut rim = vec![0u32; n];
+    let mut crisp = vec![0u32; n];
+    let mut area = vec![0u32; n];
+    for y in 0..h {
+        for x in 0..w {
+            let i = y * w + x;
+            let l = lab[i];
+            if l == 0 {
+                continue;
+            }
+            let l = l as usize - 1;
+            area[l] += 1;
+            let neighbours = [
+                (x > 0).then(|| i - 1),
+                (x + 1 < w).then(|| i + 1),
+                (y > 0).then(|| i - w),
+                (y + 1 < h).then(|| i + w),
+            ];
+            for j in neighbours.into_iter().flatten() {
+                if lab[j] != lab[i] {
+                    rim[l] += 1;
+                    crisp[l] += (f32::from(lum[i]) - f32::from(lum[j]) > RIM_CRISP_STEP) as u32;
+                }
+            }
+        }
+    }
+    (0..n)
+        .map(|l| {
+            let inked = ink[l] as f32 > GLARE_MAX_INK_SHARE * (area[l] + ink[l]) as f32;
+            let edged = crisp[l] as f32 > GLARE_MAX_CRISP_RIM * rim[l] as f32;
+            area[l] > 0 && (inked || edged)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_white_spot_is_glare_located_where_it_is() {
+        let mut img = RgbImage::from_pixel(200, 100, image::Rgb([120, 110, 100]));
+        for y in 40..60 {
+            for x in 150..170 {
+                img.put_pixel(x, y, image::Rgb([255, 255, 255]));
+            }
+        }
+        let g = detect(&img, GlareKind::Specular);
+        assert!((g.share - 400.0 / 20000.0).abs() < 1e-4);
+        let b = g.blobs[0];
+        assert!(
+            (b.x - 150.0).abs() <= 1.0 && (b.y - 40.0).abs() <= 1.0,
+            "{b:?}"
+        );
+        // A bright but coloured patch is not glare.
+        let yellow = RgbImage::from_pixel(50, 50, image::Rgb([255, 250, 40]));
+        assert_eq!(detect(&yellow, GlareKind::SpecularAndVeil).share, 0.0);
+    }
+
+    /// A tinted card, 640×400 like a rectified one, with a white MRZ-like band of dark
+    /// bars along its bottom and a white title block on a dark header band.
+    fn card_with_white_print() -> RgbImage {
+        let mut card = RgbImage::from_pixel(640, 400, image::Rgb([205, 195, 175]));
+        for (x, y, p) in card.enumerate_pixels_mut() {
+            if y >= 300 {
+                let bar = (320..380).contains(&y) && (30..610).contains(&x) && (x / 6) % 2 == 0;
+                p.0 = if bar { [20, 20, 20] } else { [245, 245, 240] };
+            } else if (20..60).contains(&y) {
+                let block = (200..320).contains(&x) && (30..50).contains(&y);
+                p.0 = if block { [240; 3] } else { [60, 60, 140] };
+            }
+        }
+        card
+    }
+
+    #[test]
+    fn white_print_on_a_document_is_not_glare() {
+        let g = detect(&card_with_white_print(), GlareKind::SpecularAndVeil);
+        assert!(g.largest_share < 0.001, "{g:?}");
+        assert!(g.share < 0.001, "{g:?}");
+    }
+
+    #[test]
+    fn tiny_and_blank_regions_do_not_panic() {
+        assert_eq!(
+            detect(&RgbImage::new(0, 0), GlareKind::Specular),
+            Glare::default()
+        );
+        for (w, h) in [(1, 1), (2, 1), (1, 5), (3, 2), (7, 640)] {
+            let white = RgbImage::from_pixel(w, h, image::Rgb([255; 3]));
+            for kind in [GlareKind::Specular, GlareKind::SpecularAndVeil] {
+                let g = detect(&white, kind);
+                assert!((0.0..=1.0).contains(&g.share), "{w}×{h}: {g:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_soft_reflection_over_print_is_glare() {
+        // A reflection fading out over 60 px, centred on the band's bars.
+        let mut card = card_with_white_print();
+        for (x, y, p) in card.enumerate_pixels_mut() {
+            let d2 = (x as f32 - 320.0).powi(2) + (y as f32 - 330.0).powi(2);
+            let k = (1.6 * (-d2 / (2.0 * 30.0f32.powi(2))).exp()).min(1.0);
+            p.0 =
+                p.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
+        }
+        let g = detect(&card, GlareKind::SpecularAndVeil);
+        assert!(g.largest_share > 0.0075, "{g:?}");
+        let b = g.blobs[0];
+        assert!(b.x < 320.0 && b.right() > 320.0, "{b:?}");
+    }
+}
