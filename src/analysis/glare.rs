@@ -81,6 +81,11 @@ const RIM_CRISP_STEP: f32 = 20.0;
 const GLARE_MAX_CRISP_RIM: f32 = 0.35;
 /// Blocks per side over which the paper's brightness is estimated.
 const PAPER_BLOCKS: u32 = 4;
+/// Blocks this far (grey levels) off the plane fitted to the paper are not bare paper:
+/// white print, the portrait, a reflection.
+const PAPER_OFF_PLANE: f32 = 10.0;
+/// Fewest blocks to fit the paper's slope to.
+const PAPER_MIN_BLOCKS: usize = 8;
 
 /// The glare in `region`.
 pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
@@ -260,12 +265,14 @@ impl CellGrid {
 
     /// Sets the veil cells: brighter than the paper, bright, and nearly colourless.
     fn add_veils(&mut self) {
-        let paper = paper_level(&self.luma);
+        let paper = paper_plane(&self.luma);
         let (mask, luma) = (self.mask.as_mut(), self.luma.as_raw());
+        let sw = self.sw as usize;
         for (i, m) in mask.iter_mut().enumerate() {
             let l = f32::from(luma[i]);
+            let at = ((i % sw) as f32 + 0.5, (i / sw) as f32 + 0.5);
             if *m == 0
-                && l - paper >= VEIL_MIN_RISE
+                && l - paper(at.0, at.1) >= VEIL_MIN_RISE
                 && l >= VEIL_MIN_LUMA
                 && self.chroma[i] <= VEIL_MAX_CHROMA
             {
@@ -373,23 +380,78 @@ fn label_regions(mask: &GrayImage) -> (Labels, Vec<Region>) {
     (labels, regions)
 }
 
-/// The brightness of the bare paper: the median over a 4×4 grid of blocks of each
-/// block's 75th percentile (print is darker, and a reflection covering a block or
-/// two does not move the median).
-fn paper_level(luma: &GrayImage) -> f32 {
+/// The brightness of the bare paper across the document, as a plane over cell
+/// coordinates: uneven light is such a slope, while a reflection, white print or the
+/// portrait's background raise a block or two above it. The levels are each block's
+/// 75th percentile over a 4×4 grid (print is darker). The block furthest off the
+/// plane is dropped and the plane fitted again while it is more than
+/// `PAPER_OFF_PLANE` off; with fewer than `PAPER_MIN_BLOCKS` left, the paper is the
+/// median block, flat.
+fn paper_plane(luma: &GrayImage) -> impl Fn(f32, f32) -> f32 {
     let (w, h) = luma.dimensions();
-    let mut levels: Vec<f32> = Vec::new();
+    // (x, y of the block's centre in cells, level)
+    let mut blocks: Vec<(f32, f32, f32)> = Vec::new();
     for by in 0..PAPER_BLOCKS {
         for bx in 0..PAPER_BLOCKS {
             let (x0, x1) = (bx * w / PAPER_BLOCKS, (bx + 1) * w / PAPER_BLOCKS);
             let (y0, y1) = (by * h / PAPER_BLOCKS, (by + 1) * h / PAPER_BLOCKS);
             if x1 > x0 && y1 > y0 {
-                levels.push(percentile(luma, x0, y0, x1, y1, 0.75));
+                let level = percentile(luma, x0, y0, x1, y1, 0.75);
+                blocks.push(((x0 + x1) as f32 * 0.5, (y0 + y1) as f32 * 0.5, level));
             }
         }
     }
+    let mut levels: Vec<f32> = blocks.iter().map(|b| b.2).collect();
     levels.sort_by(f32::total_cmp);
-    levels.get(levels.len() / 2).copied().unwrap_or(255.0)
+    let median = levels.get(levels.len() / 2).copied().unwrap_or(255.0);
+    // Fit, drop the block furthest off the plane, fit again, until every block left
+    // is on it.
+    let plane = loop {
+        let Some(plane) = fit_plane(&blocks) else {
+            break [median, 0.0, 0.0];
+        };
+        let off = |b: &(f32, f32, f32)| (b.2 - plane_at(&plane, b.0, b.1)).abs();
+        let worst = (0..blocks.len()).max_by(|&i, &j| off(&blocks[i]).total_cmp(&off(&blocks[j])));
+        match worst {
+            Some(i) if off(&blocks[i]) > PAPER_OFF_PLANE => {
+                blocks.swap_remove(i);
+            }
+            _ => break plane,
+        }
+    };
+    move |x, y| plane_at(&plane, x, y)
+}
+
+fn plane_at(p: &[f32; 3], x: f32, y: f32) -> f32 {
+    p[0] + p[1] * x + p[2] * y
+}
+
+/// Least-squares plane v = a + b·x + c·y through the points, `None` with fewer than
+/// `PAPER_MIN_BLOCKS` or when they are (nearly) on a line.
+fn fit_plane(points: &[(f32, f32, f32)]) -> Option<[f32; 3]> {
+    if points.len() < PAPER_MIN_BLOCKS {
+        return None;
+    }
+    let n = points.len() as f64;
+    let mean =
+        |f: fn(&(f32, f32, f32)) -> f32| points.iter().map(|p| f64::from(f(p))).sum::<f64>() / n;
+    let (mx, my, mv) = (mean(|p| p.0), mean(|p| p.1), mean(|p| p.2));
+    let (mut sxx, mut sxy, mut syy, mut sxv, mut syv) = (0.0, 0.0, 0.0, 0.0, 0.0);
+    for &(x, y, v) in points {
+        let (dx, dy, dv) = (f64::from(x) - mx, f64::from(y) - my, f64::from(v) - mv);
+        sxx += dx * dx;
+        sxy += dx * dy;
+        syy += dy * dy;
+        sxv += dx * dv;
+        syv += dy * dv;
+    }
+    let det = sxx * syy - sxy * sxy;
+    if det.abs() < 1e-9 * (sxx * syy).max(1.0) {
+        return None;
+    }
+    let b = (sxv * syy - syv * sxy) / det;
+    let c = (syv * sxx - sxv * sxy) / det;
+    Some([(mv - b * mx - c * my) as f32, b as f32, c as f32])
 }
 
 /// Per bright region (labels numbered from 1): whether it is white print rather than a
@@ -502,6 +564,33 @@ mod tests {
         let g = detect(&card_with_white_print(), GlareKind::SpecularAndVeil);
         assert!(g.largest_share < 0.001, "{g:?}");
         assert!(g.share < 0.001, "{g:?}");
+    }
+
+    /// A greyish card, 640×400 like a rectified one, under a lamp to its right: its
+    /// brightness rises from 75 % to 120 % across it, as uneven light does.
+    fn card_lit_from_the_right() -> RgbImage {
+        RgbImage::from_fn(640, 400, |x, _| {
+            let k = 0.75 + 0.45 * x as f32 / 639.0;
+            image::Rgb([200.0, 198.0, 192.0].map(|v: f32| (v * k).min(255.0) as u8))
+        })
+    }
+
+    #[test]
+    fn light_falling_across_a_card_is_no_reflection() {
+        let g = detect(&card_lit_from_the_right(), GlareKind::SpecularAndVeil);
+        assert!(g.largest_share < 0.001, "{g:?}");
+        // A soft reflection on the card under the same light still is one.
+        let mut card = card_lit_from_the_right();
+        for (x, y, p) in card.enumerate_pixels_mut() {
+            let d2 = (x as f32 - 200.0).powi(2) + (y as f32 - 200.0).powi(2);
+            let k = (1.2 * (-d2 / (2.0 * 30.0f32.powi(2))).exp()).min(1.0);
+            p.0 =
+                p.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
+        }
+        let g = detect(&card, GlareKind::SpecularAndVeil);
+        assert!(g.largest_share > 0.0075, "{g:?}");
+        let b = g.blobs[0];
+        assert!(b.x < 200.0 && b.right() > 200.0, "{b:?}");
     }
 
     #[test]
