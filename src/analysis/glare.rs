@@ -566,6 +566,26 @@ mod tests {
         assert!(g.share < 0.001, "{g:?}");
     }
 
+    /// A reflection centred at (cx, cy) that fades out over about 60 px: each pixel
+    /// moves towards white by `gain` × a Gaussian of σ 30 px (at most all the way).
+    fn add_soft_reflection(card: &mut RgbImage, cx: f32, cy: f32, gain: f32) {
+        for (x, y, p) in card.enumerate_pixels_mut() {
+            let d2 = (x as f32 - cx).powi(2) + (y as f32 - cy).powi(2);
+            let k = (gain * (-d2 / (2.0 * 30.0f32.powi(2))).exp()).min(1.0);
+            p.0 =
+                p.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
+        }
+    }
+
+    /// The largest reflection on `card` is over the 0.75 % limit of documents and spans
+    /// column `x`.
+    fn assert_reflection_across(card: &RgbImage, x: f32) {
+        let g = detect(card, GlareKind::SpecularAndVeil);
+        assert!(g.largest_share > 0.0075, "{g:?}");
+        let b = g.blobs[0];
+        assert!(b.x < x && b.right() > x, "{b:?}");
+    }
+
     /// A greyish card, 640×400 like a rectified one, under a lamp to its right: its
     /// brightness rises from 75 % to 120 % across it, as uneven light does.
     fn card_lit_from_the_right() -> RgbImage {
@@ -581,16 +601,8 @@ mod tests {
         assert!(g.largest_share < 0.001, "{g:?}");
         // A soft reflection on the card under the same light still is one.
         let mut card = card_lit_from_the_right();
-        for (x, y, p) in card.enumerate_pixels_mut() {
-            let d2 = (x as f32 - 200.0).powi(2) + (y as f32 - 200.0).powi(2);
-            let k = (1.2 * (-d2 / (2.0 * 30.0f32.powi(2))).exp()).min(1.0);
-            p.0 =
-                p.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
-        }
-        let g = detect(&card, GlareKind::SpecularAndVeil);
-        assert!(g.largest_share > 0.0075, "{g:?}");
-        let b = g.blobs[0];
-        assert!(b.x < 200.0 && b.right() > 200.0, "{b:?}");
+        add_soft_reflection(&mut card, 200.0, 200.0, 1.2);
+        assert_reflection_across(&card, 200.0);
     }
 
     #[test]
@@ -610,17 +622,9 @@ mod tests {
 
     #[test]
     fn a_soft_reflection_over_print_is_glare() {
-        // A reflection fading out over 60 px, centred on the band's bars.
+        // Centred on the band's bars.
         let mut card = card_with_white_print();
-        for (x, y, p) in card.enumerate_pixels_mut() {
-            let d2 = (x as f32 - 320.0).powi(2) + (y as f32 - 330.0).powi(2);
-            let k = (1.6 * (-d2 / (2.0 * 30.0f32.powi(2))).exp()).min(1.0);
-            p.0 =
-                p.0.map(|v| (f32::from(v) + (255.0 - f32::from(v)) * k) as u8);
-        }
-        let g = detect(&card, GlareKind::SpecularAndVeil);
-        assert!(g.largest_share > 0.0075, "{g:?}");
-        let b = g.blobs[0];
-        assert!(b.x < 320.0 && b.right() > 320.0, "{b:?}");
+        add_soft_reflection(&mut card, 320.0, 330.0, 1.6);
+        assert_reflection_across(&card, 320.0);
     }
 }
