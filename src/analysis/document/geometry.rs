@@ -218,6 +218,11 @@ pub(super) fn order_corners(c: [Pt; 4]) -> [Pt; 4] {
     ]
 }
 
+/// A document's width in pixels: the mean of its top and bottom sides.
+pub(super) fn width_px(c: &[Pt; 4]) -> f32 {
+    (dist(c[0], c[1]) + dist(c[2], c[3])) * 0.5
+}
+
 /// Measures where the document lies in the frame and how it is posed.
 pub fn document_geometry(corners: &[[f32; 2]; 4], frame_w: u32, frame_h: u32) -> DocGeometry {
     let (fw, fh) = (frame_w.max(1) as f32, frame_h.max(1) as f32);
@@ -235,7 +240,7 @@ pub fn document_geometry(corners: &[[f32; 2]; 4], frame_w: u32, frame_h: u32) ->
         dist(c[2], c[3]),
         dist(c[3], c[0]),
     ];
-    let width_px = (sides[0] + sides[2]) * 0.5;
+    let width_px = width_px(c);
     let ratio = |a: f32, b: f32| {
         if a.min(b) > 0.0 {
             a.max(b) / a.min(b)

@@ -108,8 +108,7 @@ pub fn rectify_grey_own_size(
     max_w: u32,
     max_h: u32,
 ) -> Option<GrayImage> {
-    let side = |a: [f32; 2], b: [f32; 2]| (b[0] - a[0]).hypot(b[1] - a[1]);
-    let own_w = (0.5 * (side(corners[0], corners[1]) + side(corners[3], corners[2]))).round();
+    let own_w = super::geometry::width_px(corners).round();
     if own_w.is_nan() || own_w >= max_w as f32 {
         return None;
     }
