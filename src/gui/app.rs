@@ -556,7 +556,7 @@ impl KycamApp {
             m.document.as_ref().map(|d| d.corners),
             [m.width, m.height],
         );
-        overlay::sharpness_meter_ui(&painter, &ui_from_image, m, &report.verdicts);
+        overlay::sharpness_meter_ui(&painter, &ui_from_image, &report.verdicts);
         overlay::hold_overlay_ui(&painter, &ui_from_image, &report.hold);
     }
 

@@ -211,11 +211,11 @@ pub fn document_overlay_ui(
     }
 }
 
-/// A bar for the sharpness (0..1) with a tick at the limit, at the preview's bottom left.
+/// A bar for the sharpness with a tick at the limit, at the preview's bottom left: the
+/// verdict's own measure, so the bar and the advice never disagree.
 pub fn sharpness_meter_ui(
     painter: &egui::Painter,
     ui_from_image: &UiFromImage,
-    m: &Measurements,
     verdicts: &[Verdict],
 ) {
     let frame = ui_from_image.rect;
@@ -224,12 +224,13 @@ pub fn sharpness_meter_ui(
         Vec2::new((frame.width() * 0.3).clamp(120.0, 260.0), 14.0),
     );
     // The limit comes from the rule itself; a shot without it has no meter.
-    let Some(limit) = verdict(verdicts, RuleId::Sharpness).and_then(|v| v.limit.min) else {
+    let Some(v) = verdict(verdicts, RuleId::Sharpness) else {
         return;
     };
-    let limit = limit as f32;
-    let value = m.quality.sharpness.clamp(0.0, 1.0);
-    let colour = if value >= limit { PASS } else { FAIL };
+    let Some((value, limit)) = meter_fill(v) else {
+        return;
+    };
+    let colour = if v.pass { PASS } else { FAIL };
     let text = painter.layout_no_wrap(
         "sharpness".to_owned(),
         FontId::proportional(14.0),
@@ -256,6 +257,18 @@ pub fn sharpness_meter_ui(
     painter.galley(text_pos, text, Color32::WHITE);
 }
 
+/// How far the sharpness meter fills (0..1) and where its limit's tick is. The blur
+/// effect (0..1, at least its limit) fills the bar as it is. A document's edge rise (px,
+/// at most its limit) meets a tick halfway at the limit and fills more the crisper its
+/// edges are.
+fn meter_fill(v: &Verdict) -> Option<(f32, f32)> {
+    match (v.value, v.limit.min, v.limit.max) {
+        (Some(x), Some(min), _) => Some(((x as f32).clamp(0.0, 1.0), min as f32)),
+        (Some(x), None, Some(max)) if x > 0.0 => Some((((0.5 * max / x) as f32).min(1.0), 0.5)),
+        _ => None,
+    }
+}
+
 /// The auto-capture countdown along the top of the frame: fills while every rule
 /// holds, so the person sees the photo coming without looking away.
 pub fn hold_overlay_ui(painter: &egui::Painter, ui_from_image: &UiFromImage, hold: &HoldProgress) {
@@ -274,6 +287,24 @@ pub fn hold_overlay_ui(painter: &egui::Painter, ui_from_image: &UiFromImage, hol
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Limit;
+
+    #[test]
+    fn the_sharpness_meter_shows_the_verdict_that_judged() {
+        let blur = Verdict::measured(RuleId::Sharpness, 0.7, Limit::at_least(0.5), "", |_| {
+            String::new()
+        });
+        assert_eq!(meter_fill(&blur), Some((0.7, 0.5)));
+        // Edges rising over 4 px: short of the tick; within 2 px: full.
+        let edges = |rise| {
+            Verdict::measured(RuleId::Sharpness, rise, Limit::at_most(4.0), "px", |_| {
+                String::new()
+            })
+        };
+        let (blurred, tick) = meter_fill(&edges(5.0)).expect("a meter");
+        assert!(blurred < tick && !edges(5.0).pass);
+        assert_eq!(meter_fill(&edges(2.0)), Some((1.0, 0.5)));
+    }
 
     #[test]
     fn mirroring_flips_x_and_keeps_y() {
