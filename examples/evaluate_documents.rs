@@ -43,6 +43,9 @@ fn main() {
     let mut glare_table = [[0u32; 2]; 2];
     // Sharpness verdict on correctly found cards: (unblurred, passing), (σ ≥ 1.5, failing).
     let (mut sharp_n, mut sharp_ok, mut blurred_n, mut blurred_ok) = (0u32, 0u32, 0u32, 0u32);
+    // Edge rise (px) of the same cards: the widest unblurred, the narrowest blurred, so
+    // the margin on each side of the limit shows.
+    let (mut sharp_rise_max, mut blurred_rise_min) = (0.0f32, f32::INFINITY);
     let (mut out_n, mut out_visible, mut out_false_pass) = (0u32, 0u32, 0u32);
     let mut times = Vec::new();
     let mut fails: Vec<String> = Vec::new();
@@ -160,6 +163,13 @@ fn main() {
                 };
                 *n += 1;
                 *ok += (blur_fails == must_fail) as u32;
+                if let Some(rise) = m.quality.edge_rise_px {
+                    if must_fail {
+                        blurred_rise_min = blurred_rise_min.min(rise);
+                    } else {
+                        sharp_rise_max = sharp_rise_max.max(rise);
+                    }
+                }
                 if blur_fails != must_fail {
                     fails.push(format!(
                         "seed {seed}: sharpness verdict wrong: {:.2} measured, edge rise {:?} px, blur σ {:.1}",
@@ -233,6 +243,10 @@ fn main() {
     );
     println!(
         "  sharpness verdict (found): unblurred pass {sharp_ok}/{sharp_n}; blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px fail {blurred_ok}/{blurred_n}"
+    );
+    println!(
+        "  edge rise (found): unblurred at most {sharp_rise_max:.2} px, blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px at least {blurred_rise_min:.2} px (limit {} px)",
+        kycam::rules::DOC_MAX_EDGE_RISE_PX
     );
     let parts: Vec<String> = by_cond
         .iter()
