@@ -147,6 +147,13 @@ fn bench_document(c: &mut Criterion) {
     g.bench_function("sharpness document", |b| {
         b.iter(|| quality::sharpness(black_box(&flat), w))
     });
+    let own = document::rectify_grey_own_size(&grey, &corners, w, h);
+    g.bench_function("rectify grey at the card's own size", |b| {
+        b.iter(|| document::rectify_grey_own_size(black_box(&grey), &corners, w, h))
+    });
+    g.bench_function("edge rise", |b| {
+        b.iter(|| quality::edge_rise_px(black_box(own.as_ref().unwrap_or(&flat))))
+    });
     g.bench_function("glare", |b| {
         b.iter(|| glare::detect(black_box(&flat_rgb), glare::GlareKind::SpecularAndVeil))
     });
