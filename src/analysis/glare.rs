@@ -159,29 +159,27 @@ struct CellGrid {
     /// 255: set (on documents after [`CellGrid::split_clipped_core`], 128: set but
     /// not clipped).
     mask: GrayImage,
+    specular_total: u64,
+    /// Documents only (empty otherwise: faces are measured every frame): each cell's
+    /// mean brightness and colourfulness (max − min channel) for the veil and white-print
+    /// tests, its specular pixels, so that a region found to be white print can be
+    /// taken out of the share, and which cells are veil.
     luma: GrayImage,
     chroma: Vec<f32>,
-    specular_total: u64,
-    /// Documents only (empty otherwise: faces are measured every frame): specular
-    /// pixels per cell, so that a region found to be white print can be taken out of
-    /// the share, and which cells are veil.
     specular: Vec<u32>,
     veil: Vec<bool>,
 }
 
 impl CellGrid {
-    fn new(region: &RgbImage, per_cell_counts: bool) -> Self {
+    fn new(region: &RgbImage, on_document: bool) -> Self {
         let (w, h) = region.dimensions();
         let scale = (GLARE_WORK_WIDTH as f32 / w as f32).min(1.0);
         let (sw, sh) = (
             ((w as f32 * scale).round() as u32).max(1),
             ((h as f32 * scale).round() as u32).max(1),
         );
-        let n_cells = if per_cell_counts {
-            (sw * sh) as usize
-        } else {
-            0
-        };
+        let (dw, dh) = if on_document { (sw, sh) } else { (0, 0) };
+        let n_cells = (dw * dh) as usize;
         let mut grid = CellGrid {
             sw,
             sh,
@@ -189,8 +187,8 @@ impl CellGrid {
             cell_h: h as f32 / sh as f32,
             pixel_share: 1.0 / (u64::from(w) * u64::from(h)) as f32,
             mask: GrayImage::new(sw, sh),
-            luma: GrayImage::new(sw, sh),
-            chroma: vec![0f32; (sw * sh) as usize],
+            luma: GrayImage::new(dw, dh),
+            chroma: vec![0f32; n_cells],
             specular_total: 0,
             specular: vec![0u32; n_cells],
             veil: vec![false; n_cells],
@@ -251,16 +249,16 @@ impl CellGrid {
     /// Records cell `i`: `count` specular pixels and channel sums `sum` over `pixels`.
     fn set_cell(&mut self, i: usize, count: u32, sum: [u32; 3], pixels: u32) {
         self.specular_total += u64::from(count);
-        if let Some(c) = self.specular.get_mut(i) {
-            *c = count;
-        }
         if count * 2 > pixels {
             self.mask.as_mut()[i] = 255;
         }
-        let mean = sum.map(|s| (s / pixels) as u8);
-        self.luma.as_mut()[i] = luma(mean);
-        let (mx, mn) = (mean.iter().max(), mean.iter().min());
-        self.chroma[i] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
+        if let Some(c) = self.specular.get_mut(i) {
+            *c = count;
+            let mean = sum.map(|s| (s / pixels) as u8);
+            self.luma.as_mut()[i] = luma(mean);
+            let (mx, mn) = (mean.iter().max(), mean.iter().min());
+            self.chroma[i] = f32::from(mx.unwrap_or(&0) - mn.unwrap_or(&0));
+        }
     }
 
     /// Sets the veil cells: brighter than the paper, bright, and nearly colourless.
