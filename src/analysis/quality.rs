@@ -208,7 +208,8 @@ const EDGE_LINE_STEP: usize = 2;
 
 /// Blur as the width of edges: the median 10–90 % rise, in pixels, of the strong edges
 /// along rows and along columns, whichever is wider (a shake smears one direction).
-/// A sharp edge rises within 2–3 px; a Gaussian blur of σ adds about 2.6 σ. Unlike
+/// A clean step rises within a pixel, print in sharp camera photos within 2–3 px; a
+/// Gaussian blur of σ adds about 2.6 σ. Unlike
 /// [`sharpness`] it needs no resizing and does not depend on how fine the print is, so
 /// it can be taken at the document's own resolution. `None` when the image has too
 /// few strong edges to say.
