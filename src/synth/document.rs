@@ -169,9 +169,11 @@ pub fn render_scene(
     paste_warped(&mut frame, &card, &corners);
 
     let thumb = rng.chance(params.p_thumb);
-    if thumb {
-        draw_thumb(&mut rng, &mut frame, &corners);
-    }
+    let thumb_outline = if thumb {
+        draw_thumb(&mut rng, &mut frame, &corners)
+    } else {
+        Vec::new()
+    };
     // Drawn after the light: a reflection is the lamp's image, many times brighter
     // than the paper, so it clips however dim or uneven the light on the desk is.
     let glare = rng.chance(params.p_glare);
@@ -187,8 +189,17 @@ pub fn render_scene(
             p.0 = p.0.map(|v| (v as f32 * k) as u8);
         });
     }
-    if let Some(spot) = glare_spot {
-        spot.draw(&mut frame);
+    if let (Some(spot), Some(laminate)) = (
+        glare_spot,
+        CardOutline::new(&corners, cw as f32 / ch as f32),
+    ) {
+        // Only the laminate reflects the lamp: the desk and the thumb are matte.
+        spot.draw(&mut frame, |x, y| {
+            if thumb && inside_convex(&thumb_outline, [x, y]) {
+                return 0.0;
+            }
+            laminate.cover(x, y).map_or(0.0, |(alpha, _)| alpha)
+        });
     }
     let blur_sigma = if rng.chance(params.p_blur) {
         rng.range(0.8, 2.5)
@@ -569,21 +580,10 @@ fn fill_polygon<F: Fn(f32, f32) -> [f32; 3]>(
     let x1 = (poly.iter().map(|p| p[0]).fold(f32::MIN, f32::max).max(0.0) as u32).min(w);
     let y0 = poly.iter().map(|p| p[1]).fold(f32::MAX, f32::min).max(0.0) as u32;
     let y1 = (poly.iter().map(|p| p[1]).fold(f32::MIN, f32::max).max(0.0) as u32).min(h);
-    let area: f32 = (0..poly.len())
-        .map(|i| {
-            let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
-            a[0] * b[1] - a[1] * b[0]
-        })
-        .sum();
-    let s = area.signum();
     for y in y0..y1 {
         for x in x0..x1 {
             let p = [x as f32 + 0.5, y as f32 + 0.5];
-            let inside = (0..poly.len()).all(|i| {
-                let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
-                s * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0.0
-            });
-            if inside {
+            if inside_convex(poly, p) {
                 let c = shade(p[0], p[1]);
                 let px = img.get_pixel_mut(x, y);
                 for (v, ci) in px.0.iter_mut().zip(c) {
@@ -592,6 +592,21 @@ fn fill_polygon<F: Fn(f32, f32) -> [f32; 3]>(
             }
         }
     }
+}
+
+/// Whether `p` lies inside the convex polygon `poly` (either winding).
+fn inside_convex(poly: &[[f32; 2]], p: [f32; 2]) -> bool {
+    let area: f32 = (0..poly.len())
+        .map(|i| {
+            let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+            a[0] * b[1] - a[1] * b[0]
+        })
+        .sum();
+    let s = area.signum();
+    (0..poly.len()).all(|i| {
+        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+        s * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0.0
+    })
 }
 
 fn draw_thick_line(img: &mut RgbImage, a: [f32; 2], b: [f32; 2], half: f32, col: [f32; 3]) {
@@ -637,16 +652,13 @@ fn invert3(m: &[f32; 9]) -> Option<[f32; 9]> {
 /// Warps `card` onto `frame` so its corners land on `corners`, with an anti-aliased
 /// outline and ID-1 rounded corners (radius 3.18 mm of 85.6 mm).
 pub fn paste_warped(frame: &mut RgbImage, card: &RgbImage, corners: &[[f32; 2]; 4]) {
-    let Some(h) = unit_square_homography(corners) else {
-        return;
-    };
-    let Some(inv) = invert3(&h) else {
+    let Some(outline) =
+        CardOutline::new(corners, card.width() as f32 / card.height().max(1) as f32)
+    else {
         return;
     };
     // Pre-shrink the card so bilinear sampling does not alias its fine pattern.
-    let out_w = ((corners[0][0] - corners[1][0]).hypot(corners[0][1] - corners[1][1]))
-        .max((corners[3][0] - corners[2][0]).hypot(corners[3][1] - corners[2][1]));
-    let scale = (out_w / card.width().max(1) as f32).clamp(0.05, 1.0);
+    let scale = (outline.px_per_unit / card.width().max(1) as f32).clamp(0.05, 1.0);
     let card = if scale < 0.9 {
         let nw = ((card.width() as f32 * scale * 1.1) as u32).max(2);
         let nh = ((card.height() as f32 * scale * 1.1) as u32).max(2);
@@ -655,36 +667,12 @@ pub fn paste_warped(frame: &mut RgbImage, card: &RgbImage, corners: &[[f32; 2]; 
         card.clone()
     };
     let (cw, ch) = (card.width() as f32, card.height() as f32);
-    let px_per_unit = out_w.max(1.0);
-    let radius_u = 3.18 / 85.6;
-    let aspect = cw / ch;
-    let (fw, fh) = frame.dimensions();
-    let xs = corners.iter().map(|p| p[0]);
-    let ys = corners.iter().map(|p| p[1]);
-    let x0 = xs.clone().fold(f32::MAX, f32::min).floor().max(0.0) as u32;
-    let x1 = (xs.fold(f32::MIN, f32::max).ceil().max(0.0) as u32 + 1).min(fw);
-    let y0 = ys.clone().fold(f32::MAX, f32::min).floor().max(0.0) as u32;
-    let y1 = (ys.fold(f32::MIN, f32::max).ceil().max(0.0) as u32 + 1).min(fh);
+    let (x0, x1, y0, y1) = bounds(corners, frame.width(), frame.height());
     for y in y0..y1 {
         for x in x0..x1 {
-            let Some([u, v]) = apply_h(&inv, x as f32 + 0.5, y as f32 + 0.5) else {
+            let Some((alpha, [u, v])) = outline.cover(x as f32 + 0.5, y as f32 + 0.5) else {
                 continue;
             };
-            // Distance to the outline in card-width units (v scaled by 1/aspect).
-            let (uu, vv) = (u, v / aspect);
-            let hv = 1.0 / aspect;
-            let mut d = uu.min(1.0 - uu).min(vv).min(hv - vv);
-            let (dx, dy) = (
-                (radius_u - uu).max(uu - (1.0 - radius_u)),
-                (radius_u - vv).max(vv - (hv - radius_u)),
-            );
-            if dx > 0.0 && dy > 0.0 {
-                d = radius_u - dx.hypot(dy);
-            }
-            let alpha = (d * px_per_unit + 0.5).clamp(0.0, 1.0);
-            if alpha <= 0.0 {
-                continue;
-            }
             let sx = (u * cw - 0.5).clamp(0.0, cw - 1.001);
             let sy = (v * ch - 0.5).clamp(0.0, ch - 1.001);
             let (ix, iy) = (sx as u32, sy as u32);
@@ -704,8 +692,63 @@ pub fn paste_warped(frame: &mut RgbImage, card: &RgbImage, corners: &[[f32; 2]; 
     }
 }
 
-/// A thumb over one side of the document, coming from outside.
-fn draw_thumb(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) {
+/// Pixel range (x0, x1, y0, y1; ends exclusive) of the frame that the corners span.
+fn bounds(corners: &[[f32; 2]], fw: u32, fh: u32) -> (u32, u32, u32, u32) {
+    let xs = corners.iter().map(|p| p[0]);
+    let ys = corners.iter().map(|p| p[1]);
+    let x0 = xs.clone().fold(f32::MAX, f32::min).floor().max(0.0) as u32;
+    let x1 = (xs.fold(f32::MIN, f32::max).ceil().max(0.0) as u32 + 1).min(fw);
+    let y0 = ys.clone().fold(f32::MAX, f32::min).floor().max(0.0) as u32;
+    let y1 = (ys.fold(f32::MIN, f32::max).ceil().max(0.0) as u32 + 1).min(fh);
+    (x0, x1, y0, y1)
+}
+
+/// Where a card with rounded corners (ID-1: 3.18 mm on 85.6 mm) lies in the frame.
+struct CardOutline {
+    /// Frame → unit square.
+    inv: [f32; 9],
+    /// Card width / height.
+    aspect: f32,
+    /// Frame pixels per card width (the longer of the two long sides).
+    px_per_unit: f32,
+}
+
+impl CardOutline {
+    fn new(corners: &[[f32; 2]; 4], aspect: f32) -> Option<Self> {
+        let inv = invert3(&unit_square_homography(corners)?)?;
+        let px_per_unit = ((corners[0][0] - corners[1][0]).hypot(corners[0][1] - corners[1][1]))
+            .max((corners[3][0] - corners[2][0]).hypot(corners[3][1] - corners[2][1]))
+            .max(1.0);
+        Some(CardOutline {
+            inv,
+            aspect,
+            px_per_unit,
+        })
+    }
+
+    /// How much of the pixel centred at (x, y) the card covers (anti-aliased over one
+    /// pixel), and the point's card coordinates (0–1 across and down); `None` off it.
+    fn cover(&self, x: f32, y: f32) -> Option<(f32, [f32; 2])> {
+        const RADIUS_U: f32 = 3.18 / 85.6;
+        let [u, v] = apply_h(&self.inv, x, y)?;
+        // Distance to the outline in card-width units (v scaled by 1/aspect).
+        let (uu, vv) = (u, v / self.aspect);
+        let hv = 1.0 / self.aspect;
+        let mut d = uu.min(1.0 - uu).min(vv).min(hv - vv);
+        let (dx, dy) = (
+            (RADIUS_U - uu).max(uu - (1.0 - RADIUS_U)),
+            (RADIUS_U - vv).max(vv - (hv - RADIUS_U)),
+        );
+        if dx > 0.0 && dy > 0.0 {
+            d = RADIUS_U - dx.hypot(dy);
+        }
+        let alpha = (d * self.px_per_unit + 0.5).clamp(0.0, 1.0);
+        (alpha > 0.0).then_some((alpha, [u, v]))
+    }
+}
+
+/// A thumb over one side of the document, coming from outside; returns its outline.
+fn draw_thumb(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) -> Vec<[f32; 2]> {
     let k = rng.index(4);
     let (a, b) = (c[k], c[(k + 1) % 4]);
     let t = rng.range(0.25, 0.75);
@@ -748,10 +791,11 @@ fn draw_thumb(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) {
         },
         1.0,
     );
+    poly
 }
 
 /// A specular blob or streak on the document (laminate glare): a Gaussian whose core
-/// clips to white.
+/// clips to white, drawn on the card only.
 struct GlareSpot {
     centre: [f32; 2],
     /// Spread across and along the streak (px), and the streak's direction.
@@ -781,7 +825,9 @@ impl GlareSpot {
         }
     }
 
-    fn draw(&self, frame: &mut RgbImage) {
+    /// Draws the reflection where `surface(x, y)` (pixel centre) says how much of the
+    /// pixel is glossy, 0–1.
+    fn draw(&self, frame: &mut RgbImage, surface: impl Fn(f32, f32) -> f32) {
         let p = self.centre;
         let (sig_a, sig_b) = self.sigma;
         let (ca, sa) = (self.angle.cos(), self.angle.sin());
@@ -797,7 +843,11 @@ impl GlareSpot {
                 let (a, b) = (dx * ca + dy * sa, -dx * sa + dy * ca);
                 let g = (-(a * a) / (2.0 * sig_a * sig_a) - (b * b) / (2.0 * sig_b * sig_b)).exp();
                 // Saturating core: specular light clips to white.
-                let k = (g * self.strength * 1.6).min(1.0);
+                let k =
+                    (g * self.strength * 1.6).min(1.0) * surface(x as f32 + 0.5, y as f32 + 0.5);
+                if k <= 0.0 {
+                    continue;
+                }
                 let px = frame.get_pixel_mut(x, y);
                 px.0 = px.0.map(|v| (v as f32 + (255.0 - v as f32) * k) as u8);
             }
