@@ -142,10 +142,10 @@ fn a_blurred_card_fails_sharpness() {
 
 #[test]
 fn a_blurred_card_in_dim_light_fails_sharpness_by_its_edges() {
-    // Seed 68 of the mixed set: a dim card blurred by σ 2.3 px. Its sensor noise reads
-    // as detail to the blur effect (0.65, limit 0.50); its edges rise over 5 px.
+    // Seed 83 of the mixed set: a dim card blurred by σ 2.0 px. Its sensor noise reads
+    // as detail to the blur effect, which passes it; its edges rise 4.9 px.
     let (face, textures) = common::synth_inputs();
-    let (frame, truth) = render_scene(68, &SceneParams::default(), &face, &textures);
+    let (frame, truth) = render_scene(83, &SceneParams::default(), &face, &textures);
     assert!(truth.dim && truth.blur_sigma > 2.0, "{truth:?}");
     let m = measure(&frame, Shot::IdBack);
     assert!(m.document.is_some());

@@ -25,8 +25,9 @@ const TILTED_DEG: (f32, f32) = (25.0, 38.0);
 const WIDTH_FRAC: (f32, f32) = (0.35, 0.75);
 /// Least mean luma difference between a normal card and the desk under it.
 const MIN_CARD_CONTRAST: f32 = 30.0;
-/// Horizontal field of view of the simulated webcam (degrees).
-const HFOV_DEG: f32 = 65.0;
+/// Horizontal field of view of the simulated webcam (degrees): webcams span about this
+/// (a Logitech C270 60°, a C920 78°, laptop cameras 65–75°); the detector assumes ~65°.
+const HFOV_DEG: (f32, f32) = (55.0, 80.0);
 
 /// What a scene may contain: probabilities of each variation (0 = never, 1 = always).
 #[derive(Debug, Clone, Copy)]
@@ -343,7 +344,8 @@ fn place_document(
 ) -> [[f32; 2]; 4] {
     let (fw, fh) = (p.width.max(16) as f32, p.height.max(16) as f32);
     let aspect = p.shape.aspect();
-    let f = fw * 0.5 / (HFOV_DEG.to_radians() * 0.5).tan();
+    let hfov = rng.range(HFOV_DEG.0, HFOV_DEG.1);
+    let f = fw * 0.5 / (hfov.to_radians() * 0.5).tan();
     let tilt_about_x = rng.chance(0.5);
     let tilt = tilt_deg.to_radians() * rng.sign();
     let rot = rotation_deg.to_radians();
@@ -355,6 +357,9 @@ fn place_document(
         let (hx, hy) = (0.5, 0.5 / aspect);
         let z0 = f / width_px;
         let (cx, cy) = (rng.range(0.0, fw), rng.range(0.0, fh));
+        // The card's centre in camera coordinates: seen at (cx, cy) by a camera whose
+        // optical axis meets the frame's centre, as a webcam's does.
+        let (x0, y0) = ((cx - fw * 0.5) * z0 / f, (cy - fh * 0.5) * z0 / f);
         let mut c = [[0.0f32; 2]; 4];
         for (k, &(x, y)) in [(-hx, -hy), (hx, -hy), (hx, hy), (-hx, hy)]
             .iter()
@@ -371,7 +376,7 @@ fn place_document(
                 x1 * rot.sin() + y1 * rot.cos(),
             );
             let z = z0 + z1;
-            c[k] = [cx + f * x2 / z, cy + f * y2 / z];
+            c[k] = [fw * 0.5 + f * (x0 + x2) / z, fh * 0.5 + f * (y0 + y2) / z];
         }
         last = c;
         let margins = margins_frac(&c, fw, fh);
