@@ -19,6 +19,11 @@ const HOUGH_MIN_VOTES_FRAC: f32 = 0.07;
 const SUPPORT_TOL_PX: i32 = 2;
 /// An edge pixel supports a line when its gradient is within this angle of the normal.
 const SUPPORT_MAX_ANGLE_DEG: f32 = 20.0;
+/// A side's support is counted in this many stretches, each in its own polarity: the
+/// step at a card's side changes sign where the card passes from a dark desk onto a
+/// light sheet (one polarity over the whole side: found in-frame 226 of 256; 4–16
+/// stretches 229–230).
+const SUPPORT_STRETCHES: usize = 6;
 /// Weight of thin-line samples (both polarities within the tolerance band) subtracted
 /// from a side's support (0.3, 0.75 and 1 each lost 4+ whole cards on the set).
 const RIDGE_WEIGHT: f32 = 0.5;
@@ -212,6 +217,15 @@ impl SegmentCount {
             .then(|| (hits / self.inside).min(1.0))
     }
 
+    /// Upper bound of [`LineProfile::support`] over the same segment: samples with an
+    /// edge of either polarity (less the thin-line penalty, which each stretch pays
+    /// at least half of again).
+    pub(super) fn support_bound(&self, min_visible: f32) -> Option<f32> {
+        let any = self.pos + self.neg - (1.0 + RIDGE_WEIGHT) * self.both;
+        (self.inside >= min_visible * self.len && self.inside > 0.0)
+            .then(|| (any.max(0.0) / self.inside).min(1.0))
+    }
+
     pub(super) fn polarity(&self) -> f32 {
         if self.pos >= self.neg {
             1.0
@@ -289,6 +303,34 @@ impl LineProfile {
     /// Parameter of point `p` (on the line) along it.
     fn param(&self, p: Pt) -> f32 {
         (p[0] - self.origin[0]) * self.dir[0] + (p[1] - self.origin[1]) * self.dir[1]
+    }
+
+    /// Supported share of the visible part of segment a→b from fraction `t0` to `t1` of
+    /// its length, each of `SUPPORT_STRETCHES` stretches counted in its own dominant
+    /// polarity; `None` when too little of it is visible to say.
+    pub(super) fn support(&self, a: Pt, b: Pt, t0: f32, t1: f32, min_visible: f32) -> Option<f32> {
+        let (sa, sb) = (self.param(a), self.param(b));
+        let (lo, hi) = (sa + (sb - sa) * t0, sa + (sb - sa) * t1);
+        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
+        let last = (self.pos.len() - 1) as f32;
+        let at = |k: usize| {
+            let s = lo + (hi - lo) * k as f32 / SUPPORT_STRETCHES as f32;
+            (s - self.s0).clamp(0.0, last) as usize
+        };
+        let (first, end) = (at(0), at(SUPPORT_STRETCHES));
+        let inside = self.inside[end].saturating_sub(self.inside[first]) as f32;
+        if !(inside >= min_visible * (hi - lo).max(1.0) && inside > 0.0) {
+            return None;
+        }
+        let mut hits = 0.0f32;
+        let mut i0 = first;
+        for k in 1..=SUPPORT_STRETCHES {
+            let i1 = at(k);
+            let d = |v: &[u32]| v[i1].saturating_sub(v[i0]) as f32;
+            hits += (d(&self.pos).max(d(&self.neg)) - RIDGE_WEIGHT * d(&self.both)).max(0.0);
+            i0 = i1;
+        }
+        Some((hits / inside).min(1.0))
     }
 
     /// Counts over the part of segment a→b from fraction `t0` to `t1` of its length.

@@ -201,6 +201,7 @@ impl QuadSearch<'_> {
             corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
             corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
         ];
+        let mut hopeless = false;
         for k in 0..4 {
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
             let seen = side_lines[k].and_then(|li| {
@@ -217,9 +218,20 @@ impl QuadSearch<'_> {
                         return None;
                     }
                 }
-                c.visible_share(p, MIN_VISIBLE_SIDE)
+                // Any side under the least support rules the quad out: a bound from
+                // the whole side's counts spares most quads the count by stretches.
+                if c.support_bound(MIN_VISIBLE_SIDE)
+                    .is_some_and(|s| s < QUAD_MIN_SIDE_SUPPORT)
+                {
+                    hopeless = true;
+                    return None;
+                }
+                prof.support(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP, MIN_VISIBLE_SIDE)
                     .map(|s| (s, (self.lines[li].n, p), prof))
             });
+            if hopeless {
+                return None;
+            }
             match seen {
                 Some((s, p, prof)) => {
                     let cue_f = match side_lines[k].map(|li| self.cues[li]) {
