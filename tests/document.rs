@@ -156,8 +156,8 @@ fn synthetic_clean_cards_are_found() {
 }
 
 /// A card of nearly the desk's brightness (±10–18 grey levels) on a textured desk: found
-/// by the texture cue where no grey step shows. 14 of these 20 were found when this was
-/// written, 10 without the texture cue and the print check.
+/// by the texture cue where no grey step shows. 16 of these 20 are found (14 when this
+/// was written, 10 without the texture cue and the print check).
 #[test]
 fn synthetic_low_contrast_cards_are_found_on_busy_desks() {
     let runs = run_scenes(&SceneParams {
@@ -218,7 +218,8 @@ fn synthetic_tilted_cards_fail_facing_camera() {
 }
 
 /// A found card can still have one side on a nearby parallel edge (IoU stays ≥ 0.9 on a
-/// large card, the pose does not): measured 1 of 19 found clean scenes (seed 15).
+/// large card, the pose does not): 1 of 19 found clean scenes when this was written
+/// (seed 15), none of 19 now.
 #[test]
 fn synthetic_facing_cards_pass_facing_camera() {
     let runs = run_scenes(&SceneParams::plain());
@@ -258,21 +259,22 @@ fn cut_cards_judged_visible() -> usize {
         .count()
 }
 
-/// Regression guard at the measured level: 3 of these 20 seeds (7 of 60 in the
-/// evaluation) are still judged fully visible, on a paper sheet of nearly ID-1 aspect or
-/// an inner rectangle; 8 before sides running on past a corner ruled the quad out.
+/// Regression guard at the measured level: 2 of these 20 seeds (9 of 60 in the
+/// evaluation) are still judged fully visible, on the portrait or a printed inner
+/// rectangle (3 when this guard was set, 8 before sides running on past a corner ruled
+/// the quad out).
 #[test]
 fn most_cards_cut_by_the_frame_fail_corners_visible() {
     let visible = cut_cards_judged_visible();
     assert!(
-        visible <= 3,
+        visible <= 2,
         "{visible} of {SEEDS} cut cards judged fully visible"
     );
 }
 
 /// Known failure: a cut card can still lose to a rectangle that is all inside the frame
 /// (a paper sheet of nearly ID-1 aspect under the card, a printed inner rectangle).
-/// Measured: 7 of 60 cut cards judged fully visible (docs/evaluation.md); 13 before
+/// Measured: 9 of 60 cut cards judged fully visible (docs/evaluation.md); 13 before
 /// sides running on past a corner ruled a quad out, 34 before the three-sided search
 /// was fixed. Not loosened.
 #[test]
