@@ -11,7 +11,8 @@
 //! accepted line withdraws its pixels' votes so side lobes do not crowd out real edges.
 //! Pairs of roughly parallel lines are combined into quadrilaterals (also with one side
 //! inferred from the aspect ratio when three are seen: a side under a thumb, lost
-//! against the desk, or outside the frame), scored by edge support per side, the
+//! against the desk, or outside the frame; and with two when a card runs off the frame
+//! beyond its far corner), scored by edge support per side, the
 //! perspective-corrected aspect ratio, size, and how much of the inside shows print (a
 //! document is printed all over, a blank sheet of paper is not). The best few are
 //! refined at full resolution by fitting lines to gradient peaks along each side's
