@@ -195,8 +195,9 @@ pub fn render_scene(
         CardOutline::new(&corners, cw as f32 / ch as f32),
     ) {
         // Only the laminate reflects the lamp: the desk and the thumb are matte.
+        let thumb_shape = Convex::new(&thumb_outline);
         spot.draw(&mut frame, |x, y| {
-            if thumb && inside_convex(&thumb_outline, [x, y]) {
+            if thumb && thumb_shape.contains([x, y]) {
                 return 0.0;
             }
             laminate.cover(x, y).map_or(0.0, |(alpha, _)| alpha)
@@ -585,10 +586,11 @@ fn fill_polygon<F: Fn(f32, f32) -> [f32; 3]>(
     let x1 = (poly.iter().map(|p| p[0]).fold(f32::MIN, f32::max).max(0.0) as u32).min(w);
     let y0 = poly.iter().map(|p| p[1]).fold(f32::MAX, f32::min).max(0.0) as u32;
     let y1 = (poly.iter().map(|p| p[1]).fold(f32::MIN, f32::max).max(0.0) as u32).min(h);
+    let shape = Convex::new(poly);
     for y in y0..y1 {
         for x in x0..x1 {
             let p = [x as f32 + 0.5, y as f32 + 0.5];
-            if inside_convex(poly, p) {
+            if shape.contains(p) {
                 let c = shade(p[0], p[1]);
                 let px = img.get_pixel_mut(x, y);
                 for (v, ci) in px.0.iter_mut().zip(c) {
@@ -599,19 +601,34 @@ fn fill_polygon<F: Fn(f32, f32) -> [f32; 3]>(
     }
 }
 
-/// Whether `p` lies inside the convex polygon `poly` (either winding).
-fn inside_convex(poly: &[[f32; 2]], p: [f32; 2]) -> bool {
-    let area: f32 = (0..poly.len())
-        .map(|i| {
+/// A convex polygon, either winding.
+struct Convex<'a> {
+    poly: &'a [[f32; 2]],
+    /// Sign of its signed area: which side of each edge is inside.
+    winding: f32,
+}
+
+impl<'a> Convex<'a> {
+    fn new(poly: &'a [[f32; 2]]) -> Self {
+        let area: f32 = (0..poly.len())
+            .map(|i| {
+                let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
+                a[0] * b[1] - a[1] * b[0]
+            })
+            .sum();
+        Convex {
+            poly,
+            winding: area.signum(),
+        }
+    }
+
+    fn contains(&self, p: [f32; 2]) -> bool {
+        let poly = self.poly;
+        (0..poly.len()).all(|i| {
             let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
-            a[0] * b[1] - a[1] * b[0]
+            self.winding * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0.0
         })
-        .sum();
-    let s = area.signum();
-    (0..poly.len()).all(|i| {
-        let (a, b) = (poly[i], poly[(i + 1) % poly.len()]);
-        s * ((b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])) >= 0.0
-    })
+    }
 }
 
 fn draw_thick_line(img: &mut RgbImage, a: [f32; 2], b: [f32; 2], half: f32, col: [f32; 3]) {
