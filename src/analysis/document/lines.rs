@@ -217,9 +217,9 @@ impl SegmentCount {
             .then(|| (hits / self.inside).min(1.0))
     }
 
-    /// Upper bound of [`LineProfile::support`] over the same segment: samples with an
-    /// edge of either polarity (less the thin-line penalty, which each stretch pays
-    /// at least half of again).
+    /// Upper bound of [`LineProfile::support`] over the same segment. Each stretch
+    /// counts at most its samples with an edge of either polarity, pos + neg − both,
+    /// less its thin-line penalty, RIDGE_WEIGHT · both.
     pub(super) fn support_bound(&self, min_visible: f32) -> Option<f32> {
         let any = self.pos + self.neg - (1.0 + RIDGE_WEIGHT) * self.both;
         (self.inside >= min_visible * self.len && self.inside > 0.0)
@@ -305,18 +305,29 @@ impl LineProfile {
         (p[0] - self.origin[0]) * self.dir[0] + (p[1] - self.origin[1]) * self.dir[1]
     }
 
+    /// Parameters (low, high) of the part of segment a→b from fraction `t0` to `t1` of
+    /// its length.
+    fn span(&self, a: Pt, b: Pt, t0: f32, t1: f32) -> (f32, f32) {
+        let (sa, sb) = (self.param(a), self.param(b));
+        let (lo, hi) = (sa + (sb - sa) * t0, sa + (sb - sa) * t1);
+        if lo <= hi {
+            (lo, hi)
+        } else {
+            (hi, lo)
+        }
+    }
+
+    /// Index into the prefix sums of the sample at parameter `s` (clamped to the line).
+    fn sample(&self, s: f32) -> usize {
+        (s - self.s0).clamp(0.0, (self.pos.len() - 1) as f32) as usize
+    }
+
     /// Supported share of the visible part of segment a→b from fraction `t0` to `t1` of
     /// its length, each of `SUPPORT_STRETCHES` stretches counted in its own dominant
     /// polarity; `None` when too little of it is visible to say.
     pub(super) fn support(&self, a: Pt, b: Pt, t0: f32, t1: f32, min_visible: f32) -> Option<f32> {
-        let (sa, sb) = (self.param(a), self.param(b));
-        let (lo, hi) = (sa + (sb - sa) * t0, sa + (sb - sa) * t1);
-        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-        let last = (self.pos.len() - 1) as f32;
-        let at = |k: usize| {
-            let s = lo + (hi - lo) * k as f32 / SUPPORT_STRETCHES as f32;
-            (s - self.s0).clamp(0.0, last) as usize
-        };
+        let (lo, hi) = self.span(a, b, t0, t1);
+        let at = |k: usize| self.sample(lo + (hi - lo) * k as f32 / SUPPORT_STRETCHES as f32);
         let (first, end) = (at(0), at(SUPPORT_STRETCHES));
         let inside = self.inside[end].saturating_sub(self.inside[first]) as f32;
         if !(inside >= min_visible * (hi - lo).max(1.0) && inside > 0.0) {
@@ -335,12 +346,8 @@ impl LineProfile {
 
     /// Counts over the part of segment a→b from fraction `t0` to `t1` of its length.
     pub(super) fn count(&self, a: Pt, b: Pt, t0: f32, t1: f32) -> SegmentCount {
-        let (sa, sb) = (self.param(a), self.param(b));
-        let (lo, hi) = (sa + (sb - sa) * t0, sa + (sb - sa) * t1);
-        let (lo, hi) = if lo <= hi { (lo, hi) } else { (hi, lo) };
-        let last = (self.pos.len() - 1) as f32;
-        let i0 = (lo - self.s0).clamp(0.0, last) as usize;
-        let i1 = (hi - self.s0).clamp(0.0, last) as usize;
+        let (lo, hi) = self.span(a, b, t0, t1);
+        let (i0, i1) = (self.sample(lo), self.sample(hi));
         let d = |v: &[u32]| v[i1].saturating_sub(v[i0]) as f32;
         SegmentCount {
             pos: d(&self.pos),

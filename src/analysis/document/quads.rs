@@ -207,51 +207,29 @@ impl QuadSearch<'_> {
             corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
             corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
         ];
-        let mut hopeless = false;
         for k in 0..4 {
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
-            let seen = side_lines[k].and_then(|li| {
-                let prof = &self.profiles[li];
-                let c = prof.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
-                let p = c.polarity();
-                let n = self.lines[li].n;
-                // A document is smoother than the desk around it, never busier: its
-                // texture outline rises outwards (a text block or the portrait inside
-                // it rises inwards).
-                if self.cues[li] == Cue::Texture {
-                    let out = sub([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5], centre);
-                    if p * (n[0] * out[0] + n[1] * out[1]) <= 0.0 {
-                        return None;
-                    }
-                }
-                // Any side under the least support rules the quad out: a bound from
-                // the whole side's counts spares most quads the count by stretches.
-                if c.support_bound(MIN_VISIBLE_SIDE)
-                    .is_some_and(|s| s < QUAD_MIN_SIDE_SUPPORT)
-                {
-                    hopeless = true;
-                    return None;
-                }
-                prof.support(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP, MIN_VISIBLE_SIDE)
-                    .map(|s| (s, (self.lines[li].n, p), prof))
-            });
-            if hopeless {
-                return None;
-            }
-            match seen {
-                Some((s, p, prof)) => {
-                    let cue_f = match side_lines[k].map(|li| self.cues[li]) {
-                        Some(Cue::Texture) => TEXTURE_SIDE_WEIGHT,
-                        _ => 1.0,
-                    };
-                    sup[k] = Some(s * cue_f);
-                    pol[k] = p;
-                    counts[k] = Some(prof);
+            let side = match side_lines[k] {
+                Some(li) => self.side_evidence(a, b, li, centre),
+                None => Side::Unseen,
+            };
+            match side {
+                Side::RulesOut => return None,
+                Side::Seen {
+                    support,
+                    polarity,
+                    profile,
+                } => {
+                    sup[k] = Some(support);
+                    pol[k] = polarity;
+                    counts[k] = Some(profile);
                 }
                 // Unseen: a side outside the frame is fully explained; one inside is
                 // hidden (thumb, glare, a desk of the card's brightness).
-                None if visible_fraction(a, b, w, h) < MIN_VISIBLE_SIDE => outside_unseen += 1,
-                None => inside_unseen += 1,
+                Side::Unseen if visible_fraction(a, b, w, h) < MIN_VISIBLE_SIDE => {
+                    outside_unseen += 1
+                }
+                Side::Unseen => inside_unseen += 1,
             }
         }
         let seen: Vec<f32> = sup.iter().flatten().copied().collect();
@@ -342,6 +320,59 @@ impl QuadSearch<'_> {
             unseen_penalty,
         })
     }
+}
+
+impl<'a> QuadSearch<'a> {
+    /// The edge evidence for one side a→b lying on line `li`.
+    fn side_evidence(&self, a: Pt, b: Pt, li: usize, centre: Pt) -> Side<'a> {
+        let profile = &self.profiles[li];
+        let c = profile.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
+        let p = c.polarity();
+        let n = self.lines[li].n;
+        let cue_f = match self.cues[li] {
+            // A document is smoother than the desk around it, never busier: its texture
+            // outline rises outwards (a text block or the portrait inside it rises
+            // inwards).
+            Cue::Texture => {
+                let out = sub([(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5], centre);
+                if p * (n[0] * out[0] + n[1] * out[1]) <= 0.0 {
+                    return Side::Unseen;
+                }
+                TEXTURE_SIDE_WEIGHT
+            }
+            Cue::Grey => 1.0,
+        };
+        // Any side under the least support rules the quad out: a bound from the whole
+        // side's counts spares most quads the count by stretches.
+        if c.support_bound(MIN_VISIBLE_SIDE)
+            .is_some_and(|s| s < QUAD_MIN_SIDE_SUPPORT)
+        {
+            return Side::RulesOut;
+        }
+        match profile.support(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP, MIN_VISIBLE_SIDE) {
+            Some(s) => Side::Seen {
+                support: s * cue_f,
+                polarity: (n, p),
+                profile,
+            },
+            None => Side::Unseen,
+        }
+    }
+}
+
+/// What [`QuadSearch::side_evidence`] found along one side.
+enum Side<'a> {
+    /// An edge along the visible part: its support (a texture side's weighted down),
+    /// the line normal with the gradient polarity, and the line's profile.
+    Seen {
+        support: f32,
+        polarity: (Pt, f32),
+        profile: &'a LineProfile,
+    },
+    /// Too little of it inside the frame, or no edge a document side would make.
+    Unseen,
+    /// So little support that no quad with this side can be a document.
+    RulesOut,
 }
 
 /// What [`QuadSearch::score_sides`] measured.
