@@ -19,6 +19,12 @@ const CONTENT_MIN_DENSITY: f32 = 0.02;
 /// Sobel magnitude (×4 of a one-level step) counted as an edge, for voting and support:
 /// a step of ~5 grey levels, low enough for a white card on a light desk.
 pub(super) const EDGE_MIN_GRAD: f32 = 20.0;
+/// An edge with an opposite one this close along its normal (search-image pixels, ~6 px
+/// of a 1280-wide frame) flanks a thin line (3 lost 2 of the in-frame cards that 2 found:
+/// a card's side next to print or a shadow reads as a ridge).
+const RIDGE_REACH_PX: i32 = 2;
+/// Gradients at least this opposed (cosine) make the two flanks of one thin line.
+const RIDGE_MIN_OPPOSITION: f32 = 0.7;
 
 /// Grey image as f32 rows after an integer box downscale (each output pixel is the mean
 /// of a `factor × factor` block, which also suppresses noise and fine texture).
@@ -256,6 +262,27 @@ impl EdgeMap {
     }
 
     /// Edge pixel that is a local maximum across the edge (thin edges for the Hough).
+    /// Whether the edge at (x, y) has an edge of the opposite gradient within
+    /// `RIDGE_REACH_PX` along its normal: one flank of a thin line, not a step.
+    pub(super) fn is_ridge(&self, x: usize, y: usize) -> bool {
+        let i = y * self.w + x;
+        let (nx, ny) = (self.ox[i], self.oy[i]);
+        let (gx, gy, m) = (self.gx[i], self.gy[i], self.mag[i]);
+        (1..=RIDGE_REACH_PX).any(|d| {
+            [-1.0f32, 1.0].iter().any(|&sgn| {
+                let qx = x as f32 + 0.5 + sgn * d as f32 * nx;
+                let qy = y as f32 + 0.5 + sgn * d as f32 * ny;
+                if qx < 0.0 || qy < 0.0 || qx >= self.w as f32 || qy >= self.h as f32 {
+                    return false;
+                }
+                let j = qy as usize * self.w + qx as usize;
+                let mj = self.mag[j];
+                mj >= EDGE_MIN_GRAD
+                    && gx * self.gx[j] + gy * self.gy[j] < -RIDGE_MIN_OPPOSITION * m * mj
+            })
+        })
+    }
+
     pub(super) fn is_thin_edge(&self, x: usize, y: usize) -> bool {
         let i = y * self.w + x;
         let m = self.mag[i];
@@ -398,6 +425,37 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The flanks of a 2 px bright line (a brick joint) are ridge edges; a step of the
+    /// same contrast (a card's side) and a line too wide to be thin are not.
+    #[test]
+    fn a_thin_lines_flanks_are_ridges_a_step_is_not() {
+        let (w, h) = (40, 20);
+        let line = EdgeMap::new(&small_from(w, h, |x, _| {
+            if x == 20 || x == 21 {
+                160.0
+            } else {
+                100.0
+            }
+        }));
+        let step = EdgeMap::new(&small_from(
+            w,
+            h,
+            |x, _| if x >= 20 { 160.0 } else { 100.0 },
+        ));
+        let wide = EdgeMap::new(&small_from(w, h, |x, _| {
+            if (14..28).contains(&x) {
+                160.0
+            } else {
+                100.0
+            }
+        }));
+        let flanks =
+            |e: &EdgeMap| -> Vec<usize> { (2..w - 2).filter(|&x| e.is_thin_edge(x, 10)).collect() };
+        assert!(!flanks(&line).is_empty() && flanks(&line).iter().all(|&x| line.is_ridge(x, 10)));
+        assert!(!flanks(&step).is_empty() && flanks(&step).iter().all(|&x| !step.is_ridge(x, 10)));
+        assert!(!flanks(&wide).is_empty() && flanks(&wide).iter().all(|&x| !wide.is_ridge(x, 10)));
     }
 
     /// A smooth square (the card) on a busy checkerboard (the desk), both of the same
