@@ -20,8 +20,8 @@ const CONTENT_MIN_DENSITY: f32 = 0.02;
 /// a step of ~5 grey levels, low enough for a white card on a light desk.
 pub(super) const EDGE_MIN_GRAD: f32 = 20.0;
 /// An edge with an opposite one this close along its normal (search-image pixels, ~6 px
-/// of a 1280-wide frame) flanks a thin line (3 lost 2 of the in-frame cards that 2 found:
-/// a card's side next to print or a shadow reads as a ridge).
+/// of a 1280-wide frame) flanks a thin line. (A reach of 3 found 2 fewer in-frame cards
+/// of seeds 0–299 than 2, and judged one more cut card visible.)
 const RIDGE_REACH_PX: i32 = 2;
 /// Gradients at least this opposed (cosine) make the two flanks of one thin line.
 const RIDGE_MIN_OPPOSITION: f32 = 0.7;
@@ -261,7 +261,6 @@ impl EdgeMap {
         }
     }
 
-    /// Edge pixel that is a local maximum across the edge (thin edges for the Hough).
     /// Whether the edge at (x, y) has an edge of the opposite gradient within
     /// `RIDGE_REACH_PX` along its normal: one flank of a thin line, not a step.
     pub(super) fn is_ridge(&self, x: usize, y: usize) -> bool {
@@ -283,6 +282,7 @@ impl EdgeMap {
         })
     }
 
+    /// Edge pixel that is a local maximum across the edge (thin edges for the Hough).
     pub(super) fn is_thin_edge(&self, x: usize, y: usize) -> bool {
         let i = y * self.w + x;
         let m = self.mag[i];

@@ -63,10 +63,10 @@ impl LineSet {
 
 /// Finds straight lines with an orientation-restricted Hough transform. Lines are taken
 /// strongest first, and each accepted line withdraws the votes of its own edge pixels
-/// before the next is taken (a thin line's edge pixels vote less, see [`STEP_VOTE`]):
-/// the side lobes of a long edge (its pixels also vote for
+/// before the next is taken: the side lobes of a long edge (its pixels also vote for
 /// neighbouring angles) and near-duplicates fade away, while a genuinely separate
-/// parallel edge a few pixels off (card edge vs. a printed band) keeps its votes.
+/// parallel edge a few pixels off (card edge vs. a printed band) keeps its votes. The
+/// flanks of a thin line vote half (see [`STEP_VOTE`]).
 pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
     const N_THETA: usize = 180;
     let rho_max = ((e.w * e.w + e.h * e.h) as f32).sqrt().ceil() as i32 + 1;
