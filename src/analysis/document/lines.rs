@@ -77,11 +77,9 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
             (a.cos(), a.sin())
         })
         .unzip();
-    // Voting pixels and their angle bin (u8::MAX = not voting).
-    let mut bin = vec![u8::MAX; e.w * e.h];
+    // Each pixel's vote (angle bin and weight) while it stands; withdrawn with its line.
+    let mut votes: Vec<Option<(u8, u8)>> = vec![None; e.w * e.h];
     let mut acc = vec![0i32; N_THETA * n_rho];
-    // Each voting pixel's vote, withdrawn with it.
-    let mut weight = vec![0u8; e.w * e.h];
     let vote = |acc: &mut [i32], x: usize, y: usize, t0: i32, delta: i32| {
         let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
         for d in -HOUGH_ANGLE_SPREAD..=HOUGH_ANGLE_SPREAD {
@@ -103,13 +101,13 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
             }
             let theta = e.oy[i].atan2(e.ox[i]).to_degrees().rem_euclid(180.0);
             let t0 = (theta.round() as i32).rem_euclid(N_THETA as i32);
-            bin[i] = t0 as u8;
-            weight[i] = if e.is_ridge(x, y) {
+            let weight = if e.is_ridge(x, y) {
                 RIDGE_VOTE
             } else {
                 STEP_VOTE
             };
-            vote(&mut acc, x, y, t0, i32::from(weight[i]));
+            votes[i] = Some((t0 as u8, weight));
+            vote(&mut acc, x, y, t0, i32::from(weight));
         }
     }
     let min_votes =
@@ -172,14 +170,13 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
                     continue;
                 }
                 let i = yi * e.w + xi;
-                let b = bin[i];
-                if b == u8::MAX {
+                let Some((b, weight)) = votes[i] else {
                     continue;
-                }
+                };
                 let da = (b as i32 - t as i32).rem_euclid(N_THETA as i32);
                 if da.min(N_THETA as i32 - da) <= HOUGH_ANGLE_SPREAD + 1 {
-                    vote(&mut acc, xi, yi, b as i32, -i32::from(weight[i]));
-                    bin[i] = u8::MAX;
+                    vote(&mut acc, xi, yi, b as i32, -i32::from(weight));
+                    votes[i] = None;
                 }
             }
             s += 1.0;
@@ -219,6 +216,11 @@ pub(super) struct SegmentCount {
     pub(super) len: f32,
 }
 
+/// Whether `inside` samples of a segment `len` long are enough of it to judge.
+fn enough_visible(inside: f32, len: f32, min_visible: f32) -> bool {
+    inside >= min_visible * len && inside > 0.0
+}
+
 impl SegmentCount {
     /// Supported share of the visible part for polarity `pol`; `None` when too little of
     /// the segment is visible to say (it lies outside the frame).
@@ -229,8 +231,7 @@ impl SegmentCount {
         // such pairs count against a side: lone opposite hits are the noise around a
         // faint edge.
         let hits = (hits - RIDGE_WEIGHT * self.both).max(0.0);
-        (self.inside >= min_visible * self.len && self.inside > 0.0)
-            .then(|| (hits / self.inside).min(1.0))
+        enough_visible(self.inside, self.len, min_visible).then(|| (hits / self.inside).min(1.0))
     }
 
     /// Upper bound of [`LineProfile::support`] over the same segment. Each stretch
@@ -238,7 +239,7 @@ impl SegmentCount {
     /// less its thin-line penalty, RIDGE_WEIGHT · both.
     pub(super) fn support_bound(&self, min_visible: f32) -> Option<f32> {
         let any = self.pos + self.neg - (1.0 + RIDGE_WEIGHT) * self.both;
-        (self.inside >= min_visible * self.len && self.inside > 0.0)
+        enough_visible(self.inside, self.len, min_visible)
             .then(|| (any.max(0.0) / self.inside).min(1.0))
     }
 
@@ -346,7 +347,7 @@ impl LineProfile {
         let at = |k: usize| self.sample(lo + (hi - lo) * k as f32 / SUPPORT_STRETCHES as f32);
         let (first, end) = (at(0), at(SUPPORT_STRETCHES));
         let inside = self.inside[end].saturating_sub(self.inside[first]) as f32;
-        if !(inside >= min_visible * (hi - lo).max(1.0) && inside > 0.0) {
+        if !enough_visible(inside, (hi - lo).max(1.0), min_visible) {
             return None;
         }
         let mut hits = 0.0f32;
