@@ -77,8 +77,9 @@ fn bench(c: &mut Criterion) {
     }
 }
 
-/// A plain ID card on a desk at 1280×720 (the document generator's seed 2).
-fn card_frame() -> image::RgbImage {
+/// A plain ID card on a desk at 1280×720 (the document generator's seed 2); without
+/// the portrait, a plain grey patch stands in its place (a back side, as it were).
+fn card_frame(portrait: bool) -> image::RgbImage {
     let load = |n: &str| {
         image::open(fixtures::committed(n))
             .expect("fixture")
@@ -86,7 +87,11 @@ fn card_frame() -> image::RgbImage {
     };
     let photo = load("astronaut.png");
     let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect;
-    let face = kycam::synth::document::id_photo(&photo, face);
+    let face = if portrait {
+        kycam::synth::document::id_photo(&photo, face)
+    } else {
+        image::RgbImage::from_pixel(120, 160, image::Rgb([150, 150, 150]))
+    };
     let textures: Vec<_> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
         .iter()
         .map(|n| load(n))
@@ -99,7 +104,7 @@ fn card_frame() -> image::RgbImage {
 /// pipeline runs them (`examples/stage_times` gives median and p95 over a
 /// varied sequence; these are the repeatable medians on one frame).
 fn bench_document(c: &mut Criterion) {
-    let rgb = card_frame();
+    let rgb = card_frame(true);
     let mut jpeg = Vec::new();
     image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
         .encode_image(&rgb)
@@ -132,6 +137,13 @@ fn bench_document(c: &mut Criterion) {
     g.bench_function("face search (worker: cut, downscale, search)", |b| {
         b.iter(|| face_worker::faces_in(&mut detector, black_box(&job)))
     });
+    // No upright face: the search is made again on the card turned a quarter each way.
+    let blank_grey = std::sync::Arc::new(analysis::to_grey(&card_frame(false)));
+    let blank_job = face_worker::next_job(0, &blank_grey, &measured).expect("a portrait search");
+    g.bench_function(
+        "face search, no portrait (upright, then turned both ways)",
+        |b| b.iter(|| face_worker::faces_in(&mut detector, black_box(&blank_job))),
+    );
     g.bench_function("find_document", |b| {
         b.iter(|| find_document(black_box(&grey), shape))
     });

@@ -5,10 +5,11 @@ use std::path::Path;
 
 use serde::Serialize;
 
-use crate::analysis::{self, distance, CameraModel, FaceDetector, FaceSearch, Measurements};
+use crate::analysis::{self, distance, CameraModel, Face, FaceDetector, FaceSearch, Measurements};
 use crate::imageio::{self, LoadError, LoadedImage};
 use crate::rules::{self, Limit, RuleId, Verdict, FILE_MAX_BYTES, FILE_MIN_BYTES};
 use crate::shot::Shot;
+use image::GrayImage;
 
 /// The result of checking one file (the JSON line of SPEC §6).
 #[derive(Debug, Serialize)]
@@ -78,7 +79,10 @@ impl Checker {
         } else {
             self.detector.detect(&grey)
         };
-        let m = analysis::measure(&loaded.rgb, &grey, shot, &faces, camera);
+        let mut m = analysis::measure(&loaded.rgb, &grey, shot, &faces, camera);
+        if let Some(detector) = self.portrait_detector.as_mut() {
+            add_sideways_portrait(detector, &grey, &mut m);
+        }
         let mut checks = rules::judge(&m);
         checks.extend(file_rules(loaded));
         FileReport {
@@ -107,6 +111,30 @@ impl Checker {
             measurements: m,
         }
     }
+}
+
+/// When the document's portrait was not found upright, looks for it on the
+/// document's region turned a quarter either way: a page held sideways.
+fn add_sideways_portrait(detector: &mut FaceDetector, grey: &GrayImage, m: &mut Measurements) {
+    let Some(doc) = m.document.as_ref().filter(|d| !d.portrait_found) else {
+        return;
+    };
+    if !m.shot.has_portrait() {
+        return;
+    }
+    let Some((x, y, w, h)) = analysis::portrait_region(&doc.corners, m.width, m.height) else {
+        return;
+    };
+    let region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
+    let faces = detector
+        .detect_sideways(&region)
+        .into_iter()
+        .map(|f| Face {
+            rect: f.rect.shifted(x as f32, y as f32),
+            score: f.score,
+        })
+        .collect();
+    m.add_faces(faces);
 }
 
 /// The exchange's upload rules: JPEG or PNG, 100 KB – 10 MB.

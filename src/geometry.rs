@@ -82,6 +82,11 @@ impl Rect {
         (x1 > x0 && y1 > y0).then_some((x0, y0, x1 - x0, y1 - y0))
     }
 
+    /// The same box moved by (`dx`, `dy`): from a crop's pixels to the frame's.
+    pub fn shifted(&self, dx: f32, dy: f32) -> Rect {
+        Rect::new(self.x + dx, self.y + dy, self.w, self.h)
+    }
+
     pub fn scaled(&self, factor: f32) -> Rect {
         Rect::new(
             self.x * factor,

@@ -5,6 +5,9 @@ mod common;
 
 use image::{Rgb, RgbImage};
 use kycam::analysis::{self, FaceDetector, FaceSearch, Measurements};
+use kycam::check::Checker;
+use kycam::imageio::{FileFormat, LoadedImage};
+use kycam::pipeline::face_worker;
 use kycam::rules::{self, RuleId, Verdict};
 use kycam::synth::document::{paste_warped, render_card, render_scene, SceneParams};
 use kycam::synth::rng::Rng;
@@ -86,6 +89,97 @@ fn a_card_cut_by_the_left_edge_says_which_way_to_move() {
     let advice = v.advice.unwrap_or_default();
     assert!(advice.contains("left corners"), "{advice}");
     assert!(advice.starts_with("Move the document right"), "{advice}");
+}
+
+/// The front card lying on its side, turned a quarter clockwise (its top edge on
+/// the right), 390 × 620 px in the middle of the frame.
+fn sideways_card() -> RgbImage {
+    card_at([[835.0, 50.0], [835.0, 670.0], [445.0, 670.0], [445.0, 50.0]])
+}
+
+/// The frontal face model misses a portrait lying on its side: the portrait is
+/// looked for again on the document turned a quarter (was "Show the side with
+/// your photo on it" for a data page photographed sideways).
+#[test]
+fn a_card_on_its_side_has_its_portrait_found() {
+    let frame = sideways_card();
+    let upright_only = measure(&frame, Shot::IdFront);
+    assert!(upright_only.document.is_some());
+    assert!(upright_only.faces.is_empty(), "{:?}", upright_only.faces);
+
+    // Through `kycam check`, both quarter turns of either way the card lies.
+    for (name, picture) in [
+        ("top on the right", frame.clone()),
+        ("top on the left", image::imageops::rotate180(&frame)),
+    ] {
+        let loaded = LoadedImage {
+            rgb: picture,
+            format: FileFormat::Png,
+            file_bytes: 500_000,
+            focal_length_35mm: None,
+        };
+        let report = Checker::new(None).check_loaded(name, &loaded, Shot::IdFront);
+        let doc = report.measurements.document.as_ref().expect("found");
+        let face = report.measurements.faces.first().expect("the portrait");
+        assert!(doc.portrait_found, "{name}: {face:?}");
+        // The box is upright in the frame: taller than wide is the card's face lying down.
+        assert!(face.rect.w > face.rect.h * 0.8, "{name}: {face:?}");
+    }
+
+    // Standing on its short side it cannot be brought close enough: the advice is to turn it.
+    let size = verdict(&upright_only, RuleId::DocumentSize).expect("judged");
+    assert!(!size.pass, "{size:?}");
+    let advice = size.advice.unwrap_or_default();
+    assert!(
+        advice.starts_with("Turn the card a quarter turn"),
+        "{advice}"
+    );
+
+    // Through the live face worker, on the region the last frame's document gives.
+    let grey = std::sync::Arc::new(analysis::to_grey(&frame));
+    let job = face_worker::next_job(1, &grey, &upright_only).expect("a portrait job");
+    let faces = face_worker::faces_in(&mut FaceDetector::new(job.search), &job);
+    let m = analysis::measure(&frame, &grey, Shot::IdFront, &faces, Default::default());
+    assert_eq!(
+        verdict(&m, RuleId::PortraitPresent).map(|v| v.pass),
+        Some(true),
+        "{faces:?}"
+    );
+    // The back side still has none, whichever way it is turned.
+    let (_, textures) = common::synth_inputs();
+    let blank = RgbImage::from_pixel(120, 160, Rgb([150, 150, 150]));
+    let back =
+        image::imageops::rotate90(&render_scene(2, &SceneParams::plain(), &blank, &textures).0);
+    let loaded = LoadedImage {
+        rgb: back,
+        format: FileFormat::Png,
+        file_bytes: 500_000,
+        focal_length_35mm: None,
+    };
+    let report = Checker::new(None).check_loaded("back", &loaded, Shot::IdFront);
+    assert!(report.measurements.document.is_some());
+    assert!(!report
+        .measurements
+        .document
+        .as_ref()
+        .is_some_and(|d| d.portrait_found));
+}
+
+#[test]
+fn a_small_card_lying_across_is_asked_closer_not_turned() {
+    let m = measure(
+        &card_at([
+            [445.0, 237.0],
+            [835.0, 237.0],
+            [835.0, 483.0],
+            [445.0, 483.0],
+        ]),
+        Shot::IdBack,
+    );
+    let size = verdict(&m, RuleId::DocumentSize).expect("judged");
+    assert!(!size.pass, "{size:?}");
+    let advice = size.advice.unwrap_or_default();
+    assert!(advice.starts_with("Bring the document closer"), "{advice}");
 }
 
 #[test]

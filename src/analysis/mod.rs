@@ -182,18 +182,57 @@ fn measure_document(
 ) -> Option<DocumentMeasures> {
     let found = document::find_document(grey, shape)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
-    let portrait_found = faces.iter().any(|f| {
-        // A portrait is a face inside the card and of a portrait's size: at least
-        // a tenth of the card's width (a face in the background is not in the card).
-        let [cx, cy] = f.rect.center();
-        point_in_quad(&found.corners, cx, cy) && f.rect.w >= 0.1 * geometry.width_px
-    });
-    Some(DocumentMeasures {
+    let mut doc = DocumentMeasures {
         corners: found.corners,
         score: found.score,
         geometry,
-        portrait_found,
-    })
+        portrait_found: false,
+    };
+    doc.portrait_found = doc.holds_portrait(faces);
+    Some(doc)
+}
+
+impl DocumentMeasures {
+    /// Whether one of `faces` is the holder's portrait: a face inside the document
+    /// and of a portrait's size, at least a tenth of its width (a face in the
+    /// background is not in the card).
+    fn holds_portrait(&self, faces: &[Face]) -> bool {
+        faces.iter().any(|f| {
+            let [cx, cy] = f.rect.center();
+            point_in_quad(&self.corners, cx, cy) && f.rect.w >= 0.1 * self.geometry.width_px
+        })
+    }
+}
+
+impl Measurements {
+    /// Adds the faces of a later search (the document's region turned a quarter,
+    /// see [`FaceDetector::detect_sideways`]) and looks for the portrait among them.
+    pub fn add_faces(&mut self, more: Vec<Face>) {
+        self.faces.extend(more);
+        self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
+        self.significant_faces = significant_faces(&self.faces);
+        if let Some(doc) = self.document.as_mut() {
+            doc.portrait_found = doc.holds_portrait(&self.faces);
+        }
+    }
+}
+
+/// How much the document's box is grown on each side for the portrait search, as
+/// a fraction of its size: the live search uses the last frame's outline, and the
+/// card may have moved a little since.
+const PORTRAIT_REGION_MARGIN: f32 = 0.05;
+
+/// Where to look for the portrait on a document found at `corners` in a
+/// `width`×`height` frame: its box, grown a little, in whole pixels (x, y, w, h).
+pub fn portrait_region(
+    corners: &[[f32; 2]; 4],
+    width: u32,
+    height: u32,
+) -> Option<(u32, u32, u32, u32)> {
+    let m = PORTRAIT_REGION_MARGIN;
+    Rect::around(corners)?
+        .grown(m, m, m, m)
+        .clamped_pixels(width, height)
 }
 
 /// Whether (x, y) is inside the convex quadrilateral (clockwise on screen).

@@ -12,14 +12,15 @@ use image::GrayImage;
 
 use super::channel::NewestSlot;
 use super::PipelineError;
-use crate::analysis::{Face, FaceDetector, FaceSearch, Measurements};
-use crate::geometry::Rect;
+use crate::analysis::{self, Face, FaceDetector, FaceSearch, Measurements};
 use crate::shot::Shot;
 
 pub struct FaceJob {
     pub seq: u64,
     /// How finely to search: a card's portrait needs more pixels than a selfie.
     pub search: FaceSearch,
+    /// The face is a document's portrait, which may lie on its side.
+    pub portrait: bool,
     /// The frame's grey, shared with the analysis: the worker cuts and
     /// downscales on its own thread.
     pub frame: Arc<GrayImage>,
@@ -45,27 +46,22 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
     let (search, region) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h))
     } else if m.shot.has_portrait() {
-        let document = Rect::around(&m.document.as_ref()?.corners)?;
-        let grown = document.grown(
-            DOCUMENT_MARGIN,
-            DOCUMENT_MARGIN,
-            DOCUMENT_MARGIN,
-            DOCUMENT_MARGIN,
-        );
-        (FaceSearch::PORTRAIT_LIVE, grown.clamped_pixels(w, h)?)
+        let corners = &m.document.as_ref()?.corners;
+        (
+            FaceSearch::PORTRAIT_LIVE,
+            analysis::portrait_region(corners, w, h)?,
+        )
     } else {
         return None;
     };
     Some(FaceJob {
         seq,
         search,
+        portrait: m.shot != Shot::Selfie,
         frame: Arc::clone(grey),
         region,
     })
 }
-
-/// How much the document's box is grown on each side, as a fraction of its size.
-const DOCUMENT_MARGIN: f32 = 0.05;
 
 /// The small grey copy a job is searched on: its region, at the scale that
 /// brings the whole frame to the search's working size, and the frame pixels
@@ -88,19 +84,21 @@ fn work_image(job: &FaceJob) -> (GrayImage, f32) {
     )
 }
 
-/// The faces of a job, in frame pixels, largest first.
+/// The faces of a job, in frame pixels, largest first. A portrait search that
+/// finds no upright face looks again with the document turned a quarter either
+/// way (a page held sideways); a back side pays for the two extra searches.
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
     let (small, to_frame) = work_image(job);
     let (x, y) = (job.region.0 as f32, job.region.1 as f32);
-    detector
-        .detect(&small)
+    let mut faces = detector.detect(&small);
+    if faces.is_empty() && job.portrait {
+        faces = detector.detect_sideways(&small);
+    }
+    faces
         .into_iter()
-        .map(|f| {
-            let r = f.rect.scaled(to_frame);
-            Face {
-                rect: Rect::new(r.x + x, r.y + y, r.w, r.h),
-                score: f.score,
-            }
+        .map(|f| Face {
+            rect: f.rect.scaled(to_frame).shifted(x, y),
+            score: f.score,
         })
         .collect()
 }

@@ -3,6 +3,7 @@
 
 use super::*;
 use crate::analysis::DocumentMeasures;
+use crate::shot::DocumentShape;
 
 const NOT_FOUND: &str =
     "No document found: lay it flat on a plain, dark surface and fill most of the picture with it.";
@@ -16,7 +17,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             NOT_FOUND.into()
         }),
         corners_visible(doc),
-        document_size(doc),
+        document_size(doc, card_on_its_side(m, doc)),
         straight(doc),
         facing_camera(doc),
     ];
@@ -119,7 +120,22 @@ fn straight(doc: &DocumentMeasures) -> Verdict {
     )
 }
 
-fn document_size(doc: &DocumentMeasures) -> Verdict {
+/// A card standing on its short side in a landscape picture cannot be brought
+/// close enough to read before its ends leave the picture: the way to a larger
+/// card is a quarter turn. (A passport's outline may be an upright open booklet,
+/// taller than wide: only cards are known to lie sideways from their outline.)
+fn card_on_its_side(m: &Measurements, doc: &DocumentMeasures) -> bool {
+    m.shot.document_shape() == Some(DocumentShape::Id1)
+        && m.width >= m.height
+        && doc.geometry.height_px > doc.geometry.width_px
+}
+
+const TURN_THE_CARD: &str =
+    "Turn the card a quarter turn so that its long side runs across the picture, then bring it closer.";
+
+/// `sideways`: the card stands on its short side ([`card_on_its_side`]), which
+/// changes the advice when it is too small.
+fn document_size(doc: &DocumentMeasures, sideways: bool) -> Verdict {
     let g = &doc.geometry;
     let width_percent = f64::from(g.width_frac) * 100.0;
     if f64::from(g.width_px) < DOC_MIN_WIDTH_PX && width_percent >= DOC_MIN_WIDTH_PERCENT {
@@ -130,7 +146,11 @@ fn document_size(doc: &DocumentMeasures) -> Verdict {
             Limit::at_least(DOC_MIN_WIDTH_PX),
             "px",
             |_| {
-                "The camera's picture is too small to read the text: choose a higher resolution or bring the document closer.".into()
+                if sideways {
+                    TURN_THE_CARD.into()
+                } else {
+                    "The camera's picture is too small to read the text: choose a higher resolution or bring the document closer.".into()
+                }
             },
         );
     }
@@ -140,7 +160,9 @@ fn document_size(doc: &DocumentMeasures) -> Verdict {
         Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
         "%",
         |w| {
-            if w < DOC_MIN_WIDTH_PERCENT {
+            if w < DOC_MIN_WIDTH_PERCENT && sideways {
+                TURN_THE_CARD.into()
+            } else if w < DOC_MIN_WIDTH_PERCENT {
                 "Bring the document closer: it should fill most of the picture.".into()
             } else {
                 "Move the document a little further away: its edges touch the picture's.".into()
@@ -187,7 +209,8 @@ pub fn facing_camera_pass(g: &crate::analysis::document::DocGeometry) -> bool {
 }
 
 pub fn document_size_pass(g: &crate::analysis::document::DocGeometry) -> bool {
-    document_size(&geometry_only(g)).pass
+    // Which way the card lies changes the advice only, not the verdict.
+    document_size(&geometry_only(g), false).pass
 }
 
 fn geometry_only(g: &crate::analysis::document::DocGeometry) -> DocumentMeasures {

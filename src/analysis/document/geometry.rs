@@ -19,6 +19,8 @@ pub struct DocGeometry {
     pub area_frac: f32,
     /// Document width in pixels (mean of top and bottom sides).
     pub width_px: f32,
+    /// Document height in pixels (mean of left and right sides).
+    pub height_px: f32,
     /// In-plane rotation in degrees, positive = clockwise on screen.
     pub rotation_deg: f32,
     /// Max over the two pairs of opposite sides of longer/shorter (≥ 1).
@@ -276,6 +278,7 @@ pub fn document_geometry(corners: &[[f32; 2]; 4], frame_w: u32, frame_h: u32) ->
         width_frac: width_px / fw,
         area_frac: signed_area(c).abs() / (fw * fh),
         width_px,
+        height_px: (sides[1] + sides[3]) * 0.5,
         rotation_deg: rot_sum * 0.25,
         side_ratio,
         max_angle_dev_deg: max_dev,
