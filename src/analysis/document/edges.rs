@@ -3,7 +3,7 @@
 
 use image::GrayImage;
 
-use super::geometry::Pt;
+use super::geometry::{dist, Pt};
 
 /// Texture energy (see `texture_energy`): box radius of each of the two smoothing
 /// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
@@ -353,17 +353,8 @@ impl PrintMap {
     pub(super) fn share(&self, c: &[Pt; 4]) -> f32 {
         let (cols, rows) = CONTENT_CELLS;
         let at = |u: f32, v: f32| {
-            let u = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * u;
-            let v = CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * v;
-            let l = [
-                c[0][0] + (c[3][0] - c[0][0]) * v,
-                c[0][1] + (c[3][1] - c[0][1]) * v,
-            ];
-            let r = [
-                c[1][0] + (c[2][0] - c[1][0]) * v,
-                c[1][1] + (c[2][1] - c[1][1]) * v,
-            ];
-            [l[0] + (r[0] - l[0]) * u, l[1] + (r[1] - l[1]) * u]
+            let inset = |t: f32| CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * t;
+            quad_point(c, inset(u), inset(v))
         };
         let (mut busy, mut seen) = (0, 0);
         for j in 0..rows {
@@ -389,6 +380,67 @@ impl PrintMap {
         }
         busy as f32 / seen as f32
     }
+
+    /// Per side (top, right, bottom, left): the share of a thin ring just inside it that
+    /// shows print. A document's print keeps off its edges; a rectangle printed on it
+    /// (a band, the portrait, the aligned ends of text lines) has print right inside.
+    pub(super) fn margin_print(&self, c: &[Pt; 4]) -> [f32; 4] {
+        let width = 0.5 * (dist(c[0], c[1]) + dist(c[3], c[2]));
+        let height = 0.5 * (dist(c[0], c[3]) + dist(c[1], c[2]));
+        let depths =
+            |extent: f32| MARGIN_DEPTHS.map(|d| d.max(MARGIN_MIN_DEPTH_PX / extent.max(1.0)));
+        let (du, dv) = (depths(width), depths(height));
+        let mut out = [0.0; 4];
+        for (k, share) in out.iter_mut().enumerate() {
+            let (mut busy, mut seen) = (0u32, 0u32);
+            for i in 0..MARGIN_SAMPLES {
+                let t = MARGIN_END_SKIP
+                    + (1.0 - 2.0 * MARGIN_END_SKIP) * (i as f32 + 0.5) / MARGIN_SAMPLES as f32;
+                for j in 0..MARGIN_DEPTHS.len() {
+                    let (u, v) = match k {
+                        0 => (t, dv[j]),
+                        1 => (1.0 - du[j], t),
+                        2 => (t, 1.0 - dv[j]),
+                        _ => (du[j], t),
+                    };
+                    let p = quad_point(c, u, v);
+                    let (n, area) = self.count(p[0], p[1], p[0] + 1.0, p[1] + 1.0);
+                    if area == 0 {
+                        continue;
+                    }
+                    seen += 1;
+                    busy += n;
+                }
+            }
+            *share = if seen == 0 {
+                0.0
+            } else {
+                busy as f32 / seen as f32
+            };
+        }
+        out
+    }
+}
+
+/// Depths of the ring `margin_print` samples, as shares of the document's size across
+/// the side, at least `MARGIN_MIN_DEPTH_PX` (the side's own edge blurs over ~1 px).
+const MARGIN_DEPTHS: [f32; 3] = [0.012, 0.02, 0.028];
+const MARGIN_MIN_DEPTH_PX: f32 = 2.0;
+const MARGIN_SAMPLES: usize = 16;
+const MARGIN_END_SKIP: f32 = 0.1;
+
+/// The point at (u, v) of a quad's bilinear parametrisation: (0, 0) is corner 0,
+/// (1, 0) corner 1, (1, 1) corner 2, (0, 1) corner 3.
+fn quad_point(c: &[Pt; 4], u: f32, v: f32) -> Pt {
+    let l = [
+        c[0][0] + (c[3][0] - c[0][0]) * v,
+        c[0][1] + (c[3][1] - c[0][1]) * v,
+    ];
+    let r = [
+        c[1][0] + (c[2][0] - c[1][0]) * v,
+        c[1][1] + (c[2][1] - c[1][1]) * v,
+    ];
+    [l[0] + (r[0] - l[0]) * u, l[1] + (r[1] - l[1]) * u]
 }
 
 #[cfg(test)]
@@ -504,5 +556,33 @@ mod tests {
             (0.4..0.65).contains(&half),
             "sheet with a card on it {half}"
         );
+    }
+
+    /// A card 200 × 126 px whose "text" lines (every 6 px) keep 10 px off its edges:
+    /// its own outline has blank margins, an outline whose left side runs along the
+    /// text's left ends has print right inside that side.
+    #[test]
+    fn margin_print_tells_the_cards_edge_from_its_prints_edge() {
+        let (x0, y0, x1, y1) = (20.0, 20.0, 220.0, 146.0);
+        let s = small_from(240, 166, |x, y| {
+            let (x, y) = (x as f32, y as f32);
+            let on_card = (x0..x1).contains(&x) && (y0..y1).contains(&y);
+            let text = (x0 + 10.0..x1 - 10.0).contains(&x)
+                && (y0 + 10.0..y1 - 10.0).contains(&y)
+                && (y as usize) % 6 < 2;
+            match (on_card, text) {
+                (_, true) => 30.0,
+                (true, false) => 200.0,
+                (false, _) => 90.0,
+            }
+        });
+        let print = PrintMap::new(&EdgeMap::new(&s));
+        let card = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+        let margins = print.margin_print(&card);
+        assert!(margins.iter().all(|&m| m < 0.05), "card {margins:?}");
+        let inset = [[x0 + 10.0, y0], [x1, y0], [x1, y1], [x0 + 10.0, y1]];
+        let margins = print.margin_print(&inset);
+        assert!(margins[3] > 0.3, "inset left side {margins:?}");
+        assert!(margins[..3].iter().all(|&m| m < 0.05), "inset {margins:?}");
     }
 }

@@ -174,7 +174,10 @@ fn verify(planes: &Planes, candidates: &[Quad]) -> Option<Verified> {
         let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
         let quality =
             quality.max(1e-6).powf(1.0 - COARSE_WEIGHT) * coarse_q.max(1e-6).powf(COARSE_WEIGHT);
-        let score = quality * area.max(1e-6).powf(AREA_EXPONENT);
+        // Blank margins rank a candidate the way its coarse score does.
+        let score = quality
+            * area.max(1e-6).powf(AREA_EXPONENT)
+            * quad.margin_f.max(1e-6).powf(COARSE_WEIGHT);
         if best.is_none_or(|b| score > b.score) {
             best = Some(Verified {
                 score,

@@ -96,9 +96,21 @@ pub(super) struct Quad {
     /// Per side: the image its edge was seen in (refinement looks there too).
     pub(super) cue: [Cue; 4],
     pub(super) score: f32,
+    /// Share of the sides' inner margins free of print (see `PrintMap::margin_print`):
+    /// ranks candidates, but does not judge them, since real documents may be
+    /// printed to their edges (the scans of cze, fra, rou and che were no longer
+    /// found when it lowered their score).
+    pub(super) margin_f: f32,
     /// Aspect agreement factor and the penalty for an unseen side (kept for re-scoring).
     pub(super) aspect_f: f32,
     pub(super) unseen_penalty: f32,
+}
+
+impl Quad {
+    /// What orders candidates: the score, and the blank margins of a document.
+    pub(super) fn rank(&self) -> f32 {
+        self.score * self.margin_f
+    }
 }
 
 /// Geometry shared by every candidate of one search.
@@ -111,7 +123,7 @@ struct QuadSearch<'a> {
     h: f32,
     min_side: f32,
     aspect: f32,
-    /// Best candidates, highest score first, no two alike.
+    /// Best candidates, highest rank first, no two alike.
     top: Vec<Quad>,
 }
 
@@ -151,15 +163,21 @@ impl QuadSearch<'_> {
         let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
         let area = visible_area(&corners, w, h) / (w * h);
         let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
-        let beaten = |score: f32, top: &[Quad]| {
-            top.len() >= TOP_CANDIDATES && top.last().is_some_and(|q| q.score >= score)
+        let beaten = |rank: f32, top: &[Quad]| {
+            top.len() >= TOP_CANDIDATES && top.last().is_some_and(|q| q.rank() >= rank)
         };
         if beaten(score, &self.top) {
             return;
         }
         // Print last: it never raises a score, and it is the costliest factor.
         let score = score * self.print.share(&corners).powf(CONTENT_EXPONENT);
-        if beaten(score, &self.top) {
+        // A rectangle printed on the card (a band, the portrait, a side along the
+        // aligned ends of text lines) has print right inside its sides; the card's own
+        // outline has a blank margin.
+        let margins = self.print.margin_print(&corners);
+        let margin_f = 1.0 - margins.iter().sum::<f32>() / 4.0;
+        let rank = score * margin_f;
+        if beaten(rank, &self.top) {
             return;
         }
         if let Some(i) = self
@@ -167,7 +185,7 @@ impl QuadSearch<'_> {
             .iter()
             .position(|q| quad_iou(&q.corners, &corners) > SAME_QUAD_IOU)
         {
-            if self.top[i].score >= score {
+            if self.top[i].rank() >= rank {
                 return;
             }
             self.top.remove(i);
@@ -179,13 +197,14 @@ impl QuadSearch<'_> {
             polarity: q.polarity,
             cue: side_lines.map(|l| l.map_or(Cue::Grey, |i| self.cues[i])),
             score,
+            margin_f,
             aspect_f,
             unseen_penalty: q.unseen_penalty,
         };
         let at = self
             .top
             .iter()
-            .position(|o| o.score < score)
+            .position(|o| o.rank() < rank)
             .unwrap_or(self.top.len());
         self.top.insert(at, q);
         self.top.truncate(TOP_CANDIDATES);
