@@ -156,7 +156,10 @@ pub fn measure(
         .and_then(|shape| measure_document(grey, shape, faces));
 
     let quality = match (&document, shot.document_shape(), &selfie) {
-        (Some(d), Some(shape), _) => measure_document_quality(rgb, grey, &d.corners, shape),
+        (Some(d), Some(shape), _) => {
+            let size = rectified_size_as_seen(shape, d.geometry.standing);
+            measure_document_quality(rgb, grey, &d.corners, size)
+        }
         (_, _, Some(s)) => measure_face_quality(rgb, grey, face_skin_region(&s.face.rect)),
         _ => measure_frame_quality(rgb, grey),
     };
@@ -251,9 +254,8 @@ fn measure_document_quality(
     rgb: &RgbImage,
     grey: &GrayImage,
     corners: &[[f32; 2]; 4],
-    shape: crate::shot::DocumentShape,
+    (w, h): (u32, u32),
 ) -> QualityMeasures {
-    let (w, h) = shape.rectified_size();
     let flat_grey = document::rectify_grey(grey, corners, w, h);
     // Edge widths are taken at the document's own resolution: enlarged, sharp print
     // would look blurred. A document larger than its rectified size is judged at that
@@ -289,6 +291,19 @@ fn measure_document_quality(
         brightness: quality::mean_brightness(&flat_grey),
         light_ratio: quality::light_ratio(&flat_grey),
         colour: quality::colour(rgb),
+    }
+}
+
+/// The document's rectified size, turned the way it lies: a card on its side (or an
+/// upright open booklet) is rectified standing, not squeezed into a landscape
+/// rectangle, which smeared its print across (a sideways card's sharpness read 0.42
+/// against 0.68 upright).
+fn rectified_size_as_seen(shape: crate::shot::DocumentShape, standing: bool) -> (u32, u32) {
+    let (long, short) = shape.rectified_size();
+    if standing {
+        (short, long)
+    } else {
+        (long, short)
     }
 }
 

@@ -127,7 +127,7 @@ fn straight(doc: &DocumentMeasures) -> Verdict {
 fn card_on_its_side(m: &Measurements, doc: &DocumentMeasures) -> bool {
     m.shot.document_shape() == Some(DocumentShape::Id1)
         && m.width >= m.height
-        && doc.geometry.height_px > doc.geometry.width_px
+        && doc.geometry.standing
 }
 
 const TURN_THE_CARD: &str =

@@ -19,8 +19,10 @@ pub struct DocGeometry {
     pub area_frac: f32,
     /// Document width in pixels (mean of top and bottom sides).
     pub width_px: f32,
-    /// Document height in pixels (mean of left and right sides).
-    pub height_px: f32,
+    /// The document stands: taller than wide once perspective is undone (a card on its
+    /// side, an upright open booklet). A card leaning back can look taller than wide
+    /// and still lie across.
+    pub standing: bool,
     /// In-plane rotation in degrees, positive = clockwise on screen.
     pub rotation_deg: f32,
     /// Max over the two pairs of opposite sides of longer/shorter (≥ 1).
@@ -130,11 +132,20 @@ pub(super) fn visible_fraction(a: Pt, b: Pt, w: f32, h: f32) -> f32 {
         / N as f32
 }
 
+/// Focal length assumed for undoing perspective, as a share of the long image side
+/// (a horizontal field of view of ~65°, typical of webcams and phone main cameras).
+pub(super) const ASSUMED_FOCAL_FRAC: f32 = 0.8;
+
 /// Aspect ratio (≥ 1) of the real rectangle seen as quad `c` (corners in order) through
 /// a pinhole camera with principal point `pp` and focal length `f` (px), undoing
 /// perspective foreshortening (Zhang & He, "Whiteboard scanning", 2007). `None` when the
 /// quad is degenerate for this model.
 pub(super) fn rectangle_aspect(c: &[Pt; 4], pp: Pt, f: f32) -> Option<f32> {
+    rectangle_side_ratio(c, pp, f).map(|r| r.max(1.0 / r))
+}
+
+/// The real rectangle's side c0–c1 over its side c0–c3, as in [`rectangle_aspect`].
+fn rectangle_side_ratio(c: &[Pt; 4], pp: Pt, f: f32) -> Option<f32> {
     let m = |p: Pt| [(p[0] - pp[0]) as f64, (p[1] - pp[1]) as f64, 1.0f64];
     // Zhang's labelling: m1 = c0, m2 = c1, m3 = c3, m4 = c2 (rectangle (0,0),(w,0),(0,h),(w,h)).
     let (m1, m2, m3, m4) = (m(c[0]), m(c[1]), m(c[3]), m(c[2]));
@@ -161,7 +172,16 @@ pub(super) fn rectangle_aspect(c: &[Pt; 4], pp: Pt, f: f32) -> Option<f32> {
         return None;
     }
     let r = (l2 / l3).sqrt() as f32;
-    r.is_finite().then(|| r.max(1.0 / r))
+    (r.is_finite() && r > 0.0).then_some(r)
+}
+
+/// Width over height of the document seen as `c` (clockwise from top-left) in a
+/// `fw`×`fh` frame, perspective undone with the assumed camera; the outline's own
+/// side lengths when the quad is degenerate for that model.
+fn width_over_height(c: &[Pt; 4], fw: f32, fh: f32) -> f32 {
+    rectangle_side_ratio(c, [fw * 0.5, fh * 0.5], ASSUMED_FOCAL_FRAC * fw.max(fh)).unwrap_or_else(
+        || (dist(c[0], c[1]) + dist(c[3], c[2])) / (dist(c[0], c[3]) + dist(c[1], c[2])).max(1e-6),
+    )
 }
 
 pub(super) fn is_convex(c: &[Pt; 4]) -> bool {
@@ -278,7 +298,7 @@ pub fn document_geometry(corners: &[[f32; 2]; 4], frame_w: u32, frame_h: u32) ->
         width_frac: width_px / fw,
         area_frac: signed_area(c).abs() / (fw * fh),
         width_px,
-        height_px: (sides[1] + sides[3]) * 0.5,
+        standing: width_over_height(c, fw, fh) < 1.0,
         rotation_deg: rot_sum * 0.25,
         side_ratio,
         max_angle_dev_deg: max_dev,
@@ -336,4 +356,26 @@ fn clip_convex(subject: &[Pt], clip: &[Pt]) -> Vec<Pt> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A card leaning back 36° (seed 273 of the evaluation: its outline is 1.3 times
+    /// taller than wide) still lies across; the same card turned a quarter stands.
+    #[test]
+    fn a_leaning_card_lies_across_a_card_on_its_side_stands() {
+        let leaning = [[64.9, 265.5], [327.1, 212.6], [333.0, 634.0], [68.9, 550.2]];
+        assert!(!document_geometry(&leaning, 1280, 720).standing);
+        let on_its_side = [[445.0, 50.0], [835.0, 50.0], [835.0, 670.0], [445.0, 670.0]];
+        assert!(document_geometry(&on_its_side, 1280, 720).standing);
+        let across = [
+            [340.0, 190.0],
+            [960.0, 190.0],
+            [960.0, 580.0],
+            [340.0, 580.0],
+        ];
+        assert!(!document_geometry(&across, 1280, 720).standing);
+    }
 }

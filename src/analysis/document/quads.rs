@@ -5,7 +5,7 @@
 use super::edges::PrintMap;
 use super::geometry::{
     dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
-    visible_fraction, Line, Pt,
+    visible_fraction, Line, Pt, ASSUMED_FOCAL_FRAC,
 };
 use super::lines::{Cue, LineProfile, LineSet, SegmentCount, TEXTURE_SIDE_WEIGHT};
 
@@ -28,9 +28,6 @@ const CORNER_OUTSIDE_FRAC: f32 = 0.4;
 /// from the document's by this factor in log space: covers a wrong focal-length guess
 /// on strongly tilted documents (0.15 and 0.2 both lost 3–4 % on the set).
 const ASPECT_MAX_LOG_ERR: f32 = 0.33;
-/// Focal length assumed for undoing perspective, as a share of the long image side
-/// (a horizontal field of view of ~65°, typical of webcams and phone main cameras).
-const ASSUMED_FOCAL_FRAC: f32 = 0.8;
 /// Softness of the aspect preference in log space.
 const ASPECT_SIGMA_LOG: f32 = 0.15;
 /// Share of each side end skipped when measuring support: rounded card corners.
