@@ -41,7 +41,7 @@ fn plain_card() -> RgbImage {
 /// A card pasted at the given corners onto a dark, even desk.
 fn card_at(corners: [[f32; 2]; 4]) -> RgbImage {
     let (face, _) = common::synth_inputs();
-    let card = render_card(&mut Rng::new(3), 856, 540, [0.93, 0.9, 0.82], &face);
+    let card = render_card(&mut Rng::new(3), 856, 540, [237.0, 230.0, 209.0], &face);
     let mut frame = RgbImage::from_pixel(1280, 720, Rgb([52, 48, 45]));
     paste_warped(&mut frame, &card, &corners);
     frame

@@ -449,6 +449,8 @@ pub fn id_photo(portrait: &RgbImage, face: crate::geometry::Rect) -> RgbImage {
     }
 }
 
+/// A `w`×`h` card of colour `base` (0–255 per channel) with a faint guilloche, a header
+/// band, the portrait `face`, lines of text and, on half of them, an MRZ band.
 pub fn render_card(rng: &mut Rng, w: u32, h: u32, base: [f32; 3], face: &RgbImage) -> RgbImage {
     let (wf, hf) = (w as f32, h as f32);
     let clamp = |v: f32| v.clamp(0.0, 255.0) as u8;
