@@ -137,11 +137,7 @@ impl FaceDetector {
         let (w, h) = grey.dimensions();
         let mut faces = Vec::new();
         for turn in [QuarterTurn::Clockwise, QuarterTurn::Anticlockwise] {
-            let turned = match turn {
-                QuarterTurn::Clockwise => image::imageops::rotate90(grey),
-                QuarterTurn::Anticlockwise => image::imageops::rotate270(grey),
-            };
-            faces.extend(self.detect(&turned).into_iter().map(|f| Face {
+            faces.extend(self.detect(&turn.apply(grey)).into_iter().map(|f| Face {
                 rect: turn.undo(&f.rect, w, h),
                 score: f.score,
             }));
@@ -159,6 +155,13 @@ enum QuarterTurn {
 }
 
 impl QuarterTurn {
+    fn apply(self, grey: &GrayImage) -> GrayImage {
+        match self {
+            QuarterTurn::Clockwise => image::imageops::rotate90(grey),
+            QuarterTurn::Anticlockwise => image::imageops::rotate270(grey),
+        }
+    }
+
     /// The box in the unturned `w`×`h` picture of a box in the turned one.
     fn undo(self, r: &Rect, w: u32, h: u32) -> Rect {
         match self {

@@ -57,7 +57,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
     Some(FaceJob {
         seq,
         search,
-        portrait: m.shot != Shot::Selfie,
+        portrait: m.shot.has_portrait(),
         frame: Arc::clone(grey),
         region,
     })
