@@ -281,7 +281,50 @@ fn main() {
         }
     }
     single_conditions(&face, &textures, from, dump.as_deref());
+    on_its_side(&face, &textures, from);
     real_fixtures();
+}
+
+/// Fronts of cards turned a quarter (otherwise clean, 60 seeds), through `kycam check`'s
+/// path: the outline, whether it is judged to stand, the portrait (searched turned when
+/// not upright), and the size advice.
+fn on_its_side(face: &image::RgbImage, textures: &[image::RgbImage], from: u64) {
+    const N: u64 = 60;
+    let params = SceneParams {
+        p_on_its_side: 1.0,
+        ..SceneParams::plain()
+    };
+    let mut checker = kycam::check::Checker::new(None);
+    let (mut found, mut standing, mut vis_ok, mut portrait, mut too_small, mut turn_advice) =
+        (0u32, 0u32, 0u32, 0u32, 0u32, 0u32);
+    for seed in from..from + N {
+        let (rgb, truth) = render_scene(seed, &params, face, textures);
+        let loaded = kycam::imageio::LoadedImage {
+            rgb,
+            format: kycam::imageio::FileFormat::Png,
+            file_bytes: 500_000,
+            focal_length_35mm: None,
+        };
+        let report = checker.check_loaded("scene", &loaded, kycam::Shot::IdFront);
+        let verdict = |id| report.checks.iter().find(|v| v.id == id);
+        use kycam::rules::RuleId;
+        if let Some(doc) = &report.measurements.document {
+            found += (quad_iou(&doc.corners, &truth.corners) >= IOU_OK) as u32;
+            standing += doc.geometry.standing as u32;
+        }
+        vis_ok += verdict(RuleId::CornersVisible).is_some_and(|v| v.pass) as u32;
+        portrait += verdict(RuleId::PortraitPresent).is_some_and(|v| v.pass) as u32;
+        if let Some(size) = verdict(RuleId::DocumentSize).filter(|v| !v.pass) {
+            too_small += 1;
+            turn_advice += size
+                .advice
+                .as_deref()
+                .is_some_and(|a| a.starts_with("Turn the card")) as u32;
+        }
+    }
+    println!(
+        "on its side ({N} seeds, id-front through kycam check): {found}/{N} found, judged standing {standing}, corners_visible right {vis_ok}/{N}, portrait found {portrait}/{N}, document_size fails {too_small} (advice to turn it {turn_advice})"
+    );
 }
 
 /// A scene worth dumping: the `corners_visible` verdict is wrong, or an in-frame card

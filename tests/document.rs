@@ -168,6 +168,24 @@ fn synthetic_low_contrast_cards_are_found_on_busy_desks() {
     assert!(share >= 0.6, "found {share}");
 }
 
+/// Cards turned a quarter: found, and judged to stand, so that their quality is measured
+/// on them rectified standing (19 of 20 found when this was written).
+#[test]
+fn synthetic_cards_on_their_side_are_found_standing() {
+    let runs = run_scenes(&SceneParams {
+        p_on_its_side: 1.0,
+        ..SceneParams::plain()
+    });
+    assert!(found_share(&runs) >= 0.9);
+    for (seed, iou, geo, truth) in runs {
+        let Some(g) = geo.filter(|_| iou >= 0.9) else {
+            continue;
+        };
+        assert!(truth.on_its_side);
+        assert!(g.standing, "seed {seed}: {g:?}");
+    }
+}
+
 #[test]
 fn synthetic_rotated_cards_measure_rotation() {
     let params = SceneParams {

@@ -44,6 +44,9 @@ pub struct SceneParams {
     pub p_dim: f32,
     pub p_uneven: f32,
     pub p_low_contrast: f32,
+    /// A card turned a quarter more (on its side). Off in the default set: drawing it
+    /// only when asked keeps the other scenes of every seed as they were.
+    pub p_on_its_side: f32,
 }
 
 impl Default for SceneParams {
@@ -61,6 +64,7 @@ impl Default for SceneParams {
             p_dim: 0.15,
             p_uneven: 0.3,
             p_low_contrast: 0.2,
+            p_on_its_side: 0.0,
         }
     }
 }
@@ -106,6 +110,8 @@ pub struct SceneTruth {
     pub dim: bool,
     pub uneven: bool,
     pub low_contrast: bool,
+    /// Turned a quarter: its long side runs down the frame (`rotation_deg` includes it).
+    pub on_its_side: bool,
 }
 
 /// Renders one scene. `face` supplies the portrait; `textures` the desk (any may be
@@ -129,6 +135,12 @@ pub fn render_scene(
         rng.sign() * rng.range(ROTATED_DEG.0, ROTATED_DEG.1)
     } else {
         rng.range(-STRAIGHT_DEG, STRAIGHT_DEG)
+    };
+    let on_its_side = params.p_on_its_side > 0.0 && rng.chance(params.p_on_its_side);
+    let rotation_deg = if on_its_side {
+        rotation_deg + rng.sign() * 90.0
+    } else {
+        rotation_deg
     };
     let tilt_deg = if tilted {
         rng.range(TILTED_DEG.0, TILTED_DEG.1)
@@ -230,6 +242,7 @@ pub fn render_scene(
         dim,
         uneven,
         low_contrast,
+        on_its_side,
     };
     (frame, truth)
 }
