@@ -4,7 +4,8 @@
 //! one-condition sets at seed S: the detector was tuned on seeds 0–299, so `--from 300`
 //! measures it on scenes it was not tuned on; `-v` lists the failures, `--dump` writes
 //! each failing scene to DIR, and those of the one-condition sets to DIR/<condition>,
-//! with the truth outline in green and the found one in red).
+//! with the truth outline in green and the found one in red). A last set of card fronts
+//! on their side goes through `kycam check`'s path (the portrait searched turned).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
