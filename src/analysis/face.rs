@@ -1,5 +1,6 @@
 //! Face detection with rustface (SeetaFace frontal model, embedded in the binary).
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use image::GrayImage;
@@ -88,27 +89,59 @@ impl FaceDetector {
 
     /// Faces in `grey`, largest first, boxes in `grey`'s pixels.
     pub fn detect(&mut self, grey: &GrayImage) -> Vec<Face> {
-        let (w, h) = grey.dimensions();
-        if w < DETECTOR_WINDOW_PX || h < DETECTOR_WINDOW_PX {
+        let Some((work, to_input)) = self.work_image(grey) else {
             return Vec::new();
+        };
+        self.detect_in_work(&work)
+            .into_iter()
+            .map(|f| Face {
+                rect: f.rect.scaled(to_input),
+                score: f.score,
+            })
+            .collect()
+    }
+
+    /// Faces in `grey` turned a quarter either way, largest first, boxes in
+    /// `grey`'s pixels: the portrait on a page held sideways, which the frontal
+    /// model does not see upright (a face rotated by more than ~15° is missed).
+    /// The picture is brought to the working size before it is turned.
+    pub fn detect_sideways(&mut self, grey: &GrayImage) -> Vec<Face> {
+        let Some((work, to_input)) = self.work_image(grey) else {
+            return Vec::new();
+        };
+        let (w, h) = work.dimensions();
+        let mut faces = Vec::new();
+        for turn in [QuarterTurn::Clockwise, QuarterTurn::Anticlockwise] {
+            let turned = turn.apply(&work);
+            faces.extend(self.detect_in_work(&turned).into_iter().map(|f| Face {
+                rect: turn.undo(&f.rect, w, h).scaled(to_input),
+                score: f.score,
+            }));
         }
-        let long = w.max(h);
-        let scale = (self.search.work_long_side as f32 / long as f32).min(1.0);
-        let small;
+        faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
+        faces
+    }
+
+    /// `grey` at the search's working size (never enlarged) and the input pixels per
+    /// working pixel; `None` when it is too small to hold the detector's window.
+    fn work_image<'a>(&self, grey: &'a GrayImage) -> Option<(Cow<'a, GrayImage>, f32)> {
+        let (w, h) = grey.dimensions();
+        let scale = (self.search.work_long_side as f32 / w.max(h).max(1) as f32).min(1.0);
         let work = if scale < 1.0 {
             let sw = ((w as f32 * scale).round() as u32).max(1);
             let sh = ((h as f32 * scale).round() as u32).max(1);
-            small = image::imageops::thumbnail(grey, sw, sh);
-            &small
+            Cow::Owned(image::imageops::thumbnail(grey, sw, sh))
         } else {
-            grey
+            Cow::Borrowed(grey)
         };
         let (ww, wh) = work.dimensions();
-        if ww < DETECTOR_WINDOW_PX || wh < DETECTOR_WINDOW_PX {
-            return Vec::new();
-        }
+        (ww >= DETECTOR_WINDOW_PX && wh >= DETECTOR_WINDOW_PX).then(|| (work, w as f32 / ww as f32))
+    }
+
+    /// Faces in an image already at the working size, largest first, in its pixels.
+    fn detect_in_work(&mut self, work: &GrayImage) -> Vec<Face> {
+        let (ww, wh) = work.dimensions();
         let image = rustface::ImageData::new(work.as_raw(), ww, wh);
-        let to_input = w as f32 / ww as f32;
         let mut faces: Vec<Face> = self
             .detector
             .detect(&image)
@@ -117,31 +150,15 @@ impl FaceDetector {
                 let b = info.bbox();
                 Face {
                     rect: Rect::new(
-                        b.x() as f32 * to_input,
-                        b.y() as f32 * to_input,
-                        b.width() as f32 * to_input,
-                        b.height() as f32 * to_input,
+                        b.x() as f32,
+                        b.y() as f32,
+                        b.width() as f32,
+                        b.height() as f32,
                     ),
                     score: info.score() as f32,
                 }
             })
             .collect();
-        faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
-        faces
-    }
-
-    /// Faces in `grey` turned a quarter either way, largest first, boxes in
-    /// `grey`'s pixels: the portrait on a page held sideways, which the frontal
-    /// model does not see upright (a face rotated by more than ~15° is missed).
-    pub fn detect_sideways(&mut self, grey: &GrayImage) -> Vec<Face> {
-        let (w, h) = grey.dimensions();
-        let mut faces = Vec::new();
-        for turn in [QuarterTurn::Clockwise, QuarterTurn::Anticlockwise] {
-            faces.extend(self.detect(&turn.apply(grey)).into_iter().map(|f| Face {
-                rect: turn.undo(&f.rect, w, h),
-                score: f.score,
-            }));
-        }
         faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         faces
     }
