@@ -3,7 +3,7 @@
 
 use image::GrayImage;
 
-use super::geometry::{dist, Pt};
+use super::geometry::{height_px, width_px, Pt};
 
 /// Texture energy (see `texture_energy`): box radius of each of the two smoothing
 /// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
@@ -385,11 +385,9 @@ impl PrintMap {
     /// shows print. A document's print keeps off its edges; a rectangle printed on it
     /// (a band, the portrait, the aligned ends of text lines) has print right inside.
     pub(super) fn margin_print(&self, c: &[Pt; 4]) -> [f32; 4] {
-        let width = 0.5 * (dist(c[0], c[1]) + dist(c[3], c[2]));
-        let height = 0.5 * (dist(c[0], c[3]) + dist(c[1], c[2]));
         let depths =
             |extent: f32| MARGIN_DEPTHS.map(|d| d.max(MARGIN_MIN_DEPTH_PX / extent.max(1.0)));
-        let (du, dv) = (depths(width), depths(height));
+        let (du, dv) = (depths(width_px(c)), depths(height_px(c)));
         let mut out = [0.0; 4];
         for (k, share) in out.iter_mut().enumerate() {
             let (mut busy, mut seen) = (0u32, 0u32);

@@ -179,9 +179,8 @@ fn rectangle_side_ratio(c: &[Pt; 4], pp: Pt, f: f32) -> Option<f32> {
 /// `fw`×`fh` frame, perspective undone with the assumed camera; the outline's own
 /// side lengths when the quad is degenerate for that model.
 fn width_over_height(c: &[Pt; 4], fw: f32, fh: f32) -> f32 {
-    rectangle_side_ratio(c, [fw * 0.5, fh * 0.5], ASSUMED_FOCAL_FRAC * fw.max(fh)).unwrap_or_else(
-        || (dist(c[0], c[1]) + dist(c[3], c[2])) / (dist(c[0], c[3]) + dist(c[1], c[2])).max(1e-6),
-    )
+    rectangle_side_ratio(c, [fw * 0.5, fh * 0.5], ASSUMED_FOCAL_FRAC * fw.max(fh))
+        .unwrap_or_else(|| width_px(c) / height_px(c).max(1e-6))
 }
 
 pub(super) fn is_convex(c: &[Pt; 4]) -> bool {
@@ -245,6 +244,11 @@ pub(super) fn order_corners(c: [Pt; 4]) -> [Pt; 4] {
 /// A document's width in pixels: the mean of its top and bottom sides.
 pub(super) fn width_px(c: &[Pt; 4]) -> f32 {
     (dist(c[0], c[1]) + dist(c[2], c[3])) * 0.5
+}
+
+/// A document's height in pixels: the mean of its left and right sides.
+pub(super) fn height_px(c: &[Pt; 4]) -> f32 {
+    (dist(c[0], c[3]) + dist(c[1], c[2])) * 0.5
 }
 
 /// Measures where the document lies in the frame and how it is posed.
