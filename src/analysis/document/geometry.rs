@@ -75,6 +75,29 @@ impl Line {
     }
 
     /// Direction along the line (normal turned by +90°).
+    /// The line through a and b.
+    pub(super) fn through(a: Pt, b: Pt) -> Line {
+        let d = sub(b, a);
+        let len = dist(a, b).max(1e-6);
+        let n = [-d[1] / len, d[0] / len];
+        Line {
+            n,
+            c: n[0] * a[0] + n[1] * a[1],
+        }
+    }
+
+    /// The same line with its normal pointing away from `p`.
+    pub(super) fn facing_away_from(self, p: Pt) -> Line {
+        if self.n[0] * p[0] + self.n[1] * p[1] > self.c {
+            Line {
+                n: [-self.n[0], -self.n[1]],
+                c: -self.c,
+            }
+        } else {
+            self
+        }
+    }
+
     pub(super) fn dir(&self) -> Pt {
         [-self.n[1], self.n[0]]
     }

@@ -1,7 +1,7 @@
 //! Straight lines in an edge map (Hough transform) and the edge support along each.
 
 use super::edges::{EdgeMap, EDGE_MIN_GRAD};
-use super::geometry::{Line, Pt};
+use super::geometry::{dist, Line, Pt};
 
 /// A side seen only in texture is weaker evidence than a grey edge (a smooth image
 /// fits any line well): its support and fit count this much.
@@ -26,6 +26,24 @@ const RIDGE_VOTE: u8 = 1;
 const SUPPORT_TOL_PX: i32 = 2;
 /// An edge pixel supports a line when its gradient is within this angle of the normal.
 const SUPPORT_MAX_ANGLE_DEG: f32 = 20.0;
+/// Farthest a swept side (see [`sweep_lines`]) is looked for, as a share of the
+/// outline's depth across it: a text block framed by the portrait, a band and the MRZ
+/// band is about half a card. 1.3 found no more.
+const SWEEP_REACH: f32 = 1.0;
+/// Share of a swept line's length (between the neighbouring sides) on an edge of one
+/// polarity for it to count as a side (0.4 found no more).
+const SWEEP_MIN_SUPPORT: f32 = 0.5;
+/// Angles tried against each side (perspective turns a card's side a little against
+/// a side printed on it), parallel first so that it wins a tie; the best is refined by
+/// half a step each way.
+const SWEEP_ANGLES_DEG: [f32; 3] = [0.0, -3.0, 3.0];
+const SWEEP_ANGLE_STEP_DEG: f32 = 3.0;
+/// A swept line lies at least this far beyond the side along its whole length: the
+/// side's own edge is 3–4 px wide at ±1 px, and a line turned across it would be
+/// supported by it.
+const SWEEP_MIN_OUT_PX: f32 = 3.0;
+/// Share of each end of a swept segment left out (rounded corners).
+const SWEEP_END_SKIP: f32 = 0.07;
 /// A side's support is counted in this many stretches, each in its own polarity: the
 /// step at a card's side changes sign where the card passes from a dark desk onto a
 /// light sheet (one polarity over the whole side: found in-frame 226 of 256; 4–16
@@ -373,5 +391,204 @@ impl LineProfile {
             inside: d(&self.inside),
             len: (hi - lo).max(1.0),
         }
+    }
+}
+
+/// Lines the Hough search may have missed around an outline: for each side, the
+/// best-supported edge roughly parallel to it further out, between the neighbouring
+/// sides extended (a card's low-contrast edge beyond a crisp rectangle printed on it,
+/// which the Hough search misses when desk texture outvotes it). Searched every 2 px
+/// out and along, then refined to 1 px and half the angle step.
+pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
+    let centre = [
+        corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
+        corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
+    ];
+    let mut out = [None; 4];
+    for k in 0..4 {
+        let (a, b) = (corners[k], corners[(k + 1) % 4]);
+        let prev = Line::through(corners[(k + 3) % 4], a);
+        let next = Line::through(b, corners[(k + 2) % 4]);
+        let side = Line::through(a, b).facing_away_from(centre);
+        let mid = [(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5];
+        let depth = 0.5 * (dist(corners[(k + 3) % 4], a) + dist(b, corners[(k + 2) % 4]));
+        let d_max = (depth * SWEEP_REACH) as i32;
+        // The line `d` px out from the side's middle, turned by `deg`.
+        let at = |d: f32, deg: f32| {
+            let t = deg.to_radians();
+            let n = [
+                side.n[0] * t.cos() - side.n[1] * t.sin(),
+                side.n[0] * t.sin() + side.n[1] * t.cos(),
+            ];
+            let p = [mid[0] + side.n[0] * d, mid[1] + side.n[1] * d];
+            Line {
+                n,
+                c: n[0] * p[0] + n[1] * p[1],
+            }
+        };
+        let out_of_side = |p: Pt| side.n[0] * p[0] + side.n[1] * p[1] - side.c;
+        let support = |l: &Line, step: f32| {
+            let (Some(pa), Some(pb)) = (l.intersect(&prev), l.intersect(&next)) else {
+                return 0.0;
+            };
+            if out_of_side(pa).min(out_of_side(pb)) < SWEEP_MIN_OUT_PX {
+                return 0.0;
+            }
+            segment_support(e, l, pa, pb, step)
+        };
+        // Further out only leaves the image further behind.
+        let beyond_image = |l: &Line| {
+            let (Some(pa), Some(pb)) = (l.intersect(&prev), l.intersect(&next)) else {
+                return true;
+            };
+            let (w, h) = (e.w as f32, e.h as f32);
+            (pa[0] < 0.0 && pb[0] < 0.0)
+                || (pa[1] < 0.0 && pb[1] < 0.0)
+                || (pa[0] > w && pb[0] > w)
+                || (pa[1] > h && pb[1] > h)
+        };
+        let mut best: Option<(f32, f32, f32)> = None;
+        for deg in SWEEP_ANGLES_DEG {
+            for d in (3..=d_max).step_by(2) {
+                let l = at(d as f32, deg);
+                if beyond_image(&l) {
+                    break;
+                }
+                let s = support(&l, 2.0);
+                if best.is_none_or(|b| s > b.0) {
+                    best = Some((s, d as f32, deg));
+                }
+            }
+        }
+        let Some((_, d0, deg0)) = best else { continue };
+        // Refined: the angle first (the coarse one wins a tie), then the middle of the
+        // offsets as well supported, since an edge is 3–4 px wide at ±1 px.
+        let step = SWEEP_ANGLE_STEP_DEG * 0.5;
+        let mut fine: Option<(f32, f32)> = None;
+        for deg in [deg0, deg0 - step, deg0 + step] {
+            let s = support(&at(d0, deg), 1.0);
+            if fine.is_none_or(|f| s > f.0) {
+                fine = Some((s, deg));
+            }
+        }
+        let Some((s_max, deg)) = fine else { continue };
+        let near: Vec<(f32, f32)> = (-2..=2)
+            .map(|o| d0 + o as f32)
+            .map(|d| (d, support(&at(d, deg), 1.0)))
+            .collect();
+        let s_max = near.iter().map(|x| x.1).fold(s_max, f32::max);
+        if s_max < SWEEP_MIN_SUPPORT {
+            continue;
+        }
+        let plateau: Vec<f32> = near
+            .iter()
+            .filter(|x| x.1 >= s_max - 0.02)
+            .map(|x| x.0)
+            .collect();
+        let d = plateau.iter().sum::<f32>() / plateau.len() as f32;
+        out[k] = Some(at(d, deg));
+    }
+    out
+}
+
+/// Share of segment pa→pb of line `l` (sampled every `step` px, its ends skipped like
+/// a side's) with an edge of one polarity across it within 1 px; 0 when too little of
+/// it lies in the image to tell.
+fn segment_support(e: &EdgeMap, l: &Line, pa: Pt, pb: Pt, step: f32) -> f32 {
+    let cos_min = SUPPORT_MAX_ANGLE_DEG.to_radians().cos();
+    let len = dist(pa, pb);
+    if len < 1.0 {
+        return 0.0;
+    }
+    let dir = [(pb[0] - pa[0]) / len, (pb[1] - pa[1]) / len];
+    let n = l.n;
+    let (mut pos, mut neg, mut inside, mut total) = (0u32, 0u32, 0u32, 0u32);
+    let (hi_x, hi_y) = (e.w as f32 - 2.0, e.h as f32 - 2.0);
+    let mut s = len * SWEEP_END_SKIP;
+    while s < len * (1.0 - SWEEP_END_SKIP) {
+        let p = [pa[0] + dir[0] * s, pa[1] + dir[1] * s];
+        s += step;
+        total += 1;
+        if p[0] < 2.0 || p[1] < 2.0 || p[0] >= hi_x || p[1] >= hi_y {
+            continue;
+        }
+        inside += 1;
+        let (mut sp, mut sn) = (false, false);
+        for o in [-1.0f32, 0.0, 1.0] {
+            let i = (p[1] + n[1] * o) as usize * e.w + (p[0] + n[0] * o) as usize;
+            if e.mag[i] < EDGE_MIN_GRAD || (e.ox[i] * n[0] + e.oy[i] * n[1]).abs() < cos_min {
+                continue;
+            }
+            if e.gx[i] * n[0] + e.gy[i] * n[1] >= 0.0 {
+                sp = true;
+            } else {
+                sn = true;
+            }
+        }
+        pos += sp as u32;
+        neg += sn as u32;
+    }
+    if inside < 10 || 2 * inside < total {
+        return 0.0;
+    }
+    pos.max(neg) as f32 / inside as f32
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::edges::Small;
+    use super::*;
+
+    /// Desk 100, card 115 over x 30–170, y 20–120; `print` adds a dark rectangle over
+    /// x 80–150, y 45–95 (pixel i covers [i, i+1), so the steps lie on those numbers).
+    fn desk_card(print: bool) -> EdgeMap {
+        let (w, h) = (200, 140);
+        let px = (0..w * h)
+            .map(|i| {
+                let (x, y) = (i % w, i / w);
+                if print && (80..150).contains(&x) && (45..95).contains(&y) {
+                    40.0
+                } else if (30..170).contains(&x) && (20..120).contains(&y) {
+                    115.0
+                } else {
+                    100.0
+                }
+            })
+            .collect();
+        EdgeMap::new(&Small { w, h, px })
+    }
+
+    fn off_line(l: &Line, p: Pt) -> f32 {
+        (l.n[0] * p[0] + l.n[1] * p[1] - l.c).abs()
+    }
+
+    /// Each side of the crisp printed rectangle is swept out to the card's faint edge
+    /// beyond it, at its distance (20 to 50 px out) and parallel to it.
+    #[test]
+    fn sweep_finds_the_faint_card_edge_beyond_each_side_of_a_printed_rectangle() {
+        let printed = [[80.0, 45.0], [150.0, 45.0], [150.0, 95.0], [80.0, 95.0]];
+        let swept = sweep_lines(&desk_card(true), &printed);
+        // Two points of the card's edge beyond each side (top, right, bottom, left).
+        let card_edges = [
+            [[60.0, 20.0], [140.0, 20.0]],
+            [[170.0, 40.0], [170.0, 100.0]],
+            [[60.0, 120.0], [140.0, 120.0]],
+            [[30.0, 40.0], [30.0, 100.0]],
+        ];
+        for (k, (line, edge)) in swept.iter().zip(card_edges).enumerate() {
+            let line = line.unwrap_or_else(|| panic!("side {k}: no edge found"));
+            for p in edge {
+                assert!(off_line(&line, p) < 1.5, "side {k}: {line:?} misses {p:?}");
+            }
+        }
+    }
+
+    /// Around the card's own outline there is only plain desk: nothing to grow to.
+    #[test]
+    fn sweep_finds_nothing_beyond_a_card_on_a_plain_desk() {
+        let card = [[30.0, 20.0], [170.0, 20.0], [170.0, 120.0], [30.0, 120.0]];
+        let e = desk_card(false);
+        let swept = sweep_lines(&e, &card);
+        assert!(swept.iter().all(Option::is_none), "{swept:?}");
     }
 }

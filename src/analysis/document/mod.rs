@@ -21,9 +21,13 @@
 //! with lines from the texture energy added: a card of the desk's brightness on gravel,
 //! grass or brick shows almost no grey step, but it is smooth where the desk is busy. A
 //! side seen only in texture counts for less than a grey edge.
+//! Last, the winner is grown: a rectangle printed on the card (its text block, say) can
+//! win when desk texture has kept one of the card's own sides out of the Hough lines,
+//! so each side of the winner is swept outwards for an edge parallel to it, and an
+//! outline with sides moved out to such edges replaces the winner if it scores higher.
 //!
 //! Modules, one step each: `edges` (the search images and their edge and print maps),
-//! `lines` (Hough lines and the edge support along them), `quads` (candidate outlines
+//! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
 //! and their scores), `refine` (full-resolution side fits), `geometry` (points, lines,
 //! quads, [`DocGeometry`]) and `warp` (homographies, [`rectify`]).
 
@@ -38,7 +42,7 @@ use image::GrayImage;
 
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{order_corners, visible_area, Line, Pt};
-use lines::{hough_lines, Cue, LineSet};
+use lines::{hough_lines, sweep_lines, Cue, LineSet};
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
 
@@ -100,6 +104,8 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
     let print = PrintMap::new(&edges);
     let mut lines = LineSet::default();
     lines.add(hough_lines(&edges, MAX_LINES), Cue::Grey, &edges);
+    // Declared before `planes`, which borrows it once it is computed.
+    let texture;
     let mut planes = Planes {
         grey,
         texture: None,
@@ -110,7 +116,7 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
     // A crisp, complete grey outline needs no second look. Otherwise add the outlines
     // seen only as a change of texture (a card of the desk's brightness on a busy desk).
     if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
-        let texture = texture_energy(&small);
+        texture = texture_energy(&small);
         let texture_edges = EdgeMap::new(&texture);
         // One already found in grey is measured there, where it is sharper.
         let n_grey = lines.lines.len();
@@ -128,6 +134,14 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
             }
         }
     }
+    // The winner may be a rectangle printed on the card whose own edge the line search
+    // missed: an outline grown from it out to such an edge wins if it scores higher.
+    if let Some(win) = best {
+        let grown = grow(&planes, &edges, &print, small.w, small.h, aspect, &win);
+        if grown.is_some_and(|g| g.score > win.score) {
+            best = grown;
+        }
+    }
     let Verified {
         corners, quality, ..
     } = best?;
@@ -139,6 +153,50 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
         corners: order_corners(corners),
         score: quality.clamp(0.0, 1.0),
     })
+}
+
+/// The outline `win` grown: its sides moved out, one or more at a time, to the edges
+/// found beyond them (see `sweep_lines`), verified; `None` when there is none. A grown
+/// part without any print is a blank sheet under the card, not part of it.
+fn grow(
+    planes: &Planes,
+    edges: &EdgeMap,
+    print: &PrintMap,
+    w: usize,
+    h: usize,
+    aspect: f32,
+    win: &Verified,
+) -> Option<Verified> {
+    let f = planes.f;
+    let corners: [Pt; 4] = win.corners.map(|p| [p[0] / f, p[1] / f]);
+    let mut set = LineSet::default();
+    let sides = (0..4).map(|k| Line::through(corners[k], corners[(k + 1) % 4]));
+    set.add(sides.collect(), Cue::Grey, edges);
+    let mut moved = [None; 4];
+    for (k, line) in sweep_lines(edges, &corners).into_iter().enumerate() {
+        if let Some(line) = line {
+            moved[k] = Some(set.lines.len());
+            set.add(vec![line], Cue::Grey, edges);
+        }
+    }
+    if moved.iter().all(Option::is_none) {
+        return None;
+    }
+    let grown: Vec<Quad> = quads::grown_quads(&set, moved, print, w, h, aspect)
+        .into_iter()
+        .filter(|g| {
+            (0..4).all(|k| {
+                let (a, b) = (corners[k], corners[(k + 1) % 4]);
+                let (ga, gb) = (g.corners[k], g.corners[(k + 1) % 4]);
+                // A side kept in place has its corners slid along its own line.
+                let side = &set.lines[k];
+                let mid = [(ga[0] + gb[0]) * 0.5, (ga[1] + gb[1]) * 0.5];
+                let kept = (side.n[0] * mid[0] + side.n[1] * mid[1] - side.c).abs() < 1.0;
+                kept || print.share(&[a, b, gb, ga]) > 0.0
+            })
+        })
+        .collect();
+    verify(planes, &grown)
 }
 
 /// A candidate after verification at full resolution.

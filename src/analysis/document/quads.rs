@@ -401,6 +401,56 @@ struct SideScore {
     unseen_penalty: f32,
 }
 
+/// Outlines made of the four sides of one outline, lines 0–3 of `set` (side k from
+/// corner k to k+1), with one or more of them moved out to line `moved[k]` of `set`
+/// (see [`super::lines::sweep_lines`]), scored like any candidate.
+pub(super) fn grown_quads(
+    set: &LineSet,
+    moved: [Option<usize>; 4],
+    print: &PrintMap,
+    w: usize,
+    h: usize,
+    aspect: f32,
+) -> Vec<Quad> {
+    let (w, h) = (w as f32, h as f32);
+    let mut search = QuadSearch {
+        lines: &set.lines,
+        cues: &set.cues,
+        profiles: &set.profiles,
+        print,
+        w,
+        h,
+        min_side: w.min(h) * MIN_SIDE_FRAC,
+        aspect,
+        top: Vec::new(),
+    };
+    let lines = &set.lines;
+    // Each bit of the mask moves one side.
+    for mask in 1..16u32 {
+        let side = |k: usize| {
+            if mask & (1 << k) != 0 {
+                moved[k]
+            } else {
+                Some(k)
+            }
+        };
+        let [Some(l0), Some(l1), Some(l2), Some(l3)] = [side(0), side(1), side(2), side(3)] else {
+            continue;
+        };
+        let c = [
+            lines[l3].intersect(&lines[l0]),
+            lines[l0].intersect(&lines[l1]),
+            lines[l1].intersect(&lines[l2]),
+            lines[l2].intersect(&lines[l3]),
+        ];
+        let [Some(c0), Some(c1), Some(c2), Some(c3)] = c else {
+            continue;
+        };
+        search.consider([c0, c1, c2, c3], [Some(l0), Some(l1), Some(l2), Some(l3)]);
+    }
+    search.top
+}
+
 pub(super) fn best_quads(
     set: &LineSet,
     print: &PrintMap,
