@@ -449,7 +449,7 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
         };
         let mut best: Option<(f32, f32, f32)> = None;
         for deg in SWEEP_ANGLES_DEG {
-            for d in (3..=d_max).step_by(2) {
+            for d in (SWEEP_MIN_OUT_PX as i32..=d_max).step_by(2) {
                 let l = at(d as f32, deg);
                 if beyond_image(&l) {
                     break;

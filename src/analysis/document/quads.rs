@@ -125,6 +125,21 @@ struct QuadSearch<'a> {
 }
 
 impl QuadSearch<'_> {
+    /// Considers the quad whose sides lie on lines `l` in order around it (corner k is
+    /// where side k-1 meets side k).
+    fn consider_lines(&mut self, l: [usize; 4]) {
+        let lines = self.lines;
+        let c = [
+            lines[l[3]].intersect(&lines[l[0]]),
+            lines[l[0]].intersect(&lines[l[1]]),
+            lines[l[1]].intersect(&lines[l[2]]),
+            lines[l[2]].intersect(&lines[l[3]]),
+        ];
+        if let [Some(c0), Some(c1), Some(c2), Some(c3)] = c {
+            self.consider([c0, c1, c2, c3], l.map(Some));
+        }
+    }
+
     /// Scores the quad whose sides lie on `side_lines` (corner k = side k-1 ∩ side k);
     /// `None` marks a side inferred from the aspect ratio (no edge to measure).
     fn consider(&mut self, corners: [Pt; 4], side_lines: [Option<usize>; 4]) {
@@ -424,7 +439,6 @@ pub(super) fn grown_quads(
         aspect,
         top: Vec::new(),
     };
-    let lines = &set.lines;
     // Each bit of the mask moves one side.
     for mask in 1..16u32 {
         let side = |k: usize| {
@@ -437,16 +451,7 @@ pub(super) fn grown_quads(
         let [Some(l0), Some(l1), Some(l2), Some(l3)] = [side(0), side(1), side(2), side(3)] else {
             continue;
         };
-        let c = [
-            lines[l3].intersect(&lines[l0]),
-            lines[l0].intersect(&lines[l1]),
-            lines[l1].intersect(&lines[l2]),
-            lines[l2].intersect(&lines[l3]),
-        ];
-        let [Some(c0), Some(c1), Some(c2), Some(c3)] = c else {
-            continue;
-        };
-        search.consider([c0, c1, c2, c3], [Some(l0), Some(l1), Some(l2), Some(l3)]);
+        search.consider_lines([l0, l1, l2, l3]);
     }
     search.top
 }
@@ -503,18 +508,7 @@ pub(super) fn best_quads(
             if undirected_diff_deg(a.2, b.2) < 90.0 - QUAD_MAX_SKEW_DEG {
                 continue;
             }
-            let (l0, l1, l2, l3) = (a.0, b.0, a.1, b.1);
-            // Corners in order around the quad: sides lie on l0, l1, l2, l3.
-            let c = [
-                lines[l3].intersect(&lines[l0]),
-                lines[l0].intersect(&lines[l1]),
-                lines[l1].intersect(&lines[l2]),
-                lines[l2].intersect(&lines[l3]),
-            ];
-            let [Some(c0), Some(c1), Some(c2), Some(c3)] = c else {
-                continue;
-            };
-            search.consider([c0, c1, c2, c3], [Some(l0), Some(l1), Some(l2), Some(l3)]);
+            search.consider_lines([a.0, b.0, a.1, b.1]);
         }
     }
     // Three sides seen, the fourth inferred from the aspect ratio: a side hidden by a
