@@ -74,7 +74,6 @@ impl Line {
         ])
     }
 
-    /// Direction along the line (normal turned by +90°).
     /// The line through a and b.
     pub(super) fn through(a: Pt, b: Pt) -> Line {
         let d = sub(b, a);
@@ -98,6 +97,7 @@ impl Line {
         }
     }
 
+    /// Direction along the line (normal turned by +90°).
     pub(super) fn dir(&self) -> Pt {
         [-self.n[1], self.n[0]]
     }

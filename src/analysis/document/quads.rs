@@ -124,7 +124,22 @@ struct QuadSearch<'a> {
     top: Vec<Quad>,
 }
 
-impl QuadSearch<'_> {
+impl<'a> QuadSearch<'a> {
+    fn new(set: &'a LineSet, print: &'a PrintMap, w: usize, h: usize, aspect: f32) -> Self {
+        let (w, h) = (w as f32, h as f32);
+        QuadSearch {
+            lines: &set.lines,
+            cues: &set.cues,
+            profiles: &set.profiles,
+            print,
+            w,
+            h,
+            min_side: w.min(h) * MIN_SIDE_FRAC,
+            aspect,
+            top: Vec::new(),
+        }
+    }
+
     /// Considers the quad whose sides lie on lines `l` in order around it (corner k is
     /// where side k-1 meets side k).
     fn consider_lines(&mut self, l: [usize; 4]) {
@@ -427,18 +442,7 @@ pub(super) fn grown_quads(
     h: usize,
     aspect: f32,
 ) -> Vec<Quad> {
-    let (w, h) = (w as f32, h as f32);
-    let mut search = QuadSearch {
-        lines: &set.lines,
-        cues: &set.cues,
-        profiles: &set.profiles,
-        print,
-        w,
-        h,
-        min_side: w.min(h) * MIN_SIDE_FRAC,
-        aspect,
-        top: Vec::new(),
-    };
+    let mut search = QuadSearch::new(set, print, w, h, aspect);
     // Each bit of the mask moves one side.
     for mask in 1..16u32 {
         let side = |k: usize| {
@@ -492,17 +496,7 @@ pub(super) fn best_quads(
             pairs.push((i, j, ((a + bb) * 0.5).rem_euclid(180.0)));
         }
     }
-    let mut search = QuadSearch {
-        lines,
-        cues: &set.cues,
-        profiles: &set.profiles,
-        print,
-        w,
-        h,
-        min_side,
-        aspect,
-        top: Vec::new(),
-    };
+    let mut search = QuadSearch::new(set, print, w as usize, h as usize, aspect);
     for (pa, a) in pairs.iter().enumerate() {
         for b in pairs.iter().skip(pa + 1) {
             if undirected_diff_deg(a.2, b.2) < 90.0 - QUAD_MAX_SKEW_DEG {
