@@ -199,6 +199,28 @@ fn printed_rectangles_grow_to_the_card_around_them() {
     }
 }
 
+/// A low-contrast card whose portrait was reported: its far side lies 2.2 times the
+/// portrait's width beyond it, and the outline grows out to it.
+#[test]
+fn a_portrait_grows_to_the_low_contrast_card_around_it() {
+    let params = SceneParams {
+        p_low_contrast: 1.0,
+        ..SceneParams::plain()
+    };
+    let (iou, _, _) = iou_of(329, &params);
+    assert!(iou >= 0.9, "IoU {iou}");
+}
+
+/// A card lying on a white sheet of paper, whose outline scored higher than the card's
+/// by its size (IoU 0.22 before): the card inside wins, since the sheet is blank around
+/// it.
+#[test]
+fn a_card_on_a_sheet_of_paper_wins_over_the_sheet() {
+    let (iou, _, truth) = iou_of(60, &SceneParams::default());
+    assert!(!truth.out_of_frame);
+    assert!(iou >= 0.9, "IoU {iou}");
+}
+
 #[test]
 fn synthetic_rotated_cards_measure_rotation() {
     let params = SceneParams {

@@ -3,7 +3,7 @@
 
 use image::GrayImage;
 
-use super::geometry::{height_px, width_px, Pt};
+use super::geometry::{height_px, inside_quad, width_px, Pt};
 
 /// Texture energy (see `texture_energy`): box radius of each of the two smoothing
 /// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
@@ -16,6 +16,9 @@ const CONTENT_CELLS: (usize, usize) = (8, 5);
 const CONTENT_INSET: f32 = 0.08;
 const CONTENT_MIN_GRAD: f32 = 40.0;
 const CONTENT_MIN_DENSITY: f32 = 0.02;
+/// Cells of a quad outside a quad inside it for that part to count as blank
+/// (`PrintMap::blank_outside`): a strip along one side is a row of 8 or a column of 5.
+const BLANK_MIN_CELLS: usize = 5;
 /// Sobel magnitude (×4 of a one-level step) counted as an edge, for voting and support:
 /// a step of ~5 grey levels, low enough for a white card on a light desk.
 pub(super) const EDGE_MIN_GRAD: f32 = 20.0;
@@ -351,34 +354,57 @@ impl PrintMap {
     /// all over (portrait, text, bands, patterns); a blank sheet of paper, or a sheet
     /// with a card lying on part of it, is not.
     pub(super) fn share(&self, c: &[Pt; 4]) -> f32 {
+        let cells: Vec<bool> = self.cells(c).map(|(_, busy)| busy).collect();
+        if cells.is_empty() {
+            return 0.0;
+        }
+        cells.iter().filter(|&&busy| busy).count() as f32 / cells.len() as f32
+    }
+
+    /// Whether the part of `outer` outside `inner` (a quad inside it) is blank: at
+    /// least `BLANK_MIN_CELLS` of `outer`'s cells lie outside `inner`, and none shows
+    /// print. A sheet of paper under a card is blank beyond the card; a card around a
+    /// rectangle printed on it is not.
+    pub(super) fn blank_outside(&self, outer: &[Pt; 4], inner: &[Pt; 4]) -> bool {
+        // Clear of `inner`: no corner of either inside the other (the card's own edge
+        // shows as print in a cell that it crosses).
+        let clear = |b: &[Pt; 4]| {
+            b.iter().all(|&p| !inside_quad(p, inner)) && inner.iter().all(|&p| !inside_quad(p, b))
+        };
+        let outside: Vec<bool> = self
+            .cells(outer)
+            .filter(|(cell, _)| clear(cell))
+            .map(|(_, busy)| busy)
+            .collect();
+        outside.len() >= BLANK_MIN_CELLS && outside.iter().all(|busy| !busy)
+    }
+
+    /// The inner part of the quad cut into `CONTENT_CELLS` cells, each counted over its
+    /// bounding box: (that box's corners, whether it shows print), for the cells mostly
+    /// inside the frame.
+    fn cells<'a>(&'a self, c: &'a [Pt; 4]) -> impl Iterator<Item = ([Pt; 4], bool)> + 'a {
         let (cols, rows) = CONTENT_CELLS;
         let at = |u: f32, v: f32| {
             let inset = |t: f32| CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * t;
             quad_point(c, inset(u), inset(v))
         };
-        let (mut busy, mut seen) = (0, 0);
-        for j in 0..rows {
-            for i in 0..cols {
-                let (u0, u1) = (i as f32 / cols as f32, (i + 1) as f32 / cols as f32);
-                let (v0, v1) = (j as f32 / rows as f32, (j + 1) as f32 / rows as f32);
-                let p = [at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)];
-                let bx0 = p.iter().map(|q| q[0]).fold(f32::MAX, f32::min);
-                let bx1 = p.iter().map(|q| q[0]).fold(f32::MIN, f32::max);
-                let by0 = p.iter().map(|q| q[1]).fold(f32::MAX, f32::min);
-                let by1 = p.iter().map(|q| q[1]).fold(f32::MIN, f32::max);
-                let (n, area) = self.count(bx0, by0, bx1, by1);
-                // A cell mostly outside the frame says nothing.
-                if (area as f32) < 0.5 * (bx1 - bx0) * (by1 - by0) {
-                    continue;
-                }
-                seen += 1;
-                busy += (n as f32 >= CONTENT_MIN_DENSITY * area as f32) as u32;
+        (0..rows * cols).filter_map(move |k| {
+            let (i, j) = (k % cols, k / cols);
+            let (u0, u1) = (i as f32 / cols as f32, (i + 1) as f32 / cols as f32);
+            let (v0, v1) = (j as f32 / rows as f32, (j + 1) as f32 / rows as f32);
+            let p = [at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)];
+            let bx0 = p.iter().map(|q| q[0]).fold(f32::MAX, f32::min);
+            let bx1 = p.iter().map(|q| q[0]).fold(f32::MIN, f32::max);
+            let by0 = p.iter().map(|q| q[1]).fold(f32::MAX, f32::min);
+            let by1 = p.iter().map(|q| q[1]).fold(f32::MIN, f32::max);
+            let (n, area) = self.count(bx0, by0, bx1, by1);
+            // A cell mostly outside the frame says nothing.
+            if (area as f32) < 0.5 * (bx1 - bx0) * (by1 - by0) {
+                return None;
             }
-        }
-        if seen == 0 {
-            return 0.0;
-        }
-        busy as f32 / seen as f32
+            let corners = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
+            Some((corners, n as f32 >= CONTENT_MIN_DENSITY * area as f32))
+        })
     }
 
     /// Per side (top, right, bottom, left): the share of a thin ring just inside it that
@@ -554,6 +580,31 @@ mod tests {
             (0.4..0.65).contains(&half),
             "sheet with a card on it {half}"
         );
+    }
+
+    /// A printed card (grey, "text" lines every 6 px) lying on a white sheet: the
+    /// sheet is blank around the card; the card is not blank around a rectangle
+    /// printed on it, nor is the sheet around a patch of it.
+    #[test]
+    fn blank_outside_tells_a_sheet_under_a_card() {
+        let s = small_from(300, 200, |x, y| {
+            let card = (100..200).contains(&x) && (60..130).contains(&y);
+            let text = (110..190).contains(&x) && (70..120).contains(&y) && y % 6 < 2;
+            match (card, text) {
+                (_, true) => 30.0,
+                (true, false) => 150.0,
+                (false, _) => 230.0,
+            }
+        });
+        let print = PrintMap::new(&EdgeMap::new(&s));
+        let rect = |x0: f32, y0: f32, x1: f32, y1: f32| [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+        let sheet = rect(10.0, 10.0, 290.0, 190.0);
+        let card = rect(100.0, 60.0, 200.0, 130.0);
+        assert!(print.blank_outside(&sheet, &card));
+        let printed = rect(120.0, 75.0, 180.0, 115.0);
+        assert!(!print.blank_outside(&card, &printed));
+        // A patch of the sheet away from the card leaves the card outside it.
+        assert!(!print.blank_outside(&sheet, &rect(10.0, 10.0, 90.0, 60.0)));
     }
 
     /// A card 200 × 126 px whose "text" lines (every 6 px) keep 10 px off its edges:

@@ -47,7 +47,7 @@ fn cross(a: Pt, b: Pt) -> f32 {
 }
 
 /// Signed area (positive when clockwise on screen, i.e. y down).
-fn signed_area(poly: &[Pt]) -> f32 {
+pub(super) fn signed_area(poly: &[Pt]) -> f32 {
     let n = poly.len();
     (0..n)
         .map(|i| cross(poly[i], poly[(i + 1) % n]))
@@ -223,6 +223,12 @@ pub(super) fn is_convex(c: &[Pt; 4]) -> bool {
         }
     }
     true
+}
+
+/// Whether `p` lies inside the convex quad `c` (either winding).
+pub(super) fn inside_quad(p: Pt, c: &[Pt; 4]) -> bool {
+    let sides = [0, 1, 2, 3].map(|k| cross(sub(c[(k + 1) % 4], c[k]), sub(p, c[k])));
+    sides.iter().all(|&z| z >= 0.0) || sides.iter().all(|&z| z <= 0.0)
 }
 
 /// Orders corners clockwise on screen starting from the top-left one, where "top-left"

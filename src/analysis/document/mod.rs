@@ -21,6 +21,8 @@
 //! with lines from the texture energy added: a card of the desk's brightness on gravel,
 //! grass or brick shows almost no grey step, but it is smooth where the desk is busy. A
 //! side seen only in texture counts for less than a grey edge.
+//! A sheet of paper under the card outscores the card by its size: when a verified
+//! outline lies inside the winner and the winner is blank around it, that one wins.
 //! Last, the winner is grown: a rectangle printed on the card (its text block, say) can
 //! win when desk texture has kept one of the card's own sides out of the Hough lines,
 //! so each side of the winner is swept outwards for an edge parallel to it, and an
@@ -41,7 +43,7 @@ mod warp;
 use image::GrayImage;
 
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
-use geometry::{order_corners, visible_area, Line, Pt};
+use geometry::{inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
@@ -74,6 +76,10 @@ const MAX_LINES: usize = 44;
 const COARSE_WEIGHT: f32 = 0.7;
 /// Verified quality below which nothing is reported.
 const MIN_VERIFIED_QUALITY: f32 = 0.3;
+/// A card on a sheet (`card_on_sheet`) covers at most this share of the sheet's area,
+/// and its corners, pulled this share of the way to its centre, lie inside the sheet.
+const CARD_ON_SHEET_MAX_AREA: f32 = 0.85;
+const NESTED_PULL: f32 = 0.03;
 
 /// A detected document outline.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -112,7 +118,8 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
         f,
     };
     let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
-    let mut best = verify(&planes, &candidates);
+    let mut verified = verify(&planes, &candidates);
+    let mut best = best_of(&verified);
     // A crisp, complete grey outline needs no second look. Otherwise add the outlines
     // seen only as a change of texture (a card of the desk's brightness on a busy desk).
     if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
@@ -128,11 +135,12 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
         lines.add(new, Cue::Texture, &texture_edges);
         planes.texture = Some(&texture);
         let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
-        if let Some(b) = verify(&planes, &candidates) {
-            if best.is_none_or(|o| b.score > o.score) {
-                best = Some(b);
-            }
-        }
+        verified.extend(verify(&planes, &candidates));
+        best = best_of(&verified);
+    }
+    // A sheet of paper under the card outscores it by its size: the card inside wins.
+    if let Some(card) = best.and_then(|b| card_on_sheet(&b, &verified, &print, f)) {
+        best = Some(card);
     }
     // The winner may be a rectangle printed on the card whose own edge the line search
     // missed: an outline grown from it out to such an edge wins if it scores higher.
@@ -196,7 +204,43 @@ fn grow(
             })
         })
         .collect();
-    verify(planes, &grown)
+    best_of(&verify(planes, &grown))
+}
+
+/// The best-scoring outline inside `sheet` (all its corners within it, at most
+/// `CARD_ON_SHEET_MAX_AREA` of it) when what lies around it in `sheet` is blank: `sheet`
+/// is then paper under the card, which its size let outscore the card.
+fn card_on_sheet(
+    sheet: &Verified,
+    verified: &[Verified],
+    print: &PrintMap,
+    f: f32,
+) -> Option<Verified> {
+    let small = |c: &[Pt; 4]| c.map(|p| [p[0] / f, p[1] / f]);
+    let outer = small(&sheet.corners);
+    let outer_area = signed_area(&outer).abs();
+    verified
+        .iter()
+        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY)
+        .filter(|v| {
+            let inner = small(&v.corners);
+            let centre = [
+                inner.iter().map(|p| p[0]).sum::<f32>() * 0.25,
+                inner.iter().map(|p| p[1]).sum::<f32>() * 0.25,
+            ];
+            // Corners pulled in a little: the card may share a side with the sheet.
+            let pulled = inner.map(|p| {
+                [
+                    p[0] + (centre[0] - p[0]) * NESTED_PULL,
+                    p[1] + (centre[1] - p[1]) * NESTED_PULL,
+                ]
+            });
+            signed_area(&inner).abs() <= CARD_ON_SHEET_MAX_AREA * outer_area
+                && pulled.iter().all(|&p| inside_quad(p, &outer))
+                && print.blank_outside(&outer, &inner)
+        })
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .copied()
 }
 
 /// A candidate after verification at full resolution.
@@ -208,13 +252,21 @@ struct Verified {
     quality: f32,
 }
 
+/// The best-scoring of `verified`.
+fn best_of(verified: &[Verified]) -> Option<Verified> {
+    verified
+        .iter()
+        .max_by(|a, b| a.score.total_cmp(&b.score))
+        .copied()
+}
+
 /// Refines each candidate at full resolution and measures how much of each side is a
 /// crisp edge on a straight line (texture that happened to line up at the coarse scale
-/// scatters here); returns the best.
-fn verify(planes: &Planes, candidates: &[Quad]) -> Option<Verified> {
+/// scatters here).
+fn verify(planes: &Planes, candidates: &[Quad]) -> Vec<Verified> {
     let (w, h) = (planes.grey.width() as f32, planes.grey.height() as f32);
     let f = planes.f;
-    let mut best: Option<Verified> = None;
+    let mut out = Vec::new();
     for quad in candidates {
         let coarse: [Pt; 4] = quad.corners.map(|p| [p[0] * f, p[1] * f]);
         let Some((refined, fit)) = refine_quad(planes, &coarse, &quad.polarity, &quad.cue) else {
@@ -236,13 +288,11 @@ fn verify(planes: &Planes, candidates: &[Quad]) -> Option<Verified> {
         let score = quality
             * area.max(1e-6).powf(AREA_EXPONENT)
             * quad.margin_f.max(1e-6).powf(COARSE_WEIGHT);
-        if best.is_none_or(|b| score > b.score) {
-            best = Some(Verified {
-                score,
-                corners: refined,
-                quality,
-            });
-        }
+        out.push(Verified {
+            score,
+            corners: refined,
+            quality,
+        });
     }
-    best
+    out
 }
