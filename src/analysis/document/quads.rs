@@ -46,8 +46,9 @@ const INFERRED_MIN_SIDE_SUPPORT: f32 = 0.6;
 const INFERRED_SIDE_PENALTY: f32 = 0.75;
 /// When the unseen side is inside the frame (under a thumb or glare), what hides it
 /// often reaches a neighbouring side too, so the three seen sides need less: 0.5 found
-/// 2 more of the 560 in-frame cards of the mixed sets and lost none (0.45 no more, 0.55
-/// lost a low-contrast card). Outside the frame it stays at 0.6 (see above).
+/// 1 more of the 516 in-frame cards of the mixed sets and lost none, and traded one
+/// low-contrast card for another (0.45 found no more, 0.55 lost a low-contrast card).
+/// Outside the frame it stays at 0.6 (see above).
 const HIDDEN_MIN_SIDE_SUPPORT: f32 = 0.5;
 /// A quad of two seen sides whose two others lie outside the frame ranks below one with
 /// an inferred side (0.6 judged 2 more of the 44 cut cards of the mixed evaluation set
