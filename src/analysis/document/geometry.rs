@@ -225,6 +225,14 @@ pub(super) fn is_convex(c: &[Pt; 4]) -> bool {
     true
 }
 
+/// The mean of a quad's corners.
+pub(super) fn centroid(c: &[Pt; 4]) -> Pt {
+    [
+        c.iter().map(|p| p[0]).sum::<f32>() * 0.25,
+        c.iter().map(|p| p[1]).sum::<f32>() * 0.25,
+    ]
+}
+
 /// Whether `p` lies inside the convex quad `c` (either winding).
 pub(super) fn inside_quad(p: Pt, c: &[Pt; 4]) -> bool {
     let sides = [0, 1, 2, 3].map(|k| cross(sub(c[(k + 1) % 4], c[k]), sub(p, c[k])));
@@ -234,8 +242,7 @@ pub(super) fn inside_quad(p: Pt, c: &[Pt; 4]) -> bool {
 /// Orders corners clockwise on screen starting from the top-left one, where "top-left"
 /// is judged after undoing the in-plane rotation (folded into ±45°).
 pub(super) fn order_corners(c: [Pt; 4]) -> [Pt; 4] {
-    let cx = c.iter().map(|p| p[0]).sum::<f32>() * 0.25;
-    let cy = c.iter().map(|p| p[1]).sum::<f32>() * 0.25;
+    let [cx, cy] = centroid(&c);
     let mut v = c;
     v.sort_by(|a, b| {
         let aa = (a[1] - cy).atan2(a[0] - cx);

@@ -1,7 +1,7 @@
 //! Straight lines in an edge map (Hough transform) and the edge support along each.
 
 use super::edges::{EdgeMap, EDGE_MIN_GRAD};
-use super::geometry::{dist, Line, Pt};
+use super::geometry::{centroid, dist, Line, Pt};
 
 /// A side seen only in texture is weaker evidence than a grey edge (a smooth image
 /// fits any line well): its support and fit count this much.
@@ -401,10 +401,7 @@ impl LineProfile {
 /// which the Hough search misses when desk texture outvotes it). Searched every 2 px
 /// out and along, then refined to 1 px and half the angle step.
 pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
-    let centre = [
-        corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
-        corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
-    ];
+    let centre = centroid(corners);
     let mut out = [None; 4];
     for k in 0..4 {
         let (a, b) = (corners[k], corners[(k + 1) % 4]);

@@ -43,7 +43,7 @@ mod warp;
 use image::GrayImage;
 
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
-use geometry::{inside_quad, order_corners, signed_area, visible_area, Line, Pt};
+use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
@@ -224,10 +224,7 @@ fn card_on_sheet(
         .filter(|v| v.quality >= MIN_VERIFIED_QUALITY)
         .filter(|v| {
             let inner = small(&v.corners);
-            let centre = [
-                inner.iter().map(|p| p[0]).sum::<f32>() * 0.25,
-                inner.iter().map(|p| p[1]).sum::<f32>() * 0.25,
-            ];
+            let centre = centroid(&inner);
             // Corners pulled in a little: the card may share a side with the sheet.
             let pulled = inner.map(|p| {
                 [

@@ -4,7 +4,7 @@
 
 use super::edges::PrintMap;
 use super::geometry::{
-    dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
+    centroid, dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
     visible_fraction, Line, Pt, ASSUMED_FOCAL_FRAC,
 };
 use super::lines::{Cue, LineProfile, LineSet, SegmentCount, TEXTURE_SIDE_WEIGHT};
@@ -255,10 +255,7 @@ impl QuadSearch<'_> {
         let mut counts = [None::<&LineProfile>; 4];
         let mut outside_unseen = 0;
         let mut inside_unseen = 0;
-        let centre = [
-            corners.iter().map(|p| p[0]).sum::<f32>() * 0.25,
-            corners.iter().map(|p| p[1]).sum::<f32>() * 0.25,
-        ];
+        let centre = centroid(corners);
         for k in 0..4 {
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
             let side = match side_lines[k] {
@@ -475,9 +472,10 @@ pub(super) fn best_quads(
     aspect: f32,
 ) -> Vec<Quad> {
     let lines = &set.lines[..];
+    let mut search = QuadSearch::new(set, print, w, h, aspect);
     let (w, h) = (w as f32, h as f32);
     let centre = [w * 0.5, h * 0.5];
-    let min_side = w.min(h) * MIN_SIDE_FRAC;
+    let min_side = search.min_side;
     // Roughly parallel pairs with enough separation: (i, j, mean angle).
     let mut pairs: Vec<(usize, usize, f32)> = Vec::new();
     for i in 0..lines.len() {
@@ -503,7 +501,6 @@ pub(super) fn best_quads(
             pairs.push((i, j, ((a + bb) * 0.5).rem_euclid(180.0)));
         }
     }
-    let mut search = QuadSearch::new(set, print, w as usize, h as usize, aspect);
     for (pa, a) in pairs.iter().enumerate() {
         for b in pairs.iter().skip(pa + 1) {
             if undirected_diff_deg(a.2, b.2) < 90.0 - QUAD_MAX_SKEW_DEG {
