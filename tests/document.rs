@@ -234,6 +234,24 @@ fn a_card_with_one_side_hidden_and_another_under_glare_is_found() {
     assert!(truth.glare && truth.thumb);
 }
 
+/// A card cut by the bottom of the frame on a gravel desk (seed 34 of the cut cards):
+/// past its top corner, the desk's texture lies along its right side. Counted as the
+/// side running on, it ruled out the card's outline, and the text block printed on the
+/// card won, judged fully visible (IoU 0.50). Edges of both polarities there are
+/// texture, not a side running on: the card is outlined to the frame, and cut.
+#[test]
+fn a_cut_card_on_a_textured_desk_is_outlined_and_judged_cut() {
+    let params = SceneParams {
+        p_out_of_frame: 1.0,
+        ..SceneParams::plain()
+    };
+    let (iou, geo, truth) = iou_of(34, &params);
+    assert!(truth.out_of_frame);
+    assert!(iou >= 0.9, "IoU {iou}");
+    let geo = geo.expect("found");
+    assert!(!kycam::rules::document::corners_visible_pass(&geo));
+}
+
 #[test]
 fn synthetic_rotated_cards_measure_rotation() {
     let params = SceneParams {

@@ -228,8 +228,8 @@ pub(super) struct LineProfile {
 /// Counts over one segment of a line profile.
 #[derive(Debug, Clone, Copy)]
 pub(super) struct SegmentCount {
-    pub(super) pos: f32,
-    pub(super) neg: f32,
+    pos: f32,
+    neg: f32,
     both: f32,
     inside: f32,
     pub(super) len: f32,
@@ -244,13 +244,18 @@ impl SegmentCount {
     /// Supported share of the visible part for polarity `pol`; `None` when too little of
     /// the segment is visible to say (it lies outside the frame).
     pub(super) fn visible_share(&self, pol: f32, min_visible: f32) -> Option<f32> {
+        enough_visible(self.inside, self.len, min_visible)
+            .then(|| (self.one_polarity_hits(pol) / self.inside).min(1.0))
+    }
+
+    /// Samples with an edge of polarity `pol`, less the thin-line penalty.
+    pub(super) fn one_polarity_hits(&self, pol: f32) -> f32 {
         let hits = if pol >= 0.0 { self.pos } else { self.neg };
         // A thin line (pen, cable, brick joint) has edges of both polarities within the
         // tolerance band at the same place; a document's side is a step of one. Only
         // such pairs count against a side: lone opposite hits are the noise around a
         // faint edge.
-        let hits = (hits - RIDGE_WEIGHT * self.both).max(0.0);
-        enough_visible(self.inside, self.len, min_visible).then(|| (hits / self.inside).min(1.0))
+        (hits - RIDGE_WEIGHT * self.both).max(0.0)
     }
 
     /// Upper bound of [`LineProfile::support`] over the same segment. Each stretch

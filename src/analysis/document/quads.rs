@@ -312,8 +312,9 @@ impl QuadSearch<'_> {
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
             let e0 = prof.count(a, b, -EXTENSION_FRAC, 0.0);
             let e1 = prof.count(a, b, 1.0, 1.0 + EXTENSION_FRAC);
-            let hits =
-                |c: &SegmentCount| (if pol[k].1 >= 0.0 { c.pos } else { c.neg } / c.len).min(1.0);
+            // Counted like support: desk texture next to the line (edges of both
+            // polarities) is no side running on.
+            let hits = |c: &SegmentCount| (c.one_polarity_hits(pol[k].1) / c.len).min(1.0);
             let (x0, x1) = (hits(&e0), hits(&e1));
             // Nested outlines: a side whose edge runs on well past a corner is part of
             // a longer edge, so that corner is no corner at all (the portrait or a
