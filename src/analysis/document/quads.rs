@@ -59,14 +59,15 @@ const CUT_CORNER_PENALTY: f32 = 0.7;
 const INFERRED_MAX_DEG: f32 = 6.0;
 /// A quad with an unseen side is dropped when any seen side runs on past a corner by
 /// more than this share of the checked length (0.4 also dropped cut cards lying next
-/// to an aligned desk edge; 0.6 and 0.7 measured alike).
+/// to an aligned desk edge; with desk texture discounted, 0.5 and 0.7 measured no
+/// better: docs/evaluation.md, eleventh round).
 const INFERRED_MAX_EXTENSION: f32 = 0.6;
 /// A side counts as seen when this share of it lies inside the frame.
 const MIN_VISIBLE_SIDE: f32 = 0.25;
 /// Stretch of each side next to a corner (share of the side) that must show its edge.
 const CORNER_STRETCH: f32 = 0.25;
-/// Length past each corner (share of the side) checked for an edge that continues, and
-/// how much such a continuation costs.
+/// Length past each corner (share of the side) checked for an edge that continues
+/// (counted like support, texture discounted), and how much such a continuation costs.
 const EXTENSION_FRAC: f32 = 0.15;
 const EXTENSION_WEIGHT: f32 = 0.75;
 /// Length past each corner (share of the side) where a side's edge must not run on, and
