@@ -234,6 +234,15 @@ fn a_card_with_one_side_hidden_and_another_under_glare_is_found() {
     assert!(truth.glare && truth.thumb);
 }
 
+/// A tilted card whose top side lies just above its printed band, on a pink sheet
+/// (seed 130): the outline along the band's lower edge won (IoU 0.83). Grown from it,
+/// the card's own outline scores a little lower (the band is print inside its margin)
+/// and now wins all the same.
+#[test]
+fn a_card_outline_grown_past_its_band_wins_over_the_band_outline() {
+    assert_card_found(130, &SceneParams::default());
+}
+
 /// A card cut by the bottom of the frame on a gravel desk (seed 34 of the cut cards):
 /// past its top corner, the desk's texture lies along its right side. Counted as the
 /// side running on, it ruled out the card's outline, and the text block printed on the
