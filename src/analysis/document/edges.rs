@@ -354,11 +354,11 @@ impl PrintMap {
     /// all over (portrait, text, bands, patterns); a blank sheet of paper, or a sheet
     /// with a card lying on part of it, is not.
     pub(super) fn share(&self, c: &[Pt; 4]) -> f32 {
-        let cells: Vec<bool> = self.cells(c).map(|(_, busy)| busy).collect();
-        if cells.is_empty() {
+        let (busy, seen) = count_busy(self.cells(c).map(|(_, busy)| busy));
+        if seen == 0 {
             return 0.0;
         }
-        cells.iter().filter(|&&busy| busy).count() as f32 / cells.len() as f32
+        busy as f32 / seen as f32
     }
 
     /// Whether the part of `outer` outside `inner` (a quad inside it) is blank: at
@@ -371,12 +371,12 @@ impl PrintMap {
         let clear = |b: &[Pt; 4]| {
             b.iter().all(|&p| !inside_quad(p, inner)) && inner.iter().all(|&p| !inside_quad(p, b))
         };
-        let outside: Vec<bool> = self
-            .cells(outer)
-            .filter(|(cell, _)| clear(cell))
-            .map(|(_, busy)| busy)
-            .collect();
-        outside.len() >= BLANK_MIN_CELLS && outside.iter().all(|busy| !busy)
+        let (busy, seen) = count_busy(
+            self.cells(outer)
+                .filter(|(cell, _)| clear(cell))
+                .map(|(_, busy)| busy),
+        );
+        seen >= BLANK_MIN_CELLS && busy == 0
     }
 
     /// The inner part of the quad cut into `CONTENT_CELLS` cells, each counted over its
@@ -452,6 +452,11 @@ const MARGIN_DEPTHS: [f32; 3] = [0.012, 0.02, 0.028];
 const MARGIN_MIN_DEPTH_PX: f32 = 2.0;
 const MARGIN_SAMPLES: usize = 16;
 const MARGIN_END_SKIP: f32 = 0.1;
+
+/// (cells showing print, cells seen) of a run of cells.
+fn count_busy(cells: impl Iterator<Item = bool>) -> (usize, usize) {
+    cells.fold((0, 0), |(busy, seen), b| (busy + b as usize, seen + 1))
+}
 
 /// The point at (u, v) of a quad's bilinear parametrisation: (0, 0) is corner 0,
 /// (1, 0) corner 1, (1, 1) corner 2, (0, 1) corner 3.

@@ -185,7 +185,7 @@ fn grow(
     win: &Verified,
 ) -> Option<Verified> {
     let f = planes.f;
-    let corners: [Pt; 4] = win.corners.map(|p| [p[0] / f, p[1] / f]);
+    let corners = to_small(&win.corners, f);
     let mut set = LineSet::default();
     let sides = (0..4).map(|k| Line::through(corners[k], corners[(k + 1) % 4]));
     set.add(sides.collect(), Cue::Grey, edges);
@@ -225,14 +225,13 @@ fn card_on_sheet(
     print: &PrintMap,
     f: f32,
 ) -> Option<Verified> {
-    let small = |c: &[Pt; 4]| c.map(|p| [p[0] / f, p[1] / f]);
-    let outer = small(&sheet.corners);
+    let outer = to_small(&sheet.corners, f);
     let outer_area = signed_area(&outer).abs();
     verified
         .iter()
         .filter(|v| v.quality >= MIN_VERIFIED_QUALITY)
         .filter(|v| {
-            let inner = small(&v.corners);
+            let inner = to_small(&v.corners, f);
             let centre = centroid(&inner);
             // Corners pulled in a little: the card may share a side with the sheet.
             let pulled = inner.map(|p| {
@@ -247,6 +246,11 @@ fn card_on_sheet(
         })
         .max_by(|a, b| a.score.total_cmp(&b.score))
         .copied()
+}
+
+/// Input-pixel corners `c` in the search image, `f` times smaller.
+fn to_small(c: &[Pt; 4], f: f32) -> [Pt; 4] {
+    c.map(|p| [p[0] / f, p[1] / f])
 }
 
 /// A candidate after verification at full resolution.
