@@ -102,6 +102,58 @@ pub struct FoundDocument {
 /// Finds the document outline. Returns `None` when no quadrilateral of the expected
 /// aspect with enough edge support is present.
 pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument> {
+    let Verified {
+        corners, quality, ..
+    } = search(grey, shape)?.winner?;
+    if quality < MIN_VERIFIED_QUALITY {
+        return None;
+    }
+    Some(FoundDocument {
+        corners: order_corners(corners),
+        score: quality.clamp(0.0, 1.0),
+    })
+}
+
+/// An outline the search verified at full resolution, winner or not: what the
+/// evaluation reads to tell a card that was never among the candidates from one that
+/// lost the ranking (`examples/rank_census.rs`).
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RankedOutline {
+    /// Corners in input pixel coordinates, clockwise from top-left.
+    pub corners: [[f32; 2]; 4],
+    /// What ranks the outlines: quality × visible area × blank margins.
+    pub rank: f32,
+    /// The quality [`FoundDocument::score`] reports.
+    pub quality: f32,
+}
+
+/// Every outline verified while looking for the document (before the card-on-sheet and
+/// growth steps), highest rank first.
+#[doc(hidden)]
+pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> {
+    let mut all: Vec<RankedOutline> = search(grey, shape)
+        .map(|s| s.verified)
+        .unwrap_or_default()
+        .into_iter()
+        .map(|v| RankedOutline {
+            corners: order_corners(v.corners),
+            rank: v.score,
+            quality: v.quality,
+        })
+        .collect();
+    all.sort_by(|a, b| b.rank.total_cmp(&a.rank));
+    all
+}
+
+/// What one search verified, and the outline it chose.
+struct Search {
+    verified: Vec<Verified>,
+    winner: Option<Verified>,
+}
+
+/// The search behind [`find_document`]: `None` when the frame is too small to search.
+fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long == 0 {
@@ -159,16 +211,9 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
             best = grown;
         }
     }
-    let Verified {
-        corners, quality, ..
-    } = best?;
-    if quality < MIN_VERIFIED_QUALITY {
-        return None;
-    }
-
-    Some(FoundDocument {
-        corners: order_corners(corners),
-        score: quality.clamp(0.0, 1.0),
+    Some(Search {
+        verified,
+        winner: best,
     })
 }
 
