@@ -5,8 +5,8 @@ mod common;
 
 use image::{GrayImage, Luma, Rgb, RgbImage};
 use kycam::analysis::document::{
-    document_geometry, find_document, frame_from_rectified, quad_iou, rectify, DocGeometry,
-    DocShape,
+    document_geometry, find_document, frame_from_rectified, quad_iou, ranked_outlines, rectify,
+    DocGeometry, DocShape,
 };
 use kycam::analysis::to_grey;
 use kycam::synth::document::{paste_warped, render_card, render_scene, SceneParams, SceneTruth};
@@ -132,6 +132,26 @@ fn tiny_empty_and_flat_images_do_not_panic() {
         4,
         4,
     );
+}
+
+#[test]
+fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
+    let (face, textures) = common::synth_inputs();
+    let params = SceneParams::plain();
+    let (rgb, truth) = render_scene(1, &params, &face, &textures);
+    let grey = to_grey(&rgb);
+    let ranked = ranked_outlines(&grey, params.shape);
+    assert!(ranked.len() > 1, "one candidate only: {ranked:?}");
+    assert!(
+        ranked.windows(2).all(|p| p[0].rank >= p[1].rank),
+        "{ranked:?}"
+    );
+    let found = find_document(&grey, params.shape).expect("clean card found");
+    assert!(quad_iou(&ranked[0].corners, &found.corners) > 0.99);
+    assert!(quad_iou(&ranked[0].corners, &truth.corners) >= 0.9);
+    assert_eq!(ranked[0].quality.clamp(0.0, 1.0), found.score);
+    let flat = GrayImage::from_pixel(640, 360, Luma([128]));
+    assert!(ranked_outlines(&flat, params.shape).is_empty());
 }
 
 /// Runs `SEEDS` scenes and returns (seed, IoU, geometry, truth) for each.
