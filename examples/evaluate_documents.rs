@@ -28,17 +28,8 @@ fn main() {
         .unwrap_or(300);
     let args: Vec<String> = std::env::args().collect();
     let verbose = args.iter().any(|a| a == "-v");
-    let dump = args
-        .iter()
-        .position(|a| a == "--dump")
-        .and_then(|i| args.get(i + 1))
-        .map(std::path::PathBuf::from);
-    let from: u64 = args
-        .iter()
-        .position(|a| a == "--from")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let dump: Option<std::path::PathBuf> = common::option_value(&args, "--dump");
+    let from: u64 = common::option_value(&args, "--from").unwrap_or(0);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);

@@ -17,12 +17,7 @@ const IOU_OK: f32 = 0.9;
 fn main() {
     let args: Vec<String> = std::env::args().collect();
     let n: u64 = args.get(1).and_then(|s| s.parse().ok()).unwrap_or(300);
-    let from: u64 = args
-        .iter()
-        .position(|a| a == "--from")
-        .and_then(|i| args.get(i + 1))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0);
+    let from: u64 = common::option_value(&args, "--from").unwrap_or(0);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let (mut missed, mut outranked, mut within_5, mut within_10, mut sharper) = (0, 0, 0, 0, 0);

@@ -15,6 +15,13 @@ pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"
 /// Shared, non-committable real documents; absent in a fresh clone.
 pub const SHARED_DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/documents");
 
+/// The value after command-line option `name` (as in `--from 300`), parsed; `None` when
+/// the option is absent or its value does not parse.
+pub fn option_value<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
+    let at = args.iter().position(|a| a == name)?;
+    args.get(at + 1)?.parse().ok()
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
 }
