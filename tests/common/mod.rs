@@ -16,10 +16,18 @@ pub const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures"
 pub const SHARED_DOCS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/fixtures/documents");
 
 /// The value after command-line option `name` (as in `--from 300`), parsed; `None` when
-/// the option is absent or its value does not parse.
+/// the option is absent. A missing or unreadable value ends the program with a message
+/// naming the option: an evaluation of other seeds than asked for would mislead.
 pub fn option_value<T: std::str::FromStr>(args: &[String], name: &str) -> Option<T> {
     let at = args.iter().position(|a| a == name)?;
-    args.get(at + 1)?.parse().ok()
+    let value = args.get(at + 1).map(String::as_str).unwrap_or("");
+    match value.parse() {
+        Ok(v) => Some(v),
+        Err(_) => {
+            eprintln!("{name}: cannot read {value:?}");
+            std::process::exit(2)
+        }
+    }
 }
 
 pub fn fixture(name: &str) -> PathBuf {
