@@ -8,7 +8,9 @@
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use kycam::analysis::document::{find_document, quad_iou, ranked_outlines, DocShape};
+use kycam::analysis::document::{
+    find_document, quad_iou, ranked_outlines, sides_without_line, DocShape,
+};
 use kycam::analysis::to_grey;
 use kycam::synth::document::{render_scene, SceneParams};
 
@@ -23,6 +25,9 @@ fn main() {
     let params = SceneParams::default();
     let (mut missed, mut outranked, mut within_5, mut within_10, mut sharper) = (0, 0, 0, 0, 0);
     let mut replaced = 0;
+    // Cards never a candidate, per side (0 top, 1 right, 2 bottom, 3 left of the card
+    // as printed): how often no line of the search followed it.
+    let mut no_line = [0u32; 4];
     for seed in from..from + n {
         let (rgb, truth) = render_scene(seed, &params, &face, &textures);
         if truth.out_of_frame {
@@ -37,7 +42,14 @@ fn main() {
         let ranked = ranked_outlines(&grey, DocShape::Id1);
         let card = ranked.iter().position(|o| iou(&o.corners) >= IOU_OK);
         let (Some(place), Some(top)) = (card, ranked.first()) else {
-            println!("seed {seed}: the card was never a candidate");
+            // Which of its sides no line of the search followed.
+            let sides = sides_without_line(&grey, DocShape::Id1, &truth.corners);
+            for &k in &sides {
+                no_line[k] += 1;
+            }
+            println!(
+                "seed {seed}: the card was never a candidate; sides without a line: {sides:?}"
+            );
             continue;
         };
         if place == 0 {
@@ -66,5 +78,8 @@ fn main() {
          ranked first and replaced by the card-on-sheet or growth step in {replaced}, never a candidate in {}",
         from + n,
         missed - outranked - replaced
+    );
+    println!(
+        "never a candidate, sides no line followed (top, right, bottom, left of the card): {no_line:?}"
     );
 }

@@ -6,7 +6,7 @@ mod common;
 use image::{GrayImage, Luma, Rgb, RgbImage};
 use kycam::analysis::document::{
     document_geometry, find_document, frame_from_rectified, quad_iou, ranked_outlines, rectify,
-    DocGeometry, DocShape,
+    sides_without_line, DocGeometry, DocShape,
 };
 use kycam::analysis::to_grey;
 use kycam::synth::document::{paste_warped, render_card, render_scene, SceneParams, SceneTruth};
@@ -152,6 +152,32 @@ fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
     assert_eq!(ranked[0].quality.clamp(0.0, 1.0), found.score);
     let flat = GrayImage::from_pixel(640, 360, Luma([128]));
     assert!(ranked_outlines(&flat, params.shape).is_empty());
+}
+
+/// The found card's sides are each followed by a line of the search; its right side
+/// moved out onto the desk is not, and in a flat image no side is.
+#[test]
+fn sides_without_line_are_none_of_a_found_cards_and_name_a_side_moved_off_it() {
+    let (face, textures) = common::synth_inputs();
+    let params = SceneParams::plain();
+    let (rgb, truth) = render_scene(1, &params, &face, &textures);
+    let grey = to_grey(&rgb);
+    assert_eq!(
+        sides_without_line(&grey, params.shape, &truth.corners),
+        Vec::<usize>::new()
+    );
+    // Corners 1 and 2 slid along the top and bottom sides, a tenth of the card further.
+    let mut moved = truth.corners;
+    for (k, from) in [(1, 0), (2, 3)] {
+        let (a, b) = (truth.corners[from], truth.corners[k]);
+        moved[k] = [b[0] + (b[0] - a[0]) * 0.1, b[1] + (b[1] - a[1]) * 0.1];
+    }
+    assert_eq!(sides_without_line(&grey, params.shape, &moved), vec![1]);
+    let flat = GrayImage::from_pixel(640, 360, Luma([128]));
+    assert_eq!(
+        sides_without_line(&flat, params.shape, &truth.corners),
+        vec![0, 1, 2, 3]
+    );
 }
 
 /// Runs `SEEDS` scenes and returns (seed, IoU, geometry, truth) for each.

@@ -146,10 +146,34 @@ pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> 
     all
 }
 
-/// What one search verified, and the outline it chose.
+/// The sides of `corners` (an outline in input pixels, side k from corner k to k+1)
+/// that none of the search's lines follows: a card that was never a candidate usually
+/// lacks a line for one of its sides (`examples/rank_census.rs`).
+#[doc(hidden)]
+pub fn sides_without_line(
+    grey: &GrayImage,
+    shape: DocShape,
+    corners: &[[f32; 2]; 4],
+) -> Vec<usize> {
+    let Some(s) = search(grey, shape) else {
+        return (0..4).collect();
+    };
+    let c = to_small(corners, s.f);
+    (0..4)
+        .filter(|&k| {
+            let side = Line::through(c[k], c[(k + 1) % 4]);
+            !s.lines.iter().any(|l| l.same_as(&side))
+        })
+        .collect()
+}
+
+/// What one search verified, and the outline it chose; the lines it combined (in the
+/// search image, `f` times smaller than the input).
 struct Search {
     verified: Vec<Verified>,
     winner: Option<Verified>,
+    lines: Vec<Line>,
+    f: f32,
 }
 
 /// The search behind [`find_document`]: `None` when the frame is too small to search.
@@ -214,6 +238,8 @@ fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
     Some(Search {
         verified,
         winner: best,
+        lines: lines.lines,
+        f,
     })
 }
 
