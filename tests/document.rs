@@ -157,7 +157,7 @@ fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
 /// The found card's sides are each followed by a line of the search; its right side
 /// moved out onto the desk is not, and in a flat image no side is.
 #[test]
-fn sides_without_line_are_none_of_a_found_cards_and_name_a_side_moved_off_it() {
+fn sides_without_line_are_none_for_a_found_card_and_name_a_side_moved_off_it() {
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::plain();
     let (rgb, truth) = render_scene(1, &params, &face, &textures);

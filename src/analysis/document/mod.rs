@@ -147,8 +147,9 @@ pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> 
 }
 
 /// The sides of `corners` (an outline in input pixels, side k from corner k to k+1)
-/// that none of the search's lines follows: a card that was never a candidate usually
-/// lacks a line for one of its sides (`examples/rank_census.rs`).
+/// that none of the search's lines follows (all four when the frame is too small to
+/// search): a card that was never a candidate lacks lines for one or more of its sides
+/// (`examples/rank_census.rs`, docs/evaluation.md thirteenth round).
 #[doc(hidden)]
 pub fn sides_without_line(
     grey: &GrayImage,
