@@ -134,12 +134,17 @@ fn tiny_empty_and_flat_images_do_not_panic() {
     );
 }
 
-#[test]
-fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
+/// Plain scene 1 (a clean card that is found) in grey, with its parameters and truth.
+fn plain_scene_1() -> (SceneParams, GrayImage, SceneTruth) {
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::plain();
     let (rgb, truth) = render_scene(1, &params, &face, &textures);
-    let grey = to_grey(&rgb);
+    (params, to_grey(&rgb), truth)
+}
+
+#[test]
+fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
+    let (params, grey, truth) = plain_scene_1();
     let ranked = ranked_outlines(&grey, params.shape);
     assert!(ranked.len() > 1, "one candidate only: {ranked:?}");
     assert!(
@@ -158,10 +163,7 @@ fn ranked_outlines_put_the_found_card_first_and_are_empty_on_a_flat_image() {
 /// moved out onto the desk is not, and in a flat image no side is.
 #[test]
 fn sides_without_line_are_none_for_a_found_card_and_name_a_side_moved_off_it() {
-    let (face, textures) = common::synth_inputs();
-    let params = SceneParams::plain();
-    let (rgb, truth) = render_scene(1, &params, &face, &textures);
-    let grey = to_grey(&rgb);
+    let (params, grey, truth) = plain_scene_1();
     assert_eq!(
         sides_without_line(&grey, params.shape, &truth.corners),
         Vec::<usize>::new()
