@@ -153,7 +153,7 @@ pub fn measure(
 
     let document = shot
         .document_shape()
-        .and_then(|shape| measure_document(grey, shape, faces));
+        .and_then(|shape| measure_document(grey, shape, shot.has_portrait(), faces));
 
     let quality = match (&document, shot.document_shape(), &selfie) {
         (Some(d), Some(shape), _) => {
@@ -178,12 +178,20 @@ pub fn measure(
     }
 }
 
+/// Finds and measures the document; on a side with a portrait, the faces found
+/// in the frame help tell the document from other outlines.
 fn measure_document(
     grey: &GrayImage,
     shape: crate::shot::DocumentShape,
+    has_portrait: bool,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
-    let found = document::find_document(grey, shape)?;
+    let portraits: Vec<Rect> = if has_portrait {
+        faces.iter().map(|f| f.rect).collect()
+    } else {
+        Vec::new()
+    };
+    let found = document::find_document_with_portrait(grey, shape, &portraits)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
     let mut doc = DocumentMeasures {
         corners: found.corners,

@@ -27,24 +27,31 @@
 //! win when desk texture has kept one of the card's own sides out of the Hough lines,
 //! so each side of the winner is swept outwards for an edge parallel to it, and an
 //! outline with sides moved out to such edges replaces the winner if it scores higher.
+//! On a front side the faces found in the frame are passed in: an outline holding one
+//! at a portrait's size beats those holding none (`portrait`).
 //!
 //! Modules, one step each: `edges` (the search images and their edge and print maps),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
-//! and their scores), `refine` (full-resolution side fits), `geometry` (points, lines,
-//! quads, [`DocGeometry`]) and `warp` (homographies, [`rectify`]).
+//! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
+//! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]) and `warp`
+//! (homographies, [`rectify`]).
 
 mod edges;
 mod geometry;
 mod lines;
+mod portrait;
 mod quads;
 mod refine;
 mod warp;
 
 use image::GrayImage;
 
+use crate::geometry::Rect;
+
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
+use portrait::holds_portrait;
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
 
@@ -102,9 +109,22 @@ pub struct FoundDocument {
 /// Finds the document outline. Returns `None` when no quadrilateral of the expected
 /// aspect with enough edge support is present.
 pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument> {
+    find_document_with_portrait(grey, shape, &[])
+}
+
+/// [`find_document`] for a side that carries the holder's portrait: `faces` (input
+/// pixels) were found in the frame, and one of them may be it. When an outline the
+/// search verified holds one of them at a portrait's size, only such outlines
+/// compete: the text block beside the photo, a sheet under the card or the card with
+/// the desk around it hold none at that size.
+pub fn find_document_with_portrait(
+    grey: &GrayImage,
+    shape: DocShape,
+    faces: &[Rect],
+) -> Option<FoundDocument> {
     let Verified {
         corners, quality, ..
-    } = search(grey, shape)?.winner?;
+    } = search(grey, shape, faces)?.winner?;
     if quality < MIN_VERIFIED_QUALITY {
         return None;
     }
@@ -132,7 +152,7 @@ pub struct RankedOutline {
 /// growth steps), highest rank first.
 #[doc(hidden)]
 pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> {
-    let mut all: Vec<RankedOutline> = search(grey, shape)
+    let mut all: Vec<RankedOutline> = search(grey, shape, &[])
         .map(|s| s.verified)
         .unwrap_or_default()
         .into_iter()
@@ -156,7 +176,7 @@ pub fn sides_without_line(
     shape: DocShape,
     corners: &[[f32; 2]; 4],
 ) -> Vec<usize> {
-    let Some(s) = search(grey, shape) else {
+    let Some(s) = search(grey, shape, &[]) else {
         return (0..4).collect();
     };
     let c = to_small(corners, s.f);
@@ -177,8 +197,9 @@ struct Search {
     f: f32,
 }
 
-/// The search behind [`find_document`]: `None` when the frame is too small to search.
-fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
+/// The search behind [`find_document_with_portrait`]: `None` when the frame is too
+/// small to search.
+fn search(grey: &GrayImage, shape: DocShape, faces: &[Rect]) -> Option<Search> {
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long == 0 {
@@ -204,7 +225,7 @@ fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
     };
     let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
     let mut verified = verify(&planes, &candidates);
-    let mut best = best_of(&verified);
+    let mut best = best_of(&verified, faces);
     // A crisp, complete grey outline needs no second look. Otherwise add the outlines
     // seen only as a change of texture (a card of the desk's brightness on a busy desk).
     if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
@@ -221,10 +242,15 @@ fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
         planes.texture = Some(&texture);
         let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
         verified.extend(verify(&planes, &candidates));
-        best = best_of(&verified);
+        best = best_of(&verified, faces);
     }
+    // Once the winner holds a portrait, the later steps may replace it only by an
+    // outline that holds one too.
+    let anchored = best.is_some_and(|b| holds_portrait(&b.corners, faces));
+    let keeps_portrait = |v: &Verified| !anchored || holds_portrait(&v.corners, faces);
     // A sheet of paper under the card outscores it by its size: the card inside wins.
-    if let Some(card) = best.and_then(|b| card_on_sheet(&b, &verified, &print, f)) {
+    let inner: Vec<Verified> = verified.iter().copied().filter(keeps_portrait).collect();
+    if let Some(card) = best.and_then(|b| card_on_sheet(&b, &inner, &print, f)) {
         best = Some(card);
     }
     // The winner may be a rectangle printed on the card whose own edge the line search
@@ -232,7 +258,8 @@ fn search(grey: &GrayImage, shape: DocShape) -> Option<Search> {
     // lower (see `GROWN_MIN_SCORE_RATIO`).
     if let Some(win) = best {
         let grown = grow(&planes, &edges, &print, small.w, small.h, aspect, &win);
-        if grown.is_some_and(|g| g.score > GROWN_MIN_SCORE_RATIO * win.score) {
+        if grown.is_some_and(|g| g.score > GROWN_MIN_SCORE_RATIO * win.score && keeps_portrait(&g))
+        {
             best = grown;
         }
     }
@@ -285,7 +312,7 @@ fn grow(
             })
         })
         .collect();
-    best_of(&verify(planes, &grown))
+    best_of(&verify(planes, &grown), &[])
 }
 
 /// The best-scoring outline inside `sheet` (all its corners within it, at most
@@ -334,12 +361,16 @@ struct Verified {
     quality: f32,
 }
 
-/// The best-scoring of `verified`.
-fn best_of(verified: &[Verified]) -> Option<Verified> {
-    verified
+/// The best-scoring of `verified`; of those that hold one of `faces` as their portrait
+/// (good enough to report) when there are any.
+fn best_of(verified: &[Verified], faces: &[Rect]) -> Option<Verified> {
+    let best = |it: &mut dyn Iterator<Item = &Verified>| {
+        it.max_by(|a, b| a.score.total_cmp(&b.score)).copied()
+    };
+    let mut holding = verified
         .iter()
-        .max_by(|a, b| a.score.total_cmp(&b.score))
-        .copied()
+        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && holds_portrait(&v.corners, faces));
+    best(&mut holding).or_else(|| best(&mut verified.iter()))
 }
 
 /// Refines each candidate at full resolution and measures how much of each side is a
