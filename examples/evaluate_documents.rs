@@ -6,12 +6,19 @@
 //! each failing scene to DIR, and those of the one-condition sets to DIR/<condition>,
 //! with the truth outline in green and the found one in red). A last set of card fronts
 //! on their side goes through `kycam check`'s path (the portrait searched turned).
+//!
+//! The cards are fronts: as `kycam check --shot id-front` does, the faces found in the
+//! frame are passed to the search as the portrait it may hold. The mixed set also
+//! counts the cards found without them (a back side's search).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
 
-use kycam::analysis::document::{document_geometry, find_document, quad_iou, DocShape};
-use kycam::analysis::to_grey;
+use kycam::analysis::document::{
+    document_geometry, find_document, find_document_with_portrait, quad_iou, DocShape,
+    FoundDocument,
+};
+use kycam::analysis::{to_grey, Face, FaceDetector, FaceSearch};
 use kycam::synth::document::{render_scene, SceneParams};
 use std::time::Instant;
 
@@ -20,6 +27,25 @@ const IOU_OK: f32 = 0.9;
 /// Gaussian blur that must fail `sharpness` (print a few pixels high smears at 1.5 px;
 /// lighter blur is not judged).
 const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
+
+/// Finds a document front as `kycam check` does: the faces its portrait search finds in
+/// the frame may be the document's portrait. Returns them with the outline.
+struct FrontSearch(FaceDetector);
+
+impl FrontSearch {
+    fn new() -> Self {
+        Self(FaceDetector::new(FaceSearch::PORTRAIT_STILL))
+    }
+
+    fn faces(&mut self, grey: &image::GrayImage) -> Vec<Face> {
+        self.0.detect(grey)
+    }
+}
+
+fn find_front(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
+    let rects: Vec<_> = faces.iter().map(|f| f.rect).collect();
+    find_document_with_portrait(grey, shape, &rects)
+}
 
 fn main() {
     let n: u64 = std::env::args()
@@ -32,7 +58,10 @@ fn main() {
     let from: u64 = common::option_value(&args, "--from").unwrap_or(0);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
+    let mut front = FrontSearch::new();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
+    // In-frame cards found without the faces (as on a back side).
+    let mut found_blind = 0u32;
     // In-frame scenes where another outline is reported instead of the card: worse than
     // nothing, since a capture would crop the wrong region.
     let mut wrong_outline = 0u32;
@@ -67,8 +96,9 @@ fn main() {
     for seed in from..from + n {
         let (rgb, truth) = render_scene(seed, &params, &face, &textures);
         let grey = to_grey(&rgb);
+        let faces = front.faces(&grey);
         let t = Instant::now();
-        let found = find_document(&grey, DocShape::Id1);
+        let found = find_front(&grey, DocShape::Id1, &faces);
         times.push(t.elapsed().as_secs_f64() * 1e3);
         let geom = found.map(|d| document_geometry(&d.corners, grey.width(), grey.height()));
         let iou = found
@@ -105,6 +135,9 @@ fn main() {
         }
         in_frame += 1;
         iou_sum += iou as f64;
+        found_blind += find_document(&grey, DocShape::Id1)
+            .is_some_and(|d| quad_iou(&d.corners, &truth.corners) >= IOU_OK)
+            as u32;
         let flags = [
             !(truth.rotated
                 || truth.tilted
@@ -141,7 +174,7 @@ fn main() {
                 &rgb,
                 &grey,
                 kycam::shot::Shot::IdFront,
-                &[],
+                &faces,
                 Default::default(),
             );
             let verdicts = kycam::rules::judge(&m);
@@ -220,6 +253,10 @@ fn main() {
         "  found with IoU >= {IOU_OK}: {:.1} % ({found_ok}/{in_frame}), mean IoU {:.4}",
         pct(found_ok, in_frame),
         iou_sum / in_frame.max(1) as f64
+    );
+    println!(
+        "  found without the faces in the frame (as a back side): {:.1} % ({found_blind}/{in_frame})",
+        pct(found_blind, in_frame)
     );
     println!("  in frame, another outline reported instead of the card: {wrong_outline}");
     println!(
@@ -422,12 +459,13 @@ fn single_conditions(
     println!(
         "single conditions ({N} seeds each): found IoU >= {IOU_OK} / corners_visible verdict right"
     );
+    let mut front = FrontSearch::new();
     for (name, params) in modes {
         let (mut found, mut vis_ok, mut wrong) = (0u32, 0u32, 0u32);
         for seed in from..from + N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
-            let d = find_document(&grey, params.shape);
+            let d = find_front(&grey, params.shape, &front.faces(&grey));
             let iou = d
                 .map(|d| quad_iou(&d.corners, &truth.corners))
                 .unwrap_or(0.0);
@@ -453,13 +491,15 @@ fn single_conditions(
 }
 
 fn real_fixtures() {
-    println!("real fixtures:");
+    println!("real fixtures (all fronts; the faces found in them passed to the search):");
+    let mut front = FrontSearch::new();
     if let Some(p) = common::shared_doc("midv500_CA43_01_tur_id.tif") {
         let truth = common::load_quad_json(&p.with_extension("quad.json"));
         match (common::load_grey(&p), truth) {
             (Some(g), Some(t)) => {
+                let faces = front.faces(&g);
                 let time = Instant::now();
-                let r = find_document(&g, DocShape::Id1);
+                let r = find_front(&g, DocShape::Id1, &faces);
                 let ms = time.elapsed().as_secs_f64() * 1e3;
                 let iou = r.map(|d| quad_iou(&d.corners, &t)).unwrap_or(0.0);
                 println!(
@@ -492,8 +532,9 @@ fn real_fixtures() {
             println!("  {name}: unreadable");
             continue;
         };
+        let faces = front.faces(&g);
         let t = Instant::now();
-        let r = find_document(&g, shape);
+        let r = find_front(&g, shape, &faces);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         match r {
             Some(d) => {
