@@ -364,13 +364,13 @@ struct Verified {
 /// The best-scoring of `verified`; of those that hold one of `faces` as their portrait
 /// (good enough to report) when there are any.
 fn best_of(verified: &[Verified], faces: &[Rect]) -> Option<Verified> {
-    let best = |it: &mut dyn Iterator<Item = &Verified>| {
-        it.max_by(|a, b| a.score.total_cmp(&b.score)).copied()
-    };
-    let mut holding = verified
+    let by_score = |a: &&Verified, b: &&Verified| a.score.total_cmp(&b.score);
+    verified
         .iter()
-        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && holds_portrait(&v.corners, faces));
-    best(&mut holding).or_else(|| best(&mut verified.iter()))
+        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && holds_portrait(&v.corners, faces))
+        .max_by(by_score)
+        .or_else(|| verified.iter().max_by(by_score))
+        .copied()
 }
 
 /// Refines each candidate at full resolution and measures how much of each side is a
