@@ -8,10 +8,11 @@ use kycam::analysis::document::{
     document_geometry, find_document, find_document_with_portrait, frame_from_rectified, quad_iou,
     ranked_outlines, rectify, sides_without_line, DocGeometry, DocShape,
 };
-use kycam::analysis::{to_grey, FaceDetector, FaceSearch};
+use kycam::analysis::{self, to_grey, FaceDetector, FaceSearch, FacesFrom};
 use kycam::geometry::Rect;
 use kycam::synth::document::{paste_warped, render_card, render_scene, SceneParams, SceneTruth};
 use kycam::synth::rng::Rng;
+use kycam::Shot;
 
 /// Seeds per synthetic property: enough variety, a few seconds in a debug build.
 const SEEDS: u64 = 20;
@@ -295,7 +296,8 @@ fn a_card_outline_grown_past_its_band_wins_over_the_band_outline() {
 /// Fronts outranked by a sheet of paper beside or under the card (seeds 382 and 496 of
 /// the held-out mixed set, IoU 0.00 without the faces): only the card holds a face at
 /// a portrait's size, so with the faces the portrait search finds, the card wins. A
-/// face that no outline holds leaves the search as it is without faces.
+/// face that no outline holds leaves the search as it is without faces, and so do
+/// faces from an earlier frame and faces on a back side.
 #[test]
 fn a_front_is_found_around_its_portrait() {
     let (face, textures) = common::synth_inputs();
@@ -303,16 +305,32 @@ fn a_front_is_found_around_its_portrait() {
     for seed in [382, 496] {
         let (rgb, truth) = render_scene(seed, &SceneParams::default(), &face, &textures);
         let grey = to_grey(&rgb);
-        let faces: Vec<Rect> = detector.detect(&grey).iter().map(|f| f.rect).collect();
+        let detected = detector.detect(&grey);
+        let faces: Vec<Rect> = detected.iter().map(|f| f.rect).collect();
         let found = find_document_with_portrait(&grey, DocShape::Id1, &faces);
         let iou = found.map_or(0.0, |d| quad_iou(&d.corners, &truth.corners));
         assert!(iou >= 0.9, "seed {seed}: IoU {iou} with faces {faces:?}");
+        let blind = find_document(&grey, DocShape::Id1);
         let elsewhere = [Rect::new(-500.0, -500.0, 60.0, 60.0)];
         assert_eq!(
             find_document_with_portrait(&grey, DocShape::Id1, &elsewhere),
-            find_document(&grey, DocShape::Id1),
+            blind,
             "seed {seed}"
         );
+        // Through `measure`: faces found on this frame anchor a front; faces from an
+        // earlier frame (the live pipeline, after motion) and a back side do not.
+        let outline = |shot, from| {
+            analysis::measure_with(&rgb, &grey, shot, &detected, from, Default::default())
+                .document
+                .map(|d| d.corners)
+        };
+        assert_eq!(
+            outline(Shot::IdFront, FacesFrom::ThisFrame),
+            found.map(|d| d.corners)
+        );
+        let blind = blind.map(|d| d.corners);
+        assert_eq!(outline(Shot::IdFront, FacesFrom::Earlier), blind);
+        assert_eq!(outline(Shot::IdBack, FacesFrom::ThisFrame), blind);
     }
 }
 

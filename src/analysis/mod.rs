@@ -136,13 +136,35 @@ pub fn to_grey(rgb: &RgbImage) -> GrayImage {
     GrayImage::from_raw(rgb.width(), rgb.height(), data).unwrap_or_default()
 }
 
-/// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame (or
-/// a recent one, in the live pipeline), largest first, in frame pixels.
+/// Where the faces given to [`measure_with`] were found.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FacesFrom {
+    /// This frame, or one so recent that they still sit where they are.
+    ThisFrame,
+    /// An earlier frame, with motion since (the live pipeline): good enough to say
+    /// whether a portrait is there, not to tell the document's outline by it.
+    Earlier,
+}
+
+/// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame,
+/// largest first, in frame pixels.
 pub fn measure(
     rgb: &RgbImage,
     grey: &GrayImage,
     shot: Shot,
     faces: &[Face],
+    camera: CameraModel,
+) -> Measurements {
+    measure_with(rgb, grey, shot, faces, FacesFrom::ThisFrame, camera)
+}
+
+/// [`measure`] with faces that may come from an earlier frame (the live pipeline).
+pub fn measure_with(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    shot: Shot,
+    faces: &[Face],
+    faces_from: FacesFrom,
     camera: CameraModel,
 ) -> Measurements {
     let (width, height) = rgb.dimensions();
@@ -151,9 +173,11 @@ pub fn measure(
         .flatten()
         .map(|face| measure_selfie(rgb, grey, face, camera));
 
-    let document = shot
-        .document_shape()
-        .and_then(|shape| measure_document(grey, shape, shot.has_portrait(), faces));
+    let document = shot.document_shape().and_then(|shape| {
+        // Faces from before the card moved would anchor the search elsewhere.
+        let anchor = shot.has_portrait() && faces_from == FacesFrom::ThisFrame;
+        measure_document(grey, shape, anchor, faces)
+    });
 
     let quality = match (&document, shot.document_shape(), &selfie) {
         (Some(d), Some(shape), _) => {
@@ -178,15 +202,15 @@ pub fn measure(
     }
 }
 
-/// Finds and measures the document; on a side with a portrait, the faces found
-/// in the frame help tell the document from other outlines.
+/// Finds and measures the document. With `anchor` (a side with a portrait, faces
+/// found on this frame) the faces help tell the document from other outlines.
 fn measure_document(
     grey: &GrayImage,
     shape: crate::shot::DocumentShape,
-    has_portrait: bool,
+    anchor: bool,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
-    let portraits: Vec<Rect> = if has_portrait {
+    let portraits: Vec<Rect> = if anchor {
         faces.iter().map(|f| f.rect).collect()
     } else {
         Vec::new()

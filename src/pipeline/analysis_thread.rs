@@ -22,7 +22,7 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
-use crate::analysis::{self, Face};
+use crate::analysis::{self, Face, FacesFrom};
 use crate::rules::{self, Verdict, MOTION_MAX};
 
 const TICK: Duration = Duration::from_millis(50);
@@ -248,7 +248,13 @@ impl State {
             && (self.faces_seq.is_none() || self.motion_since_faces > FACES_STALE_MOTION);
 
         let camera = self.settings.camera;
-        let mut measurements = analysis::measure(rgb, &grey, shot, &self.faces, camera);
+        let faces_from = if faces_stale {
+            FacesFrom::Earlier
+        } else {
+            FacesFrom::ThisFrame
+        };
+        let mut measurements =
+            analysis::measure_with(rgb, &grey, shot, &self.faces, faces_from, camera);
         measurements.motion = moved;
         self.offer_face_job(frame.seq, &grey, &measurements);
         let s = &self.settings;
