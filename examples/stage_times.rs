@@ -67,7 +67,7 @@ fn main() -> anyhow::Result<()> {
     let camera = CameraModel::default();
     let mut t = Times::default();
     let mut faces = Vec::new();
-    for file in &files {
+    for (seq, file) in (0u64..).zip(&files) {
         let rgb = t
             .time("decode (JPEG)", || kycam::imageio::load_image(file))?
             .rgb;
@@ -79,7 +79,7 @@ fn main() -> anyhow::Result<()> {
             rules::judge(&m);
             m
         });
-        let job = t.time("face job", || face_worker::next_job(0, &grey, &m));
+        let job = t.time("face job", || face_worker::next_job(seq, &grey, &m));
         if let Some(job) = job {
             let detector = detectors
                 .entry(job.search)

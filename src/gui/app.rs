@@ -210,9 +210,10 @@ impl KycamApp {
             SourceChoice::Camera(index) => {
                 format!("camera {}", index.unwrap_or(self.settings.camera_index))
             }
-            // The folder's name only: a long path would push the buttons off.
+            // The name only: a long path would push the buttons off.
             SourceChoice::Frames(path) => format!(
-                "folder {}",
+                "{} {}",
+                if path.is_dir() { "folder" } else { "picture" },
                 path.file_name()
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_else(|| path.display().to_string())

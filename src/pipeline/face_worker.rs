@@ -19,7 +19,8 @@ pub struct FaceJob {
     pub seq: u64,
     /// How finely to search: a card's portrait needs more pixels than a selfie.
     pub search: FaceSearch,
-    /// The face is a document's portrait, which may lie on its side.
+    /// The face is the portrait of the document the region holds, which may lie
+    /// on its side (searched turned when not found upright).
     pub portrait: bool,
     /// The frame's grey, shared with the analysis: the worker cuts and
     /// downscales on its own thread.
@@ -37,27 +38,34 @@ pub struct FaceResult {
 }
 
 /// What a measured frame needs searched next, if anything. The selfie searches
-/// the whole frame. A document shot with a portrait searches only the document
-/// found on it, grown a little for the next frame's movement: the portrait is
-/// inside it, and a face anywhere else does not count. Without a document there
-/// is no portrait to look for, and a back side has none.
+/// the whole frame. A document shot with a portrait searches the document found
+/// on it, grown a little for the next frame's movement: the portrait is inside
+/// it, and a face elsewhere does not count for `portrait_present`. When that
+/// document holds no portrait, every other search (odd `seq`s in the region, even
+/// ones in the whole frame, upright) looks at the whole frame: the card may be
+/// another outline than the one found (a sheet beside it won), and its portrait,
+/// found there, lets the next frames' search pick it
+/// (`find_document_with_portrait`). Without a document there is no outline to
+/// pick, and a back side has no portrait.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
-    let (search, region) = if m.shot == Shot::Selfie {
-        (FaceSearch::LIVE, (0, 0, w, h))
+    let (search, region, portrait) = if m.shot == Shot::Selfie {
+        (FaceSearch::LIVE, (0, 0, w, h), false)
     } else if m.shot.has_portrait() {
-        let corners = &m.document.as_ref()?.corners;
-        (
-            FaceSearch::PORTRAIT_LIVE,
-            analysis::portrait_region(corners, w, h)?,
-        )
+        let doc = m.document.as_ref()?;
+        if !doc.portrait_found && seq % 2 == 0 {
+            (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false)
+        } else {
+            let region = analysis::portrait_region(&doc.corners, w, h)?;
+            (FaceSearch::PORTRAIT_LIVE, region, true)
+        }
     } else {
         return None;
     };
     Some(FaceJob {
         seq,
         search,
-        portrait: m.shot.has_portrait(),
+        portrait,
         frame: Arc::clone(grey),
         region,
     })
