@@ -53,7 +53,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
         (FaceSearch::LIVE, (0, 0, w, h), false)
     } else if m.shot.has_portrait() {
         let doc = m.document.as_ref()?;
-        if !doc.portrait_found && seq % 2 == 0 {
+        if !doc.portrait_found && seq.is_multiple_of(2) {
             (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false)
         } else {
             let region = analysis::portrait_region(&doc.corners, w, h)?;
