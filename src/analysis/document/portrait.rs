@@ -13,8 +13,9 @@ use super::geometry::{dist, Pt};
 /// synthetic cards. The bounds leave room for perspective and the detector's box:
 /// a rectangle printed on the card (the portrait's frame, ≥ 0.4) or a sheet twice the
 /// card's size (≤ 0.1) falls outside.
-/// (0.11–0.22 found 3 more of the 260 in-frame held-out cards, but fits the synthetic
-/// cards rather than real ones; 0.08–0.35 found one fewer.)
+/// (Choosing among the verified outlines by it, 0.11–0.22 found 3 more of the 260
+/// in-frame held-out cards, but fits the synthetic cards rather than real ones;
+/// 0.08–0.35 found one fewer: docs/evaluation.md, fifteenth round.)
 const PORTRAIT_MIN_SHARE: f32 = 0.09;
 const PORTRAIT_MAX_SHARE: f32 = 0.30;
 
