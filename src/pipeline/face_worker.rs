@@ -41,12 +41,11 @@ pub struct FaceResult {
 /// the whole frame. A document shot with a portrait searches the document found
 /// on it, grown a little for the next frame's movement: the portrait is inside
 /// it, and a face elsewhere does not count for `portrait_present`. When that
-/// document holds no portrait, every other search (odd `seq`s in the region, even
-/// ones in the whole frame, upright) looks at the whole frame: the card may be
-/// another outline than the one found (a sheet beside it won), and its portrait,
-/// found there, lets the next frames' search pick it
-/// (`find_document_with_portrait`). Without a document there is no outline to
-/// pick, and a back side has no portrait.
+/// document holds no portrait, frames of even `seq` search the whole frame
+/// instead, upright: the card may be another outline than the one found (a sheet
+/// beside it won), and its portrait, found there, lets the next frames' search
+/// pick it (`find_document_with_portrait`). Without a document there is no
+/// outline to pick, and a back side has no portrait.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
     let (search, region, portrait) = if m.shot == Shot::Selfie {
