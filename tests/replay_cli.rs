@@ -27,6 +27,16 @@ fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
 
+/// The JSON lines of a replay that succeeded.
+fn json_lines(o: Output) -> Vec<serde_json::Value> {
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    String::from_utf8(o.stdout)
+        .expect("utf-8")
+        .lines()
+        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
+        .collect()
+}
+
 #[test]
 fn json_lines_per_frame_then_a_summary_and_one_photo() {
     let frames = tempfile::tempdir().expect("tempdir");
@@ -43,12 +53,7 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
         s(out.path()),
         s(frames.path()),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let stdout = String::from_utf8(o.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(o);
     let (summary, per_frame) = lines.split_last().expect("lines");
     assert_eq!(per_frame.len(), FRAMES);
     for (i, line) in per_frame.iter().enumerate() {
@@ -219,12 +224,7 @@ fn a_front_beside_a_sheet_is_found_by_its_portrait() {
         s(out.path()),
         s(&picture),
     ]);
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let stdout = String::from_utf8(o.stdout).expect("utf-8");
-    let lines: Vec<serde_json::Value> = stdout
-        .lines()
-        .map(|l| serde_json::from_str(l).expect("each line is JSON"))
-        .collect();
+    let lines = json_lines(o);
     let (_, per_frame) = lines.split_last().expect("lines");
     assert_eq!(per_frame.len(), 12);
     // From the second face search on (frame 3, boxes used from frame 6), the card.
