@@ -28,8 +28,8 @@ const IOU_OK: f32 = 0.9;
 /// lighter blur is not judged).
 const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
 
-/// Finds a document front as `kycam check` does: the faces its portrait search finds in
-/// the frame may be the document's portrait. Returns them with the outline.
+/// The portrait search `kycam check` runs on a document shot: the faces it finds in
+/// the frame may be the document's portrait (see `find_front`).
 struct FrontSearch(FaceDetector);
 
 impl FrontSearch {
@@ -42,6 +42,7 @@ impl FrontSearch {
     }
 }
 
+/// Finds a document front as `kycam check` does, with the faces of `FrontSearch`.
 fn find_front(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
     let rects: Vec<_> = faces.iter().map(|f| f.rect).collect();
     find_document_with_portrait(grey, shape, &rects)
