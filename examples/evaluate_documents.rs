@@ -28,21 +28,13 @@ const IOU_OK: f32 = 0.9;
 /// lighter blur is not judged).
 const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
 
-/// The portrait search `kycam check` runs on a document shot: the faces it finds in
-/// the frame may be the document's portrait (see `find_front`).
-struct FrontSearch(FaceDetector);
-
-impl FrontSearch {
-    fn new() -> Self {
-        Self(FaceDetector::new(FaceSearch::PORTRAIT_STILL))
-    }
-
-    fn faces(&mut self, grey: &image::GrayImage) -> Vec<Face> {
-        self.0.detect(grey)
-    }
+/// The portrait search `kycam check` runs on a document shot.
+fn portrait_search() -> FaceDetector {
+    FaceDetector::new(FaceSearch::PORTRAIT_STILL)
 }
 
-/// Finds a document front as `kycam check` does, with the faces of `FrontSearch`.
+/// Finds a document front as `kycam check` does: the faces the portrait search found
+/// in the frame may be the document's portrait.
 fn find_front(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
     let rects: Vec<_> = faces.iter().map(|f| f.rect).collect();
     find_document_with_portrait(grey, shape, &rects)
@@ -59,7 +51,7 @@ fn main() {
     let from: u64 = common::option_value(&args, "--from").unwrap_or(0);
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
-    let mut front = FrontSearch::new();
+    let mut portraits = portrait_search();
     let (mut in_frame, mut found_ok, mut iou_sum) = (0u32, 0u32, 0.0f64);
     // In-frame cards found without the faces (as on a back side).
     let mut found_blind = 0u32;
@@ -97,7 +89,7 @@ fn main() {
     for seed in from..from + n {
         let (rgb, truth) = render_scene(seed, &params, &face, &textures);
         let grey = to_grey(&rgb);
-        let faces = front.faces(&grey);
+        let faces = portraits.detect(&grey);
         let t = Instant::now();
         let found = find_front(&grey, DocShape::Id1, &faces);
         times.push(t.elapsed().as_secs_f64() * 1e3);
@@ -460,13 +452,13 @@ fn single_conditions(
     println!(
         "single conditions ({N} seeds each): found IoU >= {IOU_OK} / corners_visible verdict right"
     );
-    let mut front = FrontSearch::new();
+    let mut portraits = portrait_search();
     for (name, params) in modes {
         let (mut found, mut vis_ok, mut wrong) = (0u32, 0u32, 0u32);
         for seed in from..from + N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
-            let d = find_front(&grey, params.shape, &front.faces(&grey));
+            let d = find_front(&grey, params.shape, &portraits.detect(&grey));
             let iou = d
                 .map(|d| quad_iou(&d.corners, &truth.corners))
                 .unwrap_or(0.0);
@@ -493,12 +485,12 @@ fn single_conditions(
 
 fn real_fixtures() {
     println!("real fixtures (all fronts; the faces found in them passed to the search):");
-    let mut front = FrontSearch::new();
+    let mut portraits = portrait_search();
     if let Some(p) = common::shared_doc("midv500_CA43_01_tur_id.tif") {
         let truth = common::load_quad_json(&p.with_extension("quad.json"));
         match (common::load_grey(&p), truth) {
             (Some(g), Some(t)) => {
-                let faces = front.faces(&g);
+                let faces = portraits.detect(&g);
                 let time = Instant::now();
                 let r = find_front(&g, DocShape::Id1, &faces);
                 let ms = time.elapsed().as_secs_f64() * 1e3;
@@ -533,7 +525,7 @@ fn real_fixtures() {
             println!("  {name}: unreadable");
             continue;
         };
-        let faces = front.faces(&g);
+        let faces = portraits.detect(&g);
         let t = Instant::now();
         let r = find_front(&g, shape, &faces);
         let ms = t.elapsed().as_secs_f64() * 1e3;

@@ -249,8 +249,8 @@ fn search(grey: &GrayImage, shape: DocShape, faces: &[Rect]) -> Option<Search> {
     let anchored = best.is_some_and(|b| holds_portrait(&b.corners, faces));
     let keeps_portrait = |v: &Verified| !anchored || holds_portrait(&v.corners, faces);
     // A sheet of paper under the card outscores it by its size: the card inside wins.
-    let inner: Vec<Verified> = verified.iter().copied().filter(keeps_portrait).collect();
-    if let Some(card) = best.and_then(|b| card_on_sheet(&b, &inner, &print, f)) {
+    let eligible = verified.iter().filter(|v| keeps_portrait(v));
+    if let Some(card) = best.and_then(|b| card_on_sheet(&b, eligible, &print, f)) {
         best = Some(card);
     }
     // The winner may be a rectangle printed on the card whose own edge the line search
@@ -315,19 +315,18 @@ fn grow(
     best_of(&verify(planes, &grown), &[])
 }
 
-/// The best-scoring outline inside `sheet` (all its corners within it, at most
+/// The best-scoring of `candidates` inside `sheet` (all its corners within it, at most
 /// `CARD_ON_SHEET_MAX_AREA` of it) when what lies around it in `sheet` is blank: `sheet`
 /// is then paper under the card, which its size let outscore the card.
-fn card_on_sheet(
+fn card_on_sheet<'a>(
     sheet: &Verified,
-    verified: &[Verified],
+    candidates: impl Iterator<Item = &'a Verified>,
     print: &PrintMap,
     f: f32,
 ) -> Option<Verified> {
     let outer = to_small(&sheet.corners, f);
     let outer_area = signed_area(&outer).abs();
-    verified
-        .iter()
+    candidates
         .filter(|v| v.quality >= MIN_VERIFIED_QUALITY)
         .filter(|v| {
             let inner = to_small(&v.corners, f);

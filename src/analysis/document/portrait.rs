@@ -4,7 +4,7 @@
 
 use crate::geometry::Rect;
 
-use super::geometry::{dist, Pt};
+use super::geometry::{height_px, inside_quad, width_px, Pt};
 
 /// A face box's width as a share of the document's long side, where the face can be
 /// the portrait printed on it. The portrait of an ID-1 card or a passport data page is
@@ -23,30 +23,15 @@ const PORTRAIT_MAX_SHARE: f32 = 0.30;
 /// `faces` as its portrait: the face's centre inside it and its width a portrait's
 /// share of the outline's long side.
 pub(super) fn holds_portrait(corners: &[Pt; 4], faces: &[Rect]) -> bool {
-    let long = long_side(corners);
-    long > 0.0
-        && faces.iter().any(|f| {
-            let share = f.w / long;
-            (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&share)
-                && inside_either_winding(corners, f.center())
-        })
-}
-
-/// The longer of the means of the two pairs of opposite sides.
-fn long_side(c: &[Pt; 4]) -> f32 {
-    let across = 0.5 * (dist(c[0], c[1]) + dist(c[2], c[3]));
-    let down = 0.5 * (dist(c[1], c[2]) + dist(c[3], c[0]));
-    across.max(down)
-}
-
-/// Whether `p` is inside the convex quad `c`, whichever way it winds.
-fn inside_either_winding(c: &[Pt; 4], p: Pt) -> bool {
-    let sides = (0..4).map(|k| {
-        let (a, b) = (c[k], c[(k + 1) % 4]);
-        (b[0] - a[0]) * (p[1] - a[1]) - (b[1] - a[1]) * (p[0] - a[0])
-    });
-    let signs: Vec<f32> = sides.collect();
-    signs.iter().all(|&s| s >= 0.0) || signs.iter().all(|&s| s <= 0.0)
+    if faces.is_empty() {
+        return false;
+    }
+    let long = width_px(corners).max(height_px(corners));
+    faces.iter().any(|f| {
+        let share = f.w / long;
+        (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&share)
+            && inside_quad(f.center(), corners)
+    })
 }
 
 #[cfg(test)]
