@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 
 use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
 
+mod ycbcr_tiff;
+use ycbcr_tiff::YcbcrError;
+
 /// Larger files are refused before reading: the exchange takes at most 10 MB,
 /// and reading gigabytes to say so would only hang the check.
 pub const MAX_FILE_BYTES: u64 = 256 * 1024 * 1024;
@@ -124,6 +127,17 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         return Err(LoadError::Truncated { path: path_buf() });
     }
 
+    if format == ImageFormat::Tiff {
+        if let Some(decoded) = ycbcr_tiff::decode(bytes, MAX_PIXELS) {
+            return Ok(LoadedImage {
+                rgb: decoded.map_err(|e| ycbcr_error(path, e))?,
+                format: file_format,
+                file_bytes: bytes.len() as u64,
+                focal_length_35mm: None,
+            });
+        }
+    }
+
     let failed = |e: image::ImageError| decode_error(path, e);
 
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
@@ -164,6 +178,19 @@ fn decode_error(path: &Path, e: image::ImageError) -> LoadError {
         other => LoadError::Corrupt {
             path,
             message: other.to_string(),
+        },
+    }
+}
+
+fn ycbcr_error(path: &Path, e: YcbcrError) -> LoadError {
+    let path = path.to_owned();
+    match e {
+        YcbcrError::Unsupported(message) => LoadError::UnsupportedVariant { path, message },
+        YcbcrError::Damaged(message) => LoadError::Corrupt { path, message },
+        YcbcrError::TooManyPixels { width, height } => LoadError::TooManyPixels {
+            path,
+            width,
+            height,
         },
     }
 }
@@ -228,6 +255,23 @@ mod tests {
             "{text}"
         );
         assert!(!text.contains("damaged"), "{text}");
+    }
+
+    #[test]
+    fn a_ycbcr_tiff_is_read_and_named_as_tiff() {
+        let file = ycbcr_tiff::tests::tiff(4, 2, &ycbcr_tiff::tests::GREY_RED, false, false);
+        let loaded = decode_image(Path::new("frame.tif"), &file).expect("decodes");
+        assert_eq!(loaded.rgb.dimensions(), (4, 2));
+        assert_eq!(loaded.format, FileFormat::Other("TIFF"));
+        assert!(!loaded.format.accepted_by_exchange());
+        let err = decode_image(Path::new("frame.tif"), &file[..file.len() - 1])
+            .err()
+            .expect("a cut strip is an error");
+        let text = err.to_string();
+        assert!(
+            text.contains("frame.tif") && text.contains("damaged"),
+            "{text}"
+        );
     }
 
     #[test]

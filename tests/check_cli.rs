@@ -215,6 +215,38 @@ fn file_rules_flag_small_and_non_jpeg_files() {
     assert_eq!(check(r, "file_format").unwrap()["pass"], true);
 }
 
+/// A phone frame saved as YCbCr TIFF (what ffmpeg writes; the image crate refuses it)
+/// is checked like any photo; the exchange takes no TIFF, so `file_format` fails.
+/// Uses the shared MIDV-500 frame, which is not committed: skipped without it.
+#[test]
+fn a_ycbcr_tiff_frame_is_checked() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../shared/fixtures/documents/midv500_CA43_01_tur_id.tif");
+    if !path.is_file() {
+        eprintln!("skipping: {} not found", path.display());
+        return;
+    }
+    let out = kycam(&[
+        "check",
+        "--shot",
+        "id-front",
+        "--json",
+        path.to_str().unwrap(),
+    ]);
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    let r = &json_lines(&out)[0];
+    assert_eq!(
+        (r["width"].as_u64(), r["height"].as_u64()),
+        (Some(1080), Some(1920))
+    );
+    for id in ["document_found", "corners_visible", "portrait_present"] {
+        assert_eq!(check(r, id).unwrap()["pass"], true, "{id}: {r}");
+    }
+    assert_eq!(check(r, "file_format").unwrap()["pass"], false);
+    assert!(r["document"]["corners"].is_array(), "{r}");
+}
+
 #[test]
 fn a_one_pixel_photo_is_judged_not_crashed_on() {
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,5 @@
 //! Shared helpers for document tests, the evaluation example and the bench: fixture
-//! paths, image loading (including the MIDV-500 YCbCr TIFF the image crate cannot read)
-//! and the synthetic-scene inputs.
+//! paths, image loading and the synthetic-scene inputs.
 #![allow(dead_code)]
 
 mod sequences;
@@ -45,13 +44,9 @@ pub fn shared_doc(name: &str) -> Option<PathBuf> {
     }
 }
 
+/// The image at `path` as `kycam check` reads it (also the YCbCr TIFF of MIDV-500).
 pub fn load_rgb(path: &Path) -> Option<RgbImage> {
-    if path.extension().is_some_and(|e| e == "tif" || e == "tiff") {
-        if let Some(img) = load_tiff_ycbcr(path) {
-            return Some(img);
-        }
-    }
-    image::open(path).ok().map(|i| i.to_rgb8())
+    kycam::imageio::load_image(path).ok().map(|i| i.rgb)
 }
 
 pub fn load_grey(path: &Path) -> Option<GrayImage> {
@@ -94,117 +89,6 @@ pub fn load_quad_json(path: &Path) -> Option<[[f32; 2]; 4]> {
         [nums[4], nums[5]],
         [nums[6], nums[7]],
     ])
-}
-
-/// Minimal reader for 8-bit YCbCr TIFF with 2×2 chroma subsampling, PackBits or no
-/// compression, little-endian, chunky strips (what ffmpeg writes; MIDV-500 frames).
-fn load_tiff_ycbcr(path: &Path) -> Option<RgbImage> {
-    let d = std::fs::read(path).ok()?;
-    if d.get(0..4)? != b"II*\0" {
-        return None;
-    }
-    let u16_at = |o: usize| -> Option<u32> {
-        Some(u16::from_le_bytes(d.get(o..o + 2)?.try_into().ok()?) as u32)
-    };
-    let u32_at =
-        |o: usize| -> Option<u32> { Some(u32::from_le_bytes(d.get(o..o + 4)?.try_into().ok()?)) };
-    let ifd = u32_at(4)? as usize;
-    let n = u16_at(ifd)? as usize;
-    let (mut w, mut h, mut comp, mut photo, mut rps) = (0, 0, 1, 0, u32::MAX);
-    let mut sub = (2, 2);
-    let (mut offs, mut cnts) = (Vec::new(), Vec::new());
-    for i in 0..n {
-        let e = ifd + 2 + 12 * i;
-        let (tag, typ, cnt) = (u16_at(e)?, u16_at(e + 2)?, u32_at(e + 4)? as usize);
-        let val = |k: usize| -> Option<u32> {
-            let size = if typ == 3 { 2 } else { 4 };
-            let base = if cnt * size <= 4 {
-                e + 8
-            } else {
-                u32_at(e + 8)? as usize
-            };
-            if typ == 3 {
-                u16_at(base + k * 2)
-            } else {
-                u32_at(base + k * 4)
-            }
-        };
-        match tag {
-            256 => w = val(0)?,
-            257 => h = val(0)?,
-            259 => comp = val(0)?,
-            262 => photo = val(0)?,
-            273 => offs = (0..cnt).map(&val).collect::<Option<Vec<_>>>()?,
-            278 => rps = val(0)?,
-            279 => cnts = (0..cnt).map(&val).collect::<Option<Vec<_>>>()?,
-            530 => sub = (val(0)?, val(1)?),
-            _ => {}
-        }
-    }
-    if photo != 6 || sub != (2, 2) || w % 2 != 0 || w == 0 || h == 0 {
-        return None;
-    }
-    let rps = rps.min(h);
-    let mut img = RgbImage::new(w, h);
-    for (s, (&o, &c)) in offs.iter().zip(cnts.iter()).enumerate() {
-        let raw = d.get(o as usize..(o + c) as usize)?;
-        let data = if comp == 32773 {
-            packbits(raw)
-        } else {
-            raw.to_vec()
-        };
-        let y_start = s as u32 * rps;
-        let rows = rps.min(h - y_start);
-        let blocks_x = w / 2;
-        for by in 0..rows.div_ceil(2) {
-            for bx in 0..blocks_x {
-                let b = ((by * blocks_x + bx) * 6) as usize;
-                let Some(blk) = data.get(b..b + 6) else {
-                    continue;
-                };
-                let cb = blk[4] as f32 - 128.0;
-                let cr = blk[5] as f32 - 128.0;
-                for k in 0..4u32 {
-                    let (x, y) = (bx * 2 + k % 2, y_start + by * 2 + k / 2);
-                    if y >= h {
-                        continue;
-                    }
-                    // Video range (ReferenceBlackWhite 16–235), BT.601.
-                    let yy = (blk[k as usize] as f32 - 16.0) * 255.0 / 219.0;
-                    let (cbs, crs) = (cb * 255.0 / 224.0, cr * 255.0 / 224.0);
-                    let r = yy + 1.402 * crs;
-                    let g = yy - 0.344_136 * cbs - 0.714_136 * crs;
-                    let bl = yy + 1.772 * cbs;
-                    img.put_pixel(
-                        x,
-                        y,
-                        image::Rgb([r, g, bl].map(|v| v.clamp(0.0, 255.0) as u8)),
-                    );
-                }
-            }
-        }
-    }
-    Some(img)
-}
-
-fn packbits(src: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(src.len() * 2);
-    let mut i = 0;
-    while i < src.len() {
-        let n = src[i] as i8;
-        i += 1;
-        if n >= 0 {
-            let end = (i + n as usize + 1).min(src.len());
-            out.extend_from_slice(&src[i..end]);
-            i = end;
-        } else if n != -128 {
-            if let Some(&b) = src.get(i) {
-                out.extend(std::iter::repeat_n(b, (1 - n as isize) as usize));
-            }
-            i += 1;
-        }
-    }
-    out
 }
 
 /// Whether this machine has a camera device (/dev/video*): the no-camera tests
