@@ -236,22 +236,23 @@ impl<'a> Tiff<'a> {
         self.bytes.get(start..start.checked_add(len as usize)?)
     }
 
-    fn u16_at(&self, at: usize) -> Option<u16> {
-        let b: [u8; 2] = self.bytes.get(at..at + 2)?.try_into().ok()?;
+    /// The unsigned integer of `len` (≤ 4) bytes at `at`, in the file's byte order.
+    fn uint_at(&self, at: usize, len: usize) -> Option<u32> {
+        let b = self.bytes.get(at..at.checked_add(len)?)?;
+        let push = |v: u32, &x: &u8| v << 8 | u32::from(x);
         Some(if self.big_endian {
-            u16::from_be_bytes(b)
+            b.iter().fold(0, push)
         } else {
-            u16::from_le_bytes(b)
+            b.iter().rev().fold(0, push)
         })
     }
 
+    fn u16_at(&self, at: usize) -> Option<u16> {
+        self.uint_at(at, 2).map(|v| v as u16)
+    }
+
     fn u32_at(&self, at: usize) -> Option<u32> {
-        let b: [u8; 4] = self.bytes.get(at..at + 4)?.try_into().ok()?;
-        Some(if self.big_endian {
-            u32::from_be_bytes(b)
-        } else {
-            u32::from_le_bytes(b)
-        })
+        self.uint_at(at, 4)
     }
 
     fn first_ifd(&'a self) -> Result<Ifd<'a>, YcbcrError> {
