@@ -106,15 +106,15 @@ fn decode_ycbcr(file: &Tiff, ifd: &Ifd, max_pixels: u64) -> Result<RgbImage, Ycb
         let raw = file.slice(offset, count).ok_or_else(|| {
             YcbcrError::Damaged(format!("strip {s} lies past the end of the file"))
         })?;
-        let data = if compression == COMPRESSION_PACKBITS {
-            unpack_bits(raw)
-        } else {
-            raw.to_vec()
-        };
         let y0 = s as u32 * rows_per_strip;
         let rows = rows_per_strip.min(height - y0);
         let units_y = rows.div_ceil(sub_y);
         let needed = (units_x * units_y) as usize * unit_len;
+        let data = if compression == COMPRESSION_PACKBITS {
+            unpack_bits(raw, needed)
+        } else {
+            raw.to_vec()
+        };
         if data.len() < needed {
             return Err(YcbcrError::Damaged(format!(
                 "strip {s} holds {} of its {needed} bytes",
@@ -179,11 +179,12 @@ impl Levels {
 
 /// PackBits (TIFF 6.0 §9): a header byte n, then n+1 literal bytes (0 ≤ n ≤ 127) or
 /// one byte repeated 1−n times (−127 ≤ n ≤ −1); −128 is skipped. A run cut off by the
-/// end of the data is kept as far as it goes.
-fn unpack_bits(src: &[u8]) -> Vec<u8> {
-    let mut out = Vec::with_capacity(src.len() * 2);
+/// end of the data is kept as far as it goes. Stops once `limit` bytes are out: a
+/// strip can expand 64-fold, and nothing past its pixels is read.
+fn unpack_bits(src: &[u8], limit: usize) -> Vec<u8> {
+    let mut out = Vec::with_capacity(limit.min(src.len() * 2));
     let mut i = 0;
-    while i < src.len() {
+    while i < src.len() && out.len() < limit {
         let n = src[i] as i8;
         i += 1;
         if n >= 0 {
@@ -197,6 +198,7 @@ fn unpack_bits(src: &[u8]) -> Vec<u8> {
             i += 1;
         }
     }
+    out.truncate(limit);
     out
 }
 
@@ -461,7 +463,9 @@ pub(super) mod tests {
     fn pack_bits_expands_literals_and_runs() {
         // 2 literals, a run of 3, the no-op −128, a run cut off by the end.
         let packed = [1, 10, 20, (-2i8) as u8, 7, 128, 0, 9];
-        assert_eq!(unpack_bits(&packed), vec![10, 20, 7, 7, 7, 9]);
+        assert_eq!(unpack_bits(&packed, 100), vec![10, 20, 7, 7, 7, 9]);
+        // A long run is cut where the pixels end.
+        assert_eq!(unpack_bits(&[(-127i8) as u8, 5], 10).len(), 10);
     }
 
     #[test]
