@@ -127,26 +127,35 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         return Err(LoadError::Truncated { path: path_buf() });
     }
 
-    if format == ImageFormat::Tiff {
-        if let Some(decoded) = ycbcr_tiff::decode(bytes, MAX_PIXELS) {
-            return Ok(LoadedImage {
-                rgb: decoded.map_err(|e| ycbcr_error(path, e))?,
-                format: file_format,
-                file_bytes: bytes.len() as u64,
-                focal_length_35mm: None,
-            });
-        }
-    }
+    // The image crate refuses YCbCr TIFF (what ffmpeg and some scanners write).
+    let ycbcr = if format == ImageFormat::Tiff {
+        ycbcr_tiff::decode(bytes, MAX_PIXELS)
+    } else {
+        None
+    };
+    let rgb = match ycbcr {
+        Some(decoded) => decoded.map_err(|e| ycbcr_error(path, e))?,
+        None => decode_upright(path, bytes, format)?,
+    };
+    Ok(LoadedImage {
+        rgb,
+        format: file_format,
+        file_bytes: bytes.len() as u64,
+        focal_length_35mm: exif_focal_length_35mm(bytes),
+    })
+}
 
+/// Decodes with the image crate, within the pixel and memory limits, and turns the
+/// picture upright as its EXIF orientation says.
+fn decode_upright(path: &Path, bytes: &[u8], format: ImageFormat) -> Result<RgbImage, LoadError> {
     let failed = |e: image::ImageError| decode_error(path, e);
-
     let mut reader = ImageReader::with_format(Cursor::new(bytes), format);
     reader.limits(decode_limits());
     let mut decoder = reader.into_decoder().map_err(failed)?;
     let (width, height) = decoder.dimensions();
     if width == 0 || height == 0 || u64::from(width) * u64::from(height) > MAX_PIXELS {
         return Err(LoadError::TooManyPixels {
-            path: path_buf(),
+            path: path.to_owned(),
             width,
             height,
         });
@@ -154,13 +163,7 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
     let orientation = decoder.orientation().map_err(failed)?;
     let mut image = image::DynamicImage::from_decoder(decoder).map_err(failed)?;
     image.apply_orientation(orientation);
-
-    Ok(LoadedImage {
-        rgb: image.to_rgb8(),
-        format: file_format,
-        file_bytes: bytes.len() as u64,
-        focal_length_35mm: exif_focal_length_35mm(bytes),
-    })
+    Ok(image.to_rgb8())
 }
 
 /// What went wrong decoding `path`: a file that ends early, a valid file of a kind the

@@ -1,14 +1,11 @@
 //! `kycam check` as a user meets it: the JSON contract, the table, exit codes,
 //! and every kind of bad file.
 
+mod common;
+
+use common::fixture;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures")
-        .join(name)
-}
 
 fn kycam(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kycam"))
@@ -220,12 +217,9 @@ fn file_rules_flag_small_and_non_jpeg_files() {
 /// Uses the shared MIDV-500 frame, which is not committed: skipped without it.
 #[test]
 fn a_ycbcr_tiff_frame_is_checked() {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../shared/fixtures/documents/midv500_CA43_01_tur_id.tif");
-    if !path.is_file() {
-        eprintln!("skipping: {} not found", path.display());
+    let Some(path) = common::shared_doc("midv500_CA43_01_tur_id.tif") else {
         return;
-    }
+    };
     let out = kycam(&[
         "check",
         "--shot",

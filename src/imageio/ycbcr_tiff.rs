@@ -57,7 +57,12 @@ fn decode_ycbcr(file: &Tiff, ifd: &Ifd, max_pixels: u64) -> Result<RgbImage, Ycb
     };
     let width = required(TAG_WIDTH, "width")?;
     let height = required(TAG_HEIGHT, "height")?;
-    if width == 0 || height == 0 || u64::from(width) * u64::from(height) > max_pixels {
+    if width == 0 || height == 0 {
+        return Err(YcbcrError::Damaged(format!(
+            "the header gives {width}×{height} pixels"
+        )));
+    }
+    if u64::from(width) * u64::from(height) > max_pixels {
         return Err(YcbcrError::TooManyPixels { width, height });
     }
     let unsupported = |what: String| Err(YcbcrError::Unsupported(what));
@@ -172,7 +177,6 @@ impl Levels {
         let r = y + 1.402 * cr;
         let g = y - 0.344_136 * cb - 0.714_136 * cr;
         let b = y + 1.772 * cb;
-        // `as u8` saturates; the values are clamped for clarity.
         Rgb([r, g, b].map(|v| v.clamp(0.0, 255.0).round() as u8))
     }
 }
@@ -488,6 +492,10 @@ pub(super) mod tests {
                 height: 2
             }))
         );
+        assert!(matches!(
+            decode(&tiff(0, 2, &GREY_RED, false, false), 1_000),
+            Some(Err(YcbcrError::Damaged(_)))
+        ));
         // Every prefix of the file: an error or `None`, never a panic.
         let file = tiff(4, 2, &GREY_RED, false, true);
         for n in 0..file.len() {
