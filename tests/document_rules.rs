@@ -289,3 +289,31 @@ fn no_document_fails_document_found_first() {
     );
     assert!(verdicts.iter().any(|v| v.id == RuleId::PortraitPresent));
 }
+
+/// The real passport photos through `kycam check`'s path: the glare band on pass-aus
+/// and the light streak on pass-lux are reported; white passport pages, and the white
+/// margin beside the open pass-lva booklet's data page, are not taken for glare.
+#[test]
+fn glare_is_reported_on_the_real_photos_that_have_it_and_only_on_those() {
+    let photos = [
+        ("specimen_62_pass-aus.png", true),
+        ("specimen_100_pass-lux.jpg", true),
+        ("specimen_0_pass-lva.jpg", false),
+        ("specimen_100_pass-uto.jpg", false),
+        ("specimen_icao_utopia_td3.png", false),
+    ];
+    let mut checker = Checker::new(None);
+    for (name, has_glare) in photos {
+        let Some(p) = common::shared_doc(name) else {
+            continue;
+        };
+        let report = checker.check_file(&p, Shot::Passport).expect("readable");
+        assert!(report.document.is_some(), "{name}: no document");
+        let glare = report
+            .checks
+            .iter()
+            .find(|v| v.id == RuleId::Glare)
+            .expect("glare judged");
+        assert_eq!(glare.pass, !has_glare, "{name}: {glare:?}");
+    }
+}

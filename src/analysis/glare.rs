@@ -79,6 +79,11 @@ const CORE_MIN_RADIUS: u8 = 2;
 /// 20 on 35 % passes 146; every card with glare still fails.)
 const RIM_CRISP_STEP: f32 = 20.0;
 const GLARE_MAX_CRISP_RIM: f32 = 0.35;
+/// A bright region touching a side of a document, as long as this share of it and at
+/// most this share of the document across, is a strip along its edge (see
+/// [`along_a_side`]).
+const SIDE_STRIP_MIN_LENGTH: f32 = 0.9;
+const SIDE_STRIP_MAX_WIDTH: f32 = 0.2;
 /// Blocks per side over which the paper's brightness is estimated.
 const PAPER_BLOCKS: u32 = 4;
 /// Blocks this far (grey levels) off the plane fitted to the paper are not bare paper:
@@ -110,14 +115,17 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
     let (labels, mut regions) = label_regions(&grid.mask);
     let share = if on_document {
         // Printed white is no reflection: drop the regions that still show dark print
-        // inside them or end in a crisp printed edge.
-        let printed = printed_white(&labels, &grid.luma, regions.len());
-        for (r, &p) in regions.iter_mut().zip(&printed) {
-            if p {
+        // inside them or end in a crisp printed edge, and the strips along a side.
+        let mut not_glare = printed_white(&labels, &grid.luma, regions.len());
+        for (no, r) in not_glare.iter_mut().zip(&regions) {
+            *no |= along_a_side(r, grid.sw, grid.sh);
+        }
+        for (r, &no) in regions.iter_mut().zip(&not_glare) {
+            if no {
                 r.cells = 0;
             }
         }
-        grid.reflection_share(&labels, &printed)
+        grid.reflection_share(&labels, &not_glare)
     } else {
         specular_share
     };
@@ -452,6 +460,21 @@ fn fit_plane(points: &[(f32, f32, f32)]) -> Option<[f32; 3]> {
     Some([(mv - b * mx - c * my) as f32, b as f32, c as f32])
 }
 
+/// Whether a bright region is a strip along one side of the document: touching it,
+/// running along nearly all of it and thin across. That is background, or the edges of
+/// a booklet's other pages, inside an outline drawn a little outside the paper, not a
+/// reflection: glare on laminate lies where the lamp is seen, not along an edge.
+fn along_a_side(r: &Region, w: u32, h: u32) -> bool {
+    let (rw, rh) = ((r.x1 + 1 - r.x0) as f32, (r.y1 + 1 - r.y0) as f32);
+    let (w, h) = (w as f32, h as f32);
+    let strip = |along: f32, across: f32, length: f32, breadth: f32| {
+        along >= SIDE_STRIP_MIN_LENGTH * length && across <= SIDE_STRIP_MAX_WIDTH * breadth
+    };
+    let left_or_right = r.x0 == 0 || r.x1 as f32 + 1.0 == w;
+    let top_or_bottom = r.y0 == 0 || r.y1 as f32 + 1.0 == h;
+    (left_or_right && strip(rh, rw, h, w)) || (top_or_bottom && strip(rw, rh, w, h))
+}
+
 /// Per bright region (labels numbered from 1): whether it is white print rather than a
 /// reflection. A reflection adds light to everything under it and fades out at its
 /// rim; white print keeps its ink inside (dark cells between the region's leftmost and
@@ -601,6 +624,22 @@ mod tests {
         let mut card = card_lit_from_the_right();
         add_soft_reflection(&mut card, 200.0, 200.0, 1.2);
         assert_reflection_across(&card, 200.0);
+    }
+
+    #[test]
+    fn a_white_margin_along_a_side_is_no_reflection() {
+        // An outline drawn a little outside the paper on a white desk: a near-white
+        // margin down the whole left side, fading into the paper over 16 px.
+        let paper = [205.0, 195.0, 175.0];
+        let mut card = RgbImage::from_fn(640, 400, |x, _| {
+            let k = ((x as f32 - 30.0) / 16.0).clamp(0.0, 1.0);
+            image::Rgb(paper.map(|v: f32| (240.0 + (v - 240.0) * k) as u8))
+        });
+        let g = detect(&card, GlareKind::SpecularAndVeil);
+        assert!(g.share < 0.001, "{g:?}");
+        // A reflection that reaches the same side is still one.
+        add_soft_reflection(&mut card, 20.0, 200.0, 1.2);
+        assert_reflection_across(&card, 20.0);
     }
 
     #[test]
