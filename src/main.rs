@@ -60,7 +60,7 @@ enum Command {
         /// The camera's horizontal field of view in degrees (else EXIF, else 65°).
         #[arg(long, value_parser = parse_hfov)]
         hfov: Option<f32>,
-        /// The photo files (JPEG or PNG).
+        /// The photo files (JPEG or PNG; TIFF is read too, but fails `file_format`).
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },

@@ -60,7 +60,7 @@ pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, String> {
     files.sort();
     if files.is_empty() {
         return Err(format!(
-            "{}: no JPEG or PNG files in this folder",
+            "{}: no JPEG, PNG or TIFF files in this folder",
             path.display()
         ));
     }
