@@ -36,8 +36,7 @@ fn portrait_search() -> FaceDetector {
 /// Finds a document front as `kycam check` does: the faces the portrait search found
 /// in the frame may be the document's portrait.
 fn find_front(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
-    let rects: Vec<_> = faces.iter().map(|f| f.rect).collect();
-    find_document_with_portrait(grey, shape, &rects)
+    find_document_with_portrait(grey, shape, faces)
 }
 
 fn main() {

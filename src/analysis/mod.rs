@@ -210,12 +210,8 @@ fn measure_document(
     anchor: bool,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
-    let portraits: Vec<Rect> = if anchor {
-        faces.iter().map(|f| f.rect).collect()
-    } else {
-        Vec::new()
-    };
-    let found = document::find_document_with_portrait(grey, shape, &portraits)?;
+    let portraits = if anchor { faces } else { &[] };
+    let found = document::find_document_with_portrait(grey, shape, portraits)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
     let mut doc = DocumentMeasures {
         corners: found.corners,

@@ -46,12 +46,13 @@ mod warp;
 
 use image::GrayImage;
 
+use crate::analysis::Face;
 use crate::geometry::Rect;
 
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
-use portrait::holds_portrait;
+use portrait::{beside_portrait, holds_portrait};
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
 
@@ -116,11 +117,13 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
 /// pixels) were found in the frame, and one of them may be it. When an outline the
 /// search verified holds one of them at a portrait's size, only such outlines
 /// compete: the text block beside the photo, a sheet under the card or the card with
-/// the desk around it hold none at that size.
+/// the desk around it hold none at that size. An outline that holds none of them, with
+/// a confidently found face just beside it, is print beside the portrait and is not
+/// reported.
 pub fn find_document_with_portrait(
     grey: &GrayImage,
     shape: DocShape,
-    faces: &[Rect],
+    faces: &[Face],
 ) -> Option<FoundDocument> {
     let Verified {
         corners, quality, ..
@@ -199,7 +202,8 @@ struct Search {
 
 /// The search behind [`find_document_with_portrait`]: `None` when the frame is too
 /// small to search.
-fn search(grey: &GrayImage, shape: DocShape, faces: &[Rect]) -> Option<Search> {
+fn search(grey: &GrayImage, shape: DocShape, found_faces: &[Face]) -> Option<Search> {
+    let faces: &[Rect] = &found_faces.iter().map(|f| f.rect).collect::<Vec<_>>();
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long == 0 {
@@ -263,6 +267,9 @@ fn search(grey: &GrayImage, shape: DocShape, faces: &[Rect]) -> Option<Search> {
             best = grown;
         }
     }
+    // Print beside the portrait is not the document: better none than an outline that
+    // may pass a card the frame cuts.
+    let best = best.filter(|b| !beside_portrait(&b.corners, found_faces));
     Some(Search {
         verified,
         winner: best,
