@@ -16,9 +16,8 @@ mod common;
 
 use kycam::analysis::document::{
     document_geometry, find_document, find_document_with_portrait, quad_iou, DocShape,
-    FoundDocument,
 };
-use kycam::analysis::{to_grey, Face, FaceDetector, FaceSearch};
+use kycam::analysis::{to_grey, FaceDetector, FaceSearch};
 use kycam::synth::document::{render_scene, SceneParams};
 use std::time::Instant;
 
@@ -31,12 +30,6 @@ const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
 /// The portrait search `kycam check` runs on a document shot.
 fn portrait_search() -> FaceDetector {
     FaceDetector::new(FaceSearch::PORTRAIT_STILL)
-}
-
-/// Finds a document front as `kycam check` does: the faces the portrait search found
-/// in the frame may be the document's portrait.
-fn find_front(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
-    find_document_with_portrait(grey, shape, faces)
 }
 
 fn main() {
@@ -90,7 +83,7 @@ fn main() {
         let grey = to_grey(&rgb);
         let faces = portraits.detect(&grey);
         let t = Instant::now();
-        let found = find_front(&grey, DocShape::Id1, &faces);
+        let found = find_document_with_portrait(&grey, DocShape::Id1, &faces);
         times.push(t.elapsed().as_secs_f64() * 1e3);
         let geom = found.map(|d| document_geometry(&d.corners, grey.width(), grey.height()));
         let iou = found
@@ -457,7 +450,7 @@ fn single_conditions(
         for seed in from..from + N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
-            let d = find_front(&grey, params.shape, &portraits.detect(&grey));
+            let d = find_document_with_portrait(&grey, params.shape, &portraits.detect(&grey));
             let iou = d
                 .map(|d| quad_iou(&d.corners, &truth.corners))
                 .unwrap_or(0.0);
@@ -491,7 +484,7 @@ fn real_fixtures() {
             (Some(g), Some(t)) => {
                 let faces = portraits.detect(&g);
                 let time = Instant::now();
-                let r = find_front(&g, DocShape::Id1, &faces);
+                let r = find_document_with_portrait(&g, DocShape::Id1, &faces);
                 let ms = time.elapsed().as_secs_f64() * 1e3;
                 let iou = r.map(|d| quad_iou(&d.corners, &t)).unwrap_or(0.0);
                 println!(
@@ -526,7 +519,7 @@ fn real_fixtures() {
         };
         let faces = portraits.detect(&g);
         let t = Instant::now();
-        let r = find_front(&g, shape, &faces);
+        let r = find_document_with_portrait(&g, shape, &faces);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         match r {
             Some(d) => {

@@ -116,10 +116,11 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
     let share = if on_document {
         // Printed white is no reflection: drop the regions that still show dark print
         // inside them or end in a crisp printed edge, and the strips along a side.
-        let mut not_glare = printed_white(&labels, &grid.luma, regions.len());
-        for (no, r) in not_glare.iter_mut().zip(&regions) {
-            *no |= along_a_side(r, grid.sw, grid.sh);
-        }
+        let not_glare: Vec<bool> = printed_white(&labels, &grid.luma, regions.len())
+            .into_iter()
+            .zip(&regions)
+            .map(|(printed, r)| printed || along_a_side(r, grid.sw, grid.sh))
+            .collect();
         for (r, &no) in regions.iter_mut().zip(&not_glare) {
             if no {
                 r.cells = 0;
@@ -462,16 +463,18 @@ fn fit_plane(points: &[(f32, f32, f32)]) -> Option<[f32; 3]> {
 
 /// Whether a bright region is a strip along one side of the document: touching it,
 /// running along nearly all of it and thin across. That is background, or the edges of
-/// a booklet's other pages, inside an outline drawn a little outside the paper, not a
-/// reflection: glare on laminate lies where the lamp is seen, not along an edge.
+/// a booklet's other pages, inside an outline drawn outside the paper (pass-lva's takes
+/// in 11 % of the page's width), not a reflection: glare on laminate lies where the
+/// lamp is seen, not along an edge. A lamp's streak lying along a whole edge is missed.
 fn along_a_side(r: &Region, w: u32, h: u32) -> bool {
-    let (rw, rh) = ((r.x1 + 1 - r.x0) as f32, (r.y1 + 1 - r.y0) as f32);
-    let (w, h) = (w as f32, h as f32);
-    let strip = |along: f32, across: f32, length: f32, breadth: f32| {
-        along >= SIDE_STRIP_MIN_LENGTH * length && across <= SIDE_STRIP_MAX_WIDTH * breadth
+    let (rw, rh) = (r.x1 + 1 - r.x0, r.y1 + 1 - r.y0);
+    // Region extent along the side and across it, against the document's.
+    let strip = |along: u32, across: u32, length: u32, breadth: u32| {
+        along as f32 >= SIDE_STRIP_MIN_LENGTH * length as f32
+            && across as f32 <= SIDE_STRIP_MAX_WIDTH * breadth as f32
     };
-    let left_or_right = r.x0 == 0 || r.x1 as f32 + 1.0 == w;
-    let top_or_bottom = r.y0 == 0 || r.y1 as f32 + 1.0 == h;
+    let left_or_right = r.x0 == 0 || r.x1 + 1 == w;
+    let top_or_bottom = r.y0 == 0 || r.y1 + 1 == h;
     (left_or_right && strip(rh, rw, h, w)) || (top_or_bottom && strip(rw, rh, w, h))
 }
 
@@ -628,7 +631,7 @@ mod tests {
 
     #[test]
     fn a_white_margin_along_a_side_is_no_reflection() {
-        // An outline drawn a little outside the paper on a white desk: a near-white
+        // An outline drawn outside the paper on a white desk: a near-white
         // margin down the whole left side, fading into the paper over 16 px.
         let paper = [205.0, 195.0, 175.0];
         let mut card = RgbImage::from_fn(640, 400, |x, _| {

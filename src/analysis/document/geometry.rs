@@ -239,6 +239,19 @@ pub(super) fn inside_quad(p: Pt, c: &[Pt; 4]) -> bool {
     sides.iter().all(|&z| z >= 0.0) || sides.iter().all(|&z| z <= 0.0)
 }
 
+/// Distance from `p` to the nearest point of the quad's sides.
+pub(super) fn distance_to_quad(p: Pt, c: &[Pt; 4]) -> f32 {
+    (0..4)
+        .map(|k| {
+            let (a, b) = (c[k], c[(k + 1) % 4]);
+            let (ab, ap) = (sub(b, a), sub(p, a));
+            let t = ((ap[0] * ab[0] + ap[1] * ab[1]) / (ab[0] * ab[0] + ab[1] * ab[1]).max(1e-6))
+                .clamp(0.0, 1.0);
+            dist(p, [a[0] + ab[0] * t, a[1] + ab[1] * t])
+        })
+        .fold(f32::MAX, f32::min)
+}
+
 /// Orders corners clockwise on screen starting from the top-left one, where "top-left"
 /// is judged after undoing the in-plane rotation (folded into ±45°).
 pub(super) fn order_corners(c: [Pt; 4]) -> [Pt; 4] {

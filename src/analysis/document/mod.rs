@@ -47,7 +47,6 @@ mod warp;
 use image::GrayImage;
 
 use crate::analysis::Face;
-use crate::geometry::Rect;
 
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
@@ -202,8 +201,7 @@ struct Search {
 
 /// The search behind [`find_document_with_portrait`]: `None` when the frame is too
 /// small to search.
-fn search(grey: &GrayImage, shape: DocShape, found_faces: &[Face]) -> Option<Search> {
-    let faces: &[Rect] = &found_faces.iter().map(|f| f.rect).collect::<Vec<_>>();
+fn search(grey: &GrayImage, shape: DocShape, faces: &[Face]) -> Option<Search> {
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long == 0 {
@@ -269,7 +267,7 @@ fn search(grey: &GrayImage, shape: DocShape, found_faces: &[Face]) -> Option<Sea
     }
     // Print beside the portrait is not the document: better none than an outline that
     // may pass a card the frame cuts.
-    let best = best.filter(|b| !beside_portrait(&b.corners, found_faces));
+    let best = best.filter(|b| !beside_portrait(&b.corners, faces));
     Some(Search {
         verified,
         winner: best,
@@ -369,7 +367,7 @@ struct Verified {
 
 /// The best-scoring of `verified`; of those that hold one of `faces` as their portrait
 /// (good enough to report) when there are any.
-fn best_of(verified: &[Verified], faces: &[Rect]) -> Option<Verified> {
+fn best_of(verified: &[Verified], faces: &[Face]) -> Option<Verified> {
     let by_score = |a: &&Verified, b: &&Verified| a.score.total_cmp(&b.score);
     verified
         .iter()

@@ -5,7 +5,7 @@
 use crate::analysis::Face;
 use crate::geometry::Rect;
 
-use super::geometry::{height_px, inside_quad, width_px, Pt};
+use super::geometry::{distance_to_quad, height_px, inside_quad, width_px, Pt};
 
 /// A face box's width as a share of the document's long side, where the face can be
 /// the portrait printed on it. The portrait of an ID-1 card or a passport data page is
@@ -34,16 +34,11 @@ const BESIDE_MIN_FACE_SCORE: f32 = 8.0;
 /// Whether the outline `corners` (input pixels, either winding) holds one of
 /// `faces` as its portrait: the face's centre inside it and its width a portrait's
 /// share of the outline's long side.
-pub(super) fn holds_portrait(corners: &[Pt; 4], faces: &[Rect]) -> bool {
-    if faces.is_empty() {
-        return false;
-    }
-    let long = width_px(corners).max(height_px(corners));
-    faces.iter().any(|f| {
-        let share = f.w / long;
-        (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&share)
-            && inside_quad(f.center(), corners)
-    })
+pub(super) fn holds_portrait(corners: &[Pt; 4], faces: &[Face]) -> bool {
+    let share = portrait_share(corners);
+    faces
+        .iter()
+        .any(|f| share(&f.rect) && inside_quad(f.rect.center(), corners))
 }
 
 /// Whether the outline `corners` is print beside a front's portrait rather than the
@@ -54,34 +49,23 @@ pub(super) fn holds_portrait(corners: &[Pt; 4], faces: &[Rect]) -> bool {
 /// because the frame cuts it: reported, such an outline passes `corners_visible` on a
 /// card that is not whole.
 pub(super) fn beside_portrait(corners: &[Pt; 4], faces: &[Face]) -> bool {
-    let rects: Vec<Rect> = faces.iter().map(|f| f.rect).collect();
-    if holds_portrait(corners, &rects) {
+    if holds_portrait(corners, faces) {
         return false;
     }
-    let long = width_px(corners).max(height_px(corners));
-    faces
-        .iter()
-        .filter(|f| f.score >= BESIDE_MIN_FACE_SCORE)
-        .any(|f| {
-            let c = f.rect.center();
-            (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&(f.rect.w / long))
-                && !inside_quad(c, corners)
-                && distance_to_quad(c, corners) <= BESIDE_MAX_FACE_WIDTHS * f.rect.w
-        })
+    let share = portrait_share(corners);
+    faces.iter().any(|f| {
+        let c = f.rect.center();
+        f.score >= BESIDE_MIN_FACE_SCORE
+            && share(&f.rect)
+            && !inside_quad(c, corners)
+            && distance_to_quad(c, corners) <= BESIDE_MAX_FACE_WIDTHS * f.rect.w
+    })
 }
 
-/// Distance from `p` to the nearest point of the quad's sides.
-fn distance_to_quad(p: Pt, c: &[Pt; 4]) -> f32 {
-    (0..4)
-        .map(|k| {
-            let (a, b) = (c[k], c[(k + 1) % 4]);
-            let (ab, ap) = ([b[0] - a[0], b[1] - a[1]], [p[0] - a[0], p[1] - a[1]]);
-            let t = ((ap[0] * ab[0] + ap[1] * ab[1]) / (ab[0] * ab[0] + ab[1] * ab[1]).max(1e-6))
-                .clamp(0.0, 1.0);
-            let q = [a[0] + ab[0] * t - p[0], a[1] + ab[1] * t - p[1]];
-            (q[0] * q[0] + q[1] * q[1]).sqrt()
-        })
-        .fold(f32::MAX, f32::min)
+/// Whether a face box is of a portrait's size for the outline `corners`.
+fn portrait_share(corners: &[Pt; 4]) -> impl Fn(&Rect) -> bool {
+    let long = width_px(corners).max(height_px(corners));
+    move |f| (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&(f.w / long))
 }
 
 #[cfg(test)]
@@ -95,9 +79,17 @@ mod tests {
         [100.0, 640.0],
     ];
 
+    /// A face found with confidence.
+    fn face(x: f32, y: f32, w: f32, h: f32) -> Face {
+        Face {
+            rect: Rect::new(x, y, w, h),
+            score: 20.0,
+        }
+    }
+
     #[test]
     fn a_portrait_sized_face_inside_is_held_either_winding() {
-        let face = Rect::new(200.0, 250.0, 150.0, 180.0);
+        let face = face(200.0, 250.0, 150.0, 180.0);
         let mut reversed = CARD;
         reversed.reverse();
         assert!(holds_portrait(&CARD, &[face]));
@@ -106,9 +98,9 @@ mod tests {
 
     #[test]
     fn faces_outside_or_of_the_wrong_size_are_not() {
-        let outside = Rect::new(1000.0, 250.0, 150.0, 180.0);
-        let too_small = Rect::new(200.0, 250.0, 60.0, 70.0);
-        let too_large = Rect::new(200.0, 150.0, 400.0, 450.0);
+        let outside = face(1000.0, 250.0, 150.0, 180.0);
+        let too_small = face(200.0, 250.0, 60.0, 70.0);
+        let too_large = face(200.0, 150.0, 400.0, 450.0);
         assert!(!holds_portrait(&CARD, &[outside, too_small, too_large]));
         assert!(!holds_portrait(&CARD, &[]));
     }
@@ -122,16 +114,18 @@ mod tests {
             [940.0, 620.0],
             [400.0, 620.0],
         ];
-        let confident = |rect| Face { rect, score: 20.0 };
-        let face = confident(Rect::new(200.0, 250.0, 120.0, 140.0));
-        assert!(beside_portrait(&text, &[face]));
+        let portrait = face(200.0, 250.0, 120.0, 140.0);
+        assert!(beside_portrait(&text, &[portrait]));
         // The card itself holds it; a face far off, or of a size no portrait of this
         // outline has (a person behind the card), is not beside it.
-        assert!(!beside_portrait(&CARD, &[face]));
-        let far = confident(Rect::new(-300.0, 250.0, 120.0, 140.0));
-        let person = confident(Rect::new(10.0, 150.0, 380.0, 420.0));
+        assert!(!beside_portrait(&CARD, &[portrait]));
+        let far = face(-300.0, 250.0, 120.0, 140.0);
+        let person = face(10.0, 150.0, 380.0, 420.0);
         // A face the detector is unsure of (gravel, bricks) takes nothing away.
-        let unsure = Face { score: 3.0, ..face };
+        let unsure = Face {
+            score: 3.0,
+            ..portrait
+        };
         assert!(!beside_portrait(&text, &[far, person, unsure]));
         assert!(!beside_portrait(&text, &[]));
     }
