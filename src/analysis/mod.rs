@@ -89,7 +89,8 @@ pub struct DocumentMeasures {
     /// Detector confidence 0–1.
     pub score: f32,
     pub geometry: document::DocGeometry,
-    /// A face (the holder's portrait) lies inside the document.
+    /// A face (the holder's portrait) lies inside the document, at a portrait's size
+    /// for it: the same test the search ranks outlines by.
     pub portrait_found: bool,
 }
 
@@ -213,26 +214,12 @@ fn measure_document(
     let portraits = if anchor { faces } else { &[] };
     let found = document::find_document_with_portrait(grey, shape, portraits)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
-    let mut doc = DocumentMeasures {
+    Some(DocumentMeasures {
         corners: found.corners,
         score: found.score,
         geometry,
-        portrait_found: false,
-    };
-    doc.portrait_found = doc.holds_portrait(faces);
-    Some(doc)
-}
-
-impl DocumentMeasures {
-    /// Whether one of `faces` is the holder's portrait: a face inside the document
-    /// and of a portrait's size, at least a tenth of its width (a face in the
-    /// background is not in the card).
-    fn holds_portrait(&self, faces: &[Face]) -> bool {
-        faces.iter().any(|f| {
-            let [cx, cy] = f.rect.center();
-            point_in_quad(&self.corners, cx, cy) && f.rect.w >= 0.1 * self.geometry.width_px
-        })
-    }
+        portrait_found: document::holds_portrait(&found.corners, faces),
+    })
 }
 
 impl Measurements {
@@ -243,7 +230,7 @@ impl Measurements {
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
         if let Some(doc) = self.document.as_mut() {
-            doc.portrait_found = doc.holds_portrait(&self.faces);
+            doc.portrait_found = document::holds_portrait(&doc.corners, &self.faces);
         }
     }
 }
@@ -264,15 +251,6 @@ pub fn portrait_region(
     Rect::around(corners)?
         .grown(m, m, m, m)
         .clamped_pixels(width, height)
-}
-
-/// Whether (x, y) is inside the convex quadrilateral (clockwise on screen).
-fn point_in_quad(q: &[[f32; 2]; 4], x: f32, y: f32) -> bool {
-    (0..4).all(|i| {
-        let [ax, ay] = q[i];
-        let [bx, by] = q[(i + 1) % 4];
-        (bx - ax) * (y - ay) - (by - ay) * (x - ax) >= 0.0
-    })
 }
 
 /// Quality on the document rectified to its canonical size, so that sharpness and

@@ -51,7 +51,8 @@ use crate::analysis::Face;
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
-use portrait::{beside_portrait, holds_portrait};
+use portrait::beside_portrait;
+pub(crate) use portrait::holds_portrait;
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
 

@@ -34,7 +34,7 @@ const BESIDE_MIN_FACE_SCORE: f32 = 8.0;
 /// Whether the outline `corners` (input pixels, either winding) holds one of
 /// `faces` as its portrait: the face's centre inside it and its width a portrait's
 /// share of the outline's long side.
-pub(super) fn holds_portrait(corners: &[Pt; 4], faces: &[Face]) -> bool {
+pub(crate) fn holds_portrait(corners: &[Pt; 4], faces: &[Face]) -> bool {
     let share = portrait_share(corners);
     faces
         .iter()
