@@ -489,6 +489,26 @@ fn the_text_beside_a_cut_cards_portrait_is_not_taken_for_the_card() {
     }
 }
 
+/// Mixed scenes where a rival outline (the card with a strip of desk, a sheet's edge
+/// joined to the card's) also held the portrait at a portrait's size and outranked the
+/// card (seeds 220, 478, 566, 580): on the rival the face lies near a long side, while a
+/// portrait sits in the middle band across its card, so the card wins.
+#[test]
+fn a_rival_with_the_portrait_near_its_edge_does_not_beat_the_card() {
+    let (face, textures) = common::synth_inputs();
+    let params = SceneParams::default();
+    let mut detector = FaceDetector::new(FaceSearch::PORTRAIT_STILL);
+    for seed in [220, 478, 566, 580] {
+        let (rgb, truth) = render_scene(seed, &params, &face, &textures);
+        assert!(!truth.out_of_frame);
+        let grey = to_grey(&rgb);
+        let faces = detector.detect(&grey);
+        let found = find_document_with_portrait(&grey, DocShape::Id1, &faces);
+        let iou = found.map_or(0.0, |d| quad_iou(&d.corners, &truth.corners));
+        assert!(iou >= 0.9, "seed {seed}: IoU {iou:.3}, {found:?}");
+    }
+}
+
 #[test]
 fn rectify_reproduces_a_warped_card() {
     let (face, _) = common::synth_inputs();

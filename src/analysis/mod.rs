@@ -218,7 +218,7 @@ fn measure_document(
         corners: found.corners,
         score: found.score,
         geometry,
-        portrait_found: document::holds_portrait(&found.corners, faces),
+        portrait_found: document::Portraits::new(faces, grey.dimensions()).held_by(&found.corners),
     })
 }
 
@@ -230,7 +230,8 @@ impl Measurements {
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
         if let Some(doc) = self.document.as_mut() {
-            doc.portrait_found = document::holds_portrait(&doc.corners, &self.faces);
+            let portraits = document::Portraits::new(&self.faces, (self.width, self.height));
+            doc.portrait_found = portraits.held_by(&doc.corners);
         }
     }
 }

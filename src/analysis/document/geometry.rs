@@ -200,8 +200,9 @@ fn rectangle_side_ratio(c: &[Pt; 4], pp: Pt, f: f32) -> Option<f32> {
 
 /// Width over height of the document seen as `c` (clockwise from top-left) in a
 /// `fw`×`fh` frame, perspective undone with the assumed camera; the outline's own
-/// side lengths when the quad is degenerate for that model.
-fn width_over_height(c: &[Pt; 4], fw: f32, fh: f32) -> f32 {
+/// side lengths when the quad is degenerate for that model. For corners in any other
+/// order around the quad: its side from corner 0 to 1 over its side from 0 to 3.
+pub(super) fn width_over_height(c: &[Pt; 4], fw: f32, fh: f32) -> f32 {
     rectangle_side_ratio(c, [fw * 0.5, fh * 0.5], ASSUMED_FOCAL_FRAC * fw.max(fh))
         .unwrap_or_else(|| width_px(c) / height_px(c).max(1e-6))
 }

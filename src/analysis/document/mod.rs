@@ -51,8 +51,7 @@ use crate::analysis::Face;
 use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
-use portrait::beside_portrait;
-pub(crate) use portrait::holds_portrait;
+pub(crate) use portrait::Portraits;
 use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
 use refine::{refine_quad, Planes};
 
@@ -127,7 +126,7 @@ pub fn find_document_with_portrait(
 ) -> Option<FoundDocument> {
     let Verified {
         corners, quality, ..
-    } = search(grey, shape, faces)?.winner?;
+    } = search(grey, shape, Portraits::new(faces, grey.dimensions()))?.winner?;
     if quality < MIN_VERIFIED_QUALITY {
         return None;
     }
@@ -155,7 +154,7 @@ pub struct RankedOutline {
 /// growth steps), highest rank first.
 #[doc(hidden)]
 pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> {
-    let mut all: Vec<RankedOutline> = search(grey, shape, &[])
+    let mut all: Vec<RankedOutline> = search(grey, shape, Portraits::NONE)
         .map(|s| s.verified)
         .unwrap_or_default()
         .into_iter()
@@ -179,7 +178,7 @@ pub fn sides_without_line(
     shape: DocShape,
     corners: &[[f32; 2]; 4],
 ) -> Vec<usize> {
-    let Some(s) = search(grey, shape, &[]) else {
+    let Some(s) = search(grey, shape, Portraits::NONE) else {
         return (0..4).collect();
     };
     let c = to_small(corners, s.f);
@@ -202,7 +201,7 @@ struct Search {
 
 /// The search behind [`find_document_with_portrait`]: `None` when the frame is too
 /// small to search.
-fn search(grey: &GrayImage, shape: DocShape, faces: &[Face]) -> Option<Search> {
+fn search(grey: &GrayImage, shape: DocShape, portraits: Portraits) -> Option<Search> {
     let (w, h) = grey.dimensions();
     let long = w.max(h);
     if long == 0 {
@@ -228,7 +227,7 @@ fn search(grey: &GrayImage, shape: DocShape, faces: &[Face]) -> Option<Search> {
     };
     let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
     let mut verified = verify(&planes, &candidates);
-    let mut best = best_of(&verified, faces);
+    let mut best = best_of(&verified, &portraits);
     // A crisp, complete grey outline needs no second look. Otherwise add the outlines
     // seen only as a change of texture (a card of the desk's brightness on a busy desk).
     if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
@@ -245,12 +244,12 @@ fn search(grey: &GrayImage, shape: DocShape, faces: &[Face]) -> Option<Search> {
         planes.texture = Some(&texture);
         let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
         verified.extend(verify(&planes, &candidates));
-        best = best_of(&verified, faces);
+        best = best_of(&verified, &portraits);
     }
     // Once the winner holds a portrait, the later steps may replace it only by an
     // outline that holds one too.
-    let anchored = best.is_some_and(|b| holds_portrait(&b.corners, faces));
-    let keeps_portrait = |v: &Verified| !anchored || holds_portrait(&v.corners, faces);
+    let anchored = best.is_some_and(|b| portraits.held_by(&b.corners));
+    let keeps_portrait = |v: &Verified| !anchored || portraits.held_by(&v.corners);
     // A sheet of paper under the card outscores it by its size: the card inside wins.
     let eligible = verified.iter().filter(|v| keeps_portrait(v));
     if let Some(card) = best.and_then(|b| card_on_sheet(&b, eligible, &print, f)) {
@@ -268,7 +267,7 @@ fn search(grey: &GrayImage, shape: DocShape, faces: &[Face]) -> Option<Search> {
     }
     // Print beside the portrait is not the document: better none than an outline that
     // may pass a card the frame cuts.
-    let best = best.filter(|b| !beside_portrait(&b.corners, faces));
+    let best = best.filter(|b| !portraits.beside(&b.corners));
     Some(Search {
         verified,
         winner: best,
@@ -318,7 +317,7 @@ fn grow(
             })
         })
         .collect();
-    best_of(&verify(planes, &grown), &[])
+    best_of(&verify(planes, &grown), &Portraits::NONE)
 }
 
 /// The best-scoring of `candidates` inside `sheet` (all its corners within it, at most
@@ -366,13 +365,13 @@ struct Verified {
     quality: f32,
 }
 
-/// The best-scoring of `verified`; of those that hold one of `faces` as their portrait
+/// The best-scoring of `verified`; of those that hold one of `portraits`
 /// (good enough to report) when there are any.
-fn best_of(verified: &[Verified], faces: &[Face]) -> Option<Verified> {
+fn best_of(verified: &[Verified], portraits: &Portraits) -> Option<Verified> {
     let by_score = |a: &&Verified, b: &&Verified| a.score.total_cmp(&b.score);
     verified
         .iter()
-        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && holds_portrait(&v.corners, faces))
+        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && portraits.held_by(&v.corners))
         .max_by(by_score)
         .or_else(|| verified.iter().max_by(by_score))
         .copied()

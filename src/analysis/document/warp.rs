@@ -37,6 +37,33 @@ fn square_to_quad(q: &[Pt; 4]) -> Option<[f32; 9]> {
     }
 }
 
+/// Where the point `p` lies on the quad `q`: the (u, v) of the unit square that
+/// [`unit_square_homography`] maps onto it; `None` for a degenerate quad.
+pub(super) fn unit_square_coords(q: &[Pt; 4], p: Pt) -> Option<Pt> {
+    let m = square_to_quad(q)?.map(f64::from);
+    // The inverse map through the adjugate (its scale cancels in the division).
+    let inv = [
+        m[4] * m[8] - m[5] * m[7],
+        m[2] * m[7] - m[1] * m[8],
+        m[1] * m[5] - m[2] * m[4],
+        m[5] * m[6] - m[3] * m[8],
+        m[0] * m[8] - m[2] * m[6],
+        m[2] * m[3] - m[0] * m[5],
+        m[3] * m[7] - m[4] * m[6],
+        m[1] * m[6] - m[0] * m[7],
+        m[0] * m[4] - m[1] * m[3],
+    ];
+    let (x, y) = (f64::from(p[0]), f64::from(p[1]));
+    let z = inv[6] * x + inv[7] * y + inv[8];
+    if z.abs() < 1e-12 {
+        return None;
+    }
+    Some([
+        ((inv[0] * x + inv[1] * y + inv[2]) / z) as f32,
+        ((inv[3] * x + inv[4] * y + inv[5]) / z) as f32,
+    ])
+}
+
 /// Maps (u, v) in the unit square through homography `m`.
 pub(crate) fn apply_h(m: &[f32; 9], u: f32, v: f32) -> Option<Pt> {
     let z = m[6] * u + m[7] * v + m[8];
