@@ -211,8 +211,8 @@ fn measure_document(
     anchor: bool,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
-    let portraits = if anchor { faces } else { &[] };
-    let found = document::find_document_with_portrait(grey, shape, portraits)?;
+    let anchors = if anchor { faces } else { &[] };
+    let found = document::find_document_with_portrait(grey, shape, anchors)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
     Some(DocumentMeasures {
         corners: found.corners,

@@ -4,7 +4,7 @@
 //! Deterministic for a given seed, so evaluations and tests are repeatable.
 
 use super::rng::Rng;
-use crate::analysis::document::{apply_h, unit_square_homography, DocShape};
+use crate::analysis::document::{apply_h, quad_to_unit_square, DocShape};
 use image::{imageops, Rgb, RgbImage};
 
 /// Corner margins of in-frame scenes are at least this (share of frame size): well
@@ -662,30 +662,6 @@ fn draw_thick_line(img: &mut RgbImage, a: [f32; 2], b: [f32; 2], half: f32, col:
     fill_polygon(img, &poly, |_, _| col, 1.0);
 }
 
-/// Inverse of a 3×3 matrix (row-major); `None` when singular.
-fn invert3(m: &[f32; 9]) -> Option<[f32; 9]> {
-    let m: [f64; 9] = m.map(|v| v as f64);
-    let c0 = m[4] * m[8] - m[5] * m[7];
-    let c1 = m[5] * m[6] - m[3] * m[8];
-    let c2 = m[3] * m[7] - m[4] * m[6];
-    let det = m[0] * c0 + m[1] * c1 + m[2] * c2;
-    if det.abs() < 1e-12 {
-        return None;
-    }
-    let inv = [
-        c0,
-        m[2] * m[7] - m[1] * m[8],
-        m[1] * m[5] - m[2] * m[4],
-        c1,
-        m[0] * m[8] - m[2] * m[6],
-        m[2] * m[3] - m[0] * m[5],
-        c2,
-        m[1] * m[6] - m[0] * m[7],
-        m[0] * m[4] - m[1] * m[3],
-    ];
-    Some(inv.map(|v| (v / det) as f32))
-}
-
 /// Warps `card` onto `frame` so its corners land on `corners`, with an anti-aliased
 /// outline and ID-1 rounded corners (radius 3.18 mm of 85.6 mm).
 pub fn paste_warped(frame: &mut RgbImage, card: &RgbImage, corners: &[[f32; 2]; 4]) {
@@ -752,7 +728,7 @@ struct CardOutline {
 
 impl CardOutline {
     fn new(corners: &[[f32; 2]; 4], aspect: f32) -> Option<Self> {
-        let inv = invert3(&unit_square_homography(corners)?)?;
+        let inv = quad_to_unit_square(corners)?;
         let px_per_unit = ((corners[0][0] - corners[1][0]).hypot(corners[0][1] - corners[1][1]))
             .max((corners[3][0] - corners[2][0]).hypot(corners[3][1] - corners[2][1]))
             .max(1.0);

@@ -28,7 +28,7 @@
 //! so each side of the winner is swept outwards for an edge parallel to it, and an
 //! outline with sides moved out to such edges replaces the winner if it scores higher.
 //! On a front side the faces found in the frame are passed in: an outline holding one
-//! at a portrait's size beats those holding none (`portrait`).
+//! at a portrait's size and place beats those holding none (`portrait`).
 //!
 //! Modules, one step each: `edges` (the search images and their edge and print maps),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
@@ -57,7 +57,7 @@ use refine::{refine_quad, Planes};
 
 pub use crate::shot::DocumentShape as DocShape;
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
-pub(crate) use warp::{apply_h, unit_square_homography};
+pub(crate) use warp::{apply_h, quad_to_unit_square};
 pub use warp::{frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size};
 
 /// Long side of the image the line search runs on: enough for a card that fills a third
@@ -114,9 +114,9 @@ pub fn find_document(grey: &GrayImage, shape: DocShape) -> Option<FoundDocument>
 
 /// [`find_document`] for a side that carries the holder's portrait: `faces` (input
 /// pixels) were found in the frame, and one of them may be it. When an outline the
-/// search verified holds one of them at a portrait's size, only such outlines
-/// compete: the text block beside the photo, a sheet under the card or the card with
-/// the desk around it hold none at that size. An outline that holds none of them, with
+/// search verified holds one of them at a portrait's size, in the middle band across
+/// it, only such outlines compete: the text block beside the photo, a sheet under the
+/// card or the card with the desk around it hold none at that size and place. An outline that holds none of them, with
 /// a confidently found face just beside it, is print beside the portrait and is not
 /// reported.
 pub fn find_document_with_portrait(

@@ -6,7 +6,7 @@ use crate::analysis::Face;
 use crate::geometry::Rect;
 
 use super::geometry::{distance_to_quad, height_px, inside_quad, width_over_height, width_px, Pt};
-use super::warp::unit_square_coords;
+use super::warp::{apply_h, quad_to_unit_square};
 
 /// A face box's width as a share of the document's long side, where the face can be
 /// the portrait printed on it. The portrait of an ID-1 card or a passport data page is
@@ -102,7 +102,7 @@ impl<'a> Portraits<'a> {
     /// its distance from the nearer long side as a share of the short side (0.5 is the
     /// middle). `None` for a degenerate outline.
     fn across(&self, corners: &[Pt; 4], p: Pt) -> Option<f32> {
-        let [u, v] = unit_square_coords(corners, p)?;
+        let [u, v] = apply_h(&quad_to_unit_square(corners)?, p[0], p[1])?;
         let (fw, fh) = (self.frame.0 as f32, self.frame.1 as f32);
         // `u` runs along the side from corner 0 to corner 1, `v` along that from 0 to 3.
         let across = if width_over_height(corners, fw, fh) >= 1.0 {

@@ -37,31 +37,34 @@ fn square_to_quad(q: &[Pt; 4]) -> Option<[f32; 9]> {
     }
 }
 
-/// Where the point `p` lies on the quad `q`: the (u, v) of the unit square that
-/// [`unit_square_homography`] maps onto it; `None` for a degenerate quad.
-pub(super) fn unit_square_coords(q: &[Pt; 4], p: Pt) -> Option<Pt> {
-    let m = square_to_quad(q)?.map(f64::from);
-    // The inverse map through the adjugate (its scale cancels in the division).
+/// Inverse of a 3×3 matrix (row-major); `None` when singular.
+fn invert3(m: &[f32; 9]) -> Option<[f32; 9]> {
+    let m: [f64; 9] = m.map(|v| v as f64);
+    let c0 = m[4] * m[8] - m[5] * m[7];
+    let c1 = m[5] * m[6] - m[3] * m[8];
+    let c2 = m[3] * m[7] - m[4] * m[6];
+    let det = m[0] * c0 + m[1] * c1 + m[2] * c2;
+    if det.abs() < 1e-12 {
+        return None;
+    }
     let inv = [
-        m[4] * m[8] - m[5] * m[7],
+        c0,
         m[2] * m[7] - m[1] * m[8],
         m[1] * m[5] - m[2] * m[4],
-        m[5] * m[6] - m[3] * m[8],
+        c1,
         m[0] * m[8] - m[2] * m[6],
         m[2] * m[3] - m[0] * m[5],
-        m[3] * m[7] - m[4] * m[6],
+        c2,
         m[1] * m[6] - m[0] * m[7],
         m[0] * m[4] - m[1] * m[3],
     ];
-    let (x, y) = (f64::from(p[0]), f64::from(p[1]));
-    let z = inv[6] * x + inv[7] * y + inv[8];
-    if z.abs() < 1e-12 {
-        return None;
-    }
-    Some([
-        ((inv[0] * x + inv[1] * y + inv[2]) / z) as f32,
-        ((inv[3] * x + inv[4] * y + inv[5]) / z) as f32,
-    ])
+    Some(inv.map(|v| (v / det) as f32))
+}
+
+/// Homography from the quad `q` onto the unit square, corner 0 to (0, 0), 1 to (1, 0)
+/// and 3 to (0, 1): with [`apply_h`], where a frame point lies on the quad.
+pub(crate) fn quad_to_unit_square(q: &[Pt; 4]) -> Option<[f32; 9]> {
+    invert3(&square_to_quad(q)?)
 }
 
 /// Maps (u, v) in the unit square through homography `m`.
@@ -74,11 +77,6 @@ pub(crate) fn apply_h(m: &[f32; 9], u: f32, v: f32) -> Option<Pt> {
         (m[0] * u + m[1] * v + m[2]) / z,
         (m[3] * u + m[4] * v + m[5]) / z,
     ])
-}
-
-/// Homography from the unit square onto the quad `q` (corners clockwise from top-left).
-pub(crate) fn unit_square_homography(q: &[Pt; 4]) -> Option<[f32; 9]> {
-    square_to_quad(q)
 }
 
 /// Where a point of the rectified image (`out_w`×`out_h`, as made by [`rectify`])
