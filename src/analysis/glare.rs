@@ -112,8 +112,8 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
             ..Glare::default()
         };
     }
-    let (labels, mut regions) = label_regions(&grid.mask);
-    let share = if on_document {
+    let (labels, regions) = label_regions(&grid.mask);
+    let (share, mut kept) = if on_document {
         // Printed white is no reflection: drop the regions that still show dark print
         // inside them or end in a crisp printed edge, and the strips along a side.
         let not_glare: Vec<bool> = printed_white(&labels, &grid.luma, regions.len())
@@ -121,16 +121,12 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
             .zip(&regions)
             .map(|(printed, r)| printed || along_a_side(r, grid.sw, grid.sh))
             .collect();
-        for (r, &no) in regions.iter_mut().zip(&not_glare) {
-            if no {
-                r.cells = 0;
-            }
-        }
-        grid.reflection_share(&labels, &not_glare)
+        let share = grid.reflection_share(&labels, &not_glare);
+        let reflections = regions.into_iter().zip(not_glare).filter(|(_, no)| !no);
+        (share, reflections.map(|(r, _)| r).collect())
     } else {
-        specular_share
+        (specular_share, regions)
     };
-    let mut kept: Vec<_> = regions.into_iter().filter(|r| r.cells > 0).collect();
     kept.sort_by_key(|r| std::cmp::Reverse(r.cells));
     let largest_share = kept
         .first()
