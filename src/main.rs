@@ -73,7 +73,8 @@ enum Command {
         /// The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie.
         #[arg(long)]
         shot: Shot,
-        /// Frames per second to play at; 0 = as fast as the analysis takes them, dropping none.
+        /// Frames per second to play at (1–1000); 0 = as fast as the analysis takes
+        /// them, dropping none.
         #[arg(long, default_value_t = 30.0, value_parser = parse_fps)]
         fps: f32,
         /// Play a single image this many times.
@@ -93,13 +94,20 @@ enum Command {
     Cameras,
 }
 
+/// Replay rates: 0 (as fast as the analysis goes), or a camera's rate. Below one
+/// frame a second a replay is a slide show no camera makes, and a rate near zero
+/// puts the next frame past any time the clock can hold.
+const REPLAY_FPS: std::ops::RangeInclusive<f32> = 1.0..=1000.0;
+
 fn parse_fps(s: &str) -> Result<f32, String> {
     let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
-    if (0.0..=1000.0).contains(&v) {
+    if v == 0.0 || REPLAY_FPS.contains(&v) {
         Ok(v)
     } else {
         Err(format!(
-            "{v} fps is out of range (0–1000; 0 = as fast as possible)"
+            "{s} fps is out of range: 0 (as fast as possible) or {}–{} frames per second",
+            REPLAY_FPS.start(),
+            REPLAY_FPS.end()
         ))
     }
 }

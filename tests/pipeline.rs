@@ -529,6 +529,69 @@ fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {
     }
 }
 
+/// A source that gives `frames` frames, then panics inside `next`.
+struct Panicking {
+    frame: Arc<RgbImage>,
+    left: u32,
+}
+
+impl FrameSource for Panicking {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        if self.left == 0 {
+            panic!("the test source broke");
+        }
+        self.left -= 1;
+        std::thread::sleep(Duration::from_millis(30));
+        SourceStep::Frame(Arc::clone(&self.frame))
+    }
+}
+
+/// A panic in the source thread ends the session with a message naming the
+/// thread and the fault, for a live source too (no reopening a broken one):
+/// before, the supervisor waited for ever for a worker that had died.
+#[test]
+fn a_panic_in_the_source_thread_ends_the_session_with_a_message() {
+    for live in [false, true] {
+        let out = tempfile::tempdir().expect("tempdir");
+        let frame = Arc::new(RgbImage::from_pixel(320, 240, image::Rgb([90, 90, 90])));
+        let spec = SourceSpec::Custom {
+            name: "the panicking source".into(),
+            live,
+            open: Arc::new(move || {
+                Ok(Box::new(Panicking {
+                    frame: Arc::clone(&frame),
+                    left: 3,
+                }) as Box<dyn FrameSource>)
+            }),
+        };
+        let pipeline =
+            Pipeline::start(spec, live_config(Shot::Selfie, out.path()), None).expect("start");
+        // A bound on waiting, so that a regression fails instead of hanging.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let failed = loop {
+            let _ = pipeline.latest_report();
+            match pipeline.next_event(Duration::from_millis(100)) {
+                Some(Event::Failed(m)) => break m,
+                Some(_) => {}
+                None => assert!(
+                    std::time::Instant::now() < deadline,
+                    "no end after a panic (live: {live})"
+                ),
+            }
+        };
+        assert!(
+            failed.contains("source") && failed.contains("the test source broke"),
+            "{failed}"
+        );
+        // Everything has stopped: stop() joins at once, nothing is left running.
+        pipeline.stop();
+    }
+}
+
 /// This machine has no webcam: the camera source can only be tested for
 /// saying so. (On a machine with one, this test is skipped.)
 #[test]

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use common::{approach, write_frames, Scenes};
+use image::RgbImage;
 
 fn kycam(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kycam"))
@@ -238,4 +239,52 @@ fn a_front_beside_a_sheet_is_found_by_its_portrait() {
             );
         }
     }
+}
+
+/// A rate near zero used to overflow the source's clock on the second frame and
+/// hang the replay; it is refused with the range, and so is any other rate that
+/// no camera has.
+#[test]
+fn an_impossible_frame_rate_is_refused_with_the_range() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let picture = dir.path().join("grey.png");
+    RgbImage::from_pixel(64, 48, image::Rgb([90, 90, 90]))
+        .save(&picture)
+        .expect("save");
+    for fps in ["1e-20", "0.5", "-3", "1e9", "NaN", "inf"] {
+        let rate = format!("--fps={fps}");
+        let o = kycam(&["replay", "--shot", "selfie", &rate, s(&picture)]);
+        assert_eq!(o.status.code(), Some(2), "--fps {fps}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("--fps") && stderr.contains("1–1000"),
+            "--fps {fps}: {stderr}"
+        );
+    }
+}
+
+/// The library's replay, which clap does not guard, ends with a problem told
+/// instead of panicking or hanging when its rate cannot be played.
+#[test]
+fn the_library_replay_ends_on_a_rate_it_cannot_play() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let picture = dir.path().join("grey.png");
+    RgbImage::from_pixel(64, 48, image::Rgb([90, 90, 90]))
+        .save(&picture)
+        .expect("save");
+    let opts = kycam::replay::ReplayOptions {
+        shot: kycam::Shot::Selfie,
+        fps: 1e-20,
+        repeat: 3,
+        out: Some(out.path().to_owned()),
+        json: true,
+        path: picture,
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let outcome = kycam::replay::run(&opts, &mut stdout, &mut stderr).expect("starts");
+    let told = String::from_utf8_lossy(&stderr);
+    assert!(!outcome.problems.is_empty(), "{told}");
+    assert!(told.contains("per second"), "{told}");
+    assert_eq!(outcome.summary.analysed, 1, "the first frame is at time 0");
 }

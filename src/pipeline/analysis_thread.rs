@@ -15,6 +15,7 @@ use image::{GrayImage, RgbImage};
 use super::autocapture::{AutoCapture, HOLD};
 use super::channel::NewestSlot;
 use super::face_worker::{self, FaceJob, FaceResult};
+use super::guard::run_guarded;
 use super::motion::{motion, motion_thumbnail};
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
 use super::writer::SaveJob;
@@ -113,7 +114,10 @@ pub(crate) fn spawn(
     };
     thread::Builder::new()
         .name("analysis".into())
-        .spawn(move || state.run())
+        .spawn(move || {
+            let (events, stop) = (state.ch.events.clone(), Arc::clone(&state.stop));
+            run_guarded("analysis", &events, &stop, || state.run());
+        })
         .map_err(|source| PipelineError::Spawn {
             thread: "analysis",
             source,

@@ -11,7 +11,8 @@ use crossbeam_channel::{Receiver, RecvTimeoutError};
 use image::GrayImage;
 
 use super::channel::NewestSlot;
-use super::PipelineError;
+use super::guard::run_guarded;
+use super::{EventSink, PipelineError};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch, Measurements};
 use crate::shot::Shot;
 
@@ -117,45 +118,58 @@ pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 pub(crate) fn spawn(
     jobs: Receiver<FaceJob>,
     results: NewestSlot<FaceResult>,
+    events: EventSink,
     stop: Arc<AtomicBool>,
     pace: Option<Duration>,
 ) -> Result<JoinHandle<()>, PipelineError> {
     thread::Builder::new()
         .name("face-worker".into())
         .spawn(move || {
-            // The detector is not `Send`: it is built here, in its own thread.
-            let mut detector = FaceDetector::new(FaceSearch::LIVE);
-            let mut search = FaceSearch::LIVE;
-            while !stop.load(Ordering::Relaxed) {
-                let job = match jobs.recv_timeout(Duration::from_millis(50)) {
-                    Ok(j) => j,
-                    Err(RecvTimeoutError::Timeout) => continue,
-                    Err(RecvTimeoutError::Disconnected) => break,
-                };
-                let started = Instant::now();
-                if job.search != search {
-                    search = job.search;
-                    detector = FaceDetector::new(search);
-                }
-                let faces = faces_in(&mut detector, &job);
-                results.offer(FaceResult {
-                    seq: job.seq,
-                    faces,
-                });
-                if let Some(pace) = pace {
-                    // In short naps, so that a stop is seen at once.
-                    while !stop.load(Ordering::Relaxed) {
-                        let left = pace.saturating_sub(started.elapsed());
-                        if left.is_zero() {
-                            break;
-                        }
-                        thread::sleep(left.min(Duration::from_millis(20)));
-                    }
-                }
-            }
+            run_guarded("face-worker", &events, &stop, || {
+                search_jobs(&jobs, &results, &stop, pace)
+            });
         })
         .map_err(|source| PipelineError::Spawn {
             thread: "face-worker",
             source,
         })
+}
+
+/// Searches the jobs it is given until the stop flag or the end of the jobs.
+fn search_jobs(
+    jobs: &Receiver<FaceJob>,
+    results: &NewestSlot<FaceResult>,
+    stop: &AtomicBool,
+    pace: Option<Duration>,
+) {
+    // The detector is not `Send`: it is built here, in its own thread.
+    let mut detector = FaceDetector::new(FaceSearch::LIVE);
+    let mut search = FaceSearch::LIVE;
+    while !stop.load(Ordering::Relaxed) {
+        let job = match jobs.recv_timeout(Duration::from_millis(50)) {
+            Ok(j) => j,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let started = Instant::now();
+        if job.search != search {
+            search = job.search;
+            detector = FaceDetector::new(search);
+        }
+        let faces = faces_in(&mut detector, &job);
+        results.offer(FaceResult {
+            seq: job.seq,
+            faces,
+        });
+        if let Some(pace) = pace {
+            // In short naps, so that a stop is seen at once.
+            while !stop.load(Ordering::Relaxed) {
+                let left = pace.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                thread::sleep(left.min(Duration::from_millis(20)));
+            }
+        }
+    }
 }

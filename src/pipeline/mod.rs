@@ -12,6 +12,7 @@ pub mod autocapture;
 mod channel;
 pub mod face_worker;
 pub mod frame;
+mod guard;
 pub mod motion;
 pub mod smoothing;
 pub mod source;
@@ -230,6 +231,9 @@ pub enum Event {
     SourceProblem(String),
     /// The source has no more frames; every capture has been saved.
     SourceEnded,
+    /// A pipeline thread stopped on an internal error (a panic), in plain
+    /// words: the pipeline has stopped and the session cannot go on.
+    Failed(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -352,10 +356,12 @@ impl Pipeline {
             events.clone(),
             Arc::clone(&counters),
             done_tx,
+            Arc::clone(&stop),
         )?);
         pipeline.threads.push(face_worker::spawn(
             face_jobs.1.clone(),
             channel::NewestSlot::new(face_results.0, face_results.1.clone()),
+            events.clone(),
             Arc::clone(&stop),
             match config.faces {
                 FaceTiming::Async => Some(face_worker::LIVE_PACE),

@@ -128,6 +128,7 @@ impl KycamApp {
                 }
                 Event::SourceProblem(msg) => live.problem = Some(msg),
                 Event::SourceEnded => live.ended = true,
+                Event::Failed(msg) => actions.push(Action::SourceFailed(msg)),
             }
         }
         for action in actions {
