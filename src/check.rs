@@ -11,7 +11,7 @@ use crate::rules::{self, Limit, RuleId, Verdict, FILE_MAX_BYTES, FILE_MIN_BYTES}
 use crate::shot::Shot;
 use image::GrayImage;
 
-/// The result of checking one file (the JSON line of SPEC §6).
+/// The result of checking one file (the JSON line of docs/contract.md).
 #[derive(Debug, Serialize)]
 pub struct FileReport {
     pub file: String,

@@ -1,4 +1,4 @@
-//! The `kycam` command: GUI, `check`, `replay`, `cameras` (SPEC §6).
+//! The `kycam` command: GUI, `check`, `replay`, `cameras` (docs/contract.md).
 
 use std::path::PathBuf;
 use std::process::ExitCode;

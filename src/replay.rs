@@ -1,4 +1,4 @@
-//! `kycam replay`: the live pipeline, headless, over recorded frames (SPEC §6).
+//! `kycam replay`: the live pipeline, headless, over recorded frames (docs/contract.md).
 //! One JSON line per analysed frame and a summary line, or a readable log.
 
 use std::io::Write;

@@ -1,4 +1,4 @@
-//! The shots of a KYC session (SPEC §2) and the document types that choose them.
+//! The shots of a KYC session and the document types that choose them.
 
 use std::fmt;
 use std::str::FromStr;
@@ -116,7 +116,7 @@ impl FromStr for Shot {
     }
 }
 
-/// What the person verifies with; it decides the session's shots (SPEC §2).
+/// What the person verifies with; it decides the session's shots.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum DocumentKind {
     Passport,

@@ -595,8 +595,8 @@ fn tightly_cropped_scans_do_not_pass_corners_visible() {
 }
 
 /// These two are drawings of a data page whose printed outline sits 2.4–6 % inside the
-/// image on white: geometrically the outline IS fully visible with margin, so the SPEC
-/// rule passes. Making them fail needs a rule the SPEC does not have (e.g. "a flat scan
+/// image on white: geometrically the outline IS fully visible with margin, so the
+/// rule passes. Making them fail needs a rule kycam does not have (e.g. "a flat scan
 /// on white is not a photo"). Kept visible here rather than loosened or deleted.
 #[test]
 #[ignore = "known: printed outline 2.4-6 % inside a white margin passes corners_visible"]

@@ -1,4 +1,4 @@
-//! `kycam replay` and `kycam cameras` as a user runs them (SPEC §6).
+//! `kycam replay` and `kycam cameras` as a user runs them (docs/contract.md).
 
 mod common;
 

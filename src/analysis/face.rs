@@ -13,7 +13,7 @@ static MODEL_BYTES: &[u8] = include_bytes!("../../assets/seeta_fd_frontal_v1.0.b
 /// use; lower admits faces in wallpaper and clothing.
 const SCORE_THRESHOLD: f64 = 2.0;
 
-/// rustface starts its pyramid at a 40 px window (DESIGN §2: `set_min_face_size` is
+/// rustface starts its pyramid at a 40 px window (its `set_min_face_size` is
 /// a no-op), so the working image size decides the smallest face found.
 const DETECTOR_WINDOW_PX: u32 = 40;
 

@@ -6,7 +6,7 @@ use image::{GrayImage, RgbImage};
 use super::resample;
 
 /// Sharpness is measured on the region resized to this width, so one limit holds
-/// whatever the camera's resolution (DESIGN §3: raw focus measures scale with it).
+/// whatever the camera's resolution (raw focus measures scale with it).
 pub const SHARPNESS_WIDTH_FRAME: u32 = 480;
 /// Faces are small in a webcam frame (150–300 px at 30–50 cm); a smaller
 /// normalised width keeps a sharp face from looking soft after upscaling.

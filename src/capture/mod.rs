@@ -1,4 +1,4 @@
-//! Saving photos (SPEC §5): JPEG at the highest quality that fits the exchange's
+//! Saving photos (docs/contract.md): JPEG at the highest quality that fits the exchange's
 //! limits, written atomically into a private folder, with `session.json` beside.
 
 mod jpeg;

@@ -15,7 +15,7 @@ use super::SaveError;
 use crate::rules::{Verdict, FILE_MAX_BYTES};
 use crate::shot::Shot;
 
-/// SPEC §5: a session's files together stay under 30 MB.
+/// The exchange's limit: a session's files together stay under 30 MB.
 pub const SESSION_BUDGET_BYTES: u64 = 30 * 1024 * 1024;
 pub const SESSION_FILE: &str = "session.json";
 

@@ -1,11 +1,11 @@
-//! The auto-capture policy (SPEC §4), pure: fed one analysed frame at a time, it
+//! The auto-capture policy (docs/contract.md), pure: fed one analysed frame at a time, it
 //! says when to shoot and which frame. No threads, no clock: frame times come in.
 
 use std::time::Duration;
 
 /// Every rule must hold this long before the shot: long enough that a frame
 /// passing by chance while the hand moves does not trigger, short enough that
-/// a person holding still is not kept waiting (SPEC §4).
+/// a person holding still is not kept waiting.
 pub const HOLD: Duration = Duration::from_millis(700);
 
 /// Decides when to shoot. `T` is what is saved (the frame and its verdicts).

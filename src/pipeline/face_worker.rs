@@ -74,7 +74,8 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
 /// The small grey copy a job is searched on: its region, at the scale that
 /// brings the whole frame to the search's working size, and the frame pixels
 /// per copy pixel. rustface's pyramid starts at a 40 px window whatever it is
-/// asked, so that scale decides speed and the smallest face (DESIGN §2); the
+/// asked, so that scale decides speed and the smallest face (rustface's minimum
+/// face size has no effect: its pyramid always starts at a 40 px window); the
 /// region decides how much is searched.
 fn work_image(job: &FaceJob) -> (GrayImage, f32) {
     let (w, h) = job.frame.dimensions();

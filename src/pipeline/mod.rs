@@ -1,4 +1,4 @@
-//! The live pipeline (DESIGN §1): a source thread, the analysis thread, a face
+//! The live pipeline: a source thread, the analysis thread, a face
 //! worker and a writer, joined by bounded channels where the newest frame wins.
 //!
 //! ```text
@@ -94,7 +94,7 @@ pub enum ReportDelivery {
 pub struct PipelineConfig {
     pub shot: Shot,
     pub camera: CameraModel,
-    /// Take the photo by itself when every rule has held (SPEC §4).
+    /// Take the photo by itself when every rule has held (docs/contract.md).
     pub auto_capture: bool,
     /// Where photos go.
     pub session: Arc<SessionWriter>,

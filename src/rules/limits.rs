@@ -1,7 +1,7 @@
 //! Every limit the rules apply, with the reason for its value. Figures were tuned
 //! on ../shared/fixtures and the synthetic evaluation (docs/evaluation.md).
 
-/// SPEC §3: the selfie is taken 30–50 cm from the camera.
+/// The selfie is taken 30–50 cm from the camera.
 pub const DISTANCE_MIN_CM: f64 = 30.0;
 pub const DISTANCE_MAX_CM: f64 = 50.0;
 
@@ -9,7 +9,7 @@ pub const DISTANCE_MAX_CM: f64 = 50.0;
 /// frame from every edge: a reviewer rejects a chin or crown cut off.
 pub const HEAD_MARGIN_MIN: f64 = 0.0;
 
-/// SPEC §3: every corner at least 2 % of the frame's width/height from its edges.
+/// Every corner at least 2 % of the frame's width/height from its edges.
 pub const CORNER_MARGIN_PERCENT: f64 = 2.0;
 
 /// In-plane rotation a person can correct by eye; 5° looks aligned and leaves room
@@ -108,6 +108,6 @@ pub const COLOUR_CAST_MAX: f64 = 0.9;
 /// 1/60 s exposure; stricter would refuse a card held in a steady hand.
 pub const MOTION_MAX: f64 = 8.0;
 
-/// The exchange's upload limits (SPEC §5).
+/// The exchange's upload limits (docs/contract.md).
 pub const FILE_MIN_BYTES: u64 = 100 * 1024;
 pub const FILE_MAX_BYTES: u64 = 10 * 1024 * 1024;

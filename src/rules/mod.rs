@@ -1,5 +1,5 @@
 //! Rules: limits and advice applied to measurements. Each rule has a stable id
-//! (SPEC §3), a measured value, a limit and one sentence of advice.
+//! (docs/contract.md), a measured value, a limit and one sentence of advice.
 
 pub mod document;
 mod limits;
@@ -13,7 +13,7 @@ use serde::Serialize;
 use crate::analysis::Measurements;
 use crate::shot::Shot;
 
-/// Stable rule ids. The declaration order is the guidance priority (SPEC §3):
+/// Stable rule ids. The declaration order is the guidance priority:
 /// found → in frame → distance/size → straight/facing → steady → sharpness →
 /// glare → light → colour. File rules only apply to checked files.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]

@@ -10,7 +10,7 @@ use image::{imageops, Rgb, RgbImage};
 /// Corner margins of in-frame scenes are at least this (share of frame size): well
 /// clear of the 2 % `corners_visible` limit so truth and verdict are not a coin toss.
 const IN_FRAME_MIN_MARGIN: f32 = 0.04;
-/// SPEC `corners_visible` margin, used for the truth of the final corners.
+/// The `corners_visible` margin, used for the truth of the final corners.
 const CORNERS_VISIBLE_MARGIN: f32 = 0.02;
 /// Out-of-frame scenes have a corner at least this far outside (share of frame size).
 const OUT_OF_FRAME_MIN_OVERSHOOT: f32 = 0.03;
@@ -226,7 +226,7 @@ pub fn render_scene(
     add_noise(&mut rng, &mut frame, if dim { 4.0 } else { 2.5 });
 
     // The placement may not have met its target in 200 tries: judge the corners as
-    // they are (the SPEC's 2 % margin).
+    // they are (the rule's 2 % margin).
     let margins = margins_frac(&corners, fw as f32, fh as f32);
     let out_of_frame = margins.iter().any(|&m| m < CORNERS_VISIBLE_MARGIN);
     let truth = SceneTruth {

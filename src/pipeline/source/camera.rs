@@ -1,5 +1,6 @@
 //! The webcam through nokhwa. The `Camera` is not `Send`: [`open`] runs inside
-//! the source thread. Format negotiation is done here, not by nokhwa (DESIGN §3).
+//! the source thread. Format negotiation is done here, not by nokhwa, whose own
+//! choice fails unless the exact resolution exists.
 
 use std::sync::Arc;
 

@@ -301,7 +301,7 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
             send_lossless(shared, generation, frame)
         } else {
             // The queue holds one frame: when the analysis has not taken it yet,
-            // this one is dropped and counted (DESIGN §1). The waiting frame is
+            // this one is dropped and counted: the queue can never grow. The waiting frame is
             // at most one frame period older than this one.
             match shared.frames.try_send(frame) {
                 Ok(()) => true,
