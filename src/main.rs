@@ -19,6 +19,10 @@ use kycam::Shot;
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    /// The language of everything kycam says: en or zh-CN (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, else English).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<kycam::i18n::Lang>,
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -124,6 +128,7 @@ fn parse_hfov(s: &str) -> Result<f32, String> {
 fn main() -> ExitCode {
     kycam::allocator::keep_freed_memory_for_reuse();
     let cli = Cli::parse();
+    kycam::i18n::set(cli.lang.unwrap_or_else(kycam::i18n::Lang::from_env));
     match cli.command {
         Some(Command::Check {
             shot,
@@ -147,11 +152,11 @@ fn main() -> ExitCode {
             path,
         }),
         Some(Command::Cameras) => run_cameras(),
-        None => run_gui(cli.gui),
+        None => run_gui(cli.gui, cli.lang),
     }
 }
 
-fn run_gui(args: GuiArgs) -> ExitCode {
+fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
     let source = match (args.camera, args.source, args.demo) {
         (_, _, true) => kycam::gui::SourceChoice::Demo,
         (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
@@ -161,6 +166,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         source,
         out_dir: args.out,
         hfov_deg: args.gui_hfov,
+        lang,
         ..Default::default()
     };
     match kycam::gui::run(launch) {

@@ -134,6 +134,8 @@ fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
         out_dir: Some(out.to_owned()),
         hfov_deg: Some(HFOV_DEG),
         fps: 30.0,
+        // The screens are read by their English words.
+        lang: Some(kycam::i18n::Lang::En),
     }
 }
 

@@ -27,7 +27,9 @@ use crate::gui::live::{Command, LiveReport, Pipeline, SessionWriter, SourceSpec}
 use crate::gui::no_camera::{no_camera_ui, NoCameraChoice, NoCameraState};
 use crate::gui::preview::Texture;
 use crate::gui::settings::{Settings, SettingsDraft};
+use crate::i18n::{self, Lang};
 use crate::rules::RuleId;
+use crate::tr;
 
 /// Wide enough for the checklist's four columns at the readable text size.
 const SIDE_PANEL_WIDTH: f32 = 440.0;
@@ -53,6 +55,8 @@ pub struct LaunchOptions {
     pub hfov_deg: Option<f32>,
     /// Pace of frames from a folder or the demo, per second.
     pub fps: f32,
+    /// The language given with `--lang` (overrides Settings for this run).
+    pub lang: Option<Lang>,
 }
 
 impl Default for LaunchOptions {
@@ -62,6 +66,7 @@ impl Default for LaunchOptions {
             out_dir: None,
             hfov_deg: None,
             fps: 30.0,
+            lang: None,
         }
     }
 }
@@ -126,6 +131,10 @@ impl KycamApp {
             cameras: None,
         };
         cc.egui_ctx.global_style_mut(readable_style);
+        i18n::install_fonts(&cc.egui_ctx);
+        if let Some(lang) = launch.lang.or(settings.language) {
+            i18n::set(lang);
+        }
         Self {
             launch,
             settings,
@@ -210,17 +219,24 @@ impl KycamApp {
     fn source_caption(&self) -> String {
         match &self.launch.source {
             SourceChoice::Camera(index) => {
-                format!("camera {}", index.unwrap_or(self.settings.camera_index))
+                tr!(
+                    "source-camera",
+                    n = index.unwrap_or(self.settings.camera_index)
+                )
             }
             // The name only: a long path would push the buttons off.
-            SourceChoice::Frames(path) => format!(
-                "{} {}",
-                if path.is_dir() { "folder" } else { "picture" },
-                path.file_name()
+            SourceChoice::Frames(path) => {
+                let name = path
+                    .file_name()
                     .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_else(|| path.display().to_string())
-            ),
-            SourceChoice::Demo => "demo scene".to_owned(),
+                    .unwrap_or_else(|| path.display().to_string());
+                if path.is_dir() {
+                    tr!("source-folder", name = &name)
+                } else {
+                    tr!("source-picture", name = &name)
+                }
+            }
+            SourceChoice::Demo => tr!("source-demo"),
         }
     }
 

@@ -4,31 +4,22 @@ use egui::RichText;
 
 use super::{Intent, KycamApp};
 use crate::gui::flow::Action;
-use crate::DocumentKind;
+use crate::{tr, DocumentKind};
 
 impl KycamApp {
     pub(super) fn choose_document_ui(&mut self, ui: &mut egui::Ui) {
         ui.add_space(24.0);
         ui.vertical_centered(|ui| {
-            ui.heading(
-                RichText::new("Which document will you show?")
-                    .size(30.0)
-                    .strong(),
-            );
+            ui.heading(RichText::new(tr!("choose-heading")).size(30.0).strong());
             ui.add_space(6.0);
-            ui.label(
-                RichText::new(
-                    "kycam guides each photo and takes it by itself when every check holds.",
-                )
-                .size(16.0),
-            );
+            ui.label(RichText::new(tr!("choose-intro")).size(16.0));
             ui.add_space(20.0);
             for kind in DocumentKind::ALL {
                 let shots: Vec<String> = kind
                     .shots()
                     .iter()
                     .enumerate()
-                    .map(|(i, s)| format!("{}. {}", i + 1, s.title()))
+                    .map(|(i, s)| tr!("shot-step", n = i + 1, title = &s.title()))
                     .collect();
                 let button = egui::Button::new(RichText::new(kind.title()).size(22.0))
                     .min_size(egui::vec2(340.0, 54.0));
@@ -39,8 +30,8 @@ impl KycamApp {
                 ui.add_space(12.0);
             }
             ui.add_space(16.0);
-            ui.label(format!("Pictures from: {}", self.source_caption()));
-            ui.label(RichText::new("Nothing leaves this computer.").weak());
+            ui.label(tr!("choose-source", source = &self.source_caption()));
+            ui.label(RichText::new(tr!("choose-private")).weak());
         });
     }
 }

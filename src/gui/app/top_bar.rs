@@ -6,6 +6,7 @@ use super::{Intent, KycamApp};
 use crate::gui::flow::{Action, Aside, Page};
 use crate::gui::overlay::FAIL;
 use crate::gui::panels;
+use crate::tr;
 
 impl KycamApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
@@ -13,7 +14,7 @@ impl KycamApp {
             ui.label(RichText::new("kycam").size(20.0).strong());
             ui.separator();
             if self.flow.aside().is_some() {
-                if ui.button("Back").clicked() {
+                if ui.button(tr!("top-back")).clicked() {
                     self.intents.push(Intent::Flow(Action::Back));
                 }
             } else if let Some(progress) = self.flow.progress() {
@@ -22,9 +23,9 @@ impl KycamApp {
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 for (aside, label) in [
-                    (Aside::Help, "Help"),
-                    (Aside::Settings, "Settings"),
-                    (Aside::CheckFiles, "Check files"),
+                    (Aside::Help, tr!("top-help")),
+                    (Aside::Settings, tr!("top-settings")),
+                    (Aside::CheckFiles, tr!("top-check-files")),
                 ] {
                     if ui
                         .selectable_label(self.flow.aside() == Some(aside), label)
