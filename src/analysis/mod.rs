@@ -108,6 +108,10 @@ pub struct Measurements {
     pub selfie: Option<SelfieMeasures>,
     /// For document shots: the document, when one was found.
     pub document: Option<DocumentMeasures>,
+    /// A face is the portrait of a document filling the whole frame (the frame
+    /// taken as the outline, with the search's portrait test): a scan cut to the
+    /// card's edges, where no outline can be found. Judged on a back side.
+    pub frame_portrait: bool,
     pub quality: QualityMeasures,
     /// Motion between this frame and the previous one (live only).
     pub motion: Option<f32>,
@@ -197,10 +201,19 @@ pub fn measure_with(
         faces: faces.to_vec(),
         significant_faces: significant_faces(faces),
         selfie,
+        frame_portrait: frame_portrait(faces, width, height),
         document,
         quality,
         motion: None,
     }
+}
+
+/// Whether one of `faces` is the portrait of a document that fills the
+/// `width`×`height` frame.
+fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
+    let (w, h) = (width as f32, height as f32);
+    let frame = [[0.0, 0.0], [w, 0.0], [w, h], [0.0, h]];
+    document::Portraits::new(faces, (width, height)).held_by(&frame)
 }
 
 /// Finds and measures the document. With `anchor` (a side with a portrait, faces
@@ -229,6 +242,7 @@ impl Measurements {
         self.faces.extend(more);
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
+        self.frame_portrait = frame_portrait(&self.faces, self.width, self.height);
         if let Some(doc) = self.document.as_mut() {
             let portraits = document::Portraits::new(&self.faces, (self.width, self.height));
             doc.portrait_found = portraits.held_by(&doc.corners);

@@ -37,10 +37,11 @@ const FACES_STALE_MOTION: f32 = MOTION_MAX as f32;
 /// most a few frames behind; 2 s at 30 fps is ample).
 const MOTION_MEMORY: usize = 60;
 
-/// Whether the shot's rules use faces: the selfie's, and the portrait on a
-/// document's front. Without them, old face boxes cannot hold a capture back.
+/// Whether the shot's rules use faces: the selfie's, the portrait on a
+/// document's front, and its absence on a back. Without them, old face boxes
+/// cannot hold a capture back.
 fn needs_faces(shot: crate::shot::Shot) -> bool {
-    shot == crate::shot::Shot::Selfie || shot.has_portrait()
+    shot == crate::shot::Shot::Selfie || shot.has_portrait() || shot.is_back_side()
 }
 
 /// A frame that may be saved, with its verdicts.

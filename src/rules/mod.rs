@@ -15,11 +15,14 @@ use crate::shot::Shot;
 
 /// Stable rule ids. The declaration order is the guidance priority (SPEC §3):
 /// found → in frame → distance/size → straight/facing → steady → sharpness →
-/// glare → light → colour. File rules only apply to checked files.
+/// glare → light → colour. File rules only apply to checked files. `back_side`
+/// comes right after the document is found: showing the wrong side is told
+/// before the card is moved into place, which would be wasted on the front.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     DocumentFound,
+    BackSide,
     FaceFound,
     SingleFace,
     CornersVisible,
@@ -46,6 +49,7 @@ impl RuleId {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DocumentFound => "document_found",
+            RuleId::BackSide => "back_side",
             RuleId::FaceFound => "face_found",
             RuleId::SingleFace => "single_face",
             RuleId::CornersVisible => "corners_visible",
@@ -73,6 +77,7 @@ impl RuleId {
     pub fn label(self) -> &'static str {
         match self {
             RuleId::DocumentFound => "Document found",
+            RuleId::BackSide => "Back side shown",
             RuleId::FaceFound => "Face found",
             RuleId::SingleFace => "Only one person",
             RuleId::CornersVisible => "All four corners visible",
