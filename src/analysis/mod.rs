@@ -4,6 +4,7 @@
 pub mod distance;
 pub mod document;
 pub mod face;
+pub mod fingerprint;
 pub mod glare;
 pub mod quality;
 pub mod resample;
@@ -115,6 +116,9 @@ pub struct Measurements {
     pub quality: QualityMeasures,
     /// Motion between this frame and the previous one (live only).
     pub motion: Option<f32>,
+    /// This frame against the session's photos already taken (live only, once
+    /// another shot was taken).
+    pub session: Option<fingerprint::SessionMatch>,
 }
 
 /// A face at least this fraction of the largest face's width counts as another
@@ -205,6 +209,7 @@ pub fn measure_with(
         document,
         quality,
         motion: None,
+        session: None,
     }
 }
 

@@ -13,7 +13,9 @@ mod channel;
 pub mod face_worker;
 pub mod frame;
 mod guard;
+
 pub mod motion;
+mod session_memory;
 pub mod smoothing;
 pub mod source;
 mod writer;

@@ -31,7 +31,11 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         ));
     }
     if m.shot.is_back_side() {
-        out.push(back_side(doc.portrait_found));
+        let front_distance = m.session.and_then(|s| s.front_distance);
+        out.push(match front_distance {
+            Some(bits) if !doc.portrait_found => same_as_front(bits),
+            _ => back_side(doc.portrait_found),
+        });
     }
     out
 }
@@ -47,6 +51,19 @@ fn back_side(portrait_found: bool) -> Verdict {
         f64::from(u8::from(portrait_found)),
         Limit::at_most(0.0),
         "",
+        |_| TURN_OVER.into(),
+    )
+}
+
+/// In a session, once the front was taken: a back whose rectified document
+/// looks like the front's (few hash bits differ) is the front again, shown
+/// where its portrait is not found (glare on it, a face the detector misses).
+fn same_as_front(bits: u32) -> Verdict {
+    Verdict::measured(
+        RuleId::BackSide,
+        f64::from(bits),
+        Limit::at_least(SIDE_MIN_BITS_FROM_FRONT),
+        "bits",
         |_| TURN_OVER.into(),
     )
 }
