@@ -759,3 +759,65 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     );
     pipeline.stop();
 }
+
+/// A camera-like source that says what it streams at.
+struct WithMode(Arc<RgbImage>);
+
+impl FrameSource for WithMode {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        std::thread::sleep(Duration::from_millis(33));
+        SourceStep::Frame(Arc::clone(&self.0))
+    }
+
+    fn mode(&self) -> Option<kycam::pipeline::SourceMode> {
+        Some(kycam::pipeline::SourceMode {
+            width: 1280,
+            height: 720,
+            fps: 30,
+            format: "MJPEG",
+        })
+    }
+}
+
+/// The format a camera was opened at reaches the pipeline's owner (Settings
+/// shows it); a replay has none.
+#[test]
+fn the_camera_format_is_told_to_the_pipeline_owner() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(RgbImage::new(64, 48));
+    let spec = SourceSpec::Custom {
+        name: "the test camera".into(),
+        live: true,
+        open: Arc::new(move || Ok(Box::new(WithMode(Arc::clone(&frame))) as Box<dyn FrameSource>)),
+    };
+    let pipeline =
+        Pipeline::start(spec, live_config(Shot::Selfie, out.path()), None).expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    let mode = pipeline
+        .source_mode()
+        .expect("the mode is known once frames come");
+    assert_eq!(mode.to_string(), "1280×720 at 30 fps (MJPEG)");
+    pipeline.stop();
+
+    let frames = tempfile::tempdir().expect("tempdir");
+    RgbImage::new(64, 48)
+        .save(frames.path().join("a.png"))
+        .expect("save");
+    let pipeline = Pipeline::start(
+        replay(frames.path()),
+        config(Shot::Selfie, out.path()),
+        None,
+    )
+    .expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    assert_eq!(pipeline.source_mode(), None);
+    pipeline.stop();
+}
