@@ -93,6 +93,20 @@ impl Shot {
     pub fn has_portrait(self) -> bool {
         matches!(self, Shot::Passport | Shot::IdFront | Shot::DlFront)
     }
+
+    /// The back of a card: it must not show the portrait side.
+    pub fn is_back_side(self) -> bool {
+        matches!(self, Shot::IdBack | Shot::DlBack)
+    }
+
+    /// The front whose back this shot is.
+    pub fn front_side(self) -> Option<Shot> {
+        match self {
+            Shot::IdBack => Some(Shot::IdFront),
+            Shot::DlBack => Some(Shot::DlFront),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for Shot {

@@ -338,3 +338,42 @@ fn usage_errors_are_explained() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("field of view"));
 }
+
+/// `back_side` on real photos checked as `id-back`: a card's back passes; a
+/// card's front fails it with the advice to turn it over, and so does a passport
+/// page photographed upside down (its portrait is found turned half round).
+#[test]
+fn back_side_tells_a_front_from_a_back_on_real_photos() {
+    for (file, is_back) in [
+        ("shakex_card1_back.jpg", true),
+        ("shakex_card3_front.jpg", false),
+        ("yushulx_passport_180.jpg", false),
+    ] {
+        let out = kycam(&[
+            "check",
+            "--json",
+            "--shot",
+            "id-back",
+            fixture(file).to_str().unwrap(),
+        ]);
+        let reports = json_lines(&out);
+        let verdict = check(&reports[0], "back_side").expect("back_side is judged on id-back");
+        assert_eq!(
+            verdict["pass"].as_bool(),
+            Some(is_back),
+            "{file}: {verdict}"
+        );
+        if !is_back {
+            assert_eq!(verdict["advice"], "This is the front: turn the card over.");
+        }
+    }
+    // Not on a front's own shot.
+    let out = kycam(&[
+        "check",
+        "--json",
+        "--shot",
+        "id-front",
+        fixture("shakex_card3_front.jpg").to_str().unwrap(),
+    ]);
+    assert!(check(&json_lines(&out)[0], "back_side").is_none());
+}

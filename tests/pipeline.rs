@@ -619,3 +619,205 @@ fn with_no_camera_the_pipeline_says_so_once_and_stops() {
     assert!(pipeline.next_event(Duration::from_secs(3)).is_none());
     pipeline.stop();
 }
+
+/// The frames of a still scene the test can change while the pipeline runs.
+struct Switchable {
+    current: Arc<std::sync::Mutex<Arc<RgbImage>>>,
+}
+
+impl FrameSource for Switchable {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        std::thread::sleep(Duration::from_millis(33));
+        let frame = self.current.lock().map(|f| Arc::clone(&f));
+        match frame {
+            Ok(f) => SourceStep::Frame(f),
+            Err(_) => SourceStep::Failed("the test's frame lock is poisoned".into()),
+        }
+    }
+}
+
+/// `frame` with the portrait's face (as the portrait search finds it) covered by
+/// a coarse mosaic, as on real photos whose author hid it: no face is found, but
+/// the card looks the same at low resolution.
+fn portrait_pixelated(frame: &RgbImage) -> RgbImage {
+    let faces = kycam::analysis::FaceDetector::new(kycam::analysis::FaceSearch::PORTRAIT_STILL)
+        .detect(&kycam::analysis::to_grey(frame));
+    let face = faces.first().expect("the front's portrait is found").rect;
+    let (x0, y0) = (
+        (face.x - face.w * 0.3) as u32,
+        (face.y - face.h * 0.3) as u32,
+    );
+    let (x1, y1) = (
+        ((face.right() + face.w * 0.3) as u32).min(frame.width()),
+        ((face.bottom() + face.h * 0.3) as u32).min(frame.height()),
+    );
+    let mut out = frame.clone();
+    const BLOCK: u32 = 16;
+    for by in (y0..y1).step_by(BLOCK as usize) {
+        for bx in (x0..x1).step_by(BLOCK as usize) {
+            let centre =
+                *frame.get_pixel((bx + BLOCK / 2).min(x1 - 1), (by + BLOCK / 2).min(y1 - 1));
+            for y in by..(by + BLOCK).min(y1) {
+                for x in bx..(bx + BLOCK).min(x1) {
+                    out.put_pixel(x, y, centre);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reports until `n` more have come after the face boxes caught up; whether any
+/// decided a capture, and the last one.
+fn watch(pipeline: &Pipeline, n: usize) -> (bool, LiveReport) {
+    let mut captured = false;
+    let mut fresh = 0;
+    loop {
+        let r = pipeline
+            .next_report(Duration::from_secs(30))
+            .expect("reports keep coming");
+        captured |= r.capture.is_some();
+        if !r.faces_stale {
+            fresh += 1;
+        }
+        if fresh >= n {
+            return (captured, r);
+        }
+    }
+}
+
+/// In a session the pipeline remembers what it captured: a back that shows the
+/// accepted front fails `back_side` even where its portrait cannot be found
+/// (compared by the rectified card's hash), and a shot that is the very picture
+/// saved for another fails `new_picture`. Neither is captured; a real back is.
+#[test]
+fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let front = Arc::new(s.card(card_rest()));
+    let hidden_front = Arc::new(portrait_pixelated(&front));
+    let back = Arc::new(s.card_back());
+    let current = Arc::new(std::sync::Mutex::new(Arc::clone(&front)));
+    let shared = Arc::clone(&current);
+    let spec = SourceSpec::Custom {
+        name: "the test's card".into(),
+        live: false,
+        open: Arc::new(move || {
+            Ok(Box::new(Switchable {
+                current: Arc::clone(&shared),
+            }) as Box<dyn FrameSource>)
+        }),
+    };
+    let mut config = live_config(Shot::IdFront, out.path());
+    config.delivery = ReportDelivery::Every;
+    let pipeline = Pipeline::start(spec, config, None).expect("start");
+    let show = |frame: &Arc<RgbImage>| *current.lock().expect("lock") = Arc::clone(frame);
+
+    wait_for(&pipeline, |e| matches!(e, Event::Captured(_)));
+
+    // The front again, its portrait hidden, on the back's step.
+    pipeline.send(Command::SetShot(Shot::IdBack));
+    show(&hidden_front);
+    let (captured, last) = watch(&pipeline, 60);
+    assert!(!captured, "the front was taken as the back");
+    let verdict = last
+        .verdicts
+        .iter()
+        .find(|v| v.id == RuleId::BackSide)
+        .expect("back_side");
+    assert!(!verdict.pass && verdict.unit == "bits", "{verdict:?}");
+    eprintln!(
+        "the hidden front against the front: {:?} bits",
+        verdict.value
+    );
+    assert!(last.measurements.faces.is_empty(), "no portrait is found");
+
+    // The card turned over: captured.
+    show(&back);
+    wait_for(&pipeline, |e| matches!(e, Event::Captured(_)));
+
+    // The same picture for another shot.
+    pipeline.send(Command::SetShot(Shot::DlBack));
+    let (captured, last) = watch(&pipeline, 60);
+    assert!(!captured, "the id-back picture was taken again");
+    let verdict = last
+        .verdicts
+        .iter()
+        .find(|v| v.id == RuleId::NewPicture)
+        .expect("new_picture");
+    assert!(!verdict.pass, "{verdict:?}");
+    assert!(
+        verdict
+            .advice
+            .as_deref()
+            .is_some_and(|a| a.contains("ID card, back")),
+        "{verdict:?}"
+    );
+    pipeline.stop();
+}
+
+/// A camera-like source that says what it streams at.
+struct WithMode(Arc<RgbImage>);
+
+impl FrameSource for WithMode {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        std::thread::sleep(Duration::from_millis(33));
+        SourceStep::Frame(Arc::clone(&self.0))
+    }
+
+    fn mode(&self) -> Option<kycam::pipeline::SourceMode> {
+        Some(kycam::pipeline::SourceMode {
+            width: 1280,
+            height: 720,
+            fps: 30,
+            format: "MJPEG",
+        })
+    }
+}
+
+/// The format a camera was opened at reaches the pipeline's owner (Settings
+/// shows it); a replay has none.
+#[test]
+fn the_camera_format_is_told_to_the_pipeline_owner() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(RgbImage::new(64, 48));
+    let spec = SourceSpec::Custom {
+        name: "the test camera".into(),
+        live: true,
+        open: Arc::new(move || Ok(Box::new(WithMode(Arc::clone(&frame))) as Box<dyn FrameSource>)),
+    };
+    let pipeline =
+        Pipeline::start(spec, live_config(Shot::Selfie, out.path()), None).expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    let mode = pipeline
+        .source_mode()
+        .expect("the mode is known once frames come");
+    assert_eq!(mode.to_string(), "1280×720 at 30 fps (MJPEG)");
+    pipeline.stop();
+
+    let frames = tempfile::tempdir().expect("tempdir");
+    RgbImage::new(64, 48)
+        .save(frames.path().join("a.png"))
+        .expect("save");
+    let pipeline = Pipeline::start(
+        replay(frames.path()),
+        config(Shot::Selfie, out.path()),
+        None,
+    )
+    .expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    assert_eq!(pipeline.source_mode(), None);
+    pipeline.stop();
+}

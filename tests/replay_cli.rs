@@ -288,3 +288,59 @@ fn the_library_replay_ends_on_a_rate_it_cannot_play() {
     assert!(told.contains("per second"), "{told}");
     assert_eq!(outcome.summary.analysed, 1, "the first frame is at time 0");
 }
+
+/// The card's front replayed on the back's step captures nothing: its portrait
+/// fails `back_side` on every frame with the advice to turn it over. The same
+/// frames capture on the front's step, and the card's back on the back's step.
+#[test]
+fn a_front_replayed_on_the_back_step_captures_nothing() {
+    let scenes = Scenes::load();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let front = dir.path().join("front.png");
+    let back = dir.path().join("back.png");
+    scenes.card(common::card_rest()).save(&front).expect("save");
+    scenes.card_back().save(&back).expect("save");
+    let run = |shot: &str, picture: &Path| {
+        let out = tempfile::tempdir().expect("tempdir");
+        let o = kycam(&[
+            "replay",
+            "--shot",
+            shot,
+            "--fps",
+            "0",
+            "--repeat",
+            "40",
+            "--json",
+            "--out",
+            s(out.path()),
+            s(picture),
+        ]);
+        json_lines(o)
+    };
+    let lines = run("id-back", &front);
+    let (summary, per_frame) = lines.split_last().expect("lines");
+    assert_eq!(summary["captures"], 0, "{summary}");
+    // From the first face search's answer on (frame 0's, used from frame 3):
+    // before it, no face is known and nothing may be captured either.
+    for line in &per_frame[3..] {
+        let failing = line["failing"].as_array().expect("failing");
+        assert!(failing.iter().any(|f| f == "back_side"), "{line}");
+    }
+    assert_eq!(
+        per_frame.last().expect("frames")["advice"],
+        "This is the front: turn the card over."
+    );
+    let (summary, _) = run("id-front", &front)
+        .split_last()
+        .map(|(s, r)| (s.clone(), r.len()))
+        .expect("lines");
+    assert_eq!(
+        summary["captures"], 1,
+        "the front on its own step: {summary}"
+    );
+    let (summary, _) = run("id-back", &back)
+        .split_last()
+        .map(|(s, r)| (s.clone(), r.len()))
+        .expect("lines");
+    assert_eq!(summary["captures"], 1, "the back on its step: {summary}");
+}

@@ -13,7 +13,9 @@ mod channel;
 pub mod face_worker;
 pub mod frame;
 mod guard;
+
 pub mod motion;
+mod session_memory;
 pub mod smoothing;
 pub mod source;
 mod writer;
@@ -30,7 +32,7 @@ use crate::capture::{SavedShot, SessionWriter};
 use crate::rules::{RuleId, Verdict};
 use crate::shot::Shot;
 
-pub use frame::{Frame, FrameSource, Pacing, SourceStep};
+pub use frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
 
 /// Opens a custom source inside the source thread (tests, embedding). Called
 /// again to reopen a live source that stalled.
@@ -277,6 +279,7 @@ pub struct Pipeline {
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
     threads: Vec<std::thread::JoinHandle<()>>,
+    source_mode: Arc<std::sync::Mutex<Option<SourceMode>>>,
 }
 
 /// The frame queue's bound: one frame waiting while one is analysed.
@@ -348,6 +351,7 @@ impl Pipeline {
             counters: Arc::clone(&counters),
             stop: Arc::clone(&stop),
             threads: Vec::new(),
+            source_mode: Default::default(),
         };
         // On a spawn error `pipeline` is dropped, which stops what did start.
         pipeline.threads.push(writer::spawn(
@@ -386,7 +390,14 @@ impl Pipeline {
         )?);
         pipeline.threads.insert(
             0,
-            source::spawn(&source, frames.0, events, counters, Arc::clone(&stop))?,
+            source::spawn(
+                &source,
+                frames.0,
+                events,
+                counters,
+                Arc::clone(&stop),
+                Arc::clone(&pipeline.source_mode),
+            )?,
         );
         Ok(pipeline)
     }
@@ -418,6 +429,12 @@ impl Pipeline {
 
     pub fn stats(&self) -> Stats {
         self.counters.snapshot()
+    }
+
+    /// The format the camera streams at, once it is open (Settings shows it);
+    /// `None` for replays, the demo, and before a camera opens.
+    pub fn source_mode(&self) -> Option<SourceMode> {
+        self.source_mode.lock().ok().and_then(|m| *m)
     }
 
     /// The deepest the frame queue has been; never above [`FRAME_QUEUE_BOUND`].

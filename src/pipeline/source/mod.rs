@@ -6,11 +6,12 @@
 //! thread blocked inside the driver cannot be woken.
 
 pub mod camera;
+pub mod camera_format;
 pub mod demo;
 pub mod replay;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -18,7 +19,7 @@ use crossbeam_channel::{SendTimeoutError, Sender, TrySendError};
 
 pub use camera::{list_cameras, CameraInfo, NO_CAMERA};
 
-use super::frame::{Frame, FrameSource, Pacing, SourceStep};
+use super::frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
 use super::guard::run_guarded;
 use super::{Counters, Event, EventSink, PipelineError, SourceOpener, SourceSpec};
 
@@ -68,6 +69,8 @@ struct Shared {
     heartbeat_ms: AtomicU64,
     next_seq: AtomicU64,
     epoch: Instant,
+    /// The format the open camera streams at (none for other sources).
+    mode: Arc<Mutex<Option<SourceMode>>>,
 }
 
 impl Shared {
@@ -93,6 +96,7 @@ pub(crate) fn spawn(
     events: EventSink,
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
+    mode: Arc<Mutex<Option<SourceMode>>>,
 ) -> Result<JoinHandle<()>, PipelineError> {
     let (name, live, open) = opener(spec);
     let shared = Arc::new(Shared {
@@ -104,6 +108,7 @@ pub(crate) fn spawn(
         heartbeat_ms: AtomicU64::new(0),
         next_seq: AtomicU64::new(0),
         epoch: Instant::now(),
+        mode,
     });
     let worker = spawn_worker(&shared, &open, live, 0)?;
     thread::Builder::new()
@@ -253,6 +258,9 @@ enum Pumped {
 /// Moves frames from an open source to the analysis until it ends or fails.
 fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumped {
     let pacing = source.pacing();
+    if let Ok(mut mode) = shared.mode.lock() {
+        *mode = source.mode();
+    }
     let started = Instant::now();
     let mut n: u64 = 0; // frames of this opening, for pacing
     loop {
