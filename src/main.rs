@@ -86,6 +86,10 @@ enum Command {
         /// One JSON line per frame, then a summary line.
         #[arg(long)]
         json: bool,
+        /// Slow the analysis down by this many milliseconds a frame, as on a
+        /// slow or busy machine (tests of guidance under load).
+        #[arg(long, default_value_t = 0, hide = true)]
+        slow_ms: u64,
         /// A folder of frames (played in name order) or one image.
         path: PathBuf,
     },
@@ -129,6 +133,7 @@ fn main() -> ExitCode {
             repeat,
             out,
             json,
+            slow_ms,
             path,
         }) => run_replay(ReplayOptions {
             shot,
@@ -137,6 +142,7 @@ fn main() -> ExitCode {
             out,
             json,
             path,
+            analysis_delay: std::time::Duration::from_millis(slow_ms),
         }),
         Some(Command::Cameras) => run_cameras(),
         None => run_gui(cli.gui),

@@ -99,6 +99,9 @@ pub struct PipelineConfig {
     pub session: Arc<SessionWriter>,
     pub delivery: ReportDelivery,
     pub faces: FaceTiming,
+    /// Extra time spent on every frame's analysis, to see the pipeline as on a
+    /// slow or busy machine (tests; zero otherwise).
+    pub analysis_delay: Duration,
 }
 
 /// Whether the analysis waits for the face worker.
@@ -124,6 +127,7 @@ impl PipelineConfig {
             session,
             delivery: ReportDelivery::NewestWins,
             faces: FaceTiming::Async,
+            analysis_delay: Duration::ZERO,
         }
     }
 }
@@ -186,8 +190,11 @@ pub struct LiveReport {
     pub measurements: Measurements,
     /// Priority order.
     pub verdicts: Vec<Verdict>,
-    /// The smoothed one sentence (None = all good).
+    /// The smoothed one sentence: `None` exactly when every verdict of this
+    /// report passes, else the advice of one of its failing verdicts.
     pub guidance: Option<String>,
+    /// The rule `guidance` is about (`None` with it).
+    pub guidance_for: Option<RuleId>,
     pub hold: HoldProgress,
     /// From the source producing the frame to its verdict.
     pub latency_ms: f32,
