@@ -83,7 +83,7 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
     // The portrait: the head box of the photo, into a 3:4 frame on the left.
     let pw = width * 3 / 10;
     let ph = pw * 4 / 3;
-    let head = analysis::selfie::head_box(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
+    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
     let (iw, ih) = portrait.dimensions();
     if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
         let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
