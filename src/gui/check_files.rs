@@ -8,10 +8,9 @@ use std::thread::JoinHandle;
 use crossbeam_channel::{bounded, Receiver};
 use egui::RichText;
 
-use crate::check::format_limit;
 use crate::check::{Checker, FileReport};
+use crate::gui::checklist::checklist_row;
 use crate::gui::overlay::{FAIL, PASS};
-use crate::gui::panels::value_text;
 use crate::Shot;
 
 /// The outcome for one file.
@@ -215,13 +214,10 @@ fn file_result_ui(ui: &mut egui::Ui, outcome: &FileOutcome) {
                 .show(ui, |ui| {
                     for v in &report.checks {
                         crate::gui::panels::mark_ui(ui, v.pass);
+                        let row = checklist_row(v);
                         ui.label(v.id.label());
-                        ui.label(RichText::new(value_text(v)).monospace());
-                        ui.label(
-                            RichText::new(format_limit(&v.limit, v.unit))
-                                .monospace()
-                                .weak(),
-                        );
+                        ui.label(row.now);
+                        ui.label(RichText::new(row.needed).weak());
                         ui.label(v.advice.as_deref().unwrap_or(""));
                         ui.end_row();
                     }

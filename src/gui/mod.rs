@@ -4,6 +4,7 @@
 
 pub mod app;
 pub mod check_files;
+pub mod checklist;
 pub mod flow;
 pub mod help;
 pub mod live;
