@@ -47,6 +47,14 @@ fn limit_text(v: &Verdict, unit: &str) -> String {
     }
 }
 
+/// "2 % or more": a lower bound, short enough for the checklist's column.
+fn measured_limit_or_more(v: &Verdict, unit: &str) -> String {
+    match v.limit.min {
+        Some(min) => format!("{}{unit} or more", format_value(min)),
+        None => limit_text(v, unit),
+    }
+}
+
 /// Brightness on the 0–255 scale as a share of full white.
 fn brightness_percent(level: f64) -> f64 {
     (level / 255.0 * 100.0).round()
@@ -73,7 +81,7 @@ pub fn checklist_row(v: &Verdict) -> Row {
                     format!("{} % margin", format_value(m))
                 }
             }),
-            format!("{} % margin", limit_text(v, "")),
+            measured_limit_or_more(v, " %"),
         ),
         RuleId::FaceInFrame => row(
             measured(v, |m| {
@@ -132,7 +140,7 @@ pub fn checklist_row(v: &Verdict) -> Row {
         RuleId::EvenLighting => row(words(v, "even", "shadowed"), "even light"),
         // Two measures (no colour at all, a tint): told in words.
         RuleId::Color => row(words(v, "natural", "not natural"), "natural colour"),
-        RuleId::FileFormat => row(words(v, "yes", "no"), "JPEG or PNG"),
+        RuleId::FileFormat => row(if v.pass { "yes" } else { "no" }, "JPEG or PNG"),
         RuleId::FileSize => row(
             measured(v, |kb| {
                 if kb >= 1024.0 {

@@ -11,6 +11,7 @@ pub mod live;
 pub mod no_camera;
 pub mod overlay;
 pub mod panels;
+pub mod plain;
 pub mod preview;
 pub mod settings;
 

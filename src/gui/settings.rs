@@ -25,6 +25,8 @@ pub struct Settings {
     pub output_dir: Option<PathBuf>,
     /// Show the selfie preview as a mirror (the saved photo is never mirrored).
     pub mirror_selfie: bool,
+    /// Show the frame number, latency and dropped frames under the checklist.
+    pub show_diagnostics: bool,
 }
 
 impl Default for Settings {
@@ -34,6 +36,7 @@ impl Default for Settings {
             hfov_deg: DEFAULT_WEBCAM_HFOV_DEG,
             output_dir: None,
             mirror_selfie: true,
+            show_diagnostics: false,
         }
     }
 }
@@ -150,6 +153,13 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
                 .on_hover_text("Only the preview: the saved photo is never mirrored");
             ui.end_row();
 
+            ui.label("Diagnostics");
+            ui.checkbox(&mut settings.show_diagnostics, "Show diagnostics")
+                .on_hover_text(
+                    "The frame number, how long a picture takes to check, and pictures skipped",
+                );
+            ui.end_row();
+
             ui.label("Save photos in");
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
@@ -194,6 +204,7 @@ mod tests {
             hfov_deg: 70.0,
             output_dir: Some("/tmp/x".into()),
             mirror_selfie: false,
+            show_diagnostics: true,
         };
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap_or_default())
             .unwrap_or_default();
