@@ -280,6 +280,8 @@ pub struct Pipeline {
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
     threads: Vec<std::thread::JoinHandle<()>>,
+    /// The shot a demo source shows (set with every shot change).
+    demo_shot: Arc<source::demo::DemoShot>,
 }
 
 /// The frame queue's bound: one frame waiting while one is analysed.
@@ -326,6 +328,19 @@ impl Pipeline {
         wake: Option<Box<dyn Fn() + Send>>,
     ) -> Result<Pipeline, PipelineError> {
         use crossbeam_channel::bounded;
+        // The demo shows what the shot asks for: it follows the shot.
+        let demo_shot = Arc::new(source::demo::DemoShot::new(config.shot));
+        let source = match source {
+            SourceSpec::Demo { fps } => {
+                let shot = Arc::clone(&demo_shot);
+                SourceSpec::Custom {
+                    name: "demo".into(),
+                    live: false,
+                    open: Arc::new(move || source::demo::open(fps, Arc::clone(&shot))),
+                }
+            }
+            other => other,
+        };
         let stop = Arc::new(AtomicBool::new(false));
         let counters = Arc::new(Counters::default());
         let frames = bounded(FRAME_QUEUE_BOUND);
@@ -351,6 +366,7 @@ impl Pipeline {
             counters: Arc::clone(&counters),
             stop: Arc::clone(&stop),
             threads: Vec::new(),
+            demo_shot,
         };
         // On a spawn error `pipeline` is dropped, which stops what did start.
         pipeline.threads.push(writer::spawn(
@@ -394,6 +410,9 @@ impl Pipeline {
 
     /// Sends a command; never blocks (commands beyond the queue's 16 are dropped).
     pub fn send(&self, cmd: Command) {
+        if let Command::SetShot(shot) = cmd {
+            self.demo_shot.set(shot);
+        }
         let _ = self.commands.try_send(cmd);
     }
 
