@@ -212,6 +212,7 @@ mod tests {
         let settled = at(9.5);
         assert_eq!(settled, at(12.5), "holds still");
         assert!(!settled.glare && !settled.blur && settled.tilt_deg == 0.0);
-        assert_eq!(at(0.5), at(13.5 + 0.5), "it loops");
+        let period = PROBLEM * (DOCUMENT_PROBLEMS.len() + 1) as f64 + SETTLED;
+        assert_eq!(at(0.5), at(period + 0.5), "it loops");
     }
 }
