@@ -8,7 +8,7 @@
 mod cards;
 mod timeline;
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 use std::time::Duration;
 
 use image::{imageops, RgbImage};
@@ -210,8 +210,20 @@ impl DemoAssets {
     }
 }
 
+/// The demo's pictures, built on the first demo of the process and kept: every
+/// step of a session opens the source again, and building them (~0.3 s, much
+/// longer on a busy machine) must not make each step wait.
+fn shared_assets() -> Result<Arc<DemoAssets>, String> {
+    static ASSETS: OnceLock<Arc<DemoAssets>> = OnceLock::new();
+    if let Some(assets) = ASSETS.get() {
+        return Ok(Arc::clone(assets));
+    }
+    let assets = Arc::new(DemoAssets::load()?);
+    Ok(Arc::clone(ASSETS.get_or_init(|| assets)))
+}
+
 struct Demo {
-    assets: DemoAssets,
+    assets: Arc<DemoAssets>,
     pacing: Pacing,
     frame_time: Duration,
     shot: Arc<DemoShot>,
@@ -230,7 +242,7 @@ pub fn open(fps: f32, shot: Arc<DemoShot>) -> Result<Box<dyn FrameSource>, Strin
         (Pacing::Lossless, 30.0)
     };
     Ok(Box::new(Demo {
-        assets: DemoAssets::load()?,
+        assets: shared_assets()?,
         pacing,
         frame_time: Duration::from_secs_f32(1.0 / rate),
         shot,
