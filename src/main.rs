@@ -91,6 +91,10 @@ enum Command {
         /// One JSON line per frame, then a summary line.
         #[arg(long)]
         json: bool,
+        /// Slow the analysis down by this many milliseconds a frame, as on a
+        /// slow or busy machine (tests of guidance under load).
+        #[arg(long, default_value_t = 0, hide = true)]
+        slow_ms: u64,
         /// A folder of frames (played in name order) or one image.
         path: PathBuf,
     },
@@ -142,6 +146,7 @@ fn main() -> ExitCode {
             repeat,
             out,
             json,
+            slow_ms,
             path,
         }) => run_replay(ReplayOptions {
             shot,
@@ -150,6 +155,7 @@ fn main() -> ExitCode {
             out,
             json,
             path,
+            analysis_delay: std::time::Duration::from_millis(slow_ms),
         }),
         Some(Command::Cameras) => run_cameras(),
         None => run_gui(cli.gui, cli.lang),

@@ -24,6 +24,8 @@ pub struct ReplayOptions {
     pub out: Option<PathBuf>,
     pub json: bool,
     pub path: PathBuf,
+    /// Added to every frame's analysis, as on a slow machine (tests).
+    pub analysis_delay: Duration,
 }
 
 /// The final line of `replay --json`.
@@ -54,6 +56,8 @@ struct FrameLine<'a> {
     pass: bool,
     failing: Vec<RuleId>,
     advice: Option<&'a str>,
+    /// The rule the advice is about; null exactly when every check passes.
+    advice_for: Option<RuleId>,
     captured: Option<String>,
 }
 
@@ -85,6 +89,7 @@ pub fn run(
     let session = Arc::new(SessionWriter::create(opts.out.clone())?);
     let mut config = PipelineConfig::new(opts.shot, Arc::clone(&session));
     config.delivery = ReportDelivery::Every;
+    config.analysis_delay = opts.analysis_delay;
     // --fps 0 drops nothing, and the faces come every third frame as from a
     // 10 Hz face worker on a 30 fps camera: the same frames give the same
     // verdicts however busy the machine is. Paced replays run as live.
@@ -134,6 +139,7 @@ pub fn run(
                 pass: report.pass(),
                 failing: report.failing(),
                 advice: report.guidance.as_deref(),
+                advice_for: report.guidance_for,
                 captured: captured.clone(),
             };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;

@@ -265,3 +265,109 @@ fn focal_length_from_exif_decides_the_distance() {
     let far = distance::face_distance_cm(300.0, 1280.0, distance::hfov_from_focal_35mm(52.0));
     assert!((far / near - 2.0).abs() < 0.01);
 }
+
+/// `face_in_frame` and its advice on a picture cut from obama.jpg.
+fn head_check_of_crop(x: u32, y: u32, w: u32, h: u32) -> (bool, String) {
+    let photo = image::open(fixtures::committed("obama.jpg"))
+        .expect("obama.jpg")
+        .to_rgb8();
+    let crop = image::imageops::crop_imm(&photo, x, y, w, h).to_image();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("crop.png");
+    crop.save(&path).expect("save crop");
+    let report = Checker::new(None)
+        .check_file(&path, Shot::Selfie)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let v = report
+        .checks
+        .iter()
+        .find(|v| v.id == RuleId::FaceInFrame)
+        .expect("face_in_frame");
+    (v.pass, v.advice.clone().unwrap_or_default())
+}
+
+#[test]
+fn a_head_with_a_visible_margin_passes_and_one_cut_at_the_crown_fails() {
+    // obama.jpg (910×1137): hair top at y ≈ 31, chin ≈ 428, ears 339–641
+    // (tests/fixtures/head_labels.json); about 3 % of the picture above the hair.
+    assert!(verdict(
+        &fixtures::committed("obama.jpg"),
+        Shot::Selfie,
+        RuleId::FaceInFrame
+    ));
+    // 11 px above the hair (1 % of the picture): in.
+    let (pass, advice) = head_check_of_crop(0, 20, 910, 1117);
+    assert!(pass, "{advice}");
+    // The crown cut by 29 px: out, and the way to move is down.
+    let (pass, advice) = head_check_of_crop(0, 60, 910, 1077);
+    assert!(!pass);
+    assert!(advice.contains("move down"), "{advice}");
+}
+
+#[test]
+fn a_close_up_wider_than_the_picture_is_told_to_move_back() {
+    // Just wider than the face box (296 px), narrower than the head.
+    let (pass, advice) = head_check_of_crop(322, 40, 320, 420);
+    assert!(!pass);
+    assert!(advice.contains("move back"), "{advice}");
+}
+
+/// One hand label of tests/fixtures/head_labels.json.
+#[derive(serde::Deserialize)]
+struct HeadLabel {
+    file: String,
+    height: u32,
+    hair_top: f32,
+    whole_head_in: bool,
+}
+
+#[test]
+fn face_in_frame_agrees_with_hand_labelled_heads() {
+    let Some(shared) = fixtures::shared_dir() else {
+        eprintln!("skipped: ../shared/fixtures is absent");
+        return;
+    };
+    #[derive(serde::Deserialize)]
+    struct Labels {
+        labels: Vec<HeadLabel>,
+    }
+    let text = std::fs::read_to_string(fixtures::committed("head_labels.json")).expect("labels");
+    let labels: Labels = serde_json::from_str(&text).expect("labels parse");
+    let mut checker = Checker::new(None);
+    let (mut agree, mut wrong) = (0, Vec::new());
+    // How far the head box's top is below the labelled hair top, in % of the
+    // picture's height (the head box is the least head the face can have).
+    let mut top_gap = Vec::new();
+    for l in &labels.labels {
+        let report = checker
+            .check_file(&shared.join(&l.file), Shot::Selfie)
+            .unwrap_or_else(|e| panic!("{e}"));
+        let v = report
+            .checks
+            .iter()
+            .find(|v| v.id == RuleId::FaceInFrame)
+            .expect("face_in_frame");
+        if v.pass == l.whole_head_in {
+            agree += 1;
+        } else {
+            wrong.push(format!("{} ({:?} %)", l.file, v.value));
+        }
+        if let Some(face) = report.faces.first() {
+            let head_top = face.y - analysis::selfie::HEAD_GROW_TOP * face.h;
+            top_gap.push((head_top - l.hair_top) / l.height as f32 * 100.0);
+        }
+    }
+    top_gap.sort_by(f32::total_cmp);
+    let n = labels.labels.len();
+    eprintln!(
+        "face_in_frame agrees with the hand labels on {agree} of {n} photos; \
+         disagrees on {wrong:?}; head box top below the hair top by {:.1} % of \
+         the picture (median), {:.1} % (90th percentile), {:.1}–{:.1} % (range)",
+        top_gap[top_gap.len() / 2],
+        top_gap[top_gap.len() * 9 / 10],
+        top_gap[0],
+        top_gap[top_gap.len() - 1],
+    );
+    assert_eq!(n, 45, "one label per one-face portrait");
+    assert!(agree * 100 >= n * 95, "{agree} of {n}: {wrong:?}");
+}

@@ -8,10 +8,9 @@ use std::thread::JoinHandle;
 use crossbeam_channel::{bounded, Receiver};
 use egui::RichText;
 
-use crate::check::format_limit;
 use crate::check::{Checker, FileReport};
+use crate::gui::checklist::checklist_row;
 use crate::gui::overlay::{FAIL, PASS};
-use crate::gui::panels::value_text;
 use crate::Shot;
 
 /// The outcome for one file.
@@ -43,8 +42,12 @@ pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Err(format!("{}: no such file or folder", path.display()));
     }
-    let entries = std::fs::read_dir(path)
-        .map_err(|e| format!("{}: cannot read the folder: {e}", path.display()))?;
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        crate::gui::plain::plain_message(&format!(
+            "{}: cannot read the folder: {e}",
+            path.display()
+        ))
+    })?;
     let mut files: Vec<PathBuf> = entries
         .flatten()
         .map(|e| e.path())
@@ -89,7 +92,11 @@ impl CheckFilesState {
                 let mut checker = Checker::new(hfov_deg);
                 let results = files
                     .iter()
-                    .map(|f| checker.check_file(f, shot).map_err(|e| e.to_string()))
+                    .map(|f| {
+                        checker
+                            .check_file(f, shot)
+                            .map_err(|e| crate::gui::plain::plain_message(&e.to_string()))
+                    })
                     .collect();
                 // The window may be gone; nobody to tell then.
                 let _ = tx.send(results);
@@ -148,13 +155,13 @@ pub fn check_files_ui(
 ) {
     state.poll();
     ui.heading("Check photo files");
-    ui.label("Photos taken with a phone or another camera: kycam says whether each rule holds, as `kycam check` does.");
+    ui.label("Photos taken with a phone or another camera: kycam says whether each check holds.");
     ui.add_space(6.0);
     ui.horizontal(|ui| {
         ui.label("File or folder:");
         ui.add(
             egui::TextEdit::singleline(&mut state.path)
-                .hint_text("/home/me/Pictures/id-front.jpg")
+                .hint_text("where the photo or folder is")
                 .desired_width(420.0),
         );
     });
@@ -210,22 +217,29 @@ fn file_result_ui(ui: &mut egui::Ui, outcome: &FileOutcome) {
                 ));
             });
             egui::Grid::new(("check_result", &report.file))
-                .num_columns(5)
+                .num_columns(4)
                 .striped(true)
                 .show(ui, |ui| {
                     for v in &report.checks {
                         crate::gui::panels::mark_ui(ui, v.pass);
+                        let row = checklist_row(v);
                         ui.label(v.id.label());
-                        ui.label(RichText::new(value_text(v)).monospace());
-                        ui.label(
-                            RichText::new(format_limit(&v.limit, v.unit))
-                                .monospace()
-                                .weak(),
-                        );
-                        ui.label(v.advice.as_deref().unwrap_or(""));
+                        ui.label(row.now);
+                        ui.label(RichText::new(row.needed).weak());
                         ui.end_row();
                     }
                 });
+            // What to do, each sentence once (several checks fail for one
+            // cause when no document is found), wrapped to the window.
+            let mut advice: Vec<&str> = Vec::new();
+            for a in report.checks.iter().filter_map(|v| v.advice.as_deref()) {
+                if !advice.contains(&a) {
+                    advice.push(a);
+                }
+            }
+            for a in advice {
+                ui.label(format!("• {a}"));
+            }
         }
     }
 }

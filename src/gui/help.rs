@@ -96,7 +96,7 @@ impl HelpState {
             }
             Err(e) => {
                 self.open_status = Some(Err(format!(
-                    "Could not open the file manager (`{OPENER}`: {e}). The photos are in {}.",
+                    "Could not open the file manager ({e}). The photos are in {}.",
                     dir.display()
                 )))
             }
@@ -114,13 +114,13 @@ impl HelpState {
                 self.opener = None;
                 if !status.success() {
                     self.open_status = Some(Err(format!(
-                        "`{OPENER}` failed ({status}): open the folder yourself."
+                        "The file manager did not open ({status}): open the folder yourself."
                     )));
                 }
             }
             Err(e) => {
                 self.opener = None;
-                self.open_status = Some(Err(format!("`{OPENER}` failed: {e}")));
+                self.open_status = Some(Err(format!("The file manager did not open ({e}).")));
             }
         }
     }
@@ -163,7 +163,7 @@ pub fn help_ui(ui: &mut egui::Ui, state: &mut HelpState, photos_dir: Option<&Pat
             } else {
                 ui.label("Watch these checks in kycam's list:");
                 for id in r.rules {
-                    ui.label(format!("  • {} ({})", id.label(), id.as_str()));
+                    ui.label(format!("  • {}", id.label()));
                 }
             }
             ui.label(format!("What to do: {}", r.advice));
@@ -197,7 +197,10 @@ pub fn help_ui(ui: &mut egui::Ui, state: &mut HelpState, photos_dir: Option<&Pat
             ui.label(msg.as_str());
         }
         Some(Err(msg)) => {
-            ui.colored_label(crate::gui::overlay::FAIL, msg.as_str());
+            ui.colored_label(
+                crate::gui::overlay::FAIL,
+                crate::gui::plain::plain_message(msg),
+            );
         }
         None => {}
     }

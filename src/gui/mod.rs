@@ -4,12 +4,14 @@
 
 pub mod app;
 pub mod check_files;
+pub mod checklist;
 pub mod flow;
 pub mod help;
 pub mod live;
 pub mod no_camera;
 pub mod overlay;
 pub mod panels;
+pub mod plain;
 pub mod preview;
 pub mod settings;
 

@@ -22,8 +22,8 @@ pub struct NoCameraState {
 /// A hint for the reason, when there is a known fix.
 fn fix_for(reason: &str) -> Option<&'static str> {
     let lower = reason.to_ascii_lowercase();
-    if lower.contains("permission") {
-        Some("kycam may not open the camera. On Linux, add yourself to the `video` group: `sudo usermod -aG video $USER`, then log out and in again.")
+    if lower.contains("permission") || lower.contains("not allowed") {
+        Some("kycam is not allowed to use the camera. If your computer asked whether kycam may use the camera, allow it in the system's privacy settings. On Linux, whoever looks after this computer can give your account the right to use cameras (the \u{201c}video\u{201d} group); log out and in again after that.")
     } else if lower.contains("busy") {
         Some("Another program (a video call, a browser tab) is using the camera: close it and try again.")
     } else {
@@ -40,56 +40,64 @@ pub fn no_camera_ui(
     ui.heading(RichText::new("No camera picture").size(26.0));
     ui.add_space(4.0);
     ui.label(
-        RichText::new(reason)
+        RichText::new(crate::gui::plain::plain_message(reason))
             .size(18.0)
             .color(crate::gui::overlay::FAIL),
     );
     ui.add_space(10.0);
-    ui.label(RichText::new("What to do").strong());
+    ui.label(RichText::new("To use your camera").strong());
     if let Some(fix) = fix_for(reason) {
         ui.label(format!("• {fix}"));
     }
-    ui.label("• Plug in a webcam (or close the program that uses it), then press Try again.");
-    ui.label("• On Linux, if the camera is there but cannot be opened, add yourself to the `video` group:");
-    ui.label(RichText::new("    sudo usermod -aG video $USER").monospace());
-    ui.label("  then log out and in again.");
-    ui.label("• Another camera? Choose its number in Settings.");
+    ui.label(
+        "• Plug in a webcam, or close the program that is using it (a video call, a browser tab).",
+    );
+    ui.label("• If your computer asks whether kycam may use the camera, allow it.");
+    ui.label("• More than one camera? Choose the one to use in Settings.");
     ui.add_space(8.0);
-    if ui.button(RichText::new("Try again").size(18.0)).clicked() {
+    if ui
+        .button(RichText::new("Try the camera again").size(18.0))
+        .clicked()
+    {
         choice = Some(NoCameraChoice::TryAgain);
     }
 
     ui.add_space(16.0);
     ui.label(RichText::new("Without a camera").strong());
     ui.horizontal(|ui| {
+        if ui.button("Try the demo").clicked() {
+            choice = Some(NoCameraChoice::Demo);
+        }
+        ui.label("a made-up scene shows the guidance and the photo being taken by itself");
+    });
+    ui.horizontal(|ui| {
         if ui.button("Check photo files…").clicked() {
             choice = Some(NoCameraChoice::CheckFiles);
         }
-        ui.label("photos taken with a phone: each rule, pass or fail");
+        ui.label("photos taken with a phone: each check, passed or not");
     });
     ui.horizontal(|ui| {
-        if ui.button("Run the demo").clicked() {
-            choice = Some(NoCameraChoice::Demo);
-        }
-        ui.label("a generated scene shows guidance and auto-capture (`kycam --demo`)");
-    });
-    ui.horizontal(|ui| {
-        ui.label("Folder of frames:");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.frames_path)
-                .hint_text("/path/to/frames")
-                .desired_width(300.0),
-        );
-        let path = state.frames_path.trim();
+        let path = state.frames_path.trim().to_owned();
         if ui
-            .add_enabled(!path.is_empty(), egui::Button::new("Play"))
+            .add_enabled(
+                !path.is_empty(),
+                egui::Button::new("Open a folder of photos"),
+            )
             .clicked()
         {
             choice = Some(NoCameraChoice::Frames(PathBuf::from(path)));
         }
+        ui.add(
+            egui::TextEdit::singleline(&mut state.frames_path)
+                .hint_text("the folder\u{2019}s location")
+                .desired_width(300.0),
+        );
     });
     ui.label(
-        RichText::new("(`kycam --source DIR` plays a folder of frames from the start)").weak(),
+        RichText::new(
+            "The photos in the folder are played one after another, as if from a camera.",
+        )
+        .weak(),
     );
     choice
 }
@@ -99,8 +107,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn permission_denied_says_how_to_join_the_video_group() {
-        assert!(fix_for("Permission denied (os error 13)").is_some_and(|f| f.contains("usermod")));
+    fn permission_denied_says_how_to_allow_the_camera() {
+        assert!(fix_for("Permission denied (os error 13)").is_some_and(|f| f.contains("allow")));
         assert_eq!(fix_for("No camera found."), None);
     }
 }

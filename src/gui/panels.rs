@@ -3,7 +3,7 @@
 
 use egui::{Color32, RichText};
 
-use crate::check::{format_limit, format_value};
+use crate::gui::checklist::checklist_row;
 use crate::gui::flow::Progress;
 use crate::gui::live::HoldProgress;
 use crate::gui::overlay::{FAIL, PASS};
@@ -76,7 +76,18 @@ pub fn guidance_ui(ui: &mut egui::Ui, guidance: Option<&str>, hold: &HoldProgres
         None if hold.armed => ("All good: hold still…".to_owned(), PASS),
         None => ("All good.".to_owned(), PASS),
     };
-    ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
+    // Two lines are always reserved, so that the preview below does not jump
+    // when a sentence wraps onto a second line.
+    let height = 2.0 * ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(GUIDANCE_SIZE)));
+    let width = ui.available_width();
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, height),
+        egui::Layout::top_down(egui::Align::Min),
+        |ui| {
+            ui.set_min_size(egui::vec2(width, height));
+            ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
+        },
+    );
 }
 
 /// Auto-capture feedback: how long the rules have held against how long they must.
@@ -110,43 +121,52 @@ pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
     );
 }
 
-/// Measured value with its unit, or "—" when it cannot be measured.
-pub fn value_text(v: &Verdict) -> String {
-    match v.value {
-        // A count of people reads as "1", not "1.00".
-        Some(x) if v.unit == "faces" => format!("{x:.0}"),
-        Some(x) if v.unit.is_empty() => format_value(x),
-        Some(x) => format!("{} {}", format_value(x), v.unit),
-        None => "—".to_owned(),
-    }
+/// Widths of the checklist's columns (name, now, needed), fixed so that the
+/// columns do not move as values change; the names fit at the body text size
+/// in the side panel (seen at 1024×640).
+const NAME_WIDTH: f32 = 178.0;
+const NOW_WIDTH: f32 = 104.0;
+const NEEDED_WIDTH: f32 = 104.0;
+
+/// A text in a cell of fixed width.
+fn cell(ui: &mut egui::Ui, width: f32, text: RichText) -> egui::Response {
+    ui.allocate_ui_with_layout(
+        egui::vec2(width, ui.spacing().interact_size.y),
+        egui::Layout::left_to_right(egui::Align::Center),
+        |ui| {
+            ui.set_width(width);
+            ui.add(egui::Label::new(text).truncate())
+        },
+    )
+    .inner
 }
 
-/// Every rule of the shot, in priority order: mark, name, value, limit (the
-/// limit without its unit, which the value beside it already shows).
+/// Every rule of the shot, in priority order: mark, name, what it is now and
+/// what is needed, in words a person reads ([`checklist_row`]).
 pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
-    egui::Grid::new("checklist")
-        .num_columns(4)
-        .striped(true)
-        .spacing([8.0, 6.0])
-        .show(ui, |ui| {
-            ui.label("");
-            ui.label(RichText::new("check").small().weak());
-            ui.label(RichText::new("now").small().weak());
-            ui.label(RichText::new("needed").small().weak());
-            ui.end_row();
-            for v in verdicts {
-                mark_ui(ui, v.pass);
-                let name = ui.label(v.id.label());
-                if let Some(advice) = &v.advice {
-                    name.on_hover_text(advice);
-                }
-                ui.label(RichText::new(value_text(v)).monospace().color(if v.pass {
-                    ui.visuals().text_color()
-                } else {
-                    FAIL
-                }));
-                ui.label(RichText::new(format_limit(&v.limit, "")).monospace().weak());
-                ui.end_row();
+    ui.spacing_mut().item_spacing.y = 4.0;
+    ui.horizontal(|ui| {
+        ui.add_space(ui.text_style_height(&egui::TextStyle::Body).max(14.0) + 8.0);
+        let head = |t: &str| RichText::new(t).small().weak();
+        cell(ui, NAME_WIDTH, head("check"));
+        cell(ui, NOW_WIDTH, head("now"));
+        cell(ui, NEEDED_WIDTH, head("needed"));
+    });
+    for v in verdicts {
+        let row = checklist_row(v);
+        ui.horizontal(|ui| {
+            mark_ui(ui, v.pass);
+            let name = cell(ui, NAME_WIDTH, RichText::new(v.id.label()));
+            if let Some(advice) = &v.advice {
+                name.on_hover_text(advice);
             }
+            let now = RichText::new(row.now).color(if v.pass {
+                ui.visuals().text_color()
+            } else {
+                FAIL
+            });
+            cell(ui, NOW_WIDTH, now);
+            cell(ui, NEEDED_WIDTH, RichText::new(row.needed).weak());
         });
+    }
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     pub mirror_selfie: bool,
     /// The language chosen here; `None` = the system's (the locale variables).
     pub language: Option<Lang>,
+    /// Show the frame number, latency and dropped frames under the checklist.
+    pub show_diagnostics: bool,
 }
 
 impl Default for Settings {
@@ -38,6 +40,7 @@ impl Default for Settings {
             output_dir: None,
             mirror_selfie: true,
             language: None,
+            show_diagnostics: false,
         }
     }
 }
@@ -182,6 +185,13 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
                 .on_hover_text("Only the preview: the saved photo is never mirrored");
             ui.end_row();
 
+            ui.label("Diagnostics");
+            ui.checkbox(&mut settings.show_diagnostics, "Show diagnostics")
+                .on_hover_text(
+                    "The frame number, how long a picture takes to check, and pictures skipped",
+                );
+            ui.end_row();
+
             ui.label("Save photos in");
             ui.vertical(|ui| {
                 ui.horizontal(|ui| {
@@ -227,6 +237,7 @@ mod tests {
             output_dir: Some("/tmp/x".into()),
             mirror_selfie: false,
             language: Some(Lang::ZhCn),
+            show_diagnostics: true,
         };
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap_or_default())
             .unwrap_or_default();

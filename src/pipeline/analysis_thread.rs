@@ -274,6 +274,9 @@ impl State {
         self.offer_face_job(frame.seq, &grey, &measurements);
         let s = &self.settings;
         let verdicts = rules::judge(&measurements);
+        if !s.analysis_delay.is_zero() {
+            thread::sleep(s.analysis_delay);
+        }
         // Steady is among the verdicts only when motion is known (not on a
         // first frame): no capture without it.
         let eligible = rules::all_pass(&verdicts) && moved.is_some() && !faces_stale;
@@ -307,8 +310,7 @@ impl State {
                 });
             }
         }
-        let top = rules::guidance(&verdicts).map(|v| (v.id, v.advice.as_deref().unwrap_or("")));
-        let guidance = self.smoother.update(frame.time, top);
+        let guidance = self.smoother.update(frame.time, &verdicts);
 
         self.counters.analysed.fetch_add(1, Ordering::Relaxed);
         let report_document = measurements.document.clone();
@@ -317,7 +319,8 @@ impl State {
             frame: Arc::clone(rgb),
             measurements,
             verdicts: verdicts.clone(),
-            guidance,
+            guidance_for: guidance.as_ref().map(|g| g.rule),
+            guidance: guidance.map(|g| g.text),
             hold: HoldProgress {
                 passing_for_secs: self.policy.passing_for().as_secs_f32(),
                 needed_secs: self.policy.hold().as_secs_f32(),

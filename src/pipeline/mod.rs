@@ -102,6 +102,9 @@ pub struct PipelineConfig {
     pub session: Arc<SessionWriter>,
     pub delivery: ReportDelivery,
     pub faces: FaceTiming,
+    /// Extra time spent on every frame's analysis, to see the pipeline as on a
+    /// slow or busy machine (tests; zero otherwise).
+    pub analysis_delay: Duration,
 }
 
 /// Whether the analysis waits for the face worker.
@@ -127,6 +130,7 @@ impl PipelineConfig {
             session,
             delivery: ReportDelivery::NewestWins,
             faces: FaceTiming::Async,
+            analysis_delay: Duration::ZERO,
         }
     }
 }
@@ -189,8 +193,11 @@ pub struct LiveReport {
     pub measurements: Measurements,
     /// Priority order.
     pub verdicts: Vec<Verdict>,
-    /// The smoothed one sentence (None = all good).
+    /// The smoothed one sentence: `None` exactly when every verdict of this
+    /// report passes, else the advice of one of its failing verdicts.
     pub guidance: Option<String>,
+    /// The rule `guidance` is about (`None` with it).
+    pub guidance_for: Option<RuleId>,
     pub hold: HoldProgress,
     /// From the source producing the frame to its verdict.
     pub latency_ms: f32,
@@ -280,6 +287,8 @@ pub struct Pipeline {
     stop: Arc<AtomicBool>,
     threads: Vec<std::thread::JoinHandle<()>>,
     source_mode: Arc<std::sync::Mutex<Option<SourceMode>>>,
+    /// The shot a demo source shows (set with every shot change).
+    demo_shot: Arc<source::demo::DemoShot>,
 }
 
 /// The frame queue's bound: one frame waiting while one is analysed.
@@ -326,6 +335,19 @@ impl Pipeline {
         wake: Option<Box<dyn Fn() + Send>>,
     ) -> Result<Pipeline, PipelineError> {
         use crossbeam_channel::bounded;
+        // The demo shows what the shot asks for: it follows the shot.
+        let demo_shot = Arc::new(source::demo::DemoShot::new(config.shot));
+        let source = match source {
+            SourceSpec::Demo { fps } => {
+                let shot = Arc::clone(&demo_shot);
+                SourceSpec::Custom {
+                    name: "demo".into(),
+                    live: false,
+                    open: Arc::new(move || source::demo::open(fps, Arc::clone(&shot))),
+                }
+            }
+            other => other,
+        };
         let stop = Arc::new(AtomicBool::new(false));
         let counters = Arc::new(Counters::default());
         let frames = bounded(FRAME_QUEUE_BOUND);
@@ -352,6 +374,7 @@ impl Pipeline {
             stop: Arc::clone(&stop),
             threads: Vec::new(),
             source_mode: Default::default(),
+            demo_shot,
         };
         // On a spawn error `pipeline` is dropped, which stops what did start.
         pipeline.threads.push(writer::spawn(
@@ -404,6 +427,9 @@ impl Pipeline {
 
     /// Sends a command; never blocks (commands beyond the queue's 16 are dropped).
     pub fn send(&self, cmd: Command) {
+        if let Command::SetShot(shot) = cmd {
+            self.demo_shot.set(shot);
+        }
         let _ = self.commands.try_send(cmd);
     }
 

@@ -1,25 +1,37 @@
-//! The one guidance sentence, smoothed: a new most-important problem replaces
-//! the shown one only after it has stayed on top for a moment, so the sentence
-//! does not flicker when two rules hover at their limits. "All good" is shown at
-//! once: while every rule passes the hold bar fills, and the person must not read
-//! a problem that is already fixed while the photo is about to be taken.
+//! The one guidance sentence, smoothed without ever contradicting the frame it
+//! is shown with. The sentence is always about a rule that fails in that
+//! frame, and there is none exactly when every rule passes:
+//!
+//! - while the shown rule still fails, it may stay shown (with this frame's
+//!   wording) even when another rule has become the most important one; that
+//!   one replaces it only after staying on top for [`GUIDANCE_HOLD`], so the
+//!   sentence does not flicker when two rules hover at their limits;
+//! - once the shown rule passes, its sentence goes at once: the most important
+//!   failing rule is shown, or "all good" when none fails.
 
 use std::time::Duration;
 
-use crate::rules::RuleId;
+use crate::rules::{self, RuleId, Verdict};
 
-/// A new sentence must stay on top this long to be shown: about the time a
-/// person needs to read four words, and long enough to bridge a single
-/// contrary frame at 30 fps.
+/// A new most-important rule must stay on top this long to replace a sentence
+/// that still holds: about the time a person needs to read four words, and
+/// long enough to bridge a single contrary frame at 30 fps.
 pub const GUIDANCE_HOLD: Duration = Duration::from_millis(400);
+
+/// The sentence to show for one frame and the rule it is about.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Guidance {
+    pub rule: RuleId,
+    pub text: String,
+}
 
 #[derive(Debug)]
 pub struct GuidanceSmoother {
     hold: Duration,
-    /// `None` before the first frame; `Some(None)` = "all good" is shown.
-    shown: Option<Option<(RuleId, String)>>,
-    /// A different top rule (or none) and since when it has been on top.
-    pending: Option<(Option<RuleId>, Duration)>,
+    /// The rule shown for the previous frame; `None` = "all good" or no frame yet.
+    shown: Option<RuleId>,
+    /// A different most-important rule and since when it has been on top.
+    pending: Option<(RuleId, Duration)>,
 }
 
 impl GuidanceSmoother {
@@ -31,92 +43,149 @@ impl GuidanceSmoother {
         }
     }
 
-    /// Feeds the most important failing rule of a frame (`None` when all pass)
-    /// at frame time `time`; returns the sentence to show.
-    pub fn update(&mut self, time: Duration, top: Option<(RuleId, &str)>) -> Option<String> {
-        let key = top.map(|(id, _)| id);
-        let owned = top.map(|(id, text)| (id, text.to_owned()));
-        match &self.shown {
-            // The first frame is shown at once: there is nothing to flicker from.
-            None => self.shown = Some(owned),
-            // Everything passes: say so at once (see the module comment).
-            Some(_) if key.is_none() => {
-                self.shown = Some(None);
-                self.pending = None;
-            }
-            Some(shown) if shown.as_ref().map(|(id, _)| *id) == key => {
-                // Same rule: its wording may follow the value (too close / too far).
-                self.shown = Some(owned);
-                self.pending = None;
-            }
-            Some(_) => match self.pending {
-                Some((p, since)) if p == key => {
-                    if time.saturating_sub(since) >= self.hold || time < since {
-                        self.shown = Some(owned);
-                        self.pending = None;
+    /// Feeds one frame's verdicts at frame time `time`; returns the sentence to
+    /// show with that frame: `None` exactly when every verdict passes, else the
+    /// advice of one of its failing verdicts.
+    pub fn update(&mut self, time: Duration, verdicts: &[Verdict]) -> Option<Guidance> {
+        let Some(top) = rules::guidance(verdicts) else {
+            self.shown = None;
+            self.pending = None;
+            return None;
+        };
+        let still_failing = self
+            .shown
+            .and_then(|id| verdicts.iter().find(|v| v.id == id && !v.pass));
+        let chosen = match still_failing {
+            Some(shown) if shown.id != top.id => {
+                let since = match self.pending {
+                    Some((id, since)) if id == top.id && time >= since => since,
+                    _ => {
+                        self.pending = Some((top.id, time));
+                        time
                     }
+                };
+                if time - since >= self.hold {
+                    top
+                } else {
+                    shown
                 }
-                _ => self.pending = Some((key, time)),
-            },
+            }
+            // The shown rule is on top again, or it passes now (its sentence
+            // would be wrong), or nothing was shown: the top rule, at once.
+            _ => top,
+        };
+        if chosen.id == top.id {
+            self.pending = None;
         }
-        self.shown
-            .as_ref()
-            .and_then(|s| s.as_ref().map(|(_, text)| text.clone()))
+        self.shown = Some(chosen.id);
+        Some(Guidance {
+            rule: chosen.id,
+            text: chosen.advice.clone().unwrap_or_default(),
+        })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::rules::Limit;
 
     fn ms(n: u64) -> Duration {
         Duration::from_millis(n)
     }
 
-    #[test]
-    fn a_single_contrary_frame_does_not_change_the_sentence() {
-        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
-        let glare = Some((RuleId::Glare, "glare"));
-        let blur = Some((RuleId::Sharpness, "blur"));
-        assert_eq!(s.update(ms(0), glare).as_deref(), Some("glare"));
-        assert_eq!(s.update(ms(33), blur).as_deref(), Some("glare"));
-        assert_eq!(s.update(ms(66), glare).as_deref(), Some("glare"));
-        assert_eq!(s.update(ms(100), blur).as_deref(), Some("glare"));
+    /// Verdicts of the given rules, `failing` ones with their id as advice.
+    fn frame(failing: &[RuleId]) -> Vec<Verdict> {
+        [RuleId::Glare, RuleId::Distance, RuleId::Sharpness]
+            .into_iter()
+            .map(|id| {
+                let pass = !failing.contains(&id);
+                Verdict {
+                    id,
+                    pass,
+                    value: None,
+                    limit: Limit::at_least(0.0),
+                    unit: "",
+                    advice: (!pass).then(|| id.as_str().to_owned()),
+                }
+            })
+            .collect()
+    }
+
+    fn shown(g: Option<Guidance>) -> Option<RuleId> {
+        g.map(|g| g.rule)
     }
 
     #[test]
-    fn all_good_is_shown_at_once_and_a_problem_comes_back_after_the_hold() {
+    fn a_rule_that_still_fails_keeps_the_sentence_against_a_brief_rival() {
         let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
-        let glare = Some((RuleId::Glare, "glare"));
-        assert_eq!(s.update(ms(0), glare).as_deref(), Some("glare"));
-        assert_eq!(s.update(ms(33), None), None);
-        // One frame of glare again does not bring the sentence back.
-        assert_eq!(s.update(ms(66), glare), None);
-        assert_eq!(s.update(ms(99), None), None);
+        // Distance ranks above glare.
+        let g = RuleId::Glare;
+        assert_eq!(shown(s.update(ms(0), &frame(&[g]))), Some(g));
+        let both = frame(&[RuleId::Distance, g]);
+        assert_eq!(shown(s.update(ms(33), &both)), Some(g));
+        assert_eq!(shown(s.update(ms(66), &frame(&[g]))), Some(g));
+        assert_eq!(shown(s.update(ms(100), &both)), Some(g));
     }
 
     #[test]
-    fn a_lasting_change_is_shown_after_the_hold() {
+    fn a_lasting_rival_is_shown_after_the_hold() {
         let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
-        s.update(ms(0), Some((RuleId::Glare, "glare")));
-        let mut shown = Vec::new();
-        for i in 1..=20 {
-            shown.push(s.update(ms(i * 33), Some((RuleId::Distance, "closer"))));
-        }
-        assert_eq!(shown[0].as_deref(), Some("glare"));
-        assert_eq!(shown[19].as_deref(), Some("closer"));
-        // ...and all good at once.
-        assert_eq!(s.update(ms(21 * 33), None), None);
+        let g = RuleId::Glare;
+        s.update(ms(0), &frame(&[g]));
+        let both = frame(&[RuleId::Distance, g]);
+        let seen: Vec<_> = (1..=20)
+            .map(|i| shown(s.update(ms(i * 33), &both)))
+            .collect();
+        assert_eq!(seen[0], Some(g));
+        assert_eq!(seen[19], Some(RuleId::Distance));
+    }
+
+    #[test]
+    fn a_fixed_problem_is_never_shown() {
+        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        assert_eq!(
+            shown(s.update(ms(0), &frame(&[RuleId::Glare]))),
+            Some(RuleId::Glare)
+        );
+        // Glare fixed, blur appears: blur at once, not the glare sentence.
+        assert_eq!(
+            shown(s.update(ms(33), &frame(&[RuleId::Sharpness]))),
+            Some(RuleId::Sharpness)
+        );
+        // Everything fixed: all good at once.
+        assert_eq!(s.update(ms(66), &frame(&[])), None);
+    }
+
+    #[test]
+    fn all_good_never_hides_a_failing_rule() {
+        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        assert_eq!(s.update(ms(0), &frame(&[])), None);
+        assert_eq!(
+            shown(s.update(ms(33), &frame(&[RuleId::Sharpness]))),
+            Some(RuleId::Sharpness)
+        );
     }
 
     #[test]
     fn the_same_rule_updates_its_wording_at_once() {
         let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
-        s.update(ms(0), Some((RuleId::Distance, "move closer")));
-        assert_eq!(
-            s.update(ms(33), Some((RuleId::Distance, "move back")))
-                .as_deref(),
-            Some("move back")
-        );
+        let mut v = frame(&[RuleId::Distance]);
+        s.update(ms(0), &v);
+        v[1].advice = Some("move back".into());
+        let g = s.update(ms(33), &v).expect("a sentence");
+        assert_eq!(g.text, "move back");
+    }
+
+    #[test]
+    fn time_going_backwards_does_not_stall_a_rival() {
+        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        let g = RuleId::Glare;
+        s.update(ms(1000), &frame(&[g]));
+        let both = frame(&[RuleId::Distance, g]);
+        s.update(ms(1033), &both);
+        // A restarted source: its clock starts again from zero.
+        s.update(ms(0), &both);
+        assert_eq!(shown(s.update(ms(500), &both)), Some(RuleId::Distance));
     }
 }

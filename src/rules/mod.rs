@@ -87,7 +87,7 @@ impl RuleId {
             RuleId::CornersVisible => "All four corners visible",
             RuleId::FaceInFrame => "Whole head in the picture",
             RuleId::DocumentSize => "Document large enough",
-            RuleId::Distance => "30–50 cm from the camera",
+            RuleId::Distance => "Distance to the camera",
             RuleId::Straight => "Straight",
             RuleId::FacingCamera => "Flat to the camera",
             RuleId::PortraitPresent => "Photo side shown",

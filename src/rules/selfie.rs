@@ -73,17 +73,22 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         Limit::at_least(HEAD_MARGIN_MIN * 100.0),
         "%",
         |_| {
-            let [cx, cy] = face.center();
-            // Move towards the middle of the frame, away from the nearest edge.
-            let way = if cy < h * 0.3 {
-                "down"
-            } else if cy > h * 0.7 {
-                "up"
-            } else if cx < w / 2.0 {
-                "to the right"
-            } else {
-                "to the left"
-            };
+            let head = crate::analysis::selfie::head_box(face);
+            if head.w > w || head.h > h {
+                // A close-up: no step sideways brings the whole head in.
+                return "Your head does not fit in the picture: move back a little.".into();
+            }
+            // Away from the edge the head is cut by.
+            let gaps = [
+                (head.y / h, "down"),
+                ((h - head.bottom()) / h, "up"),
+                (head.x / w, "to the right"),
+                ((w - head.right()) / w, "to the left"),
+            ];
+            let way = gaps
+                .iter()
+                .min_by(|a, b| a.0.total_cmp(&b.0))
+                .map_or("back", |g| g.1);
             format!(
                 "Your head is cut off: move {way} so your whole head and chin are in the picture."
             )

@@ -4,7 +4,7 @@
 use image::{imageops, RgbImage};
 
 use super::rng::Rng;
-use crate::analysis::{distance, selfie::head_box};
+use crate::analysis::{distance, selfie::portrait_crop};
 use crate::geometry::Rect;
 
 /// How much a camera's auto-exposure darkens a person standing against a window.
@@ -72,7 +72,7 @@ pub fn render(
     let target_w = distance::face_width_px_at(scene.distance_cm, width as f32, hfov_deg);
     let scale = target_w / portrait.face.w;
     // The head and shoulders, a little more than the head box.
-    let crop = head_box(&portrait.face).grown(0.15, 0.1, 0.15, 0.4);
+    let crop = portrait_crop(&portrait.face).grown(0.15, 0.1, 0.15, 0.4);
     let (pw, ph) = portrait.image.dimensions();
     let (cx, cy, cw, ch) = crop.clamped_pixels(pw, ph).unwrap_or((0, 0, pw, ph));
     let head = imageops::crop_imm(portrait.image, cx, cy, cw, ch).to_image();

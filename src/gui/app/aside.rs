@@ -27,7 +27,7 @@ impl KycamApp {
                     if let SourceChoice::Camera(Some(index)) = self.launch.source {
                         ui.label(
                             RichText::new(format!(
-                                "Camera {index}, given with --camera, is used for this run."
+                                "Camera {index}, chosen when kycam was started, is used until it is closed."
                             ))
                             .weak(),
                         );
@@ -35,7 +35,7 @@ impl KycamApp {
                     if let Some(hfov) = self.launch.hfov_deg {
                         ui.label(
                             RichText::new(format!(
-                                "The field of view given with --hfov ({hfov:.0}°) is used for this run."
+                                "The field of view chosen when kycam was started ({hfov:.0}°) is used until it is closed."
                             ))
                             .weak(),
                         );

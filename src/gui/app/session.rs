@@ -61,6 +61,7 @@ impl KycamApp {
             delivery: ReportDelivery::NewestWins,
             // The window never waits for the face worker.
             faces: crate::pipeline::FaceTiming::Async,
+            analysis_delay: std::time::Duration::ZERO,
         };
         let ctx = self.ctx.clone();
         let preview_visible = Arc::new(AtomicBool::new(true));

@@ -2,7 +2,7 @@
 
 use egui::{Color32, RichText, Sense};
 
-use super::{Intent, KycamApp, SIDE_PANEL_WIDTH};
+use super::{Intent, KycamApp, SourceChoice, SIDE_PANEL_WIDTH};
 use crate::gui::flow::Action;
 use crate::gui::live::LiveReport;
 use crate::gui::overlay::{self, UiFromImage, FAIL};
@@ -41,7 +41,7 @@ impl KycamApp {
                     ui.checkbox(&mut self.settings.mirror_selfie, "Mirror the preview")
                         .on_hover_text("Only the preview: the saved photo is never mirrored");
                 }
-                if let Some(r) = &report {
+                if let Some(r) = report.as_ref().filter(|_| self.settings.show_diagnostics) {
                     ui.add_space(8.0);
                     ui.label(
                         RichText::new(format!(
@@ -61,12 +61,15 @@ impl KycamApp {
             } else {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label(RichText::new("Starting the camera…").size(22.0));
+                    ui.label(RichText::new(self.starting_text()).size(22.0));
                 });
             }
             if let Some(live) = &self.live {
                 if let Some(problem) = &live.problem {
-                    ui.colored_label(FAIL, RichText::new(problem).size(18.0));
+                    ui.colored_label(
+                        FAIL,
+                        RichText::new(crate::gui::plain::plain_message(problem)).size(18.0),
+                    );
                     if ui.button("No camera? Other options…").clicked() {
                         self.intents
                             .push(Intent::Flow(Action::SourceFailed(problem.clone())));
@@ -79,6 +82,15 @@ impl KycamApp {
             ui.add_space(4.0);
             self.preview_ui(ui, shot, report.as_ref());
         });
+    }
+
+    /// What is said until the first picture arrives.
+    fn starting_text(&self) -> &'static str {
+        match self.launch.source {
+            SourceChoice::Camera(_) => "Starting the camera…",
+            SourceChoice::Frames(_) => "Opening the pictures…",
+            SourceChoice::Demo => "Starting the demo…",
+        }
     }
 
     pub(super) fn preview_ui(&self, ui: &mut egui::Ui, shot: Shot, report: Option<&LiveReport>) {

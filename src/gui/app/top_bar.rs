@@ -38,7 +38,7 @@ impl KycamApp {
             });
         });
         if let Some(notice) = &self.notice {
-            ui.colored_label(FAIL, notice);
+            ui.colored_label(FAIL, crate::gui::plain::plain_message(notice));
         }
     }
 }

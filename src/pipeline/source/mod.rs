@@ -52,7 +52,15 @@ fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
             false,
             Arc::new(move || replay::open(&path, fps, repeat, looped)),
         ),
-        SourceSpec::Demo { fps } => ("demo".into(), false, Arc::new(move || demo::open(fps))),
+        // The pipeline turns a demo into a custom source that knows the shot.
+        SourceSpec::Demo { fps } => {
+            let shot = Arc::new(demo::DemoShot::new(crate::shot::Shot::IdFront));
+            (
+                "demo".into(),
+                false,
+                Arc::new(move || demo::open(fps, Arc::clone(&shot))),
+            )
+        }
         SourceSpec::Custom { name, live, open } => (name, live, open),
     }
 }

@@ -1,0 +1,219 @@
+//! The demo's documents: specimen-like, of no country. The front of an ID-1
+//! card with its portrait, the card's back (no portrait; print and a
+//! machine-readable zone), and a passport data page (portrait, print, a
+//! two-line machine-readable zone on a white band).
+
+use image::{imageops, Rgb, RgbImage};
+
+use crate::analysis;
+use crate::geometry::Rect;
+use crate::synth::rng::Rng;
+
+/// ID-1 (85.60 × 53.98 mm) and passport data page (125 × 88 mm) aspects.
+const ID1_ASPECT: f32 = 85.60 / 53.98;
+const PASSPORT_ASPECT: f32 = 125.0 / 88.0;
+
+const INK: Rgb<u8> = Rgb([40, 40, 48]);
+const BAND: Rgb<u8> = Rgb([120, 150, 190]);
+
+/// Light stock with a faint guilloche-like wave pattern.
+fn stock(width: u32, height: u32) -> RgbImage {
+    RgbImage::from_fn(width, height, |x, y| {
+        let wave = ((x as f32 * 0.09).sin() * (y as f32 * 0.07).cos() * 6.0) as i32;
+        let v = |base: i32| (base + wave).clamp(0, 255) as u8;
+        Rgb([v(214), v(216), v(206)])
+    })
+}
+
+/// A thin darker edge, as the cut edge of a card shows.
+fn cut_edge(card: &mut RgbImage) {
+    let (width, height) = card.dimensions();
+    let edge = Rgb([150, 150, 145]);
+    fill(card, 0, 0, width, 2, edge);
+    fill(card, 0, height - 2, width, 2, edge);
+    fill(card, 0, 0, 2, height, edge);
+    fill(card, width - 2, 0, 2, height, edge);
+}
+
+/// `lines` lines of a machine-readable zone from `y`: even, fixed-pitch
+/// character blocks with filler runs, on a white band.
+fn mrz(card: &mut RgbImage, rng: &mut Rng, y: u32, lines: u32, line_h: u32) {
+    let (width, _) = card.dimensions();
+    let margin = width / 20;
+    fill(
+        card,
+        margin / 2,
+        y.saturating_sub(line_h),
+        width - margin,
+        line_h * (2 * lines + 1),
+        Rgb([236, 236, 230]),
+    );
+    let pitch = (line_h * 3 / 4).max(3);
+    for line in 0..lines {
+        let yy = y + line * line_h * 2;
+        let mut x = margin;
+        while x + pitch < width - margin {
+            if rng.chance(0.8) {
+                // A character; a filler '<' is thinner.
+                let w = if rng.chance(0.25) {
+                    pitch / 3
+                } else {
+                    pitch - 2
+                };
+                fill(card, x, yy, w.max(1), line_h, INK);
+            }
+            x += pitch;
+        }
+    }
+}
+
+/// The back of the specimen card: a header band, lines of print, a
+/// machine-readable zone of three lines, and no portrait.
+pub fn specimen_back(width: u32) -> RgbImage {
+    let height = (width as f32 / ID1_ASPECT).round() as u32;
+    let mut card = stock(width, height);
+    let band = height / 9;
+    fill(&mut card, 0, 0, width, band, BAND);
+    let mut rng = Rng::new(0xbac_c4d);
+    let line_h = (height / 40).max(2);
+    for row in 0..5 {
+        let y = band + height / 12 + row * line_h * 3;
+        write_words(
+            &mut card,
+            &mut rng,
+            width / 20,
+            y,
+            width - width / 20,
+            line_h,
+            INK,
+        );
+    }
+    mrz(&mut card, &mut rng, height - height / 3 + line_h, 3, line_h);
+    cut_edge(&mut card);
+    card
+}
+
+/// A passport data page: a header band, the portrait on the left, lines of
+/// print, and a two-line machine-readable zone at the bottom.
+pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
+    let height = (width as f32 / PASSPORT_ASPECT).round() as u32;
+    let mut page = stock(width, height);
+    let band = height / 10;
+    fill(&mut page, 0, 0, width, band, Rgb([110, 40, 60]));
+    let pw = width * 3 / 11;
+    let ph = pw * 4 / 3;
+    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
+    let (iw, ih) = portrait.dimensions();
+    if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
+        let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
+        let photo = imageops::resize(&crop, pw, ph, imageops::FilterType::Triangle);
+        imageops::overlay(
+            &mut page,
+            &photo,
+            i64::from(width / 20),
+            i64::from(band + height / 25),
+        );
+    }
+    let mut rng = Rng::new(0x9a_55);
+    let line_h = (height / 45).max(2);
+    let text_x = width / 20 + pw + width / 25;
+    for row in 0..8 {
+        let y = band + height / 20 + row * line_h * 3;
+        write_words(
+            &mut page,
+            &mut rng,
+            text_x,
+            y,
+            width - width / 20,
+            line_h,
+            INK,
+        );
+    }
+    mrz(&mut page, &mut rng, height - height / 6, 2, line_h);
+    cut_edge(&mut page);
+    page
+}
+
+/// A specimen-like ID-1 card: light stock, a header band, a portrait, lines of
+/// print and a machine-readable zone. Not a real document of any country.
+pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
+    let height = (width as f32 / ID1_ASPECT).round() as u32;
+    let mut card = stock(width, height);
+    let band = height / 7;
+    fill(&mut card, 0, 0, width, band, Rgb([120, 150, 190]));
+    // The portrait: the head box of the photo, into a 3:4 frame on the left.
+    let pw = width * 3 / 10;
+    let ph = pw * 4 / 3;
+    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
+    let (iw, ih) = portrait.dimensions();
+    if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
+        let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
+        let photo = imageops::resize(&crop, pw, ph, imageops::FilterType::Triangle);
+        imageops::overlay(
+            &mut card,
+            &photo,
+            i64::from(width / 20),
+            i64::from(band + height / 20),
+        );
+    }
+    // Lines of print to the right of the portrait, and two MRZ lines below.
+    let mut rng = Rng::new(0x1d_ca4d);
+    let ink = Rgb([40, 40, 48]);
+    let text_x = width / 20 + pw + width / 25;
+    let line_h = (height / 40).max(2);
+    for row in 0..7 {
+        let y = band + height / 15 + row * line_h * 3;
+        write_words(
+            &mut card,
+            &mut rng,
+            text_x,
+            y,
+            width - width / 20,
+            line_h,
+            ink,
+        );
+    }
+    for row in 0..2 {
+        let y = height - height / 6 + row * line_h * 2;
+        write_words(
+            &mut card,
+            &mut rng,
+            width / 20,
+            y,
+            width - width / 20,
+            line_h,
+            ink,
+        );
+    }
+    cut_edge(&mut card);
+    card
+}
+
+fn fill(img: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, c: Rgb<u8>) {
+    let (iw, ih) = img.dimensions();
+    for yy in y..(y + h).min(ih) {
+        for xx in x..(x + w).min(iw) {
+            img.put_pixel(xx, yy, c);
+        }
+    }
+}
+
+/// Word-like blocks with letter gaps, from `x0` to at most `x1`.
+fn write_words(img: &mut RgbImage, rng: &mut Rng, x0: u32, y: u32, x1: u32, h: u32, ink: Rgb<u8>) {
+    let end = x0 + ((x1 - x0) as f32 * rng.range(0.55, 1.0)) as u32;
+    let mut x = x0;
+    let letter = (h * 2 / 3).max(2);
+    while x + letter < end {
+        let letters = 2 + rng.index(8) as u32;
+        for _ in 0..letters {
+            if x + letter >= end {
+                break;
+            }
+            // Letters of varying ink height, like capitals and lower case.
+            let top = if rng.chance(0.4) { 0 } else { h / 3 };
+            fill(img, x, y + top, letter - 1, h - top, ink);
+            x += letter + 1;
+        }
+        x += letter * 2;
+    }
+}
