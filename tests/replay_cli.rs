@@ -280,6 +280,7 @@ fn the_library_replay_ends_on_a_rate_it_cannot_play() {
         out: Some(out.path().to_owned()),
         json: true,
         path: picture,
+        analysis_delay: std::time::Duration::ZERO,
     };
     let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
     let outcome = kycam::replay::run(&opts, &mut stdout, &mut stderr).expect("starts");
