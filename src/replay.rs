@@ -221,7 +221,6 @@ fn handle_event(
             problems.push(msg);
         }
         e @ Event::Captured(_) => pending.push(e),
-        Event::ConfirmationNeeded { .. } => {}
     }
     Ok(false)
 }

@@ -89,6 +89,16 @@ pub enum Effect {
     StopSession,
 }
 
+/// What an action would throw away that the person has already seen or
+/// accepted: the app asks before carrying it out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loss {
+    /// This saved photo is deleted (a retake).
+    Photo(SavedShot),
+    /// The session is left with these photos accepted (they stay in its folder).
+    Session { accepted: usize },
+}
+
 #[derive(Debug)]
 pub struct Flow {
     page: Page,
@@ -132,6 +142,34 @@ impl Flow {
             (Page::Shooting, Some(p)) => Some(p.shot()),
             _ => None,
         }
+    }
+
+    /// What `action` would lose, if anything: a retake of an accepted photo,
+    /// Esc on any review (a retake by a key that is easy to hit), leaving a
+    /// session that has accepted photos. `None`: carry it out without asking.
+    pub fn loss(&self, action: &Action) -> Option<Loss> {
+        if self.aside.is_some() && matches!(action, Action::Back) {
+            return None;
+        }
+        let accepted = self.progress.as_ref().map_or(0, |p| p.accepted.len());
+        match (action, &self.page) {
+            (Action::Retake, Page::Review(saved)) if self.is_accepted(saved) => {
+                Some(Loss::Photo(saved.clone()))
+            }
+            (Action::Back, Page::Review(saved)) => Some(Loss::Photo(saved.clone())),
+            (Action::Restart | Action::Choose(_), _) | (Action::Back, Page::Done)
+                if accepted > 0 =>
+            {
+                Some(Loss::Session { accepted })
+            }
+            _ => None,
+        }
+    }
+
+    fn is_accepted(&self, saved: &SavedShot) -> bool {
+        self.progress
+            .as_ref()
+            .is_some_and(|p| p.accepted.iter().any(|s| s == saved))
     }
 
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
@@ -188,6 +226,15 @@ impl Flow {
         if self.shooting() == Some(saved.shot) {
             self.page = Page::Review(saved);
             return Vec::new();
+        }
+        // A save already under way when the review opened has replaced the
+        // file under review: review the file as it now is (discarding it
+        // would delete the photo on screen).
+        if let Page::Review(current) = &self.page {
+            if current.shot == saved.shot && !self.is_accepted(current) {
+                self.page = Page::Review(saved);
+                return Vec::new();
+            }
         }
         // Taken while the person looks at something else (a late capture from
         // before SetShot, or while re-reviewing an earlier photo): nobody saw it,
@@ -373,6 +420,40 @@ mod tests {
         // Back on the first shot leaves the session.
         assert_eq!(flow.apply(Action::Back), vec![Effect::StopSession]);
         assert_eq!(flow.page(), &Page::ChooseDocument);
+    }
+
+    #[test]
+    fn what_would_lose_a_photo_is_asked_about_first() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::IdCard));
+        assert_eq!(flow.loss(&Action::Back), None, "nothing accepted yet");
+        flow.apply(Action::Captured(saved(Shot::IdFront)));
+        // The Retake button on a photo just taken: no question; Esc: asked.
+        assert_eq!(flow.loss(&Action::Retake), None);
+        assert_eq!(
+            flow.loss(&Action::Back),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        flow.apply(Action::Accept);
+        assert_eq!(
+            flow.loss(&Action::Restart),
+            Some(Loss::Session { accepted: 1 })
+        );
+        // Esc from step 2 shows step 1 again (nothing lost); a second Esc or
+        // Retake there would delete the accepted photo.
+        assert_eq!(flow.loss(&Action::Back), None);
+        flow.apply(Action::Back);
+        assert_eq!(
+            flow.loss(&Action::Back),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        assert_eq!(
+            flow.loss(&Action::Retake),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        // An aside open: Esc closes it, nothing else.
+        flow.apply(Action::Open(Aside::Help));
+        assert_eq!(flow.loss(&Action::Back), None);
     }
 
     #[test]

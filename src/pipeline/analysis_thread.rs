@@ -82,7 +82,8 @@ struct State {
     recent_motion: VecDeque<(u64, f32)>,
     policy: AutoCapture<Candidate>,
     smoother: GuidanceSmoother,
-    last: Option<Candidate>,
+    /// Auto-capture held while the person answers a question.
+    paused: bool,
 }
 
 pub(crate) fn spawn(
@@ -109,7 +110,7 @@ pub(crate) fn spawn(
         recent_motion: VecDeque::with_capacity(MOTION_MEMORY),
         policy: AutoCapture::new(HOLD),
         smoother: GuidanceSmoother::new(GUIDANCE_HOLD),
-        last: None,
+        paused: false,
     };
     thread::Builder::new()
         .name("analysis".into())
@@ -126,7 +127,7 @@ impl State {
             if self.stop.load(Ordering::Relaxed) {
                 return;
             }
-            // Commands first: a shutter press must act on the frame the person saw.
+            // Commands first: a pause must hold before the next frame is judged.
             while let Ok(cmd) = self.ch.commands.try_recv() {
                 if !self.command(cmd) {
                     return;
@@ -165,27 +166,22 @@ impl State {
                 self.smoother = GuidanceSmoother::new(GUIDANCE_HOLD);
             }
             Command::Rearm => self.policy.rearm(),
-            Command::Shutter { confirmed } => {
-                let Some(last) = &self.last else { return true };
-                let failing: Vec<_> = last
-                    .verdicts
-                    .iter()
-                    .filter(|v| !v.pass)
-                    .map(|v| v.id)
-                    .collect();
-                if failing.is_empty() || confirmed {
-                    let job = SaveJob {
-                        shot: self.settings.shot,
-                        rgb: Arc::clone(&last.rgb),
-                        verdicts: last.verdicts.clone(),
-                        manual: true,
-                    };
+            Command::Save {
+                shot,
+                frame,
+                verdicts,
+            } => {
+                if shot == self.settings.shot {
                     self.policy.disarm();
-                    self.save(job);
-                } else {
-                    self.ch.events.send(Event::ConfirmationNeeded { failing });
+                    self.save(SaveJob {
+                        shot,
+                        rgb: frame,
+                        verdicts,
+                        manual: true,
+                    });
                 }
             }
+            Command::Pause(paused) => self.paused = paused,
         }
         true
     }
@@ -261,7 +257,9 @@ impl State {
         let verdicts = rules::judge(&measurements);
         // Steady is among the verdicts only when motion is known (not on a
         // first frame): no capture without it.
-        let eligible = rules::all_pass(&verdicts) && moved.is_some() && !faces_stale;
+        // Paused: no streak builds up, so nothing is saved behind a question.
+        let eligible =
+            rules::all_pass(&verdicts) && moved.is_some() && !faces_stale && !self.paused;
 
         let mut capture = None;
         if s.auto_capture {
@@ -297,7 +295,7 @@ impl State {
             seq: frame.seq,
             frame: Arc::clone(rgb),
             measurements,
-            verdicts: verdicts.clone(),
+            verdicts,
             guidance,
             hold: HoldProgress {
                 passing_for_secs: self.policy.passing_for().as_secs_f32(),
@@ -310,11 +308,6 @@ impl State {
             capture,
             faces_stale,
         };
-        self.last = Some(Candidate {
-            seq: frame.seq,
-            rgb: frame.rgb,
-            verdicts,
-        });
         self.deliver(report);
         if let Some(wake) = &self.wake {
             wake();

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::{KycamApp, LiveSession};
+use super::{KycamApp, LiveSession, Question};
 use crate::analysis::CameraModel;
 use crate::gui::flow::{Action, Effect};
 use crate::gui::live::{Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter};
@@ -79,6 +79,7 @@ impl KycamApp {
                     problem: None,
                     ended: false,
                     preview_visible,
+                    paused: false,
                 });
             }
             Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
@@ -92,7 +93,7 @@ impl KycamApp {
         }
         self.preview.clear();
         self.preview_seq = None;
-        self.confirm = None;
+        self.question = None;
     }
 
     /// Takes the newest report and every event from the pipeline.
@@ -102,7 +103,9 @@ impl KycamApp {
         };
         let visible = self.flow.shooting().is_some() && self.flow.aside().is_none();
         live.preview_visible.store(visible, Ordering::Relaxed);
-        if let Some(report) = live.pipeline.latest_report() {
+        // The shutter's question holds the frame it asks about on screen.
+        let frozen = matches!(self.question, Some(Question::Shutter(_)));
+        if let Some(report) = live.pipeline.latest_report().filter(|_| !frozen) {
             live.problem = None;
             live.report = Some(report);
         }
@@ -121,13 +124,23 @@ impl KycamApp {
                 Event::SaveFailed(msg) => {
                     self.notice = Some(format!("The photo could not be saved: {msg}"));
                 }
-                Event::ConfirmationNeeded { failing } => self.confirm = Some(failing),
                 // No picture ever came: the source cannot start.
                 Event::SourceProblem(msg) if live.report.is_none() => {
                     actions.push(Action::SourceFailed(msg));
                 }
                 Event::SourceProblem(msg) => live.problem = Some(msg),
                 Event::SourceEnded => live.ended = true,
+            }
+        }
+        if actions.iter().any(|a| matches!(a, Action::Captured(_))) {
+            // A save already under way when the question opened (auto-capture
+            // pauses only from then on) changes the page: the question was
+            // about the page before, so it is closed, and said why.
+            if let Some(question) = self.question.take() {
+                self.notice = Some(match question {
+                    Question::Shutter(_) => "A photo passing every check was taken just before the shutter: it is shown instead, and nothing else was saved.".to_owned(),
+                    Question::Lose { .. } => "A photo arrived: nothing was deleted.".to_owned(),
+                });
             }
         }
         for action in actions {
