@@ -82,7 +82,10 @@ pub fn run(
     if files.len() == 1 && !opts.path.is_dir() {
         crate::imageio::load_image(&files[0])?;
     }
-    let session = Arc::new(SessionWriter::create(opts.out.clone())?);
+    let session = Arc::new(SessionWriter::start(
+        opts.out.clone(),
+        crate::shot::DocumentKind::of(opts.shot),
+    )?);
     let mut config = PipelineConfig::new(opts.shot, Arc::clone(&session));
     config.delivery = ReportDelivery::Every;
     // --fps 0 drops nothing, and the faces come every third frame as from a

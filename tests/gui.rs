@@ -159,6 +159,14 @@ fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
     harness.step();
 }
 
+/// The folder of the session under way (or the last one): each session has its own.
+fn session(harness: &Harness<'_, KycamApp>) -> PathBuf {
+    harness
+        .state()
+        .photos_dir()
+        .unwrap_or_else(|| panic!("no session folder"))
+}
+
 fn reviewing(app: &KycamApp) -> Option<Shot> {
     match app.flow().page() {
         Page::Review(saved) => Some(saved.shot),
@@ -210,14 +218,15 @@ fn a_whole_id_card_session_on_replayed_frames() {
     harness.step();
     click(&mut harness, Role::Button, "Stay");
     assert!(matches!(harness.state().flow().page(), Page::Done));
-
+    let first = session(&harness);
+    assert!(first.starts_with(&out));
     for shot in [Shot::IdFront, Shot::IdBack, Shot::Selfie] {
-        let path = out.join(format!("{}.jpg", shot.id()));
+        let path = first.join(format!("{}.jpg", shot.id()));
         let photo = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         // Saved at the frame's full resolution, untouched.
         assert_eq!((photo.width(), photo.height()), (w, h));
     }
-    let json = std::fs::read_to_string(out.join("session.json"))
+    let json = std::fs::read_to_string(first.join("session.json"))
         .unwrap_or_else(|e| panic!("session.json: {e}"));
     for id in ["id-front", "id-back", "selfie"] {
         assert!(
@@ -225,6 +234,17 @@ fn a_whole_id_card_session_on_replayed_frames() {
             "{id} missing in {json}"
         );
     }
+    // A new session gets a folder of its own: nothing of the first is overwritten.
+    click(&mut harness, Role::Button, "Start a new session");
+    harness.step();
+    click(&mut harness, Role::Button, "Leave this session");
+    assert!(matches!(
+        harness.state().flow().page(),
+        Page::ChooseDocument
+    ));
+    click(&mut harness, Role::Button, "ID card");
+    let second = session(&harness);
+    assert!(second.starts_with(&out) && second != first);
 }
 
 #[test]
@@ -245,13 +265,13 @@ fn retake_discards_the_photo_and_shoots_again() {
     click(&mut harness, Role::Button, "Retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::Passport));
     assert!(
-        !out.join("passport.jpg").exists(),
+        !session(&harness).join("passport.jpg").exists(),
         "the retaken photo stays on disk"
     );
     step_until(&mut harness, "the capture after the retake", |app| {
         reviewing(app) == Some(Shot::Passport)
     });
-    assert!(out.join("passport.jpg").exists());
+    assert!(session(&harness).join("passport.jpg").exists());
 }
 
 #[test]
@@ -385,7 +405,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
     assert_eq!(harness.state().report().map(|r| r.seq), frozen);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(
-        !out.join("id-front.jpg").exists(),
+        !session(&harness).join("id-front.jpg").exists(),
         "saved behind the question"
     );
 
@@ -399,7 +419,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
     harness.get_by_label_contains("Taken by hand");
     harness.get_by_label("Some checks failed on this photo.");
     // The photo on disk is the glare frame the shutter was pressed on.
-    let photo = image::open(out.join("id-front.jpg"))
+    let photo = image::open(session(&harness).join("id-front.jpg"))
         .unwrap_or_else(|e| panic!("id-front.jpg: {e}"))
         .to_rgb8();
     assert!(
@@ -413,9 +433,9 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
         harness.step();
         std::thread::sleep(STEP_SLEEP);
     }
-    assert!(out.join("id-front.jpg").exists());
-    assert!(listed(&out).contains(&"id-front.jpg".to_owned()));
-    let json = session_json(&out);
+    assert!(session(&harness).join("id-front.jpg").exists());
+    assert!(listed(&session(&harness)).contains(&"id-front.jpg".to_owned()));
+    let json = session_json(&session(&harness));
     assert_eq!(json["shots"][0]["manual"], true);
     assert_eq!(json["shots"][0]["all_passed"], false);
 }
@@ -449,7 +469,10 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
         harness.step();
         std::thread::sleep(STEP_SLEEP);
     }
-    assert!(!out.join("id-front.jpg").exists(), "Cancel saved a photo");
+    assert!(
+        !session(&harness).join("id-front.jpg").exists(),
+        "Cancel saved a photo"
+    );
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
 
     // Space on the focused "Save anyway": saved.
@@ -460,8 +483,8 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
     step_until(&mut harness, "the manual capture", |app| {
         reviewing(app) == Some(Shot::IdFront)
     });
-    assert!(out.join("id-front.jpg").exists());
-    assert_eq!(listed(&out), vec!["id-front.jpg".to_owned()]);
+    assert!(session(&harness).join("id-front.jpg").exists());
+    assert_eq!(listed(&session(&harness)), vec!["id-front.jpg".to_owned()]);
 }
 
 #[test]
@@ -478,7 +501,7 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     step_until(&mut harness, "the manual capture", |app| {
         reviewing(app) == Some(Shot::IdFront)
     });
-    let front = out.join("id-front.jpg");
+    let front = session(&harness).join("id-front.jpg");
 
     // Enter accepts; Esc on the next shot goes back to this review.
     press(&mut harness, egui::Key::Enter);
@@ -513,7 +536,7 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     click(&mut harness, Role::Button, "Delete and retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(!front.exists(), "the retaken photo stays on disk");
-    assert!(listed(&out).is_empty());
+    assert!(listed(&session(&harness)).is_empty());
 }
 
 /// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.

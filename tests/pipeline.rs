@@ -36,7 +36,7 @@ struct Run {
 /// Every report delivered; faces searched on every frame and used on the next,
 /// so that the verdicts of a sequence do not depend on how busy the machine is.
 fn config(shot: Shot, out: &Path) -> PipelineConfig {
-    let session = Arc::new(SessionWriter::create(Some(out.to_owned())).expect("session folder"));
+    let session = Arc::new(SessionWriter::create(out.to_owned(), None).expect("session folder"));
     let mut config = PipelineConfig::new(shot, session);
     config.delivery = ReportDelivery::Every;
     config.faces = FaceTiming::Lockstep { every: 1 };

@@ -43,7 +43,8 @@ impl KycamApp {
     pub(super) fn start_session(&mut self, shot: Shot) {
         self.stop_session();
         self.notice = None;
-        let writer = match SessionWriter::create(self.out_dir()) {
+        let document = self.flow.progress().map(|p| p.kind);
+        let writer = match SessionWriter::start(self.out_dir(), document) {
             Ok(writer) => Arc::new(writer),
             Err(e) => {
                 self.notice = Some(format!("Cannot create the folder for the photos: {e}"));
