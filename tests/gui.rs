@@ -211,7 +211,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
     step_until(&mut harness, "the end of the session", |app| {
         matches!(app.flow().page(), Page::Done)
     });
-    harness.get_by_label("All photos are saved");
+    harness.get_by_label("All 3 photos pass every check");
     // Leaving the session is asked first.
     click(&mut harness, Role::Button, "Start a new session");
     assert_eq!(question(harness.state()), Some("Leave this session?"));
@@ -234,6 +234,36 @@ fn a_whole_id_card_session_on_replayed_frames() {
             "{id} missing in {json}"
         );
     }
+    // One shot taken again from Done (asked first), and Done again.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Retake")
+        .next()
+        .unwrap_or_else(|| panic!("no Retake on Done"))
+        .click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        question(harness.state()),
+        Some("Delete this photo and take it again?")
+    );
+    harness.step();
+    click(&mut harness, Role::Button, "Delete and retake");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(!first.join("id-front.jpg").exists());
+    step_until(&mut harness, "the front taken again", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "Use this photo");
+    assert!(matches!(harness.state().flow().page(), Page::Done));
+    assert_eq!(session(&harness), first, "the same session folder");
+    harness.get_by_label("All 3 photos pass every check");
+    // Done shows the folder as it is: a photo removed by hand is missing.
+    std::fs::remove_file(first.join("id-back.jpg")).unwrap_or_else(|e| panic!("{e}"));
+    harness.step();
+    harness.step();
+    harness.get_by_label("2 of 3 photos pass every check");
+    harness.get_by_label("ID card, back: no photo");
     // A new session gets a folder of its own: nothing of the first is overwritten.
     click(&mut harness, Role::Button, "Start a new session");
     harness.step();

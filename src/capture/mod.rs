@@ -3,12 +3,14 @@
 
 mod folder;
 mod jpeg;
+mod listing;
 mod session;
 mod time;
 mod write;
 
 pub use folder::{remove_stale_temp_files, LOCK_FILE};
 pub use jpeg::{encode_fitting, jpeg_markers, FittedJpeg};
+pub use listing::{read_session, ListedPhoto};
 pub use session::{SavedShot, SessionWriter, SESSION_BUDGET_BYTES, SESSION_FILE};
 pub use time::rfc3339_utc;
 pub use write::{write_atomically, PendingFile};

@@ -107,6 +107,9 @@ pub struct KycamApp {
     review_error: Option<String>,
     /// The folder of the last session, for Help and Done after it stopped.
     last_session_dir: Option<PathBuf>,
+    /// The session's writer while its pipeline is stopped at Done, so that a
+    /// shot can be taken again into the same folder (which stays locked).
+    kept_writer: Option<Arc<SessionWriter>>,
     help: HelpState,
     check: CheckFilesState,
     no_camera: NoCameraState,
@@ -144,6 +147,7 @@ impl KycamApp {
             review_bytes: None,
             review_error: None,
             last_session_dir: None,
+            kept_writer: None,
             help: HelpState::default(),
             check: CheckFilesState::default(),
             no_camera: NoCameraState::default(),
@@ -177,6 +181,7 @@ impl KycamApp {
         self.live
             .as_ref()
             .map(|l| l.writer.dir().to_owned())
+            .or_else(|| self.kept_writer.as_ref().map(|w| w.dir().to_owned()))
             .or_else(|| self.last_session_dir.clone())
             .or_else(|| self.out_dir())
     }

@@ -38,6 +38,8 @@ pub struct Progress {
     pub index: usize,
     /// Photos accepted so far, in session order.
     pub accepted: Vec<SavedShot>,
+    /// One shot taken again from Done: accepting it returns to Done.
+    pub redo: bool,
 }
 
 impl Progress {
@@ -74,6 +76,8 @@ pub enum Action {
     Open(Aside),
     /// Start over at the document choice (from Done or NoCamera).
     Restart,
+    /// Take this shot of the session again, from Done.
+    RetakeShot(Shot),
 }
 
 /// What the app must do after an action.
@@ -86,6 +90,11 @@ pub enum Effect {
     Discard(Shot),
     /// Let auto-capture fire again for the current shot.
     Rearm,
+    /// Stop the camera and the pipeline; the session's folder stays open (Done).
+    StopPipeline,
+    /// Start the pipeline again on this shot, in the same session folder.
+    ResumeSession(Shot),
+    /// End the session: the pipeline and the folder.
     StopSession,
 }
 
@@ -156,6 +165,11 @@ impl Flow {
             (Action::Retake, Page::Review(saved)) if self.is_accepted(saved) => {
                 Some(Loss::Photo(saved.clone()))
             }
+            (Action::RetakeShot(shot), Page::Done) => self
+                .progress
+                .as_ref()
+                .and_then(|p| p.accepted.iter().find(|s| s.shot == *shot))
+                .map(|saved| Loss::Photo(saved.clone())),
             (Action::Back, Page::Review(saved)) => Some(Loss::Photo(saved.clone())),
             (Action::Restart | Action::Choose(_), _) | (Action::Back, Page::Done)
                 if accepted > 0 =>
@@ -188,6 +202,7 @@ impl Flow {
                     kind,
                     index: 0,
                     accepted: Vec::new(),
+                    redo: false,
                 };
                 let first = progress.shot();
                 self.progress = Some(progress);
@@ -206,6 +221,7 @@ impl Flow {
                 }
             }
             Action::Captured(saved) => self.captured(saved),
+            Action::RetakeShot(shot) => self.retake_from_done(shot),
             Action::Accept => self.accept(),
             Action::Retake => self.retake(),
             Action::Back => self.back(),
@@ -256,6 +272,12 @@ impl Flow {
         };
         progress.accepted.retain(|s| s.shot != saved.shot);
         progress.accepted.push(saved.clone());
+        if progress.redo {
+            progress.redo = false;
+            self.page = Page::Done;
+            self.live_shot = None;
+            return vec![Effect::StopPipeline];
+        }
         if progress.index + 1 < progress.total() {
             progress.index += 1;
             let next = progress.shot();
@@ -265,8 +287,23 @@ impl Flow {
         } else {
             self.page = Page::Done;
             self.live_shot = None;
-            vec![Effect::StopSession]
+            vec![Effect::StopPipeline]
         }
+    }
+
+    fn retake_from_done(&mut self, shot: Shot) -> Vec<Effect> {
+        let (Page::Done, Some(progress)) = (&self.page, &mut self.progress) else {
+            return Vec::new();
+        };
+        let Some(index) = progress.kind.shots().iter().position(|s| *s == shot) else {
+            return Vec::new();
+        };
+        progress.index = index;
+        progress.redo = true;
+        progress.accepted.retain(|s| s.shot != shot);
+        self.page = Page::Shooting;
+        self.live_shot = Some(shot);
+        vec![Effect::Discard(shot), Effect::ResumeSession(shot)]
     }
 
     fn retake(&mut self) -> Vec<Effect> {
@@ -291,6 +328,12 @@ impl Flow {
                     self.page = Page::ChooseDocument;
                     return Vec::new();
                 };
+                if progress.redo {
+                    progress.redo = false;
+                    self.page = Page::Done;
+                    self.live_shot = None;
+                    return vec![Effect::StopPipeline];
+                }
                 if progress.index == 0 {
                     self.progress = None;
                     self.live_shot = None;
@@ -360,7 +403,7 @@ mod tests {
             let effects = flow.apply(Action::Accept);
             match next {
                 Some(next) => assert_eq!(effects, vec![Effect::SetShot(next)]),
-                None => assert_eq!(effects, vec![Effect::StopSession]),
+                None => assert_eq!(effects, vec![Effect::StopPipeline]),
             }
         }
         assert_eq!(flow.page(), &Page::Done);
@@ -454,6 +497,38 @@ mod tests {
         // An aside open: Esc closes it, nothing else.
         flow.apply(Action::Open(Aside::Help));
         assert_eq!(flow.loss(&Action::Back), None);
+    }
+
+    #[test]
+    fn one_shot_is_taken_again_from_done_and_done_comes_back() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::Passport));
+        for shot in [Shot::Passport, Shot::Selfie] {
+            flow.apply(Action::Captured(saved(shot)));
+            flow.apply(Action::Accept);
+        }
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(
+            flow.loss(&Action::RetakeShot(Shot::Passport)),
+            Some(Loss::Photo(saved(Shot::Passport)))
+        );
+        assert_eq!(
+            flow.apply(Action::RetakeShot(Shot::Passport)),
+            vec![
+                Effect::Discard(Shot::Passport),
+                Effect::ResumeSession(Shot::Passport)
+            ]
+        );
+        assert_eq!(flow.shooting(), Some(Shot::Passport));
+        flow.apply(Action::Captured(saved(Shot::Passport)));
+        assert_eq!(flow.apply(Action::Accept), vec![Effect::StopPipeline]);
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(flow.progress().map(|p| p.accepted.len()), Some(2));
+        // Esc while taking it again returns to Done (the shot is then missing).
+        flow.apply(Action::RetakeShot(Shot::Selfie));
+        assert_eq!(flow.apply(Action::Back), vec![Effect::StopPipeline]);
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(flow.loss(&Action::RetakeShot(Shot::Selfie)), None);
     }
 
     #[test]

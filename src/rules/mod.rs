@@ -16,7 +16,9 @@ use crate::shot::Shot;
 /// Stable rule ids. The declaration order is the guidance priority (SPEC §3):
 /// found → in frame → distance/size → straight/facing → steady → sharpness →
 /// glare → light → colour. File rules only apply to checked files.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     DocumentFound,

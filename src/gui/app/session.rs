@@ -20,17 +20,29 @@ impl KycamApp {
 
     pub(super) fn run_effect(&mut self, effect: Effect) {
         match effect {
-            Effect::StartSession(shot) => self.start_session(shot),
+            Effect::StartSession(shot) => self.start_session(shot, None),
+            Effect::ResumeSession(shot) => {
+                let writer = self.kept_writer.take();
+                self.start_session(shot, writer);
+            }
+            Effect::StopPipeline => {
+                self.kept_writer = self.live.as_ref().map(|l| l.writer.clone());
+                self.stop_session();
+            }
             Effect::SetShot(shot) => self.send(Command::SetShot(shot)),
             Effect::Rearm => self.send(Command::Rearm),
             Effect::Discard(shot) => {
-                if let Some(live) = &self.live {
-                    if let Err(e) = live.writer.discard(shot) {
+                let writer = self.live.as_ref().map(|l| &l.writer);
+                if let Some(writer) = writer.or(self.kept_writer.as_ref()) {
+                    if let Err(e) = writer.discard(shot) {
                         self.notice = Some(format!("Could not remove the earlier photo: {e}"));
                     }
                 }
             }
-            Effect::StopSession => self.stop_session(),
+            Effect::StopSession => {
+                self.stop_session();
+                self.kept_writer = None;
+            }
         }
     }
 
@@ -40,12 +52,17 @@ impl KycamApp {
         }
     }
 
-    pub(super) fn start_session(&mut self, shot: Shot) {
+    /// Starts the pipeline on `shot`, saving into `writer`'s folder (a shot
+    /// taken again from Done) or a new session folder.
+    pub(super) fn start_session(&mut self, shot: Shot, writer: Option<Arc<SessionWriter>>) {
         self.stop_session();
         self.notice = None;
         let document = self.flow.progress().map(|p| p.kind);
-        let writer = match SessionWriter::start(self.out_dir(), document) {
-            Ok(writer) => Arc::new(writer),
+        let writer = match writer
+            .map(Ok)
+            .unwrap_or_else(|| SessionWriter::start(self.out_dir(), document).map(Arc::new))
+        {
+            Ok(writer) => writer,
             Err(e) => {
                 self.notice = Some(format!("Cannot create the folder for the photos: {e}"));
                 self.apply(Action::Restart);
