@@ -13,7 +13,7 @@ use super::jpeg::encode_fitting;
 use super::time::{format_utc, rfc3339_utc};
 use super::write::{create_private_dir, write_atomically, PendingFile};
 use super::SaveError;
-use crate::rules::{Verdict, FILE_MAX_BYTES};
+use crate::rules::{RuleId, Verdict, FILE_MAX_BYTES};
 use crate::shot::{DocumentKind, Shot};
 
 /// SPEC §5: a session's files together stay under 30 MB.
@@ -158,13 +158,21 @@ impl SessionWriter {
         let fitted = encode_fitting(rgb, FILE_MAX_BYTES.min(left))?;
         let path = self.path_for(shot);
         let photo = PendingFile::write(&path, &fitted.bytes)?;
+        // The file as saved is judged on its real size (live, it was estimated):
+        // under 100 KB it fails, whoever took it.
+        let mut checks: Vec<Verdict> = verdicts
+            .iter()
+            .filter(|v| v.id != RuleId::FileSize)
+            .cloned()
+            .collect();
+        checks.push(crate::rules::file_size::file_size(fitted.bytes.len() as u64));
         let saved = SavedShot {
             shot,
             path,
             bytes: fitted.bytes.len() as u64,
             quality: fitted.quality,
             manual,
-            all_passed: crate::rules::all_pass(verdicts),
+            all_passed: crate::rules::all_pass(&checks),
             time: rfc3339_utc(SystemTime::now()),
             below_min_size: fitted.below_min_size,
         };
@@ -177,7 +185,7 @@ impl SessionWriter {
             shot: saved.clone(),
             width: rgb.width(),
             height: rgb.height(),
-            checks: verdicts.to_vec(),
+            checks,
         });
         // An error in writing session.json left it as it was (and dropping
         // `photo` removes the new photo); an error in the rename after it
@@ -429,5 +437,28 @@ mod tests {
         for w in [&a, &b] {
             assert_eq!(listing(w.dir()), ["selfie.jpg", "session.json"]);
         }
+    }
+
+    #[test]
+    fn a_photo_under_100_kb_is_recorded_failing_file_size_even_when_every_rule_passed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let w = SessionWriter::create(tmp.path().join("s"), None).expect("create");
+        let plain = RgbImage::from_pixel(640, 480, image::Rgb([128, 128, 128]));
+        let saved = w
+            .save(Shot::Selfie, &plain, &verdicts(true), false)
+            .expect("saved anyway");
+        assert!(saved.below_min_size && !saved.all_passed);
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(w.dir().join(SESSION_FILE)).expect("session.json"),
+        )
+        .expect("valid json");
+        let shot = &json["shots"][0];
+        assert_eq!(shot["all_passed"], false);
+        let size = shot["checks"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["id"] == "file_size"))
+            .expect("file_size recorded");
+        assert_eq!(size["pass"], false);
+        assert!(size["value"].as_f64().is_some_and(|kb| kb < 100.0));
     }
 }

@@ -16,6 +16,7 @@ use super::autocapture::{AutoCapture, HOLD};
 use super::channel::NewestSlot;
 use super::face_worker::{self, FaceJob, FaceResult};
 use super::motion::{motion, motion_thumbnail};
+use super::size_estimate::SizeEstimator;
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
 use super::writer::SaveJob;
 use super::{
@@ -84,6 +85,7 @@ struct State {
     smoother: GuidanceSmoother,
     /// Auto-capture held while the person answers a question.
     paused: bool,
+    size: SizeEstimator,
 }
 
 pub(crate) fn spawn(
@@ -111,6 +113,7 @@ pub(crate) fn spawn(
         policy: AutoCapture::new(HOLD),
         smoother: GuidanceSmoother::new(GUIDANCE_HOLD),
         paused: false,
+        size: SizeEstimator::default(),
     };
     thread::Builder::new()
         .name("analysis".into())
@@ -254,7 +257,11 @@ impl State {
         measurements.motion = moved;
         self.offer_face_job(frame.seq, &grey, &measurements);
         let s = &self.settings;
-        let verdicts = rules::judge(&measurements);
+        let mut verdicts = rules::judge(&measurements);
+        // Whether the photo would reach the exchange's minimum size.
+        if let Some(bytes) = self.size.observe(rgb) {
+            verdicts.push(rules::file_size::estimated_file_size(bytes));
+        }
         // Steady is among the verdicts only when motion is known (not on a
         // first frame): no capture without it.
         // Paused: no streak builds up, so nothing is saved behind a question.

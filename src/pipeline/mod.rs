@@ -13,6 +13,7 @@ mod channel;
 pub mod face_worker;
 pub mod frame;
 pub mod motion;
+pub mod size_estimate;
 pub mod smoothing;
 pub mod source;
 mod writer;

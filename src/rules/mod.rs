@@ -2,6 +2,7 @@
 //! (SPEC §3), a measured value, a limit and one sentence of advice.
 
 pub mod document;
+pub mod file_size;
 mod limits;
 mod quality;
 mod selfie;

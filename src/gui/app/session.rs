@@ -139,9 +139,7 @@ impl KycamApp {
         for event in live.pipeline.events() {
             match event {
                 Event::Captured(saved) => actions.push(Action::Captured(saved)),
-                Event::SaveFailed(msg) => {
-                    self.notice = Some(format!("The photo could not be saved: {msg}"));
-                }
+                Event::SaveFailed(msg) => self.notice = Some(msg),
                 // No picture ever came: the source cannot start.
                 Event::SourceProblem(msg) if live.report.is_none() => {
                     actions.push(Action::SourceFailed(msg));
