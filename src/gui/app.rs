@@ -270,13 +270,12 @@ impl KycamApp {
         else {
             return;
         };
+        let pass = report.pass();
         let pressed = Pressed {
             shot,
-            seq: report.seq,
-            frame: report.frame.clone(),
-            verdicts: report.verdicts.clone(),
+            report: Box::new(report),
         };
-        if report.pass() {
+        if pass {
             self.save_pressed(pressed);
         } else {
             self.question = Some(Question::Shutter(pressed));

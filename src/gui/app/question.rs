@@ -4,35 +4,18 @@
 //! preview holds the frame the shutter was pressed on: that frame is the one
 //! saved. Keys: the focused button answers on Enter or Space; Esc says no.
 
-use std::sync::Arc;
-
-use image::RgbImage;
-
 use super::KycamApp;
 use crate::gui::flow::{Action, Loss};
-use crate::gui::live::Command;
+use crate::gui::live::{Command, LiveReport};
 use crate::gui::overlay::FAIL;
 use crate::gui::panels;
-use crate::rules::{RuleId, Verdict};
 use crate::Shot;
 
 /// The frame the shutter was pressed on, with the verdicts shown for it.
 #[derive(Clone, Debug)]
 pub struct Pressed {
     pub shot: Shot,
-    pub seq: u64,
-    pub frame: Arc<RgbImage>,
-    pub verdicts: Vec<Verdict>,
-}
-
-impl Pressed {
-    pub fn failing(&self) -> Vec<RuleId> {
-        self.verdicts
-            .iter()
-            .filter(|v| !v.pass)
-            .map(|v| v.id)
-            .collect()
-    }
+    pub report: Box<LiveReport>,
 }
 
 #[derive(Clone, Debug)]
@@ -65,8 +48,8 @@ impl KycamApp {
     pub(super) fn save_pressed(&self, pressed: Pressed) {
         self.send(Command::Save {
             shot: pressed.shot,
-            frame: pressed.frame,
-            verdicts: pressed.verdicts,
+            frame: pressed.report.frame,
+            verdicts: pressed.report.verdicts,
         });
     }
 
@@ -98,7 +81,7 @@ impl KycamApp {
             match question {
                 Question::Shutter(pressed) => {
                     ui.label("These checks fail on this picture:");
-                    for id in pressed.failing() {
+                    for id in pressed.report.failing() {
                         ui.horizontal(|ui| {
                             panels::mark_ui(ui, false);
                             ui.colored_label(FAIL, id.label());
