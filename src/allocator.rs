@@ -16,7 +16,7 @@ const KEEP_BYTES: libc::c_int = 64 << 20;
 
 /// Makes the allocator keep freed memory for reuse. Call once, at start-up, before
 /// other threads run. Does nothing where the C library is not glibc.
-// The crate's one unsafe block (the lint denies it elsewhere): a call into the C
+// One of the crate's two unsafe blocks (the lint denies it elsewhere): a call into the C
 // library, which has no safe binding.
 #[allow(unsafe_code)]
 pub fn keep_freed_memory_for_reuse() {

@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::analysis::{self, distance, CameraModel, Face, FaceDetector, FaceSearch, Measurements};
 use crate::imageio::{self, LoadError, LoadedImage};
-use crate::rules::{self, Limit, RuleId, Verdict, FILE_MAX_BYTES, FILE_MIN_BYTES};
+use crate::rules::{self, Limit, RuleId, Verdict};
 use crate::shot::Shot;
 use image::GrayImage;
 
@@ -158,23 +158,7 @@ pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
             )
         }),
     };
-    let kb = loaded.file_bytes as f64 / 1024.0;
-    let size = Verdict::measured(
-        RuleId::FileSize,
-        kb,
-        Limit::between(
-            FILE_MIN_BYTES as f64 / 1024.0,
-            FILE_MAX_BYTES as f64 / 1024.0,
-        ),
-        "KB",
-        |kb| {
-            if kb < FILE_MIN_BYTES as f64 / 1024.0 {
-                "The file is under 100 KB: take the photo at a higher resolution or quality.".into()
-            } else {
-                "The file is over 10 MB: save it with a lower JPEG quality or resolution.".into()
-            }
-        },
-    );
+    let size = rules::file_size::file_size(loaded.file_bytes);
     [format, size]
 }
 

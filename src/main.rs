@@ -131,6 +131,7 @@ fn parse_hfov(s: &str) -> Result<f32, String> {
 
 fn main() -> ExitCode {
     kycam::allocator::keep_freed_memory_for_reuse();
+    kycam::file_size_limit::fail_writes_instead_of_dying();
     let cli = Cli::parse();
     kycam::i18n::set(cli.lang.unwrap_or_else(kycam::i18n::Lang::from_env));
     match cli.command {

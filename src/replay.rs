@@ -86,7 +86,10 @@ pub fn run(
     if files.len() == 1 && !opts.path.is_dir() {
         crate::imageio::load_image(&files[0])?;
     }
-    let session = Arc::new(SessionWriter::create(opts.out.clone())?);
+    let session = Arc::new(SessionWriter::start(
+        opts.out.clone(),
+        crate::shot::DocumentKind::of(opts.shot),
+    )?);
     let mut config = PipelineConfig::new(opts.shot, Arc::clone(&session));
     config.delivery = ReportDelivery::Every;
     config.analysis_delay = opts.analysis_delay;
@@ -233,7 +236,6 @@ fn handle_event(
             return Ok(true);
         }
         e @ Event::Captured(_) => pending.push(e),
-        Event::ConfirmationNeeded { .. } => {}
     }
     Ok(false)
 }

@@ -155,6 +155,23 @@ impl DocumentKind {
         })
     }
 
+    /// The stable id written in session.json.
+    pub fn id(self) -> &'static str {
+        match self {
+            DocumentKind::Passport => "passport",
+            DocumentKind::IdCard => "id-card",
+            DocumentKind::DrivingLicence => "driving-licence",
+        }
+    }
+
+    /// The document a shot belongs to (none for the selfie, which every
+    /// document's session ends with).
+    pub fn of(shot: Shot) -> Option<DocumentKind> {
+        DocumentKind::ALL
+            .into_iter()
+            .find(|kind| shot != Shot::Selfie && kind.shots().contains(&shot))
+    }
+
     pub fn shots(self) -> &'static [Shot] {
         match self {
             DocumentKind::Passport => &[Shot::Passport, Shot::Selfie],

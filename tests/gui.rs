@@ -165,6 +165,14 @@ fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
     harness.step();
 }
 
+/// The folder of the session under way (or the last one): each session has its own.
+fn session(harness: &Harness<'_, KycamApp>) -> PathBuf {
+    harness
+        .state()
+        .photos_dir()
+        .unwrap_or_else(|| panic!("no session folder"))
+}
+
 fn reviewing(app: &KycamApp) -> Option<Shot> {
     match app.flow().page() {
         Page::Review(saved) => Some(saved.shot),
@@ -215,15 +223,22 @@ fn a_whole_id_card_session_on_replayed_frames() {
     step_until(&mut harness, "the end of the session", |app| {
         matches!(app.flow().page(), Page::Done)
     });
-    harness.get_by_label("All photos are saved");
-
+    harness.get_by_label("All 3 photos pass every check");
+    // Leaving the session is asked first.
+    click(&mut harness, Role::Button, "Start a new session");
+    assert_eq!(question(harness.state()), Some("Leave this session?"));
+    harness.step();
+    click(&mut harness, Role::Button, "Stay");
+    assert!(matches!(harness.state().flow().page(), Page::Done));
+    let first = session(&harness);
+    assert!(first.starts_with(&out));
     for shot in [Shot::IdFront, Shot::IdBack, Shot::Selfie] {
-        let path = out.join(format!("{}.jpg", shot.id()));
+        let path = first.join(format!("{}.jpg", shot.id()));
         let photo = image::open(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
         // Saved at the frame's full resolution, untouched.
         assert_eq!((photo.width(), photo.height()), (w, h));
     }
-    let json = std::fs::read_to_string(out.join("session.json"))
+    let json = std::fs::read_to_string(first.join("session.json"))
         .unwrap_or_else(|e| panic!("session.json: {e}"));
     for id in ["id-front", "id-back", "selfie"] {
         assert!(
@@ -231,6 +246,47 @@ fn a_whole_id_card_session_on_replayed_frames() {
             "{id} missing in {json}"
         );
     }
+    // One shot taken again from Done (asked first), and Done again.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Retake")
+        .next()
+        .unwrap_or_else(|| panic!("no Retake on Done"))
+        .click();
+    harness.step();
+    harness.step();
+    assert_eq!(
+        question(harness.state()),
+        Some("Delete this photo and take it again?")
+    );
+    harness.step();
+    click(&mut harness, Role::Button, "Delete and retake");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(!first.join("id-front.jpg").exists());
+    step_until(&mut harness, "the front taken again", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "Use this photo");
+    assert!(matches!(harness.state().flow().page(), Page::Done));
+    assert_eq!(session(&harness), first, "the same session folder");
+    harness.get_by_label("All 3 photos pass every check");
+    // Done shows the folder as it is: a photo removed by hand is missing.
+    std::fs::remove_file(first.join("id-back.jpg")).unwrap_or_else(|e| panic!("{e}"));
+    harness.step();
+    harness.step();
+    harness.get_by_label("2 of 3 photos pass every check");
+    harness.get_by_label("ID card, back: no photo");
+    // A new session gets a folder of its own: nothing of the first is overwritten.
+    click(&mut harness, Role::Button, "Start a new session");
+    harness.step();
+    click(&mut harness, Role::Button, "Leave this session");
+    assert!(matches!(
+        harness.state().flow().page(),
+        Page::ChooseDocument
+    ));
+    click(&mut harness, Role::Button, "ID card");
+    let second = session(&harness);
+    assert!(second.starts_with(&out) && second != first);
 }
 
 #[test]
@@ -251,13 +307,13 @@ fn retake_discards_the_photo_and_shoots_again() {
     click(&mut harness, Role::Button, "Retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::Passport));
     assert!(
-        !out.join("passport.jpg").exists(),
+        !session(&harness).join("passport.jpg").exists(),
         "the retaken photo stays on disk"
     );
     step_until(&mut harness, "the capture after the retake", |app| {
         reviewing(app) == Some(Shot::Passport)
     });
-    assert!(out.join("passport.jpg").exists());
+    assert!(session(&harness).join("passport.jpg").exists());
 }
 
 #[test]
@@ -319,59 +375,218 @@ fn glare_card_frame(assets: &DemoAssets) -> RgbImage {
     card
 }
 
-#[test]
-fn the_manual_shutter_asks_when_a_rule_fails_and_keys_drive_the_session() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
-    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+fn question(app: &KycamApp) -> Option<&'static str> {
+    app.question().map(|q| q.heading())
+}
 
-    let mut harness = app_harness(launch_on(&frames, &out));
+fn press(harness: &mut Harness<'_, KycamApp>, key: egui::Key) {
+    harness.key_press(key);
+    harness.step();
+    harness.step();
+}
+
+fn session_json(out: &Path) -> serde_json::Value {
+    let path = out.join("session.json");
+    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("session.json: {e}"));
+    serde_json::from_str(&text).unwrap_or_else(|e| panic!("session.json: {e}"))
+}
+
+/// The files session.json lists.
+fn listed(out: &Path) -> Vec<String> {
+    session_json(out)["shots"]
+        .as_array()
+        .map(|shots| {
+            shots
+                .iter()
+                .filter_map(|s| s["file"].as_str().map(str::to_owned))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// Mean absolute difference per channel between two pictures of one size.
+fn difference(a: &RgbImage, b: &RgbImage) -> f64 {
+    let total: u64 = a
+        .as_raw()
+        .iter()
+        .zip(b.as_raw())
+        .map(|(x, y)| u64::from(x.abs_diff(*y)))
+        .sum();
+    total as f64 / a.as_raw().len() as f64
+}
+
+/// Starts an ID-card session on `frames` and waits for a report on which glare fails.
+fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp> {
+    let mut harness = app_harness(launch_on(frames, out));
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     step_until(&mut harness, "a report where the glare rule fails", |app| {
         app.report()
             .is_some_and(|r| r.failing().contains(&kycam::rules::RuleId::Glare))
     });
-    // Space is the shutter; the pipeline asks first because a rule fails.
-    harness.key_press(egui::Key::Space);
-    step_until(&mut harness, "the confirmation question", |app| {
-        app.confirming().is_some()
-    });
-    harness.step();
-    harness.get_by_label("Take the photo anyway?");
-    // The failing rule is named in the question (and in the checklist behind it).
-    assert_eq!(harness.get_all_by_label("No glare").count(), 2);
-    click(&mut harness, Role::Button, "Save anyway");
+    harness
+}
+
+#[test]
+fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_answer() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    // A third of a second of glare, then 1.5 s of a card that auto-capture
+    // takes on its own: the race of the question against auto-capture.
+    let glare = glare_card_frame(&assets);
+    let good = card_frame(&assets);
+    write_frames(&frames, "a", &glare, 10);
+    write_frames(&frames, "b", &good, 45);
+
+    let mut harness = shooting_a_glare_card(&frames, &out);
+    press(&mut harness, egui::Key::Space);
+    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    let frozen = harness.state().report().map(|r| r.seq);
+    // Three loops of the frames (two good stretches each long enough to be
+    // captured): nothing is saved behind the question, and the preview holds.
+    for _ in 0..600 {
+        harness.step();
+        std::thread::sleep(STEP_SLEEP);
+    }
+    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    assert_eq!(harness.state().report().map(|r| r.seq), frozen);
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(
+        !session(&harness).join("id-front.jpg").exists(),
+        "saved behind the question"
+    );
+
+    // "Save anyway" has the focus: Enter answers it.
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(question(harness.state()), None);
     step_until(&mut harness, "the manual capture", |app| {
         reviewing(app) == Some(Shot::IdFront)
     });
     harness.step();
     harness.get_by_label_contains("Taken by hand");
     harness.get_by_label("Some checks failed on this photo.");
-    let json = std::fs::read_to_string(out.join("session.json"))
-        .unwrap_or_else(|e| panic!("session.json: {e}"));
+    // The photo on disk is the glare frame the shutter was pressed on.
+    let photo = image::open(session(&harness).join("id-front.jpg"))
+        .unwrap_or_else(|e| panic!("id-front.jpg: {e}"))
+        .to_rgb8();
     assert!(
-        json.contains("\"manual\": true"),
-        "not marked manual: {json}"
+        difference(&photo, &glare) < difference(&photo, &good),
+        "saved a frame other than the one pressed on"
     );
-
-    // Enter accepts; Esc on the next shot goes back to this review; Esc there retakes.
-    harness.key_press(egui::Key::Enter);
-    harness.step();
+    // Kept and listed through the rest of the session.
+    click(&mut harness, Role::Button, "Use this photo");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdBack));
-    harness.key_press(egui::Key::Escape);
-    harness.step();
-    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
-    harness.key_press(egui::Key::Escape);
-    harness.step();
+    for _ in 0..100 {
+        harness.step();
+        std::thread::sleep(STEP_SLEEP);
+    }
+    assert!(session(&harness).join("id-front.jpg").exists());
+    assert!(listed(&session(&harness)).contains(&"id-front.jpg".to_owned()));
+    let json = session_json(&session(&harness));
+    assert_eq!(json["shots"][0]["manual"], true);
+    assert_eq!(json["shots"][0]["all_passed"], false);
+}
+
+#[test]
+fn the_shutter_question_answers_to_space_tab_and_esc() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+    let mut harness = shooting_a_glare_card(&frames, &out);
+
+    // Esc: no, nothing saved.
+    press(&mut harness, egui::Key::Space);
+    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    harness.get_by_label("Take the photo anyway?");
+    // The failing rule is named in the question (and in the checklist behind it).
+    assert_eq!(harness.get_all_by_label("No glare").count(), 2);
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(question(harness.state()), None);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+
+    // Tab to Cancel, Enter: no, nothing saved.
+    press(&mut harness, egui::Key::Space);
+    press(&mut harness, egui::Key::Tab);
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(question(harness.state()), None);
+    for _ in 0..50 {
+        harness.step();
+        std::thread::sleep(STEP_SLEEP);
+    }
     assert!(
-        !out.join("id-front.jpg").exists(),
-        "the retaken photo stays on disk"
+        !session(&harness).join("id-front.jpg").exists(),
+        "Cancel saved a photo"
     );
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+
+    // Space on the focused "Save anyway": saved.
+    press(&mut harness, egui::Key::Space);
+    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    press(&mut harness, egui::Key::Space);
+    assert_eq!(question(harness.state()), None);
+    step_until(&mut harness, "the manual capture", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    assert!(session(&harness).join("id-front.jpg").exists());
+    assert_eq!(listed(&session(&harness)), vec!["id-front.jpg".to_owned()]);
+}
+
+#[test]
+fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+    let mut harness = shooting_a_glare_card(&frames, &out);
+    press(&mut harness, egui::Key::Space);
+    click(&mut harness, Role::Button, "Save anyway");
+    step_until(&mut harness, "the manual capture", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    let front = session(&harness).join("id-front.jpg");
+
+    // Enter accepts; Esc on the next shot goes back to this review.
+    press(&mut harness, egui::Key::Enter);
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdBack));
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+    // Esc again would delete the accepted photo: asked; Esc says no.
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(
+        question(harness.state()),
+        Some("Delete this photo and take it again?")
+    );
+    press(&mut harness, egui::Key::Escape);
+    assert_eq!(question(harness.state()), None);
+    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+    assert!(front.exists());
+    // "Keep it" has the focus: Enter keeps, Space keeps.
+    for key in [egui::Key::Enter, egui::Key::Space] {
+        press(&mut harness, egui::Key::Escape);
+        assert!(question(harness.state()).is_some());
+        press(&mut harness, key);
+        assert_eq!(question(harness.state()), None, "{key:?}");
+        assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+        assert!(front.exists(), "{key:?} deleted the photo");
+    }
+    // The Retake button asks too; the mouse says no, then yes.
+    click(&mut harness, Role::Button, "Retake");
+    assert!(question(harness.state()).is_some());
+    click(&mut harness, Role::Button, "Keep it");
+    assert!(front.exists());
+    click(&mut harness, Role::Button, "Retake");
+    click(&mut harness, Role::Button, "Delete and retake");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(!front.exists(), "the retaken photo stays on disk");
+    assert!(listed(&session(&harness)).is_empty());
 }
 
 /// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.

@@ -36,7 +36,7 @@ struct Run {
 /// Every report delivered; faces searched on every frame and used on the next,
 /// so that the verdicts of a sequence do not depend on how busy the machine is.
 fn config(shot: Shot, out: &Path) -> PipelineConfig {
-    let session = Arc::new(SessionWriter::create(Some(out.to_owned())).expect("session folder"));
+    let session = Arc::new(SessionWriter::create(out.to_owned(), None).expect("session folder"));
     let mut config = PipelineConfig::new(shot, session);
     config.delivery = ReportDelivery::Every;
     config.faces = FaceTiming::Lockstep { every: 1 };
@@ -462,7 +462,7 @@ fn a_live_source_stuck_for_ever_is_reopened_and_stop_does_not_hang() {
 }
 
 #[test]
-fn the_shutter_asks_before_saving_a_failing_frame_and_marks_it_manual() {
+fn the_shutter_saves_the_frame_it_is_given_marked_manual() {
     let s = Scenes::load();
     let out = tempfile::tempdir().expect("tempdir");
     let file = out.path().join("glare-frame.png");
@@ -486,20 +486,20 @@ fn the_shutter_asks_before_saving_a_failing_frame_and_marks_it_manual() {
         .expect("a first report");
     assert!(!first.pass());
 
-    pipeline.send(Command::Shutter { confirmed: false });
-    let asked = wait_for(&pipeline, |e| matches!(e, Event::ConfirmationNeeded { .. }));
-    match asked {
-        Event::ConfirmationNeeded { failing } => assert!(!failing.is_empty()),
-        _ => unreachable!(),
-    }
-    assert!(
-        !photos.join("selfie.jpg").exists(),
-        "nothing saved before confirming"
-    );
-
-    pipeline.send(Command::Shutter { confirmed: true });
+    // A press for another shot (the shot changed meanwhile) saves nothing.
+    pipeline.send(Command::Save {
+        shot: Shot::IdFront,
+        frame: first.frame.clone(),
+        verdicts: first.verdicts.clone(),
+    });
+    pipeline.send(Command::Save {
+        shot: Shot::Selfie,
+        frame: first.frame.clone(),
+        verdicts: first.verdicts.clone(),
+    });
     match wait_for(&pipeline, |e| matches!(e, Event::Captured(_))) {
         Event::Captured(saved) => {
+            assert_eq!(saved.shot, Shot::Selfie);
             assert!(saved.manual && !saved.all_passed);
             assert!(saved.path.exists());
         }
@@ -509,8 +509,65 @@ fn the_shutter_asks_before_saving_a_failing_frame_and_marks_it_manual() {
     let json: serde_json::Value =
         serde_json::from_slice(&std::fs::read(photos.join(SESSION_FILE)).expect("session.json"))
             .expect("JSON");
-    assert_eq!(json["shots"][0]["manual"], true);
-    assert_eq!(json["shots"][0]["all_passed"], false);
+    let shots = json["shots"].as_array().expect("shots");
+    assert_eq!(shots.len(), 1, "{json}");
+    assert_eq!(shots[0]["manual"], true);
+    assert_eq!(shots[0]["all_passed"], false);
+    // The verdicts recorded are the ones the press was made on.
+    let recorded: Vec<(String, bool)> = shots[0]["checks"]
+        .as_array()
+        .expect("checks")
+        .iter()
+        .map(|c| (c["id"].as_str().unwrap_or("").to_owned(), c["pass"] == true))
+        .collect();
+    let shown: Vec<(String, bool)> = first
+        .verdicts
+        .iter()
+        .map(|v| (v.id.to_string(), v.pass))
+        .collect();
+    assert_eq!(recorded, shown);
+}
+
+#[test]
+fn a_paused_pipeline_never_captures_and_goes_on_when_resumed() {
+    let s = Scenes::load();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let frames = dir.path().join("frames");
+    std::fs::create_dir_all(&frames).expect("frames folder");
+    write_frames(&frames, selfie_settling(&s));
+    let photos = dir.path().join("photos");
+    let spec = SourceSpec::Replay {
+        path: frames,
+        fps: 30.0,
+        repeat: 1,
+        looped: true,
+    };
+    let pipeline = Pipeline::start(spec, live_config(Shot::Selfie, &photos), None).expect("start");
+    pipeline.send(Command::Pause(true));
+    // Three passes over a sequence that is captured on its first pass when armed.
+    let mut passing = 0;
+    let mut seen = 0;
+    while seen < 3 * (MOVING + STILL) {
+        if let Some(r) = pipeline.next_report(Duration::from_secs(30)) {
+            seen += 1;
+            passing += usize::from(r.pass());
+            assert!(
+                r.capture.is_none(),
+                "captured while paused (frame {})",
+                r.seq
+            );
+        }
+        for e in pipeline.events() {
+            assert!(!matches!(e, Event::Captured(_)), "saved while paused");
+        }
+    }
+    assert!(passing > 20, "the scene passes: {passing} frames");
+    pipeline.send(Command::Pause(false));
+    match wait_for(&pipeline, |e| matches!(e, Event::Captured(_))) {
+        Event::Captured(saved) => assert!(!saved.manual && saved.all_passed),
+        _ => unreachable!(),
+    }
+    pipeline.stop();
 }
 
 fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {

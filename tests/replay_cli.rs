@@ -345,3 +345,113 @@ fn a_front_replayed_on_the_back_step_captures_nothing() {
         .expect("lines");
     assert_eq!(summary["captures"], 1, "the back on its step: {summary}");
 }
+
+/// Every photo under `base`, and whether the session.json beside it lists it.
+fn photos_and_listing(base: &Path) -> Vec<(std::path::PathBuf, bool)> {
+    let mut found = Vec::new();
+    for session in std::fs::read_dir(base).expect("list out").flatten() {
+        let dir = session.path();
+        assert!(
+            dir.is_dir(),
+            "a file beside the sessions: {}",
+            dir.display()
+        );
+        let listed: Vec<String> = std::fs::read_to_string(dir.join("session.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+            .and_then(|j| j["shots"].as_array().cloned())
+            .unwrap_or_default()
+            .iter()
+            .filter_map(|s| s["file"].as_str().map(str::to_owned))
+            .collect();
+        for file in std::fs::read_dir(&dir).expect("list session").flatten() {
+            let name = file.file_name().to_string_lossy().into_owned();
+            assert!(!name.ends_with(".tmp"), "left behind: {name}");
+            if name.ends_with(".jpg") {
+                found.push((file.path(), listed.contains(&name)));
+            }
+        }
+    }
+    found
+}
+
+fn replay_into(out: &Path, frames: &Path) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kycam"));
+    c.args([
+        "replay",
+        "--shot",
+        "selfie",
+        "--fps",
+        "0",
+        "--json",
+        "--out",
+        s(out),
+        s(frames),
+    ]);
+    c
+}
+
+fn captures(o: Output) -> u64 {
+    let lines = json_lines(o);
+    lines.last().expect("summary")["captures"]
+        .as_u64()
+        .expect("captures")
+}
+
+#[test]
+fn replays_into_one_out_folder_each_get_a_session_folder_listing_its_photos() {
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    settling_selfie(frames.path());
+    // One after the other, then two at once.
+    let mut reported = 0;
+    for _ in 0..2 {
+        reported += captures(
+            replay_into(out.path(), frames.path())
+                .output()
+                .expect("run"),
+        );
+    }
+    let at_once: Vec<_> = (0..2)
+        .map(|_| {
+            let mut c = replay_into(out.path(), frames.path());
+            std::thread::spawn(move || c.output().expect("run"))
+        })
+        .collect();
+    for run in at_once {
+        reported += captures(run.join().expect("replay thread"));
+    }
+    let photos = photos_and_listing(out.path());
+    assert_eq!(reported, 4);
+    assert_eq!(photos.len(), 4, "{photos:?}");
+    assert!(photos.iter().all(|(_, listed)| *listed), "{photos:?}");
+    let sessions = std::fs::read_dir(out.path()).expect("list").count();
+    assert_eq!(sessions, 4);
+}
+
+/// A file-size limit below a photo's size: the save fails with an error (the
+/// write gets EFBIG), the process is not killed, and nothing is left behind.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_file_size_limit_is_an_error_not_death() {
+    use std::os::unix::process::ExitStatusExt;
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    settling_selfie(frames.path());
+    // 64 blocks (32 or 64 KB by the shell's unit): below the 100 KB minimum.
+    let o = Command::new("sh")
+        .arg("-c")
+        .arg(format!(
+            "ulimit -f 64 && exec '{}' replay --shot selfie --fps 0 --out '{}' '{}'",
+            env!("CARGO_BIN_EXE_kycam"),
+            s(out.path()),
+            s(frames.path())
+        ))
+        .output()
+        .expect("run");
+    assert_eq!(o.status.signal(), None, "killed: {o:?}");
+    assert_eq!(o.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("not saved"), "{stderr}");
+    assert!(photos_and_listing(out.path()).is_empty());
+}

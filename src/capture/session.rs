@@ -8,12 +8,13 @@ use std::time::SystemTime;
 use image::RgbImage;
 use serde::Serialize;
 
+use super::folder::{self, FolderLock};
 use super::jpeg::encode_fitting;
 use super::time::{format_utc, rfc3339_utc};
-use super::write::{create_private_dir, write_atomically};
+use super::write::{create_private_dir, write_atomically, PendingFile};
 use super::SaveError;
-use crate::rules::{Verdict, FILE_MAX_BYTES};
-use crate::shot::Shot;
+use crate::rules::{RuleId, Verdict, FILE_MAX_BYTES};
+use crate::shot::{DocumentKind, Shot};
 
 /// The exchange's limit: a session's files together stay under 30 MB.
 pub const SESSION_BUDGET_BYTES: u64 = 30 * 1024 * 1024;
@@ -60,38 +61,68 @@ struct Saved {
     checks: Vec<Verdict>,
 }
 
-/// Writes one session's photos. `Send + Sync`: the writer thread saves while the
-/// GUI lists and discards.
+/// How session.json is written: atomically, in normal use. A seam so that
+/// tests can make it fail after the photo was written.
+type JsonWrite = fn(&Path, &[u8]) -> Result<(), SaveError>;
+
+/// Writes one session's photos into a folder it holds locked. `Send + Sync`:
+/// the writer thread saves while the GUI lists and discards.
 pub struct SessionWriter {
     dir: PathBuf,
     created: String,
+    document: Option<DocumentKind>,
     saved: Mutex<Vec<Saved>>,
+    write_json: JsonWrite,
+    _lock: FolderLock,
 }
 
 impl SessionWriter {
-    /// Opens a session folder: `dir`, or a new one named by the time under the
-    /// user's data folder (`~/.local/share/kycam/sessions/2026-11-26T23-05-14Z`).
-    pub fn create(dir: Option<PathBuf>) -> Result<Self, SaveError> {
+    /// Starts a session in a new folder of its own, named by the time, under
+    /// `base` (`--out DIR`, Settings' folder) or the user's data folder
+    /// (`~/.local/share/kycam/sessions/2026-11-26T23-05-14Z`). Temporary files
+    /// that interrupted saves left under the base are removed first.
+    pub fn start(base: Option<PathBuf>, document: Option<DocumentKind>) -> Result<Self, SaveError> {
         let now = SystemTime::now();
-        let dir = match dir {
-            Some(d) => d,
-            None => {
-                let base = directories::ProjectDirs::from("", "", "kycam")
-                    .ok_or(SaveError::NoDataDir)?
-                    .data_dir()
-                    .join("sessions");
-                unique_child(&base, &format_utc(now, '-'))
-            }
+        let base = match base {
+            Some(b) => b,
+            None => directories::ProjectDirs::from("", "", "kycam")
+                .ok_or(SaveError::NoDataDir)?
+                .data_dir()
+                .join("sessions"),
         };
+        let (dir, lock) = folder::new_session_dir(&base, &format_utc(now, '-'))?;
+        Ok(Self::holding(dir, lock, document, now))
+    }
+
+    /// Writes the session into exactly `dir` (created if missing), which must
+    /// not hold another session: refused while another writer holds it, or
+    /// when a session.json is already there (its photos would be left unlisted).
+    pub fn create(dir: PathBuf, document: Option<DocumentKind>) -> Result<Self, SaveError> {
         create_private_dir(&dir).map_err(|source| SaveError::CreateDir {
             path: dir.clone(),
             source,
         })?;
-        Ok(Self {
+        let lock = folder::lock(&dir)?;
+        if dir.join(SESSION_FILE).exists() {
+            return Err(SaveError::NotEmpty { path: dir });
+        }
+        Ok(Self::holding(dir, lock, document, SystemTime::now()))
+    }
+
+    fn holding(
+        dir: PathBuf,
+        lock: FolderLock,
+        document: Option<DocumentKind>,
+        now: SystemTime,
+    ) -> Self {
+        Self {
             dir,
             created: rfc3339_utc(now),
+            document,
             saved: Mutex::new(Vec::new()),
-        })
+            write_json: write_atomically,
+            _lock: lock,
+        }
     }
 
     pub fn dir(&self) -> &Path {
@@ -104,7 +135,11 @@ impl SessionWriter {
     }
 
     /// Encodes and saves the frame as the shot's photo (replacing an earlier
-    /// one of the same shot), then rewrites session.json.
+    /// one of the same shot). The photo is written and synced under a temporary
+    /// name, then session.json listing it is replaced atomically, then the photo
+    /// is renamed into place: `Ok` only when both are durable. On an error
+    /// neither the new photo nor its entry is left, and the earlier photo and
+    /// session.json stay as they were.
     pub fn save(
         &self,
         shot: Shot,
@@ -122,34 +157,65 @@ impl SessionWriter {
         let left = SESSION_BUDGET_BYTES.saturating_sub(used).saturating_sub(1);
         let fitted = encode_fitting(rgb, FILE_MAX_BYTES.min(left))?;
         let path = self.path_for(shot);
-        write_atomically(&path, &fitted.bytes)?;
+        let photo = PendingFile::write(&path, &fitted.bytes)?;
+        // The file as saved is judged on its real size (live, it was estimated):
+        // under 100 KB it fails, whoever took it.
+        let mut checks: Vec<Verdict> = verdicts
+            .iter()
+            .filter(|v| v.id != RuleId::FileSize)
+            .cloned()
+            .collect();
+        checks.push(crate::rules::file_size::file_size(fitted.bytes.len() as u64));
         let saved = SavedShot {
             shot,
             path,
             bytes: fitted.bytes.len() as u64,
             quality: fitted.quality,
             manual,
-            all_passed: crate::rules::all_pass(verdicts),
+            all_passed: crate::rules::all_pass(&checks),
             time: rfc3339_utc(SystemTime::now()),
             below_min_size: fitted.below_min_size,
         };
         let mut list = self.lock();
-        list.retain(|s| s.shot.shot != shot);
+        let earlier = list
+            .iter()
+            .position(|s| s.shot.shot == shot)
+            .map(|i| list.remove(i));
         list.push(Saved {
             shot: saved.clone(),
             width: rgb.width(),
             height: rgb.height(),
-            checks: verdicts.to_vec(),
+            checks,
         });
-        self.write_json(&list)?;
-        Ok(saved)
+        // An error in writing session.json left it as it was (and dropping
+        // `photo` removes the new photo); an error in the rename after it
+        // means session.json must be put back.
+        let (result, json_changed) = match self.write_json(&list) {
+            Err(e) => (Err(e), false),
+            Ok(()) => (photo.commit(), true),
+        };
+        if result.is_err() {
+            list.pop();
+            if let Some(earlier) = earlier {
+                list.push(earlier);
+            }
+            if json_changed {
+                let _ = self.write_json(&list);
+            }
+        }
+        result.map(|()| saved)
     }
 
-    /// Retake: removes the shot's photo and its entry.
+    /// Retake: removes the shot's entry, then its photo (so session.json never
+    /// lists a photo that is gone).
     pub fn discard(&self, shot: Shot) -> Result<(), SaveError> {
         let mut list = self.lock();
         if let Some(i) = list.iter().position(|s| s.shot.shot == shot) {
             let removed = list.remove(i);
+            if let Err(e) = self.write_json(&list) {
+                list.insert(i, removed);
+                return Err(e);
+            }
             match std::fs::remove_file(&removed.shot.path) {
                 Ok(()) => {}
                 Err(e) if e.kind() == std::io::ErrorKind::NotFound => {}
@@ -160,7 +226,6 @@ impl SessionWriter {
                     })
                 }
             }
-            self.write_json(&list)?;
         }
         Ok(())
     }
@@ -178,11 +243,18 @@ impl SessionWriter {
     fn write_json(&self, list: &[Saved]) -> Result<(), SaveError> {
         #[derive(Serialize)]
         struct SessionJson<'a> {
+            app: &'static str,
+            version: &'static str,
             created: &'a str,
+            /// "passport", "id-card", "driving-licence"; null for a lone shot.
+            document: Option<&'static str>,
             shots: Vec<ShotEntry<'a>>,
         }
         let doc = SessionJson {
+            app: "kycam",
+            version: env!("CARGO_PKG_VERSION"),
             created: &self.created,
+            document: self.document.map(DocumentKind::id),
             shots: list
                 .iter()
                 .map(|s| ShotEntry {
@@ -206,20 +278,8 @@ impl SessionWriter {
         };
         let text =
             serde_json::to_string_pretty(&doc).map_err(|e| SaveError::Json(e.to_string()))?;
-        write_atomically(&self.dir.join(SESSION_FILE), text.as_bytes())
+        (self.write_json)(&self.dir.join(SESSION_FILE), text.as_bytes())
     }
-}
-
-/// `base/name`, or `base/name-2`, … when a session started in the same second.
-fn unique_child(base: &Path, name: &str) -> PathBuf {
-    let first = base.join(name);
-    if !first.exists() {
-        return first;
-    }
-    (2..)
-        .map(|n| base.join(format!("{name}-{n}")))
-        .find(|p| !p.exists())
-        .unwrap_or(first)
 }
 
 #[cfg(test)]
@@ -247,7 +307,8 @@ mod tests {
     #[test]
     fn saves_the_photo_and_session_json_then_discards() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let w = SessionWriter::create(Some(tmp.path().join("s"))).expect("create");
+        let w = SessionWriter::create(tmp.path().join("s"), Some(DocumentKind::IdCard))
+            .expect("create");
         let saved = w
             .save(Shot::IdFront, &photo(), &verdicts(true), false)
             .expect("save");
@@ -264,6 +325,9 @@ mod tests {
             &std::fs::read(w.dir().join(SESSION_FILE)).expect("session.json"),
         )
         .expect("valid json");
+        assert_eq!(json["app"], "kycam");
+        assert_eq!(json["version"], env!("CARGO_PKG_VERSION"));
+        assert_eq!(json["document"], "id-card");
         let shot = &json["shots"][0];
         assert_eq!(shot["file"], "id-front.jpg");
         assert_eq!(shot["manual"], false);
@@ -284,12 +348,117 @@ mod tests {
     #[test]
     fn a_second_save_of_a_shot_replaces_the_first() {
         let tmp = tempfile::tempdir().expect("tempdir");
-        let w = SessionWriter::create(Some(tmp.path().to_owned())).expect("create");
+        let w = SessionWriter::create(tmp.path().to_owned(), None).expect("create");
         w.save(Shot::Selfie, &photo(), &verdicts(true), false)
             .expect("save");
         w.save(Shot::Selfie, &photo(), &verdicts(true), true)
             .expect("save again");
         assert_eq!(w.saved().len(), 1);
         assert!(w.saved()[0].manual);
+    }
+
+    /// The folder's visible files and temporary ones, sorted.
+    fn listing(dir: &Path) -> Vec<String> {
+        let mut names: Vec<String> = std::fs::read_dir(dir)
+            .expect("list")
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n != folder::LOCK_FILE)
+            .collect();
+        names.sort();
+        names
+    }
+
+    fn failing_write(path: &Path, _: &[u8]) -> Result<(), SaveError> {
+        Err(SaveError::Write {
+            path: path.to_owned(),
+            source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+        })
+    }
+
+    #[test]
+    fn a_save_whose_session_json_fails_leaves_neither_and_keeps_the_earlier_photo() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let mut w = SessionWriter::create(tmp.path().join("s"), None).expect("create");
+        let first = w
+            .save(Shot::Selfie, &photo(), &verdicts(true), false)
+            .expect("first save");
+        let before = std::fs::read(&first.path).expect("photo");
+        let json_before = std::fs::read(w.dir().join(SESSION_FILE)).expect("json");
+
+        w.write_json = failing_write;
+        let err = w
+            .save(Shot::IdFront, &photo(), &verdicts(true), false)
+            .expect_err("session.json cannot be written");
+        assert!(err.to_string().contains("session.json"), "{err}");
+        let err = w
+            .save(Shot::Selfie, &photo(), &verdicts(true), true)
+            .expect_err("nor for a replacement");
+        assert!(err.to_string().contains("session.json"), "{err}");
+
+        assert_eq!(listing(w.dir()), ["selfie.jpg", "session.json"]);
+        assert_eq!(std::fs::read(&first.path).expect("photo"), before);
+        assert_eq!(
+            std::fs::read(w.dir().join(SESSION_FILE)).expect("json"),
+            json_before
+        );
+        assert_eq!(w.saved(), vec![first]);
+    }
+
+    #[test]
+    fn a_folder_another_writer_holds_or_an_old_session_is_refused() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let dir = tmp.path().join("s");
+        let w = SessionWriter::create(dir.clone(), None).expect("create");
+        let err = SessionWriter::create(dir.clone(), None)
+            .err()
+            .expect("a second writer is refused");
+        assert!(matches!(err, SaveError::InUse { .. }), "{err}");
+        w.save(Shot::Selfie, &photo(), &verdicts(true), false)
+            .expect("save");
+        drop(w);
+        let err = SessionWriter::create(dir, None)
+            .err()
+            .expect("an old session is not overwritten");
+        assert!(matches!(err, SaveError::NotEmpty { .. }), "{err}");
+    }
+
+    #[test]
+    fn each_started_session_has_its_own_folder_listing_its_own_photos() {
+        let base = tempfile::tempdir().expect("tempdir");
+        let a = SessionWriter::start(Some(base.path().to_owned()), None).expect("a");
+        let b = SessionWriter::start(Some(base.path().to_owned()), None).expect("b");
+        assert_ne!(a.dir(), b.dir());
+        assert!(a.dir().starts_with(base.path()) && b.dir().starts_with(base.path()));
+        a.save(Shot::Selfie, &photo(), &verdicts(true), false)
+            .expect("a saves");
+        b.save(Shot::Selfie, &photo(), &verdicts(true), false)
+            .expect("b saves");
+        for w in [&a, &b] {
+            assert_eq!(listing(w.dir()), ["selfie.jpg", "session.json"]);
+        }
+    }
+
+    #[test]
+    fn a_photo_under_100_kb_is_recorded_failing_file_size_even_when_every_rule_passed() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let w = SessionWriter::create(tmp.path().join("s"), None).expect("create");
+        let plain = RgbImage::from_pixel(640, 480, image::Rgb([128, 128, 128]));
+        let saved = w
+            .save(Shot::Selfie, &plain, &verdicts(true), false)
+            .expect("saved anyway");
+        assert!(saved.below_min_size && !saved.all_passed);
+        let json: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(w.dir().join(SESSION_FILE)).expect("session.json"),
+        )
+        .expect("valid json");
+        let shot = &json["shots"][0];
+        assert_eq!(shot["all_passed"], false);
+        let size = shot["checks"]
+            .as_array()
+            .and_then(|c| c.iter().find(|c| c["id"] == "file_size"))
+            .expect("file_size recorded");
+        assert_eq!(size["pass"], false);
+        assert!(size["value"].as_f64().is_some_and(|kb| kb < 100.0));
     }
 }

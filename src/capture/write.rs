@@ -1,48 +1,89 @@
 //! Atomic, private file writes: a temporary file in the same folder, fsync,
 //! rename over the target, fsync the folder. A crash leaves the old file or the
-//! new one, never half of one.
+//! new one, never half of one (and maybe a temporary file, removed when the next
+//! session starts).
 
 use std::fs::{self, File, OpenOptions};
 use std::io::Write;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use super::SaveError;
 
 /// Writes `bytes` to `path` atomically; the file is readable by its owner only.
 pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    PendingFile::write(path, bytes)?.commit()
+}
+
+/// A file written and synced under a temporary name beside its target, not yet
+/// in place: [`commit`](Self::commit) renames it over the target; dropping it
+/// uncommitted removes it.
+#[derive(Debug)]
+pub struct PendingFile {
+    tmp: PathBuf,
+    target: PathBuf,
+    committed: bool,
+}
+
+impl PendingFile {
+    pub fn write(path: &Path, bytes: &[u8]) -> Result<Self, SaveError> {
+        let pending = Self {
+            tmp: temp_path(path),
+            target: path.to_owned(),
+            committed: false,
+        };
+        let result = (|| {
+            let mut file = private_create_new(&pending.tmp)?;
+            file.write_all(bytes)?;
+            file.sync_all()
+        })();
+        // On an error `pending` is dropped here, removing what was written.
+        result.map_err(|source| SaveError::Write {
+            path: path.to_owned(),
+            source,
+        })?;
+        Ok(pending)
+    }
+
+    /// Renames the file over its target and syncs the folder, so the rename
+    /// itself survives a power cut.
+    pub fn commit(mut self) -> Result<(), SaveError> {
+        fs::rename(&self.tmp, &self.target).map_err(|source| SaveError::Write {
+            path: self.target.clone(),
+            source,
+        })?;
+        self.committed = true;
+        let dir = self.target.parent().unwrap_or(Path::new("."));
+        if let Ok(d) = File::open(dir) {
+            let _ = d.sync_all();
+        }
+        Ok(())
+    }
+}
+
+impl Drop for PendingFile {
+    fn drop(&mut self) {
+        if !self.committed {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A dot file named after the target with the process id and a counter:
+/// unique among writers, hidden from a person browsing the folder while it
+/// exists, and recognised as ours when an interrupted save left it
+/// (`folder::is_our_temp_name`).
+fn temp_path(path: &Path) -> PathBuf {
     static COUNTER: AtomicU64 = AtomicU64::new(0);
     let dir = path.parent().unwrap_or(Path::new("."));
     let name = path
         .file_name()
         .map_or_else(|| "file".to_owned(), |n| n.to_string_lossy().into_owned());
-    // A dot file with the process id and a counter: unique among writers, and
-    // hidden from a person browsing the folder while it exists.
-    let tmp = dir.join(format!(
+    dir.join(format!(
         ".{name}.{}.{}.tmp",
         std::process::id(),
         COUNTER.fetch_add(1, Ordering::Relaxed)
-    ));
-    let write_err = |source| SaveError::Write {
-        path: path.to_owned(),
-        source,
-    };
-    let result = (|| {
-        let mut file = private_create_new(&tmp)?;
-        file.write_all(bytes)?;
-        file.sync_all()?;
-        drop(file);
-        fs::rename(&tmp, path)?;
-        // The rename itself is durable only once the folder is synced.
-        if let Ok(d) = File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    if result.is_err() {
-        let _ = fs::remove_file(&tmp);
-    }
-    result.map_err(write_err)
+    ))
 }
 
 #[cfg(unix)]
@@ -107,6 +148,16 @@ mod tests {
         let path = dir.path().join("missing-folder").join("a.bin");
         let err = write_atomically(&path, b"x").expect_err("no folder");
         assert!(err.to_string().contains("a.bin"), "{err}");
+    }
+
+    #[test]
+    fn a_pending_file_dropped_uncommitted_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let path = dir.path().join("a.bin");
+        let pending = PendingFile::write(&path, b"x").expect("write");
+        assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 1);
+        drop(pending);
+        assert_eq!(fs::read_dir(dir.path()).expect("list").count(), 0);
     }
 
     #[cfg(unix)]

@@ -6,8 +6,8 @@
 
 mod aside;
 mod choose_document;
-mod confirm;
 mod done;
+mod question;
 mod review;
 mod session;
 mod shooting;
@@ -28,8 +28,8 @@ use crate::gui::no_camera::{no_camera_ui, NoCameraChoice, NoCameraState};
 use crate::gui::preview::Texture;
 use crate::gui::settings::{Settings, SettingsDraft};
 use crate::i18n::{self, Lang};
-use crate::rules::RuleId;
 use crate::tr;
+pub use question::{Pressed, Question};
 
 /// Wide enough for the checklist's four columns at the readable text size.
 const SIDE_PANEL_WIDTH: f32 = 440.0;
@@ -82,13 +82,14 @@ struct LiveSession {
     /// Whether the preview is on screen: the pipeline wakes the window for each
     /// report only then (reviewing a photo need not repaint 30 times a second).
     preview_visible: Arc<AtomicBool>,
+    /// Whether auto-capture was last told to pause.
+    paused: bool,
 }
 
 /// Things the person asked for this frame, carried out after drawing.
 enum Intent {
     Flow(Action),
     Shutter,
-    ConfirmShutter,
     UseSource(SourceChoice),
     OpenFolder(PathBuf),
 }
@@ -103,16 +104,23 @@ pub struct KycamApp {
     /// The report whose frame the preview texture holds.
     preview_seq: Option<u64>,
     review: Texture,
-    /// Which saved photo the review texture shows (a retake reuses the path).
-    review_of: Option<(PathBuf, String)>,
+    /// Which file the review texture shows, as it was on disk when read:
+    /// path, length and modification time (a retake reuses the path).
+    review_of: Option<(PathBuf, Option<(u64, std::time::SystemTime)>)>,
+    /// The reviewed file's length on disk.
+    review_bytes: Option<u64>,
     review_error: Option<String>,
     /// The folder of the last session, for Help and Done after it stopped.
     last_session_dir: Option<PathBuf>,
+    /// The session's writer while its pipeline is stopped at Done, so that a
+    /// shot can be taken again into the same folder (which stays locked).
+    kept_writer: Option<Arc<SessionWriter>>,
     help: HelpState,
     check: CheckFilesState,
     no_camera: NoCameraState,
-    /// The manual shutter was pressed while these rules fail: ask first.
-    confirm: Option<Vec<RuleId>>,
+    /// A question over the page (the shutter on a failing frame, a photo about
+    /// to be deleted): nothing else happens until it is answered.
+    question: Option<Question>,
     /// Something went wrong that the person should know, in plain words.
     notice: Option<String>,
     intents: Vec<Intent>,
@@ -145,12 +153,14 @@ impl KycamApp {
             preview_seq: None,
             review: Texture::new("review"),
             review_of: None,
+            review_bytes: None,
             review_error: None,
             last_session_dir: None,
+            kept_writer: None,
             help: HelpState::default(),
             check: CheckFilesState::default(),
             no_camera: NoCameraState::default(),
-            confirm: None,
+            question: None,
             notice: None,
             intents: Vec::new(),
             ctx: cc.egui_ctx.clone(),
@@ -170,9 +180,9 @@ impl KycamApp {
         self.live.as_ref().and_then(|l| l.report.as_ref())
     }
 
-    /// Whether the manual shutter is waiting for "save anyway".
-    pub fn confirming(&self) -> Option<&[RuleId]> {
-        self.confirm.as_deref()
+    /// The question open over the page, if any.
+    pub fn question(&self) -> Option<&Question> {
+        self.question.as_ref()
     }
 
     /// The folder photos of the current or last session are in.
@@ -180,6 +190,7 @@ impl KycamApp {
         self.live
             .as_ref()
             .map(|l| l.writer.dir().to_owned())
+            .or_else(|| self.kept_writer.as_ref().map(|w| w.dir().to_owned()))
             .or_else(|| self.last_session_dir.clone())
             .or_else(|| self.out_dir())
     }
@@ -242,12 +253,8 @@ impl KycamApp {
 
     fn carry_out(&mut self, intent: Intent) {
         match intent {
-            Intent::Flow(action) => self.apply(action),
-            Intent::Shutter => self.send(Command::Shutter { confirmed: false }),
-            Intent::ConfirmShutter => {
-                self.confirm = None;
-                self.send(Command::Shutter { confirmed: true });
-            }
+            Intent::Flow(action) => self.request(action),
+            Intent::Shutter => self.shutter(),
             Intent::UseSource(source) => {
                 self.launch.source = source;
                 self.apply(Action::Restart);
@@ -256,26 +263,77 @@ impl KycamApp {
         }
     }
 
+    /// Carries out what the person asked for, asking first when it would
+    /// delete a photo or leave a session with accepted photos.
+    fn request(&mut self, action: Action) {
+        match self.flow.loss(&action) {
+            Some(loss) => self.question = Some(Question::Lose { action, loss }),
+            None => self.apply(action),
+        }
+    }
+
+    /// The shutter, on the frame on screen: saved at once when every check
+    /// passes on it, else frozen with the question.
+    fn shutter(&mut self) {
+        let Some(shot) = self.flow.shooting() else {
+            return;
+        };
+        // A report from before the shot changed is not this shot's picture.
+        let Some(report) = self
+            .report()
+            .filter(|r| r.measurements.shot == shot)
+            .cloned()
+        else {
+            return;
+        };
+        let pass = report.pass();
+        let pressed = Pressed {
+            shot,
+            report: Box::new(report),
+        };
+        if pass {
+            self.save_pressed(pressed);
+        } else {
+            self.question = Some(Question::Shutter(pressed));
+            self.sync_pause();
+        }
+    }
+
+    /// Auto-capture runs only while the person is looking at the shot with
+    /// nothing asked: never behind a question or a review.
+    fn sync_pause(&mut self) {
+        let pause = self.question.is_some() || self.flow.shooting().is_none();
+        if let Some(live) = &mut self.live {
+            if live.paused != pause {
+                live.paused = pause;
+                live.pipeline.send(Command::Pause(pause));
+            }
+        }
+    }
+
     fn keys(&mut self, ctx: &egui::Context) {
         let typing = ctx.egui_wants_keyboard_input();
-        let (esc, space, enter) = ctx.input(|i| {
-            (
-                i.key_pressed(Key::Escape),
-                i.key_pressed(Key::Space),
-                i.key_pressed(Key::Enter),
-            )
-        });
-        // Esc closes the shutter question first, then goes back.
-        if esc && self.confirm.take().is_none() {
+        if self.question.is_some() {
+            // The question's focused button takes Enter and Space itself.
+            if ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape)) {
+                self.question = None;
+            }
+            return;
+        }
+        let esc = ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Escape));
+        if esc {
             self.intents.push(Intent::Flow(Action::Back));
         }
         if typing || self.flow.aside().is_some() {
             return;
         }
-        if space && self.flow.shooting().is_some() && self.confirm.is_none() {
+        // Taken here, so that a focused button does not also act on them.
+        let shooting = self.flow.shooting().is_some();
+        let reviewing = matches!(self.flow.page(), Page::Review(_));
+        if shooting && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Space)) {
             self.intents.push(Intent::Shutter);
         }
-        if enter && matches!(self.flow.page(), Page::Review(_)) {
+        if reviewing && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, Key::Enter)) {
             self.intents.push(Intent::Flow(Action::Accept));
         }
     }
@@ -335,17 +393,22 @@ fn readable_style(style: &mut egui::Style) {
 impl eframe::App for KycamApp {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
-        self.poll_live();
+        // Keys first: they act on the page and the frame the person saw.
         self.keys(&ctx);
+        for intent in std::mem::take(&mut self.intents) {
+            self.carry_out(intent);
+        }
+        self.poll_live();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         match self.flow.aside() {
             Some(aside) => self.aside_ui(ui, aside),
             None => self.main_page_ui(ui),
         }
-        self.confirm_ui(&ctx);
+        self.question_ui(&ctx);
         for intent in std::mem::take(&mut self.intents) {
             self.carry_out(intent);
         }
+        self.sync_pause();
         if self.live.is_some() || self.check.is_running() {
             // The pipeline wakes the window on each report; this is the fallback
             // that notices a source that went quiet.

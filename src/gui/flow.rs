@@ -38,6 +38,8 @@ pub struct Progress {
     pub index: usize,
     /// Photos accepted so far, in session order.
     pub accepted: Vec<SavedShot>,
+    /// One shot taken again from Done: accepting it returns to Done.
+    pub redo: bool,
 }
 
 impl Progress {
@@ -74,6 +76,8 @@ pub enum Action {
     Open(Aside),
     /// Start over at the document choice (from Done or NoCamera).
     Restart,
+    /// Take this shot of the session again, from Done.
+    RetakeShot(Shot),
 }
 
 /// What the app must do after an action.
@@ -86,7 +90,22 @@ pub enum Effect {
     Discard(Shot),
     /// Let auto-capture fire again for the current shot.
     Rearm,
+    /// Stop the camera and the pipeline; the session's folder stays open (Done).
+    StopPipeline,
+    /// Start the pipeline again on this shot, in the same session folder.
+    ResumeSession(Shot),
+    /// End the session: the pipeline and the folder.
     StopSession,
+}
+
+/// What an action would throw away that the person has already seen or
+/// accepted: the app asks before carrying it out.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Loss {
+    /// This saved photo is deleted (a retake).
+    Photo(SavedShot),
+    /// The session is left with these photos accepted (they stay in its folder).
+    Session { accepted: usize },
 }
 
 #[derive(Debug)]
@@ -134,6 +153,39 @@ impl Flow {
         }
     }
 
+    /// What `action` would lose, if anything: a retake of an accepted photo,
+    /// Esc on any review (a retake by a key that is easy to hit), leaving a
+    /// session that has accepted photos. `None`: carry it out without asking.
+    pub fn loss(&self, action: &Action) -> Option<Loss> {
+        if self.aside.is_some() && matches!(action, Action::Back) {
+            return None;
+        }
+        let accepted = self.progress.as_ref().map_or(0, |p| p.accepted.len());
+        match (action, &self.page) {
+            (Action::Retake, Page::Review(saved)) if self.is_accepted(saved) => {
+                Some(Loss::Photo(saved.clone()))
+            }
+            (Action::RetakeShot(shot), Page::Done) => self
+                .progress
+                .as_ref()
+                .and_then(|p| p.accepted.iter().find(|s| s.shot == *shot))
+                .map(|saved| Loss::Photo(saved.clone())),
+            (Action::Back, Page::Review(saved)) => Some(Loss::Photo(saved.clone())),
+            (Action::Restart | Action::Choose(_), _) | (Action::Back, Page::Done)
+                if accepted > 0 =>
+            {
+                Some(Loss::Session { accepted })
+            }
+            _ => None,
+        }
+    }
+
+    fn is_accepted(&self, saved: &SavedShot) -> bool {
+        self.progress
+            .as_ref()
+            .is_some_and(|p| p.accepted.iter().any(|s| s == saved))
+    }
+
     pub fn apply(&mut self, action: Action) -> Vec<Effect> {
         match action {
             Action::Open(aside) => {
@@ -150,6 +202,7 @@ impl Flow {
                     kind,
                     index: 0,
                     accepted: Vec::new(),
+                    redo: false,
                 };
                 let first = progress.shot();
                 self.progress = Some(progress);
@@ -168,6 +221,7 @@ impl Flow {
                 }
             }
             Action::Captured(saved) => self.captured(saved),
+            Action::RetakeShot(shot) => self.retake_from_done(shot),
             Action::Accept => self.accept(),
             Action::Retake => self.retake(),
             Action::Back => self.back(),
@@ -189,6 +243,15 @@ impl Flow {
             self.page = Page::Review(saved);
             return Vec::new();
         }
+        // A save already under way when the review opened has replaced the
+        // file under review: review the file as it now is (discarding it
+        // would delete the photo on screen).
+        if let Page::Review(current) = &self.page {
+            if current.shot == saved.shot && !self.is_accepted(current) {
+                self.page = Page::Review(saved);
+                return Vec::new();
+            }
+        }
         // Taken while the person looks at something else (a late capture from
         // before SetShot, or while re-reviewing an earlier photo): nobody saw it,
         // so it must not stay in the session. An accepted photo is never removed.
@@ -209,6 +272,12 @@ impl Flow {
         };
         progress.accepted.retain(|s| s.shot != saved.shot);
         progress.accepted.push(saved.clone());
+        if progress.redo {
+            progress.redo = false;
+            self.page = Page::Done;
+            self.live_shot = None;
+            return vec![Effect::StopPipeline];
+        }
         if progress.index + 1 < progress.total() {
             progress.index += 1;
             let next = progress.shot();
@@ -218,8 +287,23 @@ impl Flow {
         } else {
             self.page = Page::Done;
             self.live_shot = None;
-            vec![Effect::StopSession]
+            vec![Effect::StopPipeline]
         }
+    }
+
+    fn retake_from_done(&mut self, shot: Shot) -> Vec<Effect> {
+        let (Page::Done, Some(progress)) = (&self.page, &mut self.progress) else {
+            return Vec::new();
+        };
+        let Some(index) = progress.kind.shots().iter().position(|s| *s == shot) else {
+            return Vec::new();
+        };
+        progress.index = index;
+        progress.redo = true;
+        progress.accepted.retain(|s| s.shot != shot);
+        self.page = Page::Shooting;
+        self.live_shot = Some(shot);
+        vec![Effect::Discard(shot), Effect::ResumeSession(shot)]
     }
 
     fn retake(&mut self) -> Vec<Effect> {
@@ -244,6 +328,12 @@ impl Flow {
                     self.page = Page::ChooseDocument;
                     return Vec::new();
                 };
+                if progress.redo {
+                    progress.redo = false;
+                    self.page = Page::Done;
+                    self.live_shot = None;
+                    return vec![Effect::StopPipeline];
+                }
                 if progress.index == 0 {
                     self.progress = None;
                     self.live_shot = None;
@@ -313,7 +403,7 @@ mod tests {
             let effects = flow.apply(Action::Accept);
             match next {
                 Some(next) => assert_eq!(effects, vec![Effect::SetShot(next)]),
-                None => assert_eq!(effects, vec![Effect::StopSession]),
+                None => assert_eq!(effects, vec![Effect::StopPipeline]),
             }
         }
         assert_eq!(flow.page(), &Page::Done);
@@ -373,6 +463,72 @@ mod tests {
         // Back on the first shot leaves the session.
         assert_eq!(flow.apply(Action::Back), vec![Effect::StopSession]);
         assert_eq!(flow.page(), &Page::ChooseDocument);
+    }
+
+    #[test]
+    fn what_would_lose_a_photo_is_asked_about_first() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::IdCard));
+        assert_eq!(flow.loss(&Action::Back), None, "nothing accepted yet");
+        flow.apply(Action::Captured(saved(Shot::IdFront)));
+        // The Retake button on a photo just taken: no question; Esc: asked.
+        assert_eq!(flow.loss(&Action::Retake), None);
+        assert_eq!(
+            flow.loss(&Action::Back),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        flow.apply(Action::Accept);
+        assert_eq!(
+            flow.loss(&Action::Restart),
+            Some(Loss::Session { accepted: 1 })
+        );
+        // Esc from step 2 shows step 1 again (nothing lost); a second Esc or
+        // Retake there would delete the accepted photo.
+        assert_eq!(flow.loss(&Action::Back), None);
+        flow.apply(Action::Back);
+        assert_eq!(
+            flow.loss(&Action::Back),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        assert_eq!(
+            flow.loss(&Action::Retake),
+            Some(Loss::Photo(saved(Shot::IdFront)))
+        );
+        // An aside open: Esc closes it, nothing else.
+        flow.apply(Action::Open(Aside::Help));
+        assert_eq!(flow.loss(&Action::Back), None);
+    }
+
+    #[test]
+    fn one_shot_is_taken_again_from_done_and_done_comes_back() {
+        let mut flow = Flow::new();
+        flow.apply(Action::Choose(DocumentKind::Passport));
+        for shot in [Shot::Passport, Shot::Selfie] {
+            flow.apply(Action::Captured(saved(shot)));
+            flow.apply(Action::Accept);
+        }
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(
+            flow.loss(&Action::RetakeShot(Shot::Passport)),
+            Some(Loss::Photo(saved(Shot::Passport)))
+        );
+        assert_eq!(
+            flow.apply(Action::RetakeShot(Shot::Passport)),
+            vec![
+                Effect::Discard(Shot::Passport),
+                Effect::ResumeSession(Shot::Passport)
+            ]
+        );
+        assert_eq!(flow.shooting(), Some(Shot::Passport));
+        flow.apply(Action::Captured(saved(Shot::Passport)));
+        assert_eq!(flow.apply(Action::Accept), vec![Effect::StopPipeline]);
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(flow.progress().map(|p| p.accepted.len()), Some(2));
+        // Esc while taking it again returns to Done (the shot is then missing).
+        flow.apply(Action::RetakeShot(Shot::Selfie));
+        assert_eq!(flow.apply(Action::Back), vec![Effect::StopPipeline]);
+        assert_eq!(flow.page(), &Page::Done);
+        assert_eq!(flow.loss(&Action::RetakeShot(Shot::Selfie)), None);
     }
 
     #[test]

@@ -96,11 +96,16 @@ impl HelpState {
             }
             Err(e) => {
                 self.open_status = Some(Err(format!(
-                    "Could not open the file manager ({e}). The photos are in {}.",
+                    "No file manager could be opened here ({e}). The photos are in {}: copy the path and open it yourself.",
                     dir.display()
                 )))
             }
         }
+    }
+
+    /// Whether the file-manager launcher is still running (poll again soon).
+    pub fn is_opening(&self) -> bool {
+        self.opener.is_some()
     }
 
     /// Collects the exit status of the file-manager launcher, without blocking.

@@ -18,6 +18,7 @@ use super::face_worker::{self, FaceJob, FaceResult};
 use super::guard::run_guarded;
 use super::motion::{motion, motion_thumbnail};
 use super::session_memory::SessionMemory;
+use super::size_estimate::SizeEstimator;
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
 use super::writer::SaveJob;
 use super::{
@@ -89,6 +90,9 @@ struct State {
     last: Option<Candidate>,
     /// The pictures captured so far, which no other shot may repeat.
     memory: SessionMemory,
+    /// Auto-capture held while the person answers a question.
+    paused: bool,
+    size: SizeEstimator,
 }
 
 pub(crate) fn spawn(
@@ -117,6 +121,8 @@ pub(crate) fn spawn(
         smoother: GuidanceSmoother::new(GUIDANCE_HOLD),
         last: None,
         memory: SessionMemory::default(),
+        paused: false,
+        size: SizeEstimator::default(),
     };
     thread::Builder::new()
         .name("analysis".into())
@@ -136,7 +142,7 @@ impl State {
             if self.stop.load(Ordering::Relaxed) {
                 return;
             }
-            // Commands first: a shutter press must act on the frame the person saw.
+            // Commands first: a pause must hold before the next frame is judged.
             while let Ok(cmd) = self.ch.commands.try_recv() {
                 if !self.command(cmd) {
                     return;
@@ -175,29 +181,30 @@ impl State {
                 self.smoother = GuidanceSmoother::new(GUIDANCE_HOLD);
             }
             Command::Rearm => self.policy.rearm(),
-            Command::Shutter { confirmed } => {
-                let Some(last) = &self.last else { return true };
-                let failing: Vec<_> = last
-                    .verdicts
-                    .iter()
-                    .filter(|v| !v.pass)
-                    .map(|v| v.id)
-                    .collect();
-                if failing.is_empty() || confirmed {
-                    let job = SaveJob {
-                        shot: self.settings.shot,
-                        rgb: Arc::clone(&last.rgb),
-                        verdicts: last.verdicts.clone(),
-                        manual: true,
-                    };
-                    self.memory
-                        .remember(job.shot, &job.rgb, last.document.as_ref());
+            Command::Save {
+                shot,
+                frame,
+                verdicts,
+            } => {
+                if shot == self.settings.shot {
+                    // The outline of the frame pressed on, when it is the newest
+                    // analysed; else the picture alone is remembered.
+                    let document = self
+                        .last
+                        .as_ref()
+                        .filter(|l| Arc::ptr_eq(&l.rgb, &frame))
+                        .and_then(|l| l.document.clone());
+                    self.memory.remember(shot, &frame, document.as_ref());
                     self.policy.disarm();
-                    self.save(job);
-                } else {
-                    self.ch.events.send(Event::ConfirmationNeeded { failing });
+                    self.save(SaveJob {
+                        shot,
+                        rgb: frame,
+                        verdicts,
+                        manual: true,
+                    });
                 }
             }
+            Command::Pause(paused) => self.paused = paused,
         }
         true
     }
@@ -273,13 +280,19 @@ impl State {
                 .compare(shot, rgb, &grey, measurements.document.as_ref());
         self.offer_face_job(frame.seq, &grey, &measurements);
         let s = &self.settings;
-        let verdicts = rules::judge(&measurements);
+        let mut verdicts = rules::judge(&measurements);
+        // Whether the photo would reach the exchange's minimum size.
+        if let Some(bytes) = self.size.observe(rgb) {
+            verdicts.push(rules::file_size::estimated_file_size(bytes));
+        }
         if !s.analysis_delay.is_zero() {
             thread::sleep(s.analysis_delay);
         }
         // Steady is among the verdicts only when motion is known (not on a
         // first frame): no capture without it.
-        let eligible = rules::all_pass(&verdicts) && moved.is_some() && !faces_stale;
+        // Paused: no streak builds up, so nothing is saved behind a question.
+        let eligible =
+            rules::all_pass(&verdicts) && moved.is_some() && !faces_stale && !self.paused;
 
         let mut capture = None;
         if s.auto_capture {

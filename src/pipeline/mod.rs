@@ -16,6 +16,7 @@ mod guard;
 
 pub mod motion;
 mod session_memory;
+pub mod size_estimate;
 pub mod smoothing;
 pub mod source;
 mod writer;
@@ -142,11 +143,18 @@ pub enum Command {
     SetShot(Shot),
     /// Arm auto-capture again (retake).
     Rearm,
-    /// The manual shutter. A frame on which a rule fails is saved only when
-    /// `confirmed`; otherwise [`Event::ConfirmationNeeded`] asks first.
-    Shutter {
-        confirmed: bool,
+    /// The manual shutter: save this frame, the one the person saw, with the
+    /// verdicts shown for it (the caller asks first when one fails). Marked
+    /// manual; uses up the current arming. Ignored when `shot` is no longer the
+    /// pipeline's shot (a press just before the shot changed).
+    Save {
+        shot: Shot,
+        frame: Arc<RgbImage>,
+        verdicts: Vec<Verdict>,
     },
+    /// Hold auto-capture while the person answers a question (`true`), or let it
+    /// go on as it was (`false`): a paused pipeline never starts a save.
+    Pause(bool),
     Stop,
 }
 
@@ -232,9 +240,6 @@ pub enum Event {
     Captured(SavedShot),
     /// Saving failed (disk full, folder removed): plain words.
     SaveFailed(String),
-    /// The shutter was pressed while these rules fail: ask the person, then
-    /// send `Shutter { confirmed: true }` to save anyway (marked manual).
-    ConfirmationNeeded { failing: Vec<RuleId> },
     /// The source has a problem, in plain words ("No camera found.", "The
     /// camera stopped sending pictures: reconnecting…").
     SourceProblem(String),

@@ -58,8 +58,8 @@ fn save_all(
                 events.send(Event::Captured(saved));
             }
             Err(e) => events.send(Event::SaveFailed(format!(
-                "The {} photo was not saved: {e}",
-                job.shot
+                "The photo ({}) was not saved, and nothing of it was kept: {e}",
+                job.shot.title()
             ))),
         }
     }

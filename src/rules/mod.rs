@@ -2,6 +2,7 @@
 //! (docs/contract.md), a measured value, a limit and one sentence of advice.
 
 pub mod document;
+pub mod file_size;
 mod limits;
 mod quality;
 mod selfie;
@@ -19,7 +20,9 @@ use crate::shot::Shot;
 /// comes right after the document is found: showing the wrong side is told
 /// before the card is moved into place, which would be wasted on the front;
 /// `new_picture` (live, in a session) next, for the same reason.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     DocumentFound,

@@ -97,7 +97,11 @@ pub fn temporary_files(dir: &Path) -> Vec<PathBuf> {
                 .filter(|p| {
                     p.file_name()
                         .and_then(|n| n.to_str())
-                        .is_some_and(|n| n.starts_with('.') || n.ends_with(".tmp"))
+                        // The session's lock file stays while a writer runs.
+                        .is_some_and(|n| {
+                            n != kycam::capture::LOCK_FILE
+                                && (n.starts_with('.') || n.ends_with(".tmp"))
+                        })
                 })
                 .collect()
         })

@@ -1,37 +1,94 @@
-//! The end of a session: what was saved and where.
+//! The end of a session: the photos as they are in the folder (session.json
+//! read again each frame, each file checked on disk), how many pass every rule,
+//! what fails on the others, and a way to take any one shot again.
 
 use egui::RichText;
 
 use super::{Intent, KycamApp};
+use crate::capture::{read_session, ListedPhoto};
 use crate::gui::flow::Action;
 use crate::gui::overlay::{FAIL, PASS};
 use crate::gui::panels;
 
 impl KycamApp {
     pub(super) fn done_ui(&mut self, ui: &mut egui::Ui) {
+        let Some(kind) = self.flow.progress().map(|p| p.kind) else {
+            return;
+        };
+        self.help.poll();
+        if self.help.is_opening() {
+            ui.ctx()
+                .request_repaint_after(std::time::Duration::from_millis(250));
+        }
+        let dir = self.photos_dir();
+        let listed = match dir.as_deref().map(read_session) {
+            Some(Ok(listed)) => listed,
+            Some(Err(e)) => {
+                ui.colored_label(FAIL, format!("Cannot read the session: {e}"));
+                Vec::new()
+            }
+            None => Vec::new(),
+        };
+        let shots = kind.shots();
+        let photo_of = |shot| listed.iter().find(|p: &&ListedPhoto| p.shot == shot);
+        let passing = shots
+            .iter()
+            .filter(|s| photo_of(**s).is_some_and(|p| p.passed))
+            .count();
         ui.add_space(20.0);
-        ui.heading(RichText::new("All photos are saved").size(28.0).color(PASS));
+        let (heading, colour) = if passing == shots.len() {
+            (format!("All {} photos pass every check", shots.len()), PASS)
+        } else {
+            (
+                format!("{passing} of {} photos pass every check", shots.len()),
+                FAIL,
+            )
+        };
+        ui.heading(RichText::new(heading).size(28.0).color(colour));
         ui.add_space(8.0);
-        if let Some(progress) = self.flow.progress() {
-            for saved in &progress.accepted {
-                ui.horizontal(|ui| {
-                    panels::mark_ui(ui, saved.all_passed);
+        for &shot in shots {
+            ui.horizontal(|ui| match photo_of(shot) {
+                Some(photo) => {
+                    panels::mark_ui(ui, photo.passed);
                     ui.label(format!(
                         "{}: {} ({:.0} KB{})",
-                        saved.shot.title(),
-                        saved.path.display(),
-                        saved.bytes as f64 / 1024.0,
-                        if saved.manual { ", taken by hand" } else { "" }
+                        shot.title(),
+                        photo
+                            .path
+                            .file_name()
+                            .map(|n| n.to_string_lossy().into_owned())
+                            .unwrap_or_default(),
+                        photo.bytes as f64 / 1024.0,
+                        if photo.manual { ", taken by hand" } else { "" }
                     ));
+                    if ui.button("Retake").clicked() {
+                        self.intents.push(Intent::Flow(Action::RetakeShot(shot)));
+                    }
+                }
+                None => {
+                    panels::mark_ui(ui, false);
+                    ui.colored_label(FAIL, format!("{}: no photo", shot.title()));
+                    if ui.button("Take it").clicked() {
+                        self.intents.push(Intent::Flow(Action::RetakeShot(shot)));
+                    }
+                }
+            });
+            if let Some(photo) = photo_of(shot).filter(|p| !p.failing.is_empty()) {
+                ui.indent(shot.id(), |ui| {
+                    ui.colored_label(FAIL, format!("Fails: {}", photo.failing.join(", ")));
                 });
             }
         }
         ui.add_space(8.0);
-        if let Some(dir) = self.photos_dir() {
+        if let Some(dir) = &dir {
             ui.horizontal(|ui| {
                 ui.label(format!("Folder: {}", dir.display()));
                 if ui.button("Open folder").clicked() {
                     self.intents.push(Intent::OpenFolder(dir.clone()));
+                }
+                if ui.button("Copy path").clicked() {
+                    ui.ctx().copy_text(dir.display().to_string());
+                    self.help.open_status = Some(Ok(format!("Copied: {}", dir.display())));
                 }
             });
         }
@@ -44,7 +101,11 @@ impl KycamApp {
             }
             None => {}
         }
-        ui.label("Upload these files to the exchange. session.json beside them records why each photo was accepted.");
+        if passing == shots.len() {
+            ui.label("Upload these files to the exchange. session.json beside them records why each photo was accepted.");
+        } else {
+            ui.label("The exchange may reject a photo marked in red: take it again, or upload it knowing that.");
+        }
         ui.add_space(16.0);
         if ui
             .button(RichText::new("Start a new session").size(18.0))

@@ -10,20 +10,40 @@ use crate::gui::preview::downscaled;
 use crate::Shot;
 
 impl KycamApp {
-    pub(super) fn review_ui(&mut self, ui: &mut egui::Ui, saved: &SavedShot) {
-        let key = (saved.path.clone(), saved.time.clone());
-        if self.review_of.as_ref() != Some(&key) {
-            self.review_of = Some(key);
-            match image::open(&saved.path) {
-                Ok(img) => {
-                    self.review.set(&self.ctx, downscaled(&img.to_rgb8()));
-                    self.review_error = None;
-                }
-                Err(e) => {
-                    self.review_error = Some(format!("Cannot show {}: {e}", saved.path.display()));
-                }
+    /// Reads the reviewed photo from disk again whenever the file changed
+    /// (a stat per frame): what is shown, and its size, is what is saved.
+    fn read_reviewed_file(&mut self, saved: &SavedShot) {
+        let stamp = std::fs::metadata(&saved.path)
+            .ok()
+            .map(|m| (m.len(), m.modified().unwrap_or(std::time::UNIX_EPOCH)));
+        let key = (saved.path.clone(), stamp);
+        if self.review_of.as_ref() == Some(&key) {
+            return;
+        }
+        self.review_of = Some(key);
+        self.review_bytes = stamp.map(|(len, _)| len);
+        if stamp.is_none() {
+            self.review.clear();
+            self.review_error = Some(format!(
+                "{} is no longer on disk: retake this photo.",
+                saved.path.display()
+            ));
+            return;
+        }
+        match image::open(&saved.path) {
+            Ok(img) => {
+                self.review.set(&self.ctx, downscaled(&img.to_rgb8()));
+                self.review_error = None;
+            }
+            Err(e) => {
+                self.review.clear();
+                self.review_error = Some(format!("Cannot show {}: {e}", saved.path.display()));
             }
         }
+    }
+
+    pub(super) fn review_ui(&mut self, ui: &mut egui::Ui, saved: &SavedShot) {
+        self.read_reviewed_file(saved);
         egui::Panel::right("review_actions")
             .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
@@ -51,16 +71,19 @@ impl KycamApp {
                         "The file is under 100 KB even at the best quality: the exchange may refuse it.",
                     );
                 }
-                ui.label(format!(
-                    "{} · {:.0} KB · JPEG quality {}",
-                    saved
-                        .path
-                        .file_name()
-                        .map(|n| n.to_string_lossy().into_owned())
-                        .unwrap_or_default(),
-                    saved.bytes as f64 / 1024.0,
-                    saved.quality
-                ));
+                let name = saved
+                    .path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                match self.review_bytes {
+                    Some(bytes) => ui.label(format!(
+                        "{name} · {:.0} KB · JPEG quality {}",
+                        bytes as f64 / 1024.0,
+                        saved.quality
+                    )),
+                    None => ui.colored_label(FAIL, format!("{name} is not on disk.")),
+                };
                 ui.add_space(16.0);
                 ui.label("Is everything readable, sharp and without glare?");
                 ui.add_space(6.0);

@@ -4,7 +4,7 @@
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use super::{KycamApp, LiveSession};
+use super::{KycamApp, LiveSession, Question};
 use crate::analysis::CameraModel;
 use crate::gui::flow::{Action, Effect};
 use crate::gui::live::{Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter};
@@ -20,17 +20,29 @@ impl KycamApp {
 
     pub(super) fn run_effect(&mut self, effect: Effect) {
         match effect {
-            Effect::StartSession(shot) => self.start_session(shot),
+            Effect::StartSession(shot) => self.start_session(shot, None),
+            Effect::ResumeSession(shot) => {
+                let writer = self.kept_writer.take();
+                self.start_session(shot, writer);
+            }
+            Effect::StopPipeline => {
+                self.kept_writer = self.live.as_ref().map(|l| l.writer.clone());
+                self.stop_session();
+            }
             Effect::SetShot(shot) => self.send(Command::SetShot(shot)),
             Effect::Rearm => self.send(Command::Rearm),
             Effect::Discard(shot) => {
-                if let Some(live) = &self.live {
-                    if let Err(e) = live.writer.discard(shot) {
+                let writer = self.live.as_ref().map(|l| &l.writer);
+                if let Some(writer) = writer.or(self.kept_writer.as_ref()) {
+                    if let Err(e) = writer.discard(shot) {
                         self.notice = Some(format!("Could not remove the earlier photo: {e}"));
                     }
                 }
             }
-            Effect::StopSession => self.stop_session(),
+            Effect::StopSession => {
+                self.stop_session();
+                self.kept_writer = None;
+            }
         }
     }
 
@@ -40,11 +52,17 @@ impl KycamApp {
         }
     }
 
-    pub(super) fn start_session(&mut self, shot: Shot) {
+    /// Starts the pipeline on `shot`, saving into `writer`'s folder (a shot
+    /// taken again from Done) or a new session folder.
+    pub(super) fn start_session(&mut self, shot: Shot, writer: Option<Arc<SessionWriter>>) {
         self.stop_session();
         self.notice = None;
-        let writer = match SessionWriter::create(self.out_dir()) {
-            Ok(writer) => Arc::new(writer),
+        let document = self.flow.progress().map(|p| p.kind);
+        let writer = match writer
+            .map(Ok)
+            .unwrap_or_else(|| SessionWriter::start(self.out_dir(), document).map(Arc::new))
+        {
+            Ok(writer) => writer,
             Err(e) => {
                 self.notice = Some(format!("Cannot create the folder for the photos: {e}"));
                 self.apply(Action::Restart);
@@ -80,6 +98,7 @@ impl KycamApp {
                     problem: None,
                     ended: false,
                     preview_visible,
+                    paused: false,
                 });
             }
             Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
@@ -93,7 +112,7 @@ impl KycamApp {
         }
         self.preview.clear();
         self.preview_seq = None;
-        self.confirm = None;
+        self.question = None;
     }
 
     /// Takes the newest report and every event from the pipeline.
@@ -103,7 +122,9 @@ impl KycamApp {
         };
         let visible = self.flow.shooting().is_some() && self.flow.aside().is_none();
         live.preview_visible.store(visible, Ordering::Relaxed);
-        if let Some(report) = live.pipeline.latest_report() {
+        // The shutter's question holds the frame it asks about on screen.
+        let frozen = matches!(self.question, Some(Question::Shutter(_)));
+        if let Some(report) = live.pipeline.latest_report().filter(|_| !frozen) {
             live.problem = None;
             live.report = Some(report);
         }
@@ -119,10 +140,7 @@ impl KycamApp {
         for event in live.pipeline.events() {
             match event {
                 Event::Captured(saved) => actions.push(Action::Captured(saved)),
-                Event::SaveFailed(msg) => {
-                    self.notice = Some(format!("The photo could not be saved: {msg}"));
-                }
-                Event::ConfirmationNeeded { failing } => self.confirm = Some(failing),
+                Event::SaveFailed(msg) => self.notice = Some(msg),
                 // No picture ever came: the source cannot start.
                 Event::SourceProblem(msg) if live.report.is_none() => {
                     actions.push(Action::SourceFailed(msg));
@@ -130,6 +148,17 @@ impl KycamApp {
                 Event::SourceProblem(msg) => live.problem = Some(msg),
                 Event::SourceEnded => live.ended = true,
                 Event::Failed(msg) => actions.push(Action::SourceFailed(msg)),
+            }
+        }
+        if actions.iter().any(|a| matches!(a, Action::Captured(_))) {
+            // A save already under way when the question opened (auto-capture
+            // pauses only from then on) changes the page: the question was
+            // about the page before, so it is closed, and said why.
+            if let Some(question) = self.question.take() {
+                self.notice = Some(match question {
+                    Question::Shutter(_) => "A photo passing every check was taken just before the shutter: it is shown instead, and nothing else was saved.".to_owned(),
+                    Question::Lose { .. } => "A photo arrived: nothing was deleted.".to_owned(),
+                });
             }
         }
         for action in actions {
