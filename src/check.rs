@@ -5,6 +5,7 @@ use std::path::Path;
 
 use serde::Serialize;
 
+use crate::analysis::landmarks::{self, measures::HeadPose, Landmarks};
 use crate::analysis::{self, distance, CameraModel, Face, FaceDetector, FaceSearch, Measurements};
 use crate::imageio::{self, LoadError, LoadedImage};
 use crate::rules::{self, Limit, RuleId, Verdict};
@@ -34,6 +35,10 @@ pub struct FaceJson {
     pub w: f32,
     pub h: f32,
     pub score: f32,
+    /// 68 points in image pixels (jaw 0–16, brows 17–26, nose 27–35, eyes 36–47,
+    /// mouth 48–67).
+    pub landmarks: Landmarks,
+    pub head_pose: HeadPose,
 }
 
 #[derive(Debug, Serialize)]
@@ -94,12 +99,22 @@ impl Checker {
             faces: m
                 .faces
                 .iter()
-                .map(|f| FaceJson {
-                    x: f.rect.x,
-                    y: f.rect.y,
-                    w: f.rect.w,
-                    h: f.rect.h,
-                    score: f.score,
+                .enumerate()
+                .map(|(i, f)| {
+                    // The selfie's face has its landmarks already.
+                    let found = match (i, m.selfie.as_ref().and_then(|s| s.landmarks.as_ref())) {
+                        (0, Some(lm)) => lm.clone(),
+                        _ => landmarks::find(&loaded.rgb, &f.rect),
+                    };
+                    FaceJson {
+                        x: f.rect.x,
+                        y: f.rect.y,
+                        w: f.rect.w,
+                        h: f.rect.h,
+                        score: f.score,
+                        head_pose: landmarks::measures::head_pose(&found.points),
+                        landmarks: found,
+                    }
                 })
                 .collect(),
             document: m

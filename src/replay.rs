@@ -13,7 +13,7 @@ use crate::capture::SessionWriter;
 use crate::pipeline::{
     source, Event, FaceTiming, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
 };
-use crate::rules::RuleId;
+use crate::rules::{self, RuleId};
 use crate::shot::Shot;
 
 pub struct ReplayOptions {
@@ -59,6 +59,16 @@ struct FrameLine<'a> {
     /// The rule the advice is about; null exactly when every check passes.
     advice_for: Option<RuleId>,
     captured: Option<String>,
+    /// The selfie's face from its landmarks (absent on other shots, or before the
+    /// face worker's first landmarks): eyes shut on this frame (the smaller eye
+    /// aspect ratio under `eyes_open`'s limit), the head's yaw, the lips' gap over
+    /// the mouth's width. For testing liveness gestures on frame sequences.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    blink: Option<bool>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    yaw_deg: Option<f32>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    mouth_open: Option<f32>,
 }
 
 pub struct ReplayOutcome {
@@ -137,6 +147,11 @@ pub fn run(
             None => None,
         };
         if opts.json {
+            let shape = report
+                .measurements
+                .selfie
+                .as_ref()
+                .and_then(|s| s.face_shape.as_ref());
             let line = FrameLine {
                 seq: report.seq,
                 pass: report.pass(),
@@ -144,6 +159,11 @@ pub fn run(
                 advice: report.guidance.as_deref(),
                 advice_for: report.guidance_for,
                 captured: captured.clone(),
+                blink: shape.map(|f| {
+                    f64::from(f.eye_aspect[0].min(f.eye_aspect[1])) < rules::EYE_ASPECT_MIN
+                }),
+                yaw_deg: shape.map(|f| f.pose.yaw_deg),
+                mouth_open: shape.map(|f| f.mouth_open),
             };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;
         } else {

@@ -6,6 +6,7 @@ pub mod document;
 pub mod face;
 pub mod fingerprint;
 pub mod glare;
+pub mod landmarks;
 pub mod quality;
 pub mod resample;
 pub mod selfie;
@@ -80,6 +81,10 @@ pub struct SelfieMeasures {
     pub eyewear_glare_share: f32,
     /// Eye-band brightness over cheek brightness.
     pub eye_to_cheek_ratio: f32,
+    /// The face's 68 landmarks and what they measure; `None` until they are
+    /// found (the live pipeline adds the face worker's, see [`Measurements::set_landmarks`]).
+    pub landmarks: Option<landmarks::Landmarks>,
+    pub face_shape: Option<landmarks::measures::FaceShape>,
 }
 
 /// The document a document shot is about, measured.
@@ -156,7 +161,7 @@ pub enum FacesFrom {
 }
 
 /// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame,
-/// largest first, in frame pixels.
+/// largest first, in frame pixels. A selfie's face also gets its landmarks.
 pub fn measure(
     rgb: &RgbImage,
     grey: &GrayImage,
@@ -164,7 +169,11 @@ pub fn measure(
     faces: &[Face],
     camera: CameraModel,
 ) -> Measurements {
-    measure_with(rgb, grey, shot, faces, FacesFrom::ThisFrame, camera)
+    let mut m = measure_with(rgb, grey, shot, faces, FacesFrom::ThisFrame, camera);
+    if let (Some(face), Shot::Selfie) = (faces.first(), shot) {
+        m.set_landmarks(landmarks::find(rgb, &face.rect));
+    }
+    m
 }
 
 /// [`measure`] with faces that may come from an earlier frame (the live pipeline).
@@ -241,6 +250,15 @@ fn measure_document(
 }
 
 impl Measurements {
+    /// Gives the selfie's face its landmarks (found on this frame or, live, on the
+    /// frame its box comes from); nothing when there is no selfie face.
+    pub fn set_landmarks(&mut self, found: landmarks::Landmarks) {
+        if let Some(s) = self.selfie.as_mut() {
+            s.face_shape = Some(landmarks::measures::FaceShape::of(&found));
+            s.landmarks = Some(found);
+        }
+    }
+
     /// Adds the faces of a later search (the document's region turned a quarter,
     /// see [`FaceDetector::detect_sideways`]) and looks for the portrait among them.
     pub fn add_faces(&mut self, more: Vec<Face>) {
@@ -353,6 +371,8 @@ fn measure_selfie(
         backlight_ratio: selfie::backlight_ratio(grey, &face.rect),
         eyewear_glare_share: selfie::eyewear_glare_share(rgb, &face.rect),
         eye_to_cheek_ratio: selfie::eye_to_cheek_ratio(grey, &face.rect),
+        landmarks: None,
+        face_shape: None,
     }
 }
 

@@ -100,7 +100,7 @@ mod tests {
         std::fs::write(dir.path().join("selfie.jpg"), "x").expect("photo");
         let json = r#"{"shots":[
             {"shot":"id-front","file":"id-front.jpg","manual":true,"all_passed":false,
-             "checks":[{"id":"glare","pass":false},{"id":"sharpness","pass":true},{"id":"back_side","pass":false}]},
+             "checks":[{"id":"glare","pass":false},{"id":"sharpness","pass":true},{"id":"a_rule_of_tomorrow","pass":false}]},
             {"shot":"id-back","file":"id-back.jpg","all_passed":true,"checks":[]},
             {"shot":"selfie","file":"../selfie.jpg","all_passed":true,"checks":[]}
         ]}"#;
@@ -114,7 +114,7 @@ mod tests {
         assert_eq!(listed[0].shot, Shot::IdFront);
         assert_eq!(listed[0].bytes, 1234);
         assert!(listed[0].manual && !listed[0].passed);
-        assert_eq!(listed[0].failing, ["No glare", "back_side"]);
+        assert_eq!(listed[0].failing, ["No glare", "a_rule_of_tomorrow"]);
         assert_eq!(read_session(&dir.path().join("none")), Ok(Vec::new()));
     }
 }

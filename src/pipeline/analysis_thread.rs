@@ -25,6 +25,7 @@ use super::{
     CaptureTaken, Command, Counters, Event, EventSink, FaceTiming, Frame, HoldProgress, LiveReport,
     PipelineError, ReportDelivery,
 };
+use crate::analysis::landmarks::Landmarks;
 use crate::analysis::{self, Face, FacesFrom};
 use crate::rules::{self, Verdict, MOTION_MAX};
 
@@ -78,6 +79,8 @@ struct State {
     wake: Option<Box<dyn Fn() + Send>>,
     previous_thumb: Option<GrayImage>,
     faces: Vec<Face>,
+    /// The largest face's landmarks, found with `faces` (the selfie).
+    landmarks: Option<Landmarks>,
     faces_seq: Option<u64>,
     /// The frame of the last face job given to the worker.
     last_job: Option<u64>,
@@ -112,6 +115,7 @@ pub(crate) fn spawn(
         wake,
         previous_thumb: None,
         faces: Vec::new(),
+        landmarks: None,
         faces_seq: None,
         last_job: None,
         awaited_job: None,
@@ -251,6 +255,7 @@ impl State {
         if let Some(result) = answer {
             self.counters.face_updates.fetch_add(1, Ordering::Relaxed);
             self.faces = result.faces;
+            self.landmarks = result.landmarks;
             self.faces_seq = Some(result.seq);
             // Motion since the face frame: the frames after it, this one included.
             self.motion_since_faces = self
@@ -278,7 +283,10 @@ impl State {
         measurements.session =
             self.memory
                 .compare(shot, rgb, &grey, measurements.document.as_ref());
-        self.offer_face_job(frame.seq, &grey, &measurements);
+        if let Some(found) = &self.landmarks {
+            measurements.set_landmarks(found.clone());
+        }
+        self.offer_face_job(frame.seq, &grey, &frame.rgb, &measurements);
         let s = &self.settings;
         let mut verdicts = rules::judge(&measurements);
         // Whether the photo would reach the exchange's minimum size.
@@ -360,7 +368,13 @@ impl State {
     /// Gives the face worker the search this frame calls for: every frame when
     /// the analysis never waits (the worker takes the newest), every `every`
     /// frames in lockstep, once the previous answer is in.
-    fn offer_face_job(&mut self, seq: u64, grey: &Arc<GrayImage>, m: &analysis::Measurements) {
+    fn offer_face_job(
+        &mut self,
+        seq: u64,
+        grey: &Arc<GrayImage>,
+        rgb: &Arc<RgbImage>,
+        m: &analysis::Measurements,
+    ) {
         if let FaceTiming::Lockstep { every } = self.settings.faces {
             let due =
                 self.awaited_job.is_none() && self.last_job.is_none_or(|last| seq >= last + every);
@@ -368,9 +382,12 @@ impl State {
                 return;
             }
         }
-        let Some(job) = face_worker::next_job(seq, grey, m) else {
+        let Some(mut job) = face_worker::next_job(seq, grey, m) else {
             return;
         };
+        if m.shot == crate::shot::Shot::Selfie {
+            job.colour = Some(Arc::clone(rgb));
+        }
         self.last_job = Some(seq);
         if matches!(self.settings.faces, FaceTiming::Lockstep { .. }) {
             self.awaited_job = Some(seq);

@@ -1,4 +1,5 @@
-//! The face worker: rustface on a small grey copy, at its own pace. The analysis
+//! The face worker: rustface on a small grey copy, at its own pace, then the
+//! largest face's landmarks when the job asks (the selfie). The analysis
 //! offers it the newest frame, or the part of it where the face must be, and takes
 //! whatever answer is newest; it never waits (but in lockstep replays).
 
@@ -8,11 +9,12 @@ use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
 use crossbeam_channel::{Receiver, RecvTimeoutError};
-use image::GrayImage;
+use image::{GrayImage, RgbImage};
 
 use super::channel::NewestSlot;
 use super::guard::run_guarded;
 use super::{EventSink, PipelineError};
+use crate::analysis::landmarks::{self, Landmarks};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch, Measurements};
 use crate::shot::Shot;
 
@@ -32,6 +34,9 @@ pub struct FaceJob {
     /// The part of the frame where the face must be, in whole pixels
     /// (x, y, width, height).
     pub region: (u32, u32, u32, u32),
+    /// The frame in colour, when the largest face's landmarks are wanted (the
+    /// selfie): the landmark net reads colour.
+    pub colour: Option<Arc<RgbImage>>,
 }
 
 pub struct FaceResult {
@@ -39,6 +44,8 @@ pub struct FaceResult {
     pub seq: u64,
     /// In frame pixels, largest first.
     pub faces: Vec<Face>,
+    /// The largest face's landmarks, when the job asked for them.
+    pub landmarks: Option<Landmarks>,
 }
 
 /// What a measured frame needs searched next, if anything. The selfie searches
@@ -79,6 +86,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
         upside_down,
         frame: Arc::clone(grey),
         region,
+        colour: None,
     })
 }
 
@@ -174,9 +182,15 @@ fn search_jobs(
             detector = FaceDetector::new(search);
         }
         let faces = faces_in(&mut detector, &job);
+        let landmarks = job
+            .colour
+            .as_deref()
+            .zip(faces.first())
+            .map(|(rgb, face)| landmarks::find(rgb, &face.rect));
         results.offer(FaceResult {
             seq: job.seq,
             faces,
+            landmarks,
         });
         if let Some(pace) = pace {
             // In short naps, so that a stop is seen at once.

@@ -119,3 +119,37 @@ pub const FILE_MAX_BYTES: u64 = 10 * 1024 * 1024;
 /// 2–6 when its outline is found alike; a front against a back 22–36 on the
 /// demo card and the real cards (docs/back_side.md).
 pub const SIDE_MIN_BITS_FROM_FRONT: f64 = 15.0;
+
+/// Eye aspect ratio (the lids' gap over the eye's width, the smaller of the two
+/// eyes) below which an eye is closed. Open eyes on the 47 real single faces read
+/// 0.238–0.345 (the lowest a broad smile's narrowed eyes); the landmark net keeps
+/// the lids apart on the three closed-eyed faces in the group photos (0.285 and
+/// more, faces of 55–77 px), so this catches lids the net does see shut, not every
+/// closed eye (docs/landmarks.md).
+pub const EYE_ASPECT_MIN: f64 = 0.20;
+
+/// Yaw (the head turned left or right) beyond which the face is not turned to the
+/// camera: compliant real selfies read at most 17.6°, heads labelled turned 25.6°
+/// and more (tests/fixtures/face_labels.json).
+pub const HEAD_YAW_MAX_DEG: f64 = 20.0;
+
+/// Pitch (chin up or down) beyond which the face is not turned to the camera. The
+/// pitch read against an average face carries each face's own proportions: the
+/// compliant real selfies read −15.2° to +22.2°; none of the photos is labelled
+/// pitched, so the limit is set just past that spread.
+pub const HEAD_PITCH_MAX_DEG: f64 = 25.0;
+
+/// The inner lips' gap over the mouth's width allowed in a smile (mouth at least
+/// [`SMILE_MOUTH_WIDTH`] wide): smiles showing teeth read up to 0.248, a dropped
+/// jaw (speaking, laughing, tongue out) 0.406–0.440.
+pub const MOUTH_OPEN_MAX_SMILE: f64 = 0.30;
+
+/// The same when the mouth is not stretched into a smile: lips parted over bared
+/// teeth without a smile's width is a grimace or speech (0.145–0.241 on the three
+/// such real photos); closed and lightly parted neutral lips read 0.076 at most.
+pub const MOUTH_OPEN_MAX_NEUTRAL: f64 = 0.12;
+
+/// Mouth width over the distance between the eye centres from which the mouth is
+/// stretched in a smile: real smiles with parted lips read 0.94–1.15, the grimaces
+/// and speech with parted lips 0.79–0.84.
+pub const SMILE_MOUTH_WIDTH: f32 = 0.90;

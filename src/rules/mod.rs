@@ -2,6 +2,7 @@
 //! (docs/contract.md), a measured value, a limit and one sentence of advice.
 
 pub mod document;
+mod face_landmarks;
 pub mod file_size;
 mod limits;
 mod quality;
@@ -36,8 +37,11 @@ pub enum RuleId {
     Distance,
     Straight,
     FacingCamera,
+    HeadPose,
     PortraitPresent,
     Sunglasses,
+    EyesOpen,
+    Expression,
     Steady,
     Sharpness,
     Glare,
@@ -66,6 +70,9 @@ impl RuleId {
             RuleId::FacingCamera => "facing_camera",
             RuleId::PortraitPresent => "portrait_present",
             RuleId::Sunglasses => "sunglasses",
+            RuleId::HeadPose => "head_pose",
+            RuleId::EyesOpen => "eyes_open",
+            RuleId::Expression => "expression",
             RuleId::Steady => "steady",
             RuleId::Sharpness => "sharpness",
             RuleId::Glare => "glare",
@@ -95,6 +102,9 @@ impl RuleId {
             RuleId::FacingCamera => "Flat to the camera",
             RuleId::PortraitPresent => "Photo side shown",
             RuleId::Sunglasses => "No sunglasses",
+            RuleId::HeadPose => "Facing the camera",
+            RuleId::EyesOpen => "Eyes open",
+            RuleId::Expression => "Natural expression",
             RuleId::Steady => "Steady",
             RuleId::Sharpness => "Sharp",
             RuleId::Glare => "No glare",
@@ -201,6 +211,7 @@ pub fn judge(m: &Measurements) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     if m.shot == Shot::Selfie {
         verdicts.extend(selfie::judge(m));
+        verdicts.extend(face_landmarks::judge(m.selfie.as_ref()));
     }
     if m.shot.is_document() {
         verdicts.extend(document::judge(m));

@@ -1,0 +1,54 @@
+//! The 68-point landmark net: one forward pass on a 112 × 112 input, and the whole
+//! per-face cost (crop and two passes) on a face at 40 cm in a 1280 × 720 frame.
+
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion};
+use kycam::analysis::landmarks::{self, net, Net};
+use kycam::analysis::{self, FaceDetector, FaceSearch};
+use kycam::fixtures;
+use kycam::synth::selfie::{self, Portrait, SelfieScene};
+
+fn bench(c: &mut Criterion) {
+    let portrait = image::open(fixtures::committed("obama.jpg"))
+        .expect("fixture")
+        .to_rgb8();
+    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
+    let texture = image::open(fixtures::committed("brick.png"))
+        .expect("fixture")
+        .to_rgb8();
+    let bg = kycam::synth::background(&texture, 1280, 720, 110.0);
+    let (frame, _, _) = selfie::render(
+        &Portrait {
+            image: &portrait,
+            face,
+        },
+        &bg,
+        &SelfieScene::default(),
+        1280,
+        720,
+        65.0,
+    );
+    let face_in_frame =
+        FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&frame))[0].rect;
+    let net = Net::embedded();
+    let input = vec![0.1f32; net::INPUT_SIDE * net::INPUT_SIDE * 3];
+    c.bench_function("landmarks/net_112", |b| {
+        b.iter(|| black_box(net.run(black_box(&input))))
+    });
+    c.bench_function("landmarks/face_1280x720", |b| {
+        b.iter(|| {
+            black_box(landmarks::find(
+                black_box(&frame),
+                black_box(&face_in_frame),
+            ))
+        })
+    });
+}
+
+criterion_group! {
+    name = benches;
+    config = Criterion::default().sample_size(30);
+    targets = bench
+}
+criterion_main!(benches);
