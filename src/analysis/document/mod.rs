@@ -30,7 +30,8 @@
 //! On a front side the faces found in the frame are passed in: an outline holding one
 //! at a portrait's size and place beats those holding none (`portrait`).
 //!
-//! Modules, one step each: `edges` (the search images and their edge and print maps),
+//! Modules, one step each: `edges` (the search images and their edge maps), `print`
+//! (where the search image shows print),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
 //! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
 //! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]) and `warp`
@@ -42,6 +43,7 @@ mod geometry;
 mod lines;
 mod params;
 mod portrait;
+mod print;
 mod quads;
 mod refine;
 mod warp;
@@ -50,7 +52,7 @@ use image::GrayImage;
 
 use crate::analysis::Face;
 
-use edges::{box_downscale, texture_energy, EdgeMap, PrintMap, Small};
+use edges::{box_downscale, texture_energy, EdgeMap, Small};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
 pub use params::{
@@ -58,6 +60,7 @@ pub use params::{
     RefineParams, SearchParams,
 };
 pub(crate) use portrait::Portraits;
+use print::PrintMap;
 use quads::{best_quads, Frame, Quad};
 use refine::{refine_quad, Planes};
 

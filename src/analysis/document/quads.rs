@@ -2,13 +2,13 @@
 //! lines and a side inferred from the aspect ratio, or two lines meeting at a corner
 //! and running off the frame), scored by edge support, aspect, print and size.
 
-use super::edges::PrintMap;
 use super::geometry::{
     centroid, dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
     visible_fraction, Line, Pt, ASSUMED_FOCAL_FRAC,
 };
 use super::lines::{Cue, LineProfile, LineSet, SegmentCount};
 use super::params::Params;
+use super::print::PrintMap;
 
 pub(super) struct Quad {
     /// Corners in small-image coordinates, in side order (side k from corner k to k+1).
