@@ -114,20 +114,26 @@ impl Checker {
 }
 
 /// When the document's portrait was not found upright, looks for it on the
-/// document's region turned a quarter either way: a page held sideways.
+/// document's region turned a quarter either way: a page held sideways. On a
+/// back side also upside down: a card turned over about its long side.
 fn add_sideways_portrait(detector: &mut FaceDetector, grey: &GrayImage, m: &mut Measurements) {
     let Some(doc) = m.document.as_ref().filter(|d| !d.portrait_found) else {
         return;
     };
-    if !m.shot.has_portrait() {
+    // A back side is searched too: a portrait found there fails `back_side`.
+    if !m.shot.has_portrait() && !m.shot.is_back_side() {
         return;
     }
     let Some((x, y, w, h)) = analysis::portrait_region(&doc.corners, m.width, m.height) else {
         return;
     };
     let region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
-    let faces = detector
-        .detect_sideways(&region)
+    let turned = if m.shot.is_back_side() {
+        detector.detect_any_way_round(&region)
+    } else {
+        detector.detect_sideways(&region)
+    };
+    let faces = turned
         .into_iter()
         .map(|f| Face {
             rect: f.rect.shifted(x as f32, y as f32),

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
 
+mod jpeg_length;
 mod ycbcr_tiff;
 use ycbcr_tiff::YcbcrError;
 
@@ -29,6 +30,8 @@ pub enum LoadError {
     },
     #[error("{path}: is a folder, not an image file")]
     IsDirectory { path: PathBuf },
+    #[error("{path}: is {kind}, not an image file")]
+    NotAFile { path: PathBuf, kind: &'static str },
     #[error("{path}: the file is empty")]
     Empty { path: PathBuf },
     #[error("{path}: the file is {bytes} bytes, too large to be a photo (limit {MAX_FILE_BYTES})")]
@@ -111,10 +114,18 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, LoadError> {
         path: path.to_owned(),
         source,
     };
+    // The kind of file is told before it is opened: opening a named pipe waits
+    // for a writer, and a device never ends (its length reads as 0).
     let meta = std::fs::metadata(path).map_err(io_err)?;
     if meta.is_dir() {
         return Err(LoadError::IsDirectory {
             path: path.to_owned(),
+        });
+    }
+    if !meta.is_file() {
+        return Err(LoadError::NotAFile {
+            path: path.to_owned(),
+            kind: special_file_kind(&meta.file_type()),
         });
     }
     if meta.len() > MAX_FILE_BYTES {
@@ -123,8 +134,44 @@ pub fn load_image(path: &Path) -> Result<LoadedImage, LoadError> {
             bytes: meta.len(),
         });
     }
-    let bytes = std::fs::read(path).map_err(io_err)?;
+    let bytes = read_at_most(path, MAX_FILE_BYTES).map_err(io_err)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::FileTooLarge {
+            path: path.to_owned(),
+            bytes: bytes.len() as u64,
+        });
+    }
     decode_image(path, &bytes)
+}
+
+/// The file's bytes, reading at most one past `limit`: a file that grew (or was
+/// swapped) after its size was looked at is still read in bounded memory.
+fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(limit + 1)
+        .read_to_end(&mut bytes)?;
+    Ok(bytes)
+}
+
+/// What a path that is neither a file nor a folder is, for the error.
+fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        if kind.is_fifo() {
+            return "a named pipe (FIFO)";
+        }
+        if kind.is_char_device() || kind.is_block_device() {
+            return "a device";
+        }
+        if kind.is_socket() {
+            return "a socket";
+        }
+    }
+    let _ = kind;
+    "a special file"
 }
 
 /// Decodes the bytes of a file named `path` (the name is only used in errors).
@@ -144,8 +191,22 @@ pub fn decode_image(path: &Path, bytes: &[u8]) -> Result<LoadedImage, LoadError>
         ImageFormat::Tiff => FileFormat::Other("TIFF"),
         _ => return Err(LoadError::UnsupportedFormat { path: path_buf() }),
     };
-    if file_format == FileFormat::Jpeg && jpeg_is_truncated(bytes) {
-        return Err(LoadError::Truncated { path: path_buf() });
+    if file_format == FileFormat::Jpeg {
+        // A header claiming too many pixels is said as such, before the data
+        // is found too short for them.
+        if let Some((width, height)) = jpeg_length::claimed_size(bytes) {
+            if u64::from(width) * u64::from(height) > MAX_PIXELS {
+                return Err(LoadError::TooManyPixels {
+                    path: path_buf(),
+                    width,
+                    height,
+                });
+            }
+        }
+        if jpeg_length::ends_without_end_marker(bytes) || jpeg_length::too_short_for_its_size(bytes)
+        {
+            return Err(LoadError::Truncated { path: path_buf() });
+        }
     }
 
     // The image crate refuses YCbCr TIFF (what ffmpeg and some scanners write).
@@ -225,21 +286,6 @@ fn decode_limits() -> image::Limits {
     limits
 }
 
-/// A JPEG's last scan must be followed by its end-of-image marker. Decoders fill a
-/// cut-off scan with grey without complaint, so check the markers ourselves: inside
-/// entropy-coded data 0xFF is always followed by 0x00 or a restart marker, so the
-/// byte pairs FF DA (start of scan) and FF D9 (end of image) are real markers.
-fn jpeg_is_truncated(bytes: &[u8]) -> bool {
-    let last_scan = bytes.windows(2).rposition(|w| w == [0xFF, 0xDA]);
-    let last_end = bytes.windows(2).rposition(|w| w == [0xFF, 0xD9]);
-    match (last_scan, last_end) {
-        (Some(scan), Some(end)) => end < scan,
-        (Some(_), None) => true,
-        // No scan at all: the decoder will report it as corrupt.
-        (None, _) => false,
-    }
-}
-
 fn exif_focal_length_35mm(bytes: &[u8]) -> Option<f32> {
     let exif = exif::Reader::new()
         .read_from_container(&mut Cursor::new(bytes))
@@ -252,14 +298,6 @@ fn exif_focal_length_35mm(bytes: &[u8]) -> Option<f32> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn truncated_jpeg_markers() {
-        assert!(jpeg_is_truncated(&[0xFF, 0xD8, 0xFF, 0xDA, 1, 2, 3]));
-        assert!(!jpeg_is_truncated(&[0xFF, 0xD8, 0xFF, 0xDA, 1, 0xFF, 0xD9]));
-        // A thumbnail's end marker before the main scan does not count.
-        assert!(jpeg_is_truncated(&[0xFF, 0xD9, 0xFF, 0xDA, 1, 2]));
-    }
 
     #[test]
     fn an_unsupported_kind_of_image_is_not_called_damaged() {

@@ -9,6 +9,7 @@ pub mod check;
 pub mod fixtures;
 pub mod geometry;
 pub mod gui;
+pub mod i18n;
 pub mod imageio;
 pub mod pipeline;
 pub mod replay;

@@ -19,6 +19,10 @@ use kycam::Shot;
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
+    /// The language of everything kycam says: en or zh-CN (default: from LC_ALL,
+    /// LC_MESSAGES or LANG, else English).
+    #[arg(long, global = true, value_name = "LANG")]
+    lang: Option<kycam::i18n::Lang>,
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -73,7 +77,8 @@ enum Command {
         /// The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie.
         #[arg(long)]
         shot: Shot,
-        /// Frames per second to play at; 0 = as fast as the analysis takes them, dropping none.
+        /// Frames per second to play at (1–1000); 0 = as fast as the analysis takes
+        /// them, dropping none.
         #[arg(long, default_value_t = 30.0, value_parser = parse_fps)]
         fps: f32,
         /// Play a single image this many times.
@@ -93,13 +98,20 @@ enum Command {
     Cameras,
 }
 
+/// Replay rates: 0 (as fast as the analysis goes), or a camera's rate. Below one
+/// frame a second a replay is a slide show no camera makes, and a rate near zero
+/// puts the next frame past any time the clock can hold.
+const REPLAY_FPS: std::ops::RangeInclusive<f32> = 1.0..=1000.0;
+
 fn parse_fps(s: &str) -> Result<f32, String> {
     let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
-    if (0.0..=1000.0).contains(&v) {
+    if v == 0.0 || REPLAY_FPS.contains(&v) {
         Ok(v)
     } else {
         Err(format!(
-            "{v} fps is out of range (0–1000; 0 = as fast as possible)"
+            "{s} fps is out of range: 0 (as fast as possible) or {}–{} frames per second",
+            REPLAY_FPS.start(),
+            REPLAY_FPS.end()
         ))
     }
 }
@@ -116,6 +128,7 @@ fn parse_hfov(s: &str) -> Result<f32, String> {
 fn main() -> ExitCode {
     kycam::allocator::keep_freed_memory_for_reuse();
     let cli = Cli::parse();
+    kycam::i18n::set(cli.lang.unwrap_or_else(kycam::i18n::Lang::from_env));
     match cli.command {
         Some(Command::Check {
             shot,
@@ -139,11 +152,11 @@ fn main() -> ExitCode {
             path,
         }),
         Some(Command::Cameras) => run_cameras(),
-        None => run_gui(cli.gui),
+        None => run_gui(cli.gui, cli.lang),
     }
 }
 
-fn run_gui(args: GuiArgs) -> ExitCode {
+fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
     let source = match (args.camera, args.source, args.demo) {
         (_, _, true) => kycam::gui::SourceChoice::Demo,
         (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
@@ -153,6 +166,7 @@ fn run_gui(args: GuiArgs) -> ExitCode {
         source,
         out_dir: args.out,
         hfov_deg: args.gui_hfov,
+        lang,
         ..Default::default()
     };
     match kycam::gui::run(launch) {

@@ -220,6 +220,12 @@ fn handle_event(
             writeln!(err, "kycam: {msg}").context("writing to stderr")?;
             problems.push(msg);
         }
+        // The pipeline has stopped: no more frames, and no save to wait for.
+        Event::Failed(msg) => {
+            writeln!(err, "kycam: {msg}").context("writing to stderr")?;
+            problems.push(msg);
+            return Ok(true);
+        }
         e @ Event::Captured(_) => pending.push(e),
         Event::ConfirmationNeeded { .. } => {}
     }
@@ -248,7 +254,15 @@ fn wait_for_save(
                 problems.push(msg);
                 return Ok(None);
             }
-            Some(e) => *ended |= handle_event(e, problems, err, pending)?,
+            Some(e) => {
+                *ended |= handle_event(e, problems, err, pending)?;
+                // Ended before the save was told: the pipeline failed (a normal
+                // end comes only after every save).
+                if *ended && !pending.iter().any(|e| matches!(e, Event::Captured(_))) {
+                    return Ok(None);
+                }
+            }
+            None if *ended => return Ok(None),
             None if Instant::now() > deadline => {
                 let msg = "the photo was not saved within a minute".to_owned();
                 writeln!(err, "kycam: {msg}")?;

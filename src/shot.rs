@@ -65,15 +65,16 @@ impl Shot {
     }
 
     /// A short title for people.
-    pub fn title(self) -> &'static str {
-        match self {
-            Shot::Passport => "Passport photo page",
-            Shot::IdFront => "ID card, front",
-            Shot::IdBack => "ID card, back",
-            Shot::DlFront => "Driving licence, front",
-            Shot::DlBack => "Driving licence, back",
-            Shot::Selfie => "Selfie",
-        }
+    /// The shot's name as a person reads it, in the current language.
+    pub fn title(self) -> String {
+        crate::i18n::tr(match self {
+            Shot::Passport => "shot-passport",
+            Shot::IdFront => "shot-id-front",
+            Shot::IdBack => "shot-id-back",
+            Shot::DlFront => "shot-dl-front",
+            Shot::DlBack => "shot-dl-back",
+            Shot::Selfie => "shot-selfie",
+        })
     }
 
     pub fn document_shape(self) -> Option<DocumentShape> {
@@ -91,6 +92,20 @@ impl Shot {
     /// Front sides and the passport data page carry the holder's portrait.
     pub fn has_portrait(self) -> bool {
         matches!(self, Shot::Passport | Shot::IdFront | Shot::DlFront)
+    }
+
+    /// The back of a card: it must not show the portrait side.
+    pub fn is_back_side(self) -> bool {
+        matches!(self, Shot::IdBack | Shot::DlBack)
+    }
+
+    /// The front whose back this shot is.
+    pub fn front_side(self) -> Option<Shot> {
+        match self {
+            Shot::IdBack => Some(Shot::IdFront),
+            Shot::DlBack => Some(Shot::DlFront),
+            _ => None,
+        }
     }
 }
 
@@ -131,12 +146,13 @@ impl DocumentKind {
         DocumentKind::DrivingLicence,
     ];
 
-    pub fn title(self) -> &'static str {
-        match self {
-            DocumentKind::Passport => "Passport",
-            DocumentKind::IdCard => "ID card",
-            DocumentKind::DrivingLicence => "Driving licence",
-        }
+    /// The document's name as a person reads it, in the current language.
+    pub fn title(self) -> String {
+        crate::i18n::tr(match self {
+            DocumentKind::Passport => "document-passport",
+            DocumentKind::IdCard => "document-id-card",
+            DocumentKind::DrivingLicence => "document-driving-licence",
+        })
     }
 
     pub fn shots(self) -> &'static [Shot] {

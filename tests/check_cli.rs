@@ -182,6 +182,77 @@ fn bad_files_get_exit_2_and_a_message_naming_them() {
     assert_unreadable(&temp_file(&dir, "bomb.jpg", &bomb), "pixels");
 }
 
+/// A small JPEG whose frame header claims 9000×9000: its data ends after a few
+/// hundred bytes, where the picture would need at least one bit per 8×8 block
+/// (158 KB). It was judged as a grey photo after decoding 81 MP; it is told as
+/// truncated from its markers, before decoding.
+#[test]
+fn a_jpeg_whose_data_ends_early_is_truncated() {
+    let dir = tempfile::tempdir().unwrap();
+    let small = image::RgbImage::from_fn(16, 16, |x, y| image::Rgb([x as u8 * 9, y as u8 * 9, 80]));
+    let mut jpeg = Vec::new();
+    image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 90)
+        .encode_image(&small)
+        .unwrap();
+    let sof = jpeg
+        .windows(2)
+        .position(|w| w == [0xFF, 0xC0])
+        .expect("a baseline frame header");
+    // Height then width, 9000 = 0x2328.
+    jpeg[sof + 5..sof + 9].copy_from_slice(&[0x23, 0x28, 0x23, 0x28]);
+    assert!(jpeg.len() < 1000, "{} bytes", jpeg.len());
+    assert!(jpeg.ends_with(&[0xFF, 0xD9]), "ends with its end marker");
+    assert_unreadable(&temp_file(&dir, "claims-9000.jpg", &jpeg), "truncated");
+}
+
+/// Runs `kycam check` on `path` and gives its output, failing (not hanging) if it
+/// has not ended within a minute.
+fn check_with_deadline(path: &Path) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_kycam"))
+        .args(["check", path.to_str().unwrap()])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("kycam runs");
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while child.try_wait().expect("wait").is_none() {
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("kycam check {} did not end", path.display());
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    child.wait_with_output().expect("output")
+}
+
+/// A named pipe used to block `check` for ever (opening it waits for a writer),
+/// and /dev/zero to read until memory ran out (a device's length reads as 0).
+/// Both are refused from their file type, before opening, with exit 2.
+#[test]
+fn a_fifo_or_a_device_is_refused_without_opening_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("photo.jpg");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if made.map(|s| s.success()).unwrap_or(false) {
+        let out = check_with_deadline(&fifo);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(
+            err.contains(&fifo.display().to_string()) && err.contains("named pipe"),
+            "{err}"
+        );
+    } else {
+        eprintln!("mkfifo is not available: the FIFO case is skipped");
+    }
+    let zero = Path::new("/dev/zero");
+    if zero.exists() {
+        let out = check_with_deadline(zero);
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{err}");
+        assert!(err.contains("/dev/zero") && err.contains("device"), "{err}");
+    }
+}
+
 #[test]
 fn one_bad_file_does_not_stop_the_others() {
     let dir = tempfile::tempdir().unwrap();
@@ -266,4 +337,43 @@ fn usage_errors_are_explained() {
     let out = kycam(&["check", "--hfov", "400", "x.jpg"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("field of view"));
+}
+
+/// `back_side` on real photos checked as `id-back`: a card's back passes; a
+/// card's front fails it with the advice to turn it over, and so does a passport
+/// page photographed upside down (its portrait is found turned half round).
+#[test]
+fn back_side_tells_a_front_from_a_back_on_real_photos() {
+    for (file, is_back) in [
+        ("shakex_card1_back.jpg", true),
+        ("shakex_card3_front.jpg", false),
+        ("yushulx_passport_180.jpg", false),
+    ] {
+        let out = kycam(&[
+            "check",
+            "--json",
+            "--shot",
+            "id-back",
+            fixture(file).to_str().unwrap(),
+        ]);
+        let reports = json_lines(&out);
+        let verdict = check(&reports[0], "back_side").expect("back_side is judged on id-back");
+        assert_eq!(
+            verdict["pass"].as_bool(),
+            Some(is_back),
+            "{file}: {verdict}"
+        );
+        if !is_back {
+            assert_eq!(verdict["advice"], "This is the front: turn the card over.");
+        }
+    }
+    // Not on a front's own shot.
+    let out = kycam(&[
+        "check",
+        "--json",
+        "--shot",
+        "id-front",
+        fixture("shakex_card3_front.jpg").to_str().unwrap(),
+    ]);
+    assert!(check(&json_lines(&out)[0], "back_side").is_none());
 }

@@ -134,6 +134,8 @@ fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
         out_dir: Some(out.to_owned()),
         hfov_deg: Some(HFOV_DEG),
         fps: 30.0,
+        // The screens are read by their English words.
+        lang: Some(kycam::i18n::Lang::En),
     }
 }
 
@@ -175,10 +177,16 @@ fn a_whole_id_card_session_on_replayed_frames() {
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     let card = card_frame(&assets);
     let (w, h) = card.dimensions();
-    // 1.5 s of the card then 2 s of the selfie, looped: each holds longer than
-    // the 0.7 s auto-capture needs.
+    // 1.5 s of the card, 1.5 s of its back, then 2 s of the selfie, looped:
+    // each holds longer than the 0.7 s auto-capture needs.
     write_frames(&frames, "a", &card, 45);
-    write_frames(&frames, "b", &selfie_frame(w, h), 60);
+    let back = kycam::pipeline::source::demo::card_scene(
+        &assets.desk,
+        &assets.back,
+        kycam::pipeline::source::demo::card_rest(),
+    );
+    write_frames(&frames, "b", &back, 45);
+    write_frames(&frames, "c", &selfie_frame(w, h), 60);
 
     let mut harness = app_harness(launch_on(&frames, &out));
     harness.step();

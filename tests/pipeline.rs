@@ -529,6 +529,69 @@ fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {
     }
 }
 
+/// A source that gives `frames` frames, then panics inside `next`.
+struct Panicking {
+    frame: Arc<RgbImage>,
+    left: u32,
+}
+
+impl FrameSource for Panicking {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        if self.left == 0 {
+            panic!("the test source broke");
+        }
+        self.left -= 1;
+        std::thread::sleep(Duration::from_millis(30));
+        SourceStep::Frame(Arc::clone(&self.frame))
+    }
+}
+
+/// A panic in the source thread ends the session with a message naming the
+/// thread and the fault, for a live source too (no reopening a broken one):
+/// before, the supervisor waited for ever for a worker that had died.
+#[test]
+fn a_panic_in_the_source_thread_ends_the_session_with_a_message() {
+    for live in [false, true] {
+        let out = tempfile::tempdir().expect("tempdir");
+        let frame = Arc::new(RgbImage::from_pixel(320, 240, image::Rgb([90, 90, 90])));
+        let spec = SourceSpec::Custom {
+            name: "the panicking source".into(),
+            live,
+            open: Arc::new(move || {
+                Ok(Box::new(Panicking {
+                    frame: Arc::clone(&frame),
+                    left: 3,
+                }) as Box<dyn FrameSource>)
+            }),
+        };
+        let pipeline =
+            Pipeline::start(spec, live_config(Shot::Selfie, out.path()), None).expect("start");
+        // A bound on waiting, so that a regression fails instead of hanging.
+        let deadline = std::time::Instant::now() + Duration::from_secs(60);
+        let failed = loop {
+            let _ = pipeline.latest_report();
+            match pipeline.next_event(Duration::from_millis(100)) {
+                Some(Event::Failed(m)) => break m,
+                Some(_) => {}
+                None => assert!(
+                    std::time::Instant::now() < deadline,
+                    "no end after a panic (live: {live})"
+                ),
+            }
+        };
+        assert!(
+            failed.contains("source") && failed.contains("the test source broke"),
+            "{failed}"
+        );
+        // Everything has stopped: stop() joins at once, nothing is left running.
+        pipeline.stop();
+    }
+}
+
 /// This machine has no webcam: the camera source can only be tested for
 /// saying so. (On a machine with one, this test is skipped.)
 #[test]
@@ -554,5 +617,207 @@ fn with_no_camera_the_pipeline_says_so_once_and_stops() {
     );
     // It keeps retrying (a camera may be plugged in) without repeating itself.
     assert!(pipeline.next_event(Duration::from_secs(3)).is_none());
+    pipeline.stop();
+}
+
+/// The frames of a still scene the test can change while the pipeline runs.
+struct Switchable {
+    current: Arc<std::sync::Mutex<Arc<RgbImage>>>,
+}
+
+impl FrameSource for Switchable {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        std::thread::sleep(Duration::from_millis(33));
+        let frame = self.current.lock().map(|f| Arc::clone(&f));
+        match frame {
+            Ok(f) => SourceStep::Frame(f),
+            Err(_) => SourceStep::Failed("the test's frame lock is poisoned".into()),
+        }
+    }
+}
+
+/// `frame` with the portrait's face (as the portrait search finds it) covered by
+/// a coarse mosaic, as on real photos whose author hid it: no face is found, but
+/// the card looks the same at low resolution.
+fn portrait_pixelated(frame: &RgbImage) -> RgbImage {
+    let faces = kycam::analysis::FaceDetector::new(kycam::analysis::FaceSearch::PORTRAIT_STILL)
+        .detect(&kycam::analysis::to_grey(frame));
+    let face = faces.first().expect("the front's portrait is found").rect;
+    let (x0, y0) = (
+        (face.x - face.w * 0.3) as u32,
+        (face.y - face.h * 0.3) as u32,
+    );
+    let (x1, y1) = (
+        ((face.right() + face.w * 0.3) as u32).min(frame.width()),
+        ((face.bottom() + face.h * 0.3) as u32).min(frame.height()),
+    );
+    let mut out = frame.clone();
+    const BLOCK: u32 = 16;
+    for by in (y0..y1).step_by(BLOCK as usize) {
+        for bx in (x0..x1).step_by(BLOCK as usize) {
+            let centre =
+                *frame.get_pixel((bx + BLOCK / 2).min(x1 - 1), (by + BLOCK / 2).min(y1 - 1));
+            for y in by..(by + BLOCK).min(y1) {
+                for x in bx..(bx + BLOCK).min(x1) {
+                    out.put_pixel(x, y, centre);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// Reports until `n` more have come after the face boxes caught up; whether any
+/// decided a capture, and the last one.
+fn watch(pipeline: &Pipeline, n: usize) -> (bool, LiveReport) {
+    let mut captured = false;
+    let mut fresh = 0;
+    loop {
+        let r = pipeline
+            .next_report(Duration::from_secs(30))
+            .expect("reports keep coming");
+        captured |= r.capture.is_some();
+        if !r.faces_stale {
+            fresh += 1;
+        }
+        if fresh >= n {
+            return (captured, r);
+        }
+    }
+}
+
+/// In a session the pipeline remembers what it captured: a back that shows the
+/// accepted front fails `back_side` even where its portrait cannot be found
+/// (compared by the rectified card's hash), and a shot that is the very picture
+/// saved for another fails `new_picture`. Neither is captured; a real back is.
+#[test]
+fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let front = Arc::new(s.card(card_rest()));
+    let hidden_front = Arc::new(portrait_pixelated(&front));
+    let back = Arc::new(s.card_back());
+    let current = Arc::new(std::sync::Mutex::new(Arc::clone(&front)));
+    let shared = Arc::clone(&current);
+    let spec = SourceSpec::Custom {
+        name: "the test's card".into(),
+        live: false,
+        open: Arc::new(move || {
+            Ok(Box::new(Switchable {
+                current: Arc::clone(&shared),
+            }) as Box<dyn FrameSource>)
+        }),
+    };
+    let mut config = live_config(Shot::IdFront, out.path());
+    config.delivery = ReportDelivery::Every;
+    let pipeline = Pipeline::start(spec, config, None).expect("start");
+    let show = |frame: &Arc<RgbImage>| *current.lock().expect("lock") = Arc::clone(frame);
+
+    wait_for(&pipeline, |e| matches!(e, Event::Captured(_)));
+
+    // The front again, its portrait hidden, on the back's step.
+    pipeline.send(Command::SetShot(Shot::IdBack));
+    show(&hidden_front);
+    let (captured, last) = watch(&pipeline, 60);
+    assert!(!captured, "the front was taken as the back");
+    let verdict = last
+        .verdicts
+        .iter()
+        .find(|v| v.id == RuleId::BackSide)
+        .expect("back_side");
+    assert!(!verdict.pass && verdict.unit == "bits", "{verdict:?}");
+    eprintln!(
+        "the hidden front against the front: {:?} bits",
+        verdict.value
+    );
+    assert!(last.measurements.faces.is_empty(), "no portrait is found");
+
+    // The card turned over: captured.
+    show(&back);
+    wait_for(&pipeline, |e| matches!(e, Event::Captured(_)));
+
+    // The same picture for another shot.
+    pipeline.send(Command::SetShot(Shot::DlBack));
+    let (captured, last) = watch(&pipeline, 60);
+    assert!(!captured, "the id-back picture was taken again");
+    let verdict = last
+        .verdicts
+        .iter()
+        .find(|v| v.id == RuleId::NewPicture)
+        .expect("new_picture");
+    assert!(!verdict.pass, "{verdict:?}");
+    assert!(
+        verdict
+            .advice
+            .as_deref()
+            .is_some_and(|a| a.contains("ID card, back")),
+        "{verdict:?}"
+    );
+    pipeline.stop();
+}
+
+/// A camera-like source that says what it streams at.
+struct WithMode(Arc<RgbImage>);
+
+impl FrameSource for WithMode {
+    fn pacing(&self) -> Pacing {
+        Pacing::Live
+    }
+
+    fn next(&mut self) -> SourceStep {
+        std::thread::sleep(Duration::from_millis(33));
+        SourceStep::Frame(Arc::clone(&self.0))
+    }
+
+    fn mode(&self) -> Option<kycam::pipeline::SourceMode> {
+        Some(kycam::pipeline::SourceMode {
+            width: 1280,
+            height: 720,
+            fps: 30,
+            format: "MJPEG",
+        })
+    }
+}
+
+/// The format a camera was opened at reaches the pipeline's owner (Settings
+/// shows it); a replay has none.
+#[test]
+fn the_camera_format_is_told_to_the_pipeline_owner() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(RgbImage::new(64, 48));
+    let spec = SourceSpec::Custom {
+        name: "the test camera".into(),
+        live: true,
+        open: Arc::new(move || Ok(Box::new(WithMode(Arc::clone(&frame))) as Box<dyn FrameSource>)),
+    };
+    let pipeline =
+        Pipeline::start(spec, live_config(Shot::Selfie, out.path()), None).expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    let mode = pipeline
+        .source_mode()
+        .expect("the mode is known once frames come");
+    assert_eq!(mode.to_string(), "1280×720 at 30 fps (MJPEG)");
+    pipeline.stop();
+
+    let frames = tempfile::tempdir().expect("tempdir");
+    RgbImage::new(64, 48)
+        .save(frames.path().join("a.png"))
+        .expect("save");
+    let pipeline = Pipeline::start(
+        replay(frames.path()),
+        config(Shot::Selfie, out.path()),
+        None,
+    )
+    .expect("start");
+    pipeline
+        .next_report(Duration::from_secs(30))
+        .expect("a report");
+    assert_eq!(pipeline.source_mode(), None);
     pipeline.stop();
 }

@@ -6,6 +6,7 @@ use std::path::Path;
 use std::process::{Command, Output};
 
 use common::{approach, write_frames, Scenes};
+use image::RgbImage;
 
 fn kycam(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_kycam"))
@@ -238,4 +239,108 @@ fn a_front_beside_a_sheet_is_found_by_its_portrait() {
             );
         }
     }
+}
+
+/// A rate near zero used to overflow the source's clock on the second frame and
+/// hang the replay; it is refused with the range, and so is any other rate that
+/// no camera has.
+#[test]
+fn an_impossible_frame_rate_is_refused_with_the_range() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let picture = dir.path().join("grey.png");
+    RgbImage::from_pixel(64, 48, image::Rgb([90, 90, 90]))
+        .save(&picture)
+        .expect("save");
+    for fps in ["1e-20", "0.5", "-3", "1e9", "NaN", "inf"] {
+        let rate = format!("--fps={fps}");
+        let o = kycam(&["replay", "--shot", "selfie", &rate, s(&picture)]);
+        assert_eq!(o.status.code(), Some(2), "--fps {fps}");
+        let stderr = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            stderr.contains("--fps") && stderr.contains("1–1000"),
+            "--fps {fps}: {stderr}"
+        );
+    }
+}
+
+/// The library's replay, which clap does not guard, ends with a problem told
+/// instead of panicking or hanging when its rate cannot be played.
+#[test]
+fn the_library_replay_ends_on_a_rate_it_cannot_play() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    let picture = dir.path().join("grey.png");
+    RgbImage::from_pixel(64, 48, image::Rgb([90, 90, 90]))
+        .save(&picture)
+        .expect("save");
+    let opts = kycam::replay::ReplayOptions {
+        shot: kycam::Shot::Selfie,
+        fps: 1e-20,
+        repeat: 3,
+        out: Some(out.path().to_owned()),
+        json: true,
+        path: picture,
+    };
+    let (mut stdout, mut stderr) = (Vec::new(), Vec::new());
+    let outcome = kycam::replay::run(&opts, &mut stdout, &mut stderr).expect("starts");
+    let told = String::from_utf8_lossy(&stderr);
+    assert!(!outcome.problems.is_empty(), "{told}");
+    assert!(told.contains("per second"), "{told}");
+    assert_eq!(outcome.summary.analysed, 1, "the first frame is at time 0");
+}
+
+/// The card's front replayed on the back's step captures nothing: its portrait
+/// fails `back_side` on every frame with the advice to turn it over. The same
+/// frames capture on the front's step, and the card's back on the back's step.
+#[test]
+fn a_front_replayed_on_the_back_step_captures_nothing() {
+    let scenes = Scenes::load();
+    let dir = tempfile::tempdir().expect("tempdir");
+    let front = dir.path().join("front.png");
+    let back = dir.path().join("back.png");
+    scenes.card(common::card_rest()).save(&front).expect("save");
+    scenes.card_back().save(&back).expect("save");
+    let run = |shot: &str, picture: &Path| {
+        let out = tempfile::tempdir().expect("tempdir");
+        let o = kycam(&[
+            "replay",
+            "--shot",
+            shot,
+            "--fps",
+            "0",
+            "--repeat",
+            "40",
+            "--json",
+            "--out",
+            s(out.path()),
+            s(picture),
+        ]);
+        json_lines(o)
+    };
+    let lines = run("id-back", &front);
+    let (summary, per_frame) = lines.split_last().expect("lines");
+    assert_eq!(summary["captures"], 0, "{summary}");
+    // From the first face search's answer on (frame 0's, used from frame 3):
+    // before it, no face is known and nothing may be captured either.
+    for line in &per_frame[3..] {
+        let failing = line["failing"].as_array().expect("failing");
+        assert!(failing.iter().any(|f| f == "back_side"), "{line}");
+    }
+    assert_eq!(
+        per_frame.last().expect("frames")["advice"],
+        "This is the front: turn the card over."
+    );
+    let (summary, _) = run("id-front", &front)
+        .split_last()
+        .map(|(s, r)| (s.clone(), r.len()))
+        .expect("lines");
+    assert_eq!(
+        summary["captures"], 1,
+        "the front on its own step: {summary}"
+    );
+    let (summary, _) = run("id-back", &back)
+        .split_last()
+        .map(|(s, r)| (s.clone(), r.len()))
+        .expect("lines");
+    assert_eq!(summary["captures"], 1, "the back on its step: {summary}");
 }

@@ -106,12 +106,22 @@ impl FaceDetector {
     /// model does not see upright (a face rotated by more than ~15° is missed).
     /// The picture is brought to the working size before it is turned.
     pub fn detect_sideways(&mut self, grey: &GrayImage) -> Vec<Face> {
+        self.detect_turned(grey, &[Turn::Clockwise, Turn::Anticlockwise])
+    }
+
+    /// [`FaceDetector::detect_sideways`] and upside down too: a card turned over
+    /// about its long side shows its other face upside down.
+    pub fn detect_any_way_round(&mut self, grey: &GrayImage) -> Vec<Face> {
+        self.detect_turned(grey, &[Turn::Clockwise, Turn::Anticlockwise, Turn::Half])
+    }
+
+    fn detect_turned(&mut self, grey: &GrayImage, turns: &[Turn]) -> Vec<Face> {
         let Some((work, to_input)) = self.work_image(grey) else {
             return Vec::new();
         };
         let (w, h) = work.dimensions();
         let mut faces = Vec::new();
-        for turn in [QuarterTurn::Clockwise, QuarterTurn::Anticlockwise] {
+        for &turn in turns {
             let turned = turn.apply(&work);
             faces.extend(self.detect_in_work(&turned).into_iter().map(|f| Face {
                 rect: turn.undo(&f.rect, w, h).scaled(to_input),
@@ -122,8 +132,6 @@ impl FaceDetector {
         faces
     }
 
-    /// `grey` at the search's working size (never enlarged) and the input pixels per
-    /// working pixel; `None` when it is too small to hold the detector's window.
     fn work_image<'a>(&self, grey: &'a GrayImage) -> Option<(Cow<'a, GrayImage>, f32)> {
         let (w, h) = grey.dimensions();
         let scale = (self.search.work_long_side as f32 / w.max(h).max(1) as f32).min(1.0);
@@ -164,18 +172,20 @@ impl FaceDetector {
     }
 }
 
-/// A quarter turn of a picture.
+/// A quarter or half turn of a picture.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum QuarterTurn {
+enum Turn {
     Clockwise,
     Anticlockwise,
+    Half,
 }
 
-impl QuarterTurn {
+impl Turn {
     fn apply(self, grey: &GrayImage) -> GrayImage {
         match self {
-            QuarterTurn::Clockwise => image::imageops::rotate90(grey),
-            QuarterTurn::Anticlockwise => image::imageops::rotate270(grey),
+            Turn::Clockwise => image::imageops::rotate90(grey),
+            Turn::Anticlockwise => image::imageops::rotate270(grey),
+            Turn::Half => image::imageops::rotate180(grey),
         }
     }
 
@@ -183,9 +193,10 @@ impl QuarterTurn {
     fn undo(self, r: &Rect, w: u32, h: u32) -> Rect {
         match self {
             // Turned clockwise, (x, y) went to (h − y, x).
-            QuarterTurn::Clockwise => Rect::new(r.y, h as f32 - r.right(), r.h, r.w),
+            Turn::Clockwise => Rect::new(r.y, h as f32 - r.right(), r.h, r.w),
             // Turned anticlockwise, (x, y) went to (y, w − x).
-            QuarterTurn::Anticlockwise => Rect::new(w as f32 - r.bottom(), r.x, r.h, r.w),
+            Turn::Anticlockwise => Rect::new(w as f32 - r.bottom(), r.x, r.h, r.w),
+            Turn::Half => Rect::new(w as f32 - r.right(), h as f32 - r.bottom(), r.w, r.h),
         }
     }
 }
@@ -206,11 +217,9 @@ mod tests {
             }
         }
         for (turn, turned) in [
-            (QuarterTurn::Clockwise, image::imageops::rotate90(&picture)),
-            (
-                QuarterTurn::Anticlockwise,
-                image::imageops::rotate270(&picture),
-            ),
+            (Turn::Clockwise, image::imageops::rotate90(&picture)),
+            (Turn::Anticlockwise, image::imageops::rotate270(&picture)),
+            (Turn::Half, image::imageops::rotate180(&picture)),
         ] {
             let lit: Vec<[f32; 2]> = turned
                 .enumerate_pixels()

@@ -4,6 +4,7 @@
 pub mod distance;
 pub mod document;
 pub mod face;
+pub mod fingerprint;
 pub mod glare;
 pub mod quality;
 pub mod resample;
@@ -108,9 +109,16 @@ pub struct Measurements {
     pub selfie: Option<SelfieMeasures>,
     /// For document shots: the document, when one was found.
     pub document: Option<DocumentMeasures>,
+    /// A face is the portrait of a document filling the whole frame (the frame
+    /// taken as the outline, with the search's portrait test): a scan cut to the
+    /// card's edges, where no outline can be found. Judged on a back side.
+    pub frame_portrait: bool,
     pub quality: QualityMeasures,
     /// Motion between this frame and the previous one (live only).
     pub motion: Option<f32>,
+    /// This frame against the session's photos already taken (live only, once
+    /// another shot was taken).
+    pub session: Option<fingerprint::SessionMatch>,
 }
 
 /// A face at least this fraction of the largest face's width counts as another
@@ -197,10 +205,20 @@ pub fn measure_with(
         faces: faces.to_vec(),
         significant_faces: significant_faces(faces),
         selfie,
+        frame_portrait: frame_portrait(faces, width, height),
         document,
         quality,
         motion: None,
+        session: None,
     }
+}
+
+/// Whether one of `faces` is the portrait of a document that fills the
+/// `width`×`height` frame.
+fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
+    let (w, h) = (width as f32, height as f32);
+    let frame = [[0.0, 0.0], [w, 0.0], [w, h], [0.0, h]];
+    document::Portraits::new(faces, (width, height)).held_by(&frame)
 }
 
 /// Finds and measures the document. With `anchor` (a side with a portrait, faces
@@ -229,6 +247,7 @@ impl Measurements {
         self.faces.extend(more);
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
+        self.frame_portrait = frame_portrait(&self.faces, self.width, self.height);
         if let Some(doc) = self.document.as_mut() {
             let portraits = document::Portraits::new(&self.faces, (self.width, self.height));
             doc.portrait_found = portraits.held_by(&doc.corners);

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
+use crate::i18n::{self, Lang};
 use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
 
 /// Webcams are 55–78° wide (DESIGN §4); allow a margin for phones used as webcams
@@ -25,6 +26,8 @@ pub struct Settings {
     pub output_dir: Option<PathBuf>,
     /// Show the selfie preview as a mirror (the saved photo is never mirrored).
     pub mirror_selfie: bool,
+    /// The language chosen here; `None` = the system's (the locale variables).
+    pub language: Option<Lang>,
 }
 
 impl Default for Settings {
@@ -34,6 +37,7 @@ impl Default for Settings {
             hfov_deg: DEFAULT_WEBCAM_HFOV_DEG,
             output_dir: None,
             mirror_selfie: true,
+            language: None,
         }
     }
 }
@@ -117,6 +121,30 @@ fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
     });
 }
 
+/// The language picker: the system's, or one chosen here. It takes effect at once
+/// (the next frame is drawn in it) and is kept with the other settings.
+fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+    let system = Lang::from_env();
+    let system_label = crate::tr!("settings-language-system", lang = system.native_name());
+    let label = |choice: Option<Lang>| match choice {
+        Some(lang) => lang.native_name().to_owned(),
+        None => system_label.clone(),
+    };
+    let before = settings.language;
+    egui::ComboBox::from_id_salt("language_picker")
+        .selected_text(label(settings.language))
+        .width(300.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(&mut settings.language, None, label(None));
+            for lang in Lang::ALL {
+                ui.selectable_value(&mut settings.language, Some(lang), label(Some(lang)));
+            }
+        });
+    if settings.language != before {
+        i18n::set(settings.language.unwrap_or(system));
+    }
+}
+
 /// The settings page. Returns true when something changed that needs the live
 /// source restarted (the camera index).
 pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) -> bool {
@@ -127,6 +155,10 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
         .num_columns(2)
         .spacing([16.0, 10.0])
         .show(ui, |ui| {
+            ui.label(crate::tr!("settings-language"));
+            language_picker_ui(ui, settings);
+            ui.end_row();
+
             ui.label("Camera");
             let before = settings.camera_index;
             camera_picker_ui(ui, settings, draft);
@@ -194,6 +226,7 @@ mod tests {
             hfov_deg: 70.0,
             output_dir: Some("/tmp/x".into()),
             mirror_selfie: false,
+            language: Some(Lang::ZhCn),
         };
         let back: Settings = serde_json::from_str(&serde_json::to_string(&s).unwrap_or_default())
             .unwrap_or_default();

@@ -15,7 +15,9 @@ use image::{GrayImage, RgbImage};
 use super::autocapture::{AutoCapture, HOLD};
 use super::channel::NewestSlot;
 use super::face_worker::{self, FaceJob, FaceResult};
+use super::guard::run_guarded;
 use super::motion::{motion, motion_thumbnail};
+use super::session_memory::SessionMemory;
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
 use super::writer::SaveJob;
 use super::{
@@ -36,17 +38,19 @@ const FACES_STALE_MOTION: f32 = MOTION_MAX as f32;
 /// most a few frames behind; 2 s at 30 fps is ample).
 const MOTION_MEMORY: usize = 60;
 
-/// Whether the shot's rules use faces: the selfie's, and the portrait on a
-/// document's front. Without them, old face boxes cannot hold a capture back.
+/// Whether the shot's rules use faces: the selfie's, the portrait on a
+/// document's front, and its absence on a back. Without them, old face boxes
+/// cannot hold a capture back.
 fn needs_faces(shot: crate::shot::Shot) -> bool {
-    shot == crate::shot::Shot::Selfie || shot.has_portrait()
+    shot == crate::shot::Shot::Selfie || shot.has_portrait() || shot.is_back_side()
 }
 
-/// A frame that may be saved, with its verdicts.
+/// A frame that may be saved, with its verdicts and the document found on it.
 struct Candidate {
     seq: u64,
     rgb: Arc<RgbImage>,
     verdicts: Vec<Verdict>,
+    document: Option<analysis::DocumentMeasures>,
 }
 
 pub(crate) struct Channels {
@@ -83,6 +87,8 @@ struct State {
     policy: AutoCapture<Candidate>,
     smoother: GuidanceSmoother,
     last: Option<Candidate>,
+    /// The pictures captured so far, which no other shot may repeat.
+    memory: SessionMemory,
 }
 
 pub(crate) fn spawn(
@@ -110,10 +116,14 @@ pub(crate) fn spawn(
         policy: AutoCapture::new(HOLD),
         smoother: GuidanceSmoother::new(GUIDANCE_HOLD),
         last: None,
+        memory: SessionMemory::default(),
     };
     thread::Builder::new()
         .name("analysis".into())
-        .spawn(move || state.run())
+        .spawn(move || {
+            let (events, stop) = (state.ch.events.clone(), Arc::clone(&state.stop));
+            run_guarded("analysis", &events, &stop, || state.run());
+        })
         .map_err(|source| PipelineError::Spawn {
             thread: "analysis",
             source,
@@ -180,6 +190,8 @@ impl State {
                         verdicts: last.verdicts.clone(),
                         manual: true,
                     };
+                    self.memory
+                        .remember(job.shot, &job.rgb, last.document.as_ref());
                     self.policy.disarm();
                     self.save(job);
                 } else {
@@ -256,6 +268,9 @@ impl State {
         let mut measurements =
             analysis::measure_with(rgb, &grey, shot, &self.faces, faces_from, camera);
         measurements.motion = moved;
+        measurements.session =
+            self.memory
+                .compare(shot, rgb, &grey, measurements.document.as_ref());
         self.offer_face_job(frame.seq, &grey, &measurements);
         let s = &self.settings;
         let verdicts = rules::judge(&measurements);
@@ -269,6 +284,7 @@ impl State {
                 seq: frame.seq,
                 rgb: Arc::clone(rgb),
                 verdicts: verdicts.clone(),
+                document: measurements.document.clone(),
             };
             if let Some(best) = self.policy.observe(
                 frame.time,
@@ -281,6 +297,8 @@ impl State {
                     manual: false,
                     path: s.session.path_for(s.shot),
                 });
+                self.memory
+                    .remember(s.shot, &best.rgb, best.document.as_ref());
                 self.save(SaveJob {
                     shot: s.shot,
                     rgb: best.rgb,
@@ -293,6 +311,7 @@ impl State {
         let guidance = self.smoother.update(frame.time, top);
 
         self.counters.analysed.fetch_add(1, Ordering::Relaxed);
+        let report_document = measurements.document.clone();
         let report = LiveReport {
             seq: frame.seq,
             frame: Arc::clone(rgb),
@@ -314,6 +333,7 @@ impl State {
             seq: frame.seq,
             rgb: frame.rgb,
             verdicts,
+            document: report_document,
         });
         self.deliver(report);
         if let Some(wake) = &self.wake {

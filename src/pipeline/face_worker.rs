@@ -11,7 +11,8 @@ use crossbeam_channel::{Receiver, RecvTimeoutError};
 use image::GrayImage;
 
 use super::channel::NewestSlot;
-use super::PipelineError;
+use super::guard::run_guarded;
+use super::{EventSink, PipelineError};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch, Measurements};
 use crate::shot::Shot;
 
@@ -22,6 +23,9 @@ pub struct FaceJob {
     /// The face is the portrait of the document the region holds, which may lie
     /// on its side (searched turned when not found upright).
     pub portrait: bool,
+    /// With `portrait`: searched upside down too (a back side, where the front
+    /// shown turned over about its long side is upside down).
+    pub upside_down: bool,
     /// The frame's grey, shared with the analysis: the worker cuts and
     /// downscales on its own thread.
     pub frame: Arc<GrayImage>,
@@ -44,12 +48,19 @@ pub struct FaceResult {
 /// document holds no portrait, frames of even `seq` search the whole frame
 /// instead, upright: the card may be another outline than the one found (a sheet
 /// beside it won), and its portrait, found there, lets the next frames' search
-/// pick it (`find_document_with_portrait`). Without a document there is no
-/// outline to pick, and a back side has no portrait.
+/// pick it (`find_document_with_portrait`). A back side searches the document
+/// found as a front's portrait is searched, turned too: a portrait there means
+/// the front is shown (`back_side`). Without a document there is no outline to
+/// pick or to search.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
+    let upside_down = m.shot.is_back_side();
     let (search, region, portrait) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h), false)
+    } else if upside_down {
+        let doc = m.document.as_ref()?;
+        let region = analysis::portrait_region(&doc.corners, w, h)?;
+        (FaceSearch::PORTRAIT_LIVE, region, true)
     } else if m.shot.has_portrait() {
         let doc = m.document.as_ref()?;
         if !doc.portrait_found && seq.is_multiple_of(2) {
@@ -65,6 +76,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
         seq,
         search,
         portrait,
+        upside_down,
         frame: Arc::clone(grey),
         region,
     })
@@ -94,13 +106,18 @@ fn work_image(job: &FaceJob) -> (GrayImage, f32) {
 
 /// The faces of a job, in frame pixels, largest first. A portrait search that
 /// finds no upright face looks again with the document turned a quarter either
-/// way (a page held sideways); a back side pays for the two extra searches.
+/// way (a page held sideways), and on a back side upside down too; a true back
+/// side pays for the three extra searches.
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
     let (small, to_frame) = work_image(job);
     let (x, y) = (job.region.0 as f32, job.region.1 as f32);
     let mut faces = detector.detect(&small);
     if faces.is_empty() && job.portrait {
-        faces = detector.detect_sideways(&small);
+        faces = if job.upside_down {
+            detector.detect_any_way_round(&small)
+        } else {
+            detector.detect_sideways(&small)
+        };
     }
     faces
         .into_iter()
@@ -118,45 +135,58 @@ pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 pub(crate) fn spawn(
     jobs: Receiver<FaceJob>,
     results: NewestSlot<FaceResult>,
+    events: EventSink,
     stop: Arc<AtomicBool>,
     pace: Option<Duration>,
 ) -> Result<JoinHandle<()>, PipelineError> {
     thread::Builder::new()
         .name("face-worker".into())
         .spawn(move || {
-            // The detector is not `Send`: it is built here, in its own thread.
-            let mut detector = FaceDetector::new(FaceSearch::LIVE);
-            let mut search = FaceSearch::LIVE;
-            while !stop.load(Ordering::Relaxed) {
-                let job = match jobs.recv_timeout(Duration::from_millis(50)) {
-                    Ok(j) => j,
-                    Err(RecvTimeoutError::Timeout) => continue,
-                    Err(RecvTimeoutError::Disconnected) => break,
-                };
-                let started = Instant::now();
-                if job.search != search {
-                    search = job.search;
-                    detector = FaceDetector::new(search);
-                }
-                let faces = faces_in(&mut detector, &job);
-                results.offer(FaceResult {
-                    seq: job.seq,
-                    faces,
-                });
-                if let Some(pace) = pace {
-                    // In short naps, so that a stop is seen at once.
-                    while !stop.load(Ordering::Relaxed) {
-                        let left = pace.saturating_sub(started.elapsed());
-                        if left.is_zero() {
-                            break;
-                        }
-                        thread::sleep(left.min(Duration::from_millis(20)));
-                    }
-                }
-            }
+            run_guarded("face-worker", &events, &stop, || {
+                search_jobs(&jobs, &results, &stop, pace)
+            });
         })
         .map_err(|source| PipelineError::Spawn {
             thread: "face-worker",
             source,
         })
+}
+
+/// Searches the jobs it is given until the stop flag or the end of the jobs.
+fn search_jobs(
+    jobs: &Receiver<FaceJob>,
+    results: &NewestSlot<FaceResult>,
+    stop: &AtomicBool,
+    pace: Option<Duration>,
+) {
+    // The detector is not `Send`: it is built here, in its own thread.
+    let mut detector = FaceDetector::new(FaceSearch::LIVE);
+    let mut search = FaceSearch::LIVE;
+    while !stop.load(Ordering::Relaxed) {
+        let job = match jobs.recv_timeout(Duration::from_millis(50)) {
+            Ok(j) => j,
+            Err(RecvTimeoutError::Timeout) => continue,
+            Err(RecvTimeoutError::Disconnected) => break,
+        };
+        let started = Instant::now();
+        if job.search != search {
+            search = job.search;
+            detector = FaceDetector::new(search);
+        }
+        let faces = faces_in(&mut detector, &job);
+        results.offer(FaceResult {
+            seq: job.seq,
+            faces,
+        });
+        if let Some(pace) = pace {
+            // In short naps, so that a stop is seen at once.
+            while !stop.load(Ordering::Relaxed) {
+                let left = pace.saturating_sub(started.elapsed());
+                if left.is_zero() {
+                    break;
+                }
+                thread::sleep(left.min(Duration::from_millis(20)));
+            }
+        }
+    }
 }

@@ -45,6 +45,26 @@ pub enum SourceStep {
     Failed(String),
 }
 
+/// The picture format a camera was opened at, for Settings to show.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct SourceMode {
+    pub width: u32,
+    pub height: u32,
+    pub fps: u32,
+    /// The camera's pixel format: "MJPEG", "YUYV", "NV12"…
+    pub format: &'static str,
+}
+
+impl std::fmt::Display for SourceMode {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(
+            f,
+            "{}×{} at {} fps ({})",
+            self.width, self.height, self.fps, self.format
+        )
+    }
+}
+
 /// A producer of frames. It lives on the source thread and need not be `Send`
 /// (nokhwa's `Camera` is not): it is built inside that thread by its opener.
 pub trait FrameSource {
@@ -52,4 +72,8 @@ pub trait FrameSource {
     fn pacing(&self) -> Pacing;
     /// The next step; may block (a camera waiting for its next picture).
     fn next(&mut self) -> SourceStep;
+    /// The format a camera was opened at; `None` for other sources.
+    fn mode(&self) -> Option<SourceMode> {
+        None
+    }
 }

@@ -12,7 +12,10 @@ pub mod autocapture;
 mod channel;
 pub mod face_worker;
 pub mod frame;
+mod guard;
+
 pub mod motion;
+mod session_memory;
 pub mod smoothing;
 pub mod source;
 mod writer;
@@ -29,7 +32,7 @@ use crate::capture::{SavedShot, SessionWriter};
 use crate::rules::{RuleId, Verdict};
 use crate::shot::Shot;
 
-pub use frame::{Frame, FrameSource, Pacing, SourceStep};
+pub use frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
 
 /// Opens a custom source inside the source thread (tests, embedding). Called
 /// again to reopen a live source that stalled.
@@ -230,6 +233,9 @@ pub enum Event {
     SourceProblem(String),
     /// The source has no more frames; every capture has been saved.
     SourceEnded,
+    /// A pipeline thread stopped on an internal error (a panic), in plain
+    /// words: the pipeline has stopped and the session cannot go on.
+    Failed(String),
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -273,6 +279,7 @@ pub struct Pipeline {
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
     threads: Vec<std::thread::JoinHandle<()>>,
+    source_mode: Arc<std::sync::Mutex<Option<SourceMode>>>,
 }
 
 /// The frame queue's bound: one frame waiting while one is analysed.
@@ -344,6 +351,7 @@ impl Pipeline {
             counters: Arc::clone(&counters),
             stop: Arc::clone(&stop),
             threads: Vec::new(),
+            source_mode: Default::default(),
         };
         // On a spawn error `pipeline` is dropped, which stops what did start.
         pipeline.threads.push(writer::spawn(
@@ -352,10 +360,12 @@ impl Pipeline {
             events.clone(),
             Arc::clone(&counters),
             done_tx,
+            Arc::clone(&stop),
         )?);
         pipeline.threads.push(face_worker::spawn(
             face_jobs.1.clone(),
             channel::NewestSlot::new(face_results.0, face_results.1.clone()),
+            events.clone(),
             Arc::clone(&stop),
             match config.faces {
                 FaceTiming::Async => Some(face_worker::LIVE_PACE),
@@ -380,7 +390,14 @@ impl Pipeline {
         )?);
         pipeline.threads.insert(
             0,
-            source::spawn(&source, frames.0, events, counters, Arc::clone(&stop))?,
+            source::spawn(
+                &source,
+                frames.0,
+                events,
+                counters,
+                Arc::clone(&stop),
+                Arc::clone(&pipeline.source_mode),
+            )?,
         );
         Ok(pipeline)
     }
@@ -412,6 +429,12 @@ impl Pipeline {
 
     pub fn stats(&self) -> Stats {
         self.counters.snapshot()
+    }
+
+    /// The format the camera streams at, once it is open (Settings shows it);
+    /// `None` for replays, the demo, and before a camera opens.
+    pub fn source_mode(&self) -> Option<SourceMode> {
+        self.source_mode.lock().ok().and_then(|m| *m)
     }
 
     /// The deepest the frame queue has been; never above [`FRAME_QUEUE_BOUND`].

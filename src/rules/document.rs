@@ -1,5 +1,5 @@
 //! Document rules: found, all four corners in, large enough to read, straight,
-//! flat to the camera, and the portrait side shown.
+//! flat to the camera, the portrait side shown on a front and not on a back.
 
 use super::*;
 use crate::analysis::DocumentMeasures;
@@ -10,7 +10,7 @@ const NOT_FOUND: &str =
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(doc) = &m.document else {
-        return not_found(m.shot.has_portrait());
+        return not_found(m);
     };
     let mut out = vec![
         Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
@@ -30,10 +30,46 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             |_| "Show the side with your photo on it.".into(),
         ));
     }
+    if m.shot.is_back_side() {
+        let front_distance = m.session.and_then(|s| s.front_distance);
+        out.push(match front_distance {
+            Some(bits) if !doc.portrait_found => same_as_front(bits),
+            _ => back_side(doc.portrait_found),
+        });
+    }
     out
 }
 
-fn not_found(has_portrait: bool) -> Vec<Verdict> {
+const TURN_OVER: &str = "This is the front: turn the card over.";
+
+/// A back side holds no portrait: a face of a portrait's size inside the card, in
+/// the middle band across it (the test the search and `portrait_present` use),
+/// means the front is shown. The value is 1 when such a face is there.
+fn back_side(portrait_found: bool) -> Verdict {
+    Verdict::measured(
+        RuleId::BackSide,
+        f64::from(u8::from(portrait_found)),
+        Limit::at_most(0.0),
+        "",
+        |_| TURN_OVER.into(),
+    )
+}
+
+/// In a session, once the front was taken: a back whose rectified document
+/// looks like the front's (few hash bits differ) is the front again, shown
+/// where its portrait is not found (glare on it, a face the detector misses).
+fn same_as_front(bits: u32) -> Verdict {
+    Verdict::measured(
+        RuleId::BackSide,
+        f64::from(bits),
+        Limit::at_least(SIDE_MIN_BITS_FROM_FRONT),
+        "bits",
+        |_| TURN_OVER.into(),
+    )
+}
+
+fn not_found(m: &Measurements) -> Vec<Verdict> {
+    let shot = m.shot;
     let mut out = vec![
         Verdict::measured(RuleId::DocumentFound, 0.0, Limit::at_least(1.0), "", |_| {
             NOT_FOUND.into()
@@ -63,13 +99,18 @@ fn not_found(has_portrait: bool) -> Vec<Verdict> {
             NOT_FOUND,
         ),
     ];
-    if has_portrait {
+    if shot.has_portrait() {
         out.push(Verdict::unmeasurable(
             RuleId::PortraitPresent,
             Limit::at_least(1.0),
             "",
             NOT_FOUND,
         ));
+    }
+    if shot.is_back_side() {
+        // No outline: a card that fills the picture (a scan cut to its edges)
+        // is judged with the frame as its outline.
+        out.push(back_side(m.frame_portrait));
     }
     out
 }

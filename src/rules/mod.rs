@@ -15,11 +15,16 @@ use crate::shot::Shot;
 
 /// Stable rule ids. The declaration order is the guidance priority:
 /// found → in frame → distance/size → straight/facing → steady → sharpness →
-/// glare → light → colour. File rules only apply to checked files.
+/// glare → light → colour. File rules only apply to checked files. `back_side`
+/// comes right after the document is found: showing the wrong side is told
+/// before the card is moved into place, which would be wasted on the front;
+/// `new_picture` (live, in a session) next, for the same reason.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RuleId {
     DocumentFound,
+    BackSide,
+    NewPicture,
     FaceFound,
     SingleFace,
     CornersVisible,
@@ -46,6 +51,8 @@ impl RuleId {
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DocumentFound => "document_found",
+            RuleId::BackSide => "back_side",
+            RuleId::NewPicture => "new_picture",
             RuleId::FaceFound => "face_found",
             RuleId::SingleFace => "single_face",
             RuleId::CornersVisible => "corners_visible",
@@ -73,6 +80,8 @@ impl RuleId {
     pub fn label(self) -> &'static str {
         match self {
             RuleId::DocumentFound => "Document found",
+            RuleId::BackSide => "Back side shown",
+            RuleId::NewPicture => "Not a photo already taken",
             RuleId::FaceFound => "Face found",
             RuleId::SingleFace => "Only one person",
             RuleId::CornersVisible => "All four corners visible",
@@ -196,9 +205,30 @@ pub fn judge(m: &Measurements) -> Vec<Verdict> {
     if let Some(motion) = m.motion {
         verdicts.push(quality::steady(motion));
     }
+    if let Some(session) = &m.session {
+        verdicts.push(new_picture(session.same_picture_as));
+    }
     verdicts.extend(quality::judge(m));
     verdicts.sort_by_key(|v| v.id);
     verdicts
+}
+
+/// In a session: no shot may be the very picture saved for another (a still
+/// image replayed for the passport and then the selfie). The value is 1 when it
+/// is one of them.
+fn new_picture(same_as: Option<Shot>) -> Verdict {
+    Verdict::measured(
+        RuleId::NewPicture,
+        f64::from(u8::from(same_as.is_some())),
+        Limit::at_most(0.0),
+        "",
+        |_| {
+            let taken = same_as.map(Shot::title).unwrap_or_default();
+            format!(
+                "This is the picture already taken for “{taken}”: show what this step asks for."
+            )
+        },
+    )
 }
 
 /// The one thing to tell the person: the most important failing rule.

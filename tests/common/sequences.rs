@@ -49,11 +49,16 @@ impl Scenes {
     pub fn card(&self, x: f32) -> RgbImage {
         self.assets.render(DemoPhase::Card { x })
     }
+
+    /// The specimen card's back on the desk, at rest.
+    pub fn card_back(&self) -> RgbImage {
+        self.assets.render(DemoPhase::Back)
+    }
 }
 
 /// Where a card comes to rest: centred.
 pub fn card_rest() -> f32 {
-    (1.0 - demo::CARD_WIDTH_FRACTION) / 2.0
+    demo::card_rest()
 }
 
 /// A face moving from far and left into place over `moving` frames.

@@ -1,17 +1,16 @@
 //! The webcam through nokhwa. The `Camera` is not `Send`: [`open`] runs inside
-//! the source thread. Format negotiation is done here, not by nokhwa, whose own
-//! choice fails unless the exact resolution exists.
+//! the source thread. kycam chooses the format itself from the camera's list
+//! (camera_format.rs), rather than leaving it to nokhwa.
 
 use std::sync::Arc;
 
 use image::RgbImage;
 use nokhwa::pixel_format::RgbFormat;
-use nokhwa::utils::{
-    ApiBackend, CameraFormat, CameraIndex, FrameFormat, RequestedFormat, RequestedFormatType,
-};
+use nokhwa::utils::{ApiBackend, CameraIndex, FrameFormat, RequestedFormat, RequestedFormatType};
 use nokhwa::Camera;
 
-use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
+use super::camera_format::choose_format;
+use crate::pipeline::frame::{FrameSource, Pacing, SourceMode, SourceStep};
 
 /// Some cameras send corrupt or dark MJPEG frames while auto-exposure settles.
 const SKIP_FIRST_FRAMES: u32 = 5;
@@ -66,33 +65,10 @@ pub fn plain_words(error: &str) -> String {
     }
 }
 
-/// MJPEG 1280×720 at 30 fps when offered (sharp enough to read a card, and
-/// MJPEG fits the USB 2 bandwidth at that size), else YUYV 640×480, else the
-/// largest format up to 1920 wide at 15 fps or more.
-pub fn choose_format(formats: &[CameraFormat]) -> Option<CameraFormat> {
-    let exact = |fmt: FrameFormat, w: u32, h: u32| {
-        formats
-            .iter()
-            .filter(|f| f.format() == fmt && f.width() == w && f.height() == h)
-            .filter(|f| f.frame_rate() <= 30)
-            .max_by_key(|f| f.frame_rate())
-            .copied()
-    };
-    exact(FrameFormat::MJPEG, 1280, 720)
-        .or_else(|| exact(FrameFormat::YUYV, 640, 480))
-        .or_else(|| {
-            formats
-                .iter()
-                .filter(|f| f.width() <= 1920 && f.frame_rate() >= 15)
-                .max_by_key(|f| (f.width() * f.height(), f.frame_rate()))
-                .copied()
-        })
-        .or_else(|| formats.first().copied())
-}
-
 struct CameraSource {
     camera: Camera,
     skip: u32,
+    mode: SourceMode,
 }
 
 /// Opens camera `index` and starts its stream. Runs on the source thread.
@@ -107,8 +83,13 @@ pub fn open(index: u32) -> Result<Box<dyn FrameSource>, String> {
     let formats = camera
         .compatible_camera_formats()
         .map_err(|e| plain_words(&e.to_string()))?;
-    let chosen = choose_format(&formats)
-        .ok_or_else(|| "The camera offers no picture format kycam can use.".to_owned())?;
+    let chosen = choose_format(&formats).map_err(|why| {
+        format!(
+            "Camera {index} cannot be used: {}. Choose another camera in Settings \
+             (`kycam cameras` lists them).",
+            why.reason()
+        )
+    })?;
     camera
         .set_camera_requset(RequestedFormat::new::<RgbFormat>(
             RequestedFormatType::Exact(chosen),
@@ -117,15 +98,38 @@ pub fn open(index: u32) -> Result<Box<dyn FrameSource>, String> {
     camera
         .open_stream()
         .map_err(|e| plain_words(&e.to_string()))?;
+    // The camera may round the request: what it streams is what is shown.
+    let streaming = camera.camera_format();
     Ok(Box::new(CameraSource {
         camera,
         skip: SKIP_FIRST_FRAMES,
+        mode: SourceMode {
+            width: streaming.width(),
+            height: streaming.height(),
+            fps: streaming.frame_rate(),
+            format: format_name(streaming.format()),
+        },
     }))
+}
+
+fn format_name(format: FrameFormat) -> &'static str {
+    match format {
+        FrameFormat::MJPEG => "MJPEG",
+        FrameFormat::YUYV => "YUYV",
+        FrameFormat::NV12 => "NV12",
+        FrameFormat::GRAY => "GREY",
+        FrameFormat::RAWRGB => "RGB",
+        FrameFormat::RAWBGR => "BGR",
+    }
 }
 
 impl FrameSource for CameraSource {
     fn pacing(&self) -> Pacing {
         Pacing::Live
+    }
+
+    fn mode(&self) -> Option<SourceMode> {
+        Some(self.mode)
     }
 
     fn next(&mut self) -> SourceStep {
@@ -170,32 +174,6 @@ impl Drop for CameraSource {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn f(fmt: FrameFormat, w: u32, h: u32, fps: u32) -> CameraFormat {
-        CameraFormat::new_from(w, h, fmt, fps)
-    }
-
-    #[test]
-    fn prefers_mjpeg_720p_then_yuyv_vga() {
-        let offered = [
-            f(FrameFormat::YUYV, 640, 480, 30),
-            f(FrameFormat::MJPEG, 1280, 720, 30),
-            f(FrameFormat::MJPEG, 1280, 720, 15),
-            f(FrameFormat::MJPEG, 1920, 1080, 30),
-        ];
-        assert_eq!(choose_format(&offered), Some(offered[1]));
-        let no_mjpeg = [
-            f(FrameFormat::YUYV, 1280, 720, 10),
-            f(FrameFormat::YUYV, 640, 480, 30),
-        ];
-        assert_eq!(choose_format(&no_mjpeg), Some(no_mjpeg[1]));
-        let odd = [
-            f(FrameFormat::NV12, 800, 600, 30),
-            f(FrameFormat::NV12, 3840, 2160, 30),
-        ];
-        assert_eq!(choose_format(&odd), Some(odd[0]));
-        assert_eq!(choose_format(&[]), None);
-    }
 
     #[test]
     fn driver_errors_in_plain_words() {

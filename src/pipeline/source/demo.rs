@@ -1,6 +1,7 @@
 //! The demo source (`kycam --demo`): a scene the program makes itself, so that a
 //! newcomer sees guidance and auto-capture work with no camera. A specimen-like
-//! card slides onto a textured desk and settles; then a face moves into place.
+//! card slides onto a textured desk and settles, is turned over to its back, and
+//! then a face moves into place.
 
 use std::sync::Arc;
 use std::time::Duration;
@@ -24,8 +25,10 @@ const HFOV_DEG: f32 = 65.0;
 /// The demo's timeline, seconds from the start of a loop.
 const CARD_SLIDE: (f64, f64) = (0.0, 1.5);
 const CARD_END: f64 = 4.5;
-const FACE_MOVE: (f64, f64) = (4.5, 6.0);
-const LOOP: f64 = 10.0;
+/// The card shows its back (no portrait) until then: the back side's step.
+const BACK_END: f64 = 9.0;
+const FACE_MOVE: (f64, f64) = (9.0, 10.5);
+const LOOP: f64 = 15.0;
 /// Where the face settles: inside 30–50 cm, the whole head in a 16:9 frame of a
 /// 65° webcam (at 40 cm the crown would be cut).
 const FACE_FINAL_CM: f32 = 45.0;
@@ -34,8 +37,10 @@ const FACE_FINAL_Y: f32 = 0.52;
 /// What the demo is showing at a moment.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub enum DemoPhase {
-    /// The card's left edge, as a fraction of the frame width.
+    /// The card's front, its left edge as a fraction of the frame width.
     Card { x: f32 },
+    /// The card turned over, at rest where the front settled.
+    Back,
     /// The face's distance and centre.
     Face { distance_cm: f32, centre: [f32; 2] },
 }
@@ -50,11 +55,13 @@ pub fn phase_at(t: f64) -> DemoPhase {
     };
     if t < CARD_END {
         let u = ease(CARD_SLIDE.0, CARD_SLIDE.1);
-        let rest = (1.0 - CARD_WIDTH_FRACTION) / 2.0;
+        let rest = card_rest();
         DemoPhase::Card {
             // Written as a blend so that the resting place is exact.
             x: -CARD_WIDTH_FRACTION * (1.0 - u) + rest * u,
         }
+    } else if t < BACK_END {
+        DemoPhase::Back
     } else {
         let u = ease(FACE_MOVE.0, FACE_MOVE.1);
         DemoPhase::Face {
@@ -68,16 +75,16 @@ pub fn phase_at(t: f64) -> DemoPhase {
 /// around it for every corner.
 pub const CARD_WIDTH_FRACTION: f32 = 0.55;
 
+/// Where the card comes to rest: its left edge, centred.
+pub fn card_rest() -> f32 {
+    (1.0 - CARD_WIDTH_FRACTION) / 2.0
+}
+
 /// A specimen-like ID-1 card: light stock, a header band, a portrait, lines of
 /// print and a machine-readable zone. Not a real document of any country.
 pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
-    let height = (width as f32 / 1.586).round() as u32;
-    let mut card = RgbImage::from_fn(width, height, |x, y| {
-        // A faint guilloche-like wave pattern on light stock.
-        let wave = ((x as f32 * 0.09).sin() * (y as f32 * 0.07).cos() * 6.0) as i32;
-        let v = |base: i32| (base + wave).clamp(0, 255) as u8;
-        Rgb([v(214), v(216), v(206)])
-    });
+    let mut card = card_stock(width, [214, 216, 206]);
+    let height = card.height();
     let band = height / 7;
     fill(&mut card, 0, 0, width, band, Rgb([120, 150, 190]));
     // The portrait: the head box of the photo, into a 3:4 frame on the left.
@@ -124,13 +131,50 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
             ink,
         );
     }
-    // A thin darker edge, as the cut edge of a card shows.
-    let edge = Rgb([150, 150, 145]);
-    fill(&mut card, 0, 0, width, 2, edge);
-    fill(&mut card, 0, height - 2, width, 2, edge);
-    fill(&mut card, 0, 0, 2, height, edge);
-    fill(&mut card, width - 2, 0, 2, height, edge);
+    cut_edge(&mut card);
     card
+}
+
+/// The back of [`specimen_card`]: the same stock, a narrower band, lines of
+/// print across the whole width and three MRZ lines; no portrait.
+pub fn specimen_back(width: u32) -> RgbImage {
+    let mut card = card_stock(width, [210, 214, 212]);
+    let height = card.height();
+    fill(&mut card, 0, 0, width, height / 12, Rgb([150, 170, 190]));
+    let mut rng = Rng::new(0xba_c4);
+    let ink = Rgb([40, 40, 48]);
+    let line_h = (height / 40).max(2);
+    let margin = width / 20;
+    for row in 0..6 {
+        let y = height / 8 + row * line_h * 3;
+        write_words(&mut card, &mut rng, margin, y, width - margin, line_h, ink);
+    }
+    for row in 0..3 {
+        let y = height - height / 4 + row * line_h * 2;
+        write_words(&mut card, &mut rng, margin, y, width - margin, line_h, ink);
+    }
+    cut_edge(&mut card);
+    card
+}
+
+/// Light ID-1 card stock `width` wide with a faint guilloche-like wave.
+fn card_stock(width: u32, base: [i32; 3]) -> RgbImage {
+    let height = (width as f32 / 1.586).round() as u32;
+    RgbImage::from_fn(width, height, |x, y| {
+        let wave = ((x as f32 * 0.09).sin() * (y as f32 * 0.07).cos() * 6.0) as i32;
+        let v = |c: i32| (c + wave).clamp(0, 255) as u8;
+        Rgb([v(base[0]), v(base[1]), v(base[2])])
+    })
+}
+
+/// A thin darker edge, as the cut edge of a card shows.
+fn cut_edge(card: &mut RgbImage) {
+    let (width, height) = card.dimensions();
+    let edge = Rgb([150, 150, 145]);
+    fill(card, 0, 0, width, 2, edge);
+    fill(card, 0, height - 2, width, 2, edge);
+    fill(card, 0, 0, 2, height, edge);
+    fill(card, width - 2, 0, 2, height, edge);
 }
 
 fn fill(img: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, c: Rgb<u8>) {
@@ -183,6 +227,8 @@ pub struct DemoAssets {
     pub portrait_face: Rect,
     pub desk: RgbImage,
     pub card: RgbImage,
+    /// The card's back.
+    pub back: RgbImage,
 }
 
 impl DemoAssets {
@@ -201,22 +247,21 @@ impl DemoAssets {
             .map(|f| f.rect)
             .ok_or("no face found in the demo's portrait")?;
         let desk = crate::synth::background(&texture, WIDTH, HEIGHT, 120.0);
-        let card = specimen_card(
-            &portrait,
-            &portrait_face,
-            (WIDTH as f32 * CARD_WIDTH_FRACTION) as u32,
-        );
+        let card_width = (WIDTH as f32 * CARD_WIDTH_FRACTION) as u32;
+        let card = specimen_card(&portrait, &portrait_face, card_width);
         Ok(Self {
             portrait,
             portrait_face,
             desk,
             card,
+            back: specimen_back(card_width),
         })
     }
 
     pub fn render(&self, phase: DemoPhase) -> RgbImage {
         match phase {
             DemoPhase::Card { x } => card_scene(&self.desk, &self.card, x),
+            DemoPhase::Back => card_scene(&self.desk, &self.back, card_rest()),
             DemoPhase::Face {
                 distance_cm,
                 centre,
@@ -284,14 +329,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_timeline_slides_the_card_in_then_the_face() {
+    fn the_timeline_slides_the_card_in_turns_it_over_then_the_face() {
         assert!(matches!(phase_at(0.0), DemoPhase::Card { x } if x < 0.0));
-        let rest = (1.0 - CARD_WIDTH_FRACTION) / 2.0;
-        assert_eq!(phase_at(2.0), DemoPhase::Card { x: rest });
+        assert_eq!(phase_at(2.0), DemoPhase::Card { x: card_rest() });
         assert_eq!(phase_at(2.0), phase_at(4.0), "the card holds still");
-        assert!(matches!(phase_at(4.6), DemoPhase::Face { distance_cm, .. } if distance_cm > 60.0));
+        assert_eq!(phase_at(5.0), DemoPhase::Back);
+        assert_eq!(phase_at(5.0), phase_at(8.5), "the back holds still");
+        assert!(matches!(phase_at(9.1), DemoPhase::Face { distance_cm, .. } if distance_cm > 60.0));
         assert_eq!(
-            phase_at(7.0),
+            phase_at(12.0),
             DemoPhase::Face {
                 distance_cm: FACE_FINAL_CM,
                 centre: [0.5, FACE_FINAL_Y]

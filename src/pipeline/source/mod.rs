@@ -6,11 +6,12 @@
 //! thread blocked inside the driver cannot be woken.
 
 pub mod camera;
+pub mod camera_format;
 pub mod demo;
 pub mod replay;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::thread::{self, JoinHandle};
 use std::time::{Duration, Instant};
 
@@ -18,7 +19,8 @@ use crossbeam_channel::{SendTimeoutError, Sender, TrySendError};
 
 pub use camera::{list_cameras, CameraInfo, NO_CAMERA};
 
-use super::frame::{Frame, FrameSource, Pacing, SourceStep};
+use super::frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
+use super::guard::run_guarded;
 use super::{Counters, Event, EventSink, PipelineError, SourceOpener, SourceSpec};
 
 /// No frame for this long: the person is told the source is stalled.
@@ -31,7 +33,7 @@ const RETRY_AFTER: Duration = Duration::from_secs(2);
 /// without checking the stop flag.
 const TICK: Duration = Duration::from_millis(50);
 /// Frame time for lossless replay: frames are treated as a 30 fps recording.
-const LOSSLESS_NOMINAL_FPS: f64 = 30.0;
+const LOSSLESS_NOMINAL_FPS: f32 = 30.0;
 
 fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
     match spec.clone() {
@@ -67,6 +69,8 @@ struct Shared {
     heartbeat_ms: AtomicU64,
     next_seq: AtomicU64,
     epoch: Instant,
+    /// The format the open camera streams at (none for other sources).
+    mode: Arc<Mutex<Option<SourceMode>>>,
 }
 
 impl Shared {
@@ -92,6 +96,7 @@ pub(crate) fn spawn(
     events: EventSink,
     counters: Arc<Counters>,
     stop: Arc<AtomicBool>,
+    mode: Arc<Mutex<Option<SourceMode>>>,
 ) -> Result<JoinHandle<()>, PipelineError> {
     let (name, live, open) = opener(spec);
     let shared = Arc::new(Shared {
@@ -103,11 +108,17 @@ pub(crate) fn spawn(
         heartbeat_ms: AtomicU64::new(0),
         next_seq: AtomicU64::new(0),
         epoch: Instant::now(),
+        mode,
     });
     let worker = spawn_worker(&shared, &open, live, 0)?;
     thread::Builder::new()
         .name("source-supervisor".into())
-        .spawn(move || supervise(shared, open, name, live, worker))
+        .spawn(move || {
+            let (events, stop) = (shared.events.clone(), Arc::clone(&shared.stop));
+            run_guarded("source-supervisor", &events, &stop, || {
+                supervise(shared, open, name, live, worker)
+            });
+        })
         .map_err(|source| PipelineError::Spawn {
             thread: "source-supervisor",
             source,
@@ -131,7 +142,11 @@ fn spawn_worker(
     let handle = thread::Builder::new()
         .name(format!("source-{generation}"))
         .spawn(move || {
-            run_worker(&s, &o, live, generation);
+            // A panic ends the session (told by the guard) and still marks the
+            // worker done, so the supervisor stops waiting for it.
+            run_guarded("source", &s.events, &s.stop, || {
+                run_worker(&s, &o, live, generation)
+            });
             d.store(true, Ordering::SeqCst);
         })
         .map_err(|source| PipelineError::Spawn {
@@ -243,6 +258,9 @@ enum Pumped {
 /// Moves frames from an open source to the analysis until it ends or fails.
 fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumped {
     let pacing = source.pacing();
+    if let Ok(mut mode) = shared.mode.lock() {
+        *mode = source.mode();
+    }
     let started = Instant::now();
     let mut n: u64 = 0; // frames of this opening, for pacing
     loop {
@@ -263,16 +281,21 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
             return Pumped::Stopped;
         }
         if let Pacing::Fps(fps) = pacing {
-            let due = started + Duration::from_secs_f64(n as f64 / f64::from(fps));
+            let Some(due) = frame_time(n, fps).and_then(|t| started.checked_add(t)) else {
+                return Pumped::Failed(format!("cannot play frames at {fps} per second"));
+            };
             if !wait_until(shared, generation, due) {
                 return Pumped::Stopped;
             }
         }
         let seq = shared.next_seq.fetch_add(1, Ordering::Relaxed);
         let time = match pacing {
-            Pacing::Live => shared.epoch.elapsed(),
-            Pacing::Fps(fps) => Duration::from_secs_f64(seq as f64 / f64::from(fps)),
-            Pacing::Lossless => Duration::from_secs_f64(seq as f64 / LOSSLESS_NOMINAL_FPS),
+            Pacing::Live => Some(shared.epoch.elapsed()),
+            Pacing::Fps(fps) => frame_time(seq, fps),
+            Pacing::Lossless => frame_time(seq, LOSSLESS_NOMINAL_FPS),
+        };
+        let Some(time) = time else {
+            return Pumped::Failed(format!("frame {seq}: its time is out of range"));
         };
         n += 1;
         let frame = Frame {
@@ -305,6 +328,12 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
             return Pumped::Stopped;
         }
     }
+}
+
+/// The time of frame `n` of a recording at `fps`; `None` when it is not a
+/// time at all (a rate of zero, below zero, or so small the time overflows).
+fn frame_time(n: u64, fps: f32) -> Option<Duration> {
+    Duration::try_from_secs_f64(n as f64 / f64::from(fps)).ok()
 }
 
 /// A blocking send that still notices the stop flag.

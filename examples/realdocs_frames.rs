@@ -1,0 +1,60 @@
+//! Webcam-sized frames from the real document photos, for timing the analysis on real
+//! content (`stage_times`, `kycam replay --fps 0`): each photo of
+//! `../shared/fixtures/realdocs` turned upright by its EXIF, a quarter turn when it
+//! stands (webcams see landscape), fitted into 1280×720 and centred on dark grey, as
+//! `OUT/<shot>/<name>.jpg` (JPEG quality 92, as a webcam's MJPEG).
+//!
+//! `cargo run --release --example realdocs_frames -- OUT`
+
+use std::path::PathBuf;
+
+use image::imageops::FilterType;
+use image::RgbImage;
+
+const WIDTH: u32 = 1280;
+const HEIGHT: u32 = 720;
+
+#[derive(serde::Deserialize)]
+struct Truth {
+    file: String,
+    shot: String,
+}
+
+fn main() -> anyhow::Result<()> {
+    let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
+        anyhow::bail!("usage: realdocs_frames OUT_DIR");
+    };
+    let Some(dir) = kycam::fixtures::shared_dir().map(|d| d.join("realdocs")) else {
+        println!("no ../shared/fixtures beside this checkout: no frames written");
+        return Ok(());
+    };
+    let truth: Vec<Truth> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
+    for t in &truth {
+        let loaded = kycam::imageio::load_image(&dir.join(&t.file))?;
+        let mut rgb = loaded.rgb;
+        if rgb.height() > rgb.width() {
+            rgb = image::imageops::rotate90(&rgb);
+        }
+        let scale = (WIDTH as f32 / rgb.width() as f32).min(HEIGHT as f32 / rgb.height() as f32);
+        let (w, h) = (
+            (rgb.width() as f32 * scale).round() as u32,
+            (rgb.height() as f32 * scale).round() as u32,
+        );
+        let fitted = image::imageops::resize(&rgb, w, h, FilterType::Triangle);
+        let mut frame = RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([40, 40, 40]));
+        image::imageops::replace(
+            &mut frame,
+            &fitted,
+            i64::from((WIDTH - w) / 2),
+            i64::from((HEIGHT - h) / 2),
+        );
+        let folder = out.join(&t.shot);
+        std::fs::create_dir_all(&folder)?;
+        let name = PathBuf::from(&t.file).with_extension("jpg");
+        let path = folder.join(name.file_name().unwrap_or_default());
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&path)?);
+        image::codecs::jpeg::JpegEncoder::new_with_quality(&mut file, 92).encode_image(&frame)?;
+        println!("{}", path.display());
+    }
+    Ok(())
+}

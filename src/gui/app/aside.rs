@@ -1,0 +1,52 @@
+//! The pages beside the session: help, settings, checking files.
+
+use egui::RichText;
+
+use super::{KycamApp, SourceChoice};
+use crate::gui::check_files::check_files_ui;
+use crate::gui::flow::Aside;
+use crate::gui::help::help_ui;
+use crate::gui::settings::settings_ui;
+
+impl KycamApp {
+    pub(super) fn aside_ui(&mut self, ui: &mut egui::Ui, aside: Aside) {
+        egui::CentralPanel::default().show(ui, |ui| {
+            egui::ScrollArea::vertical().show(ui, |ui| match aside {
+                Aside::Help => {
+                    let dir = self.photos_dir();
+                    help_ui(ui, &mut self.help, dir.as_ref());
+                }
+                Aside::Settings => {
+                    let camera_changed =
+                        settings_ui(ui, &mut self.settings, &mut self.settings_draft);
+                    if camera_changed && self.live.is_some() {
+                        self.notice =
+                            Some("The new camera is used from the next session.".to_owned());
+                    }
+                    ui.add_space(8.0);
+                    if let SourceChoice::Camera(Some(index)) = self.launch.source {
+                        ui.label(
+                            RichText::new(format!(
+                                "Camera {index}, given with --camera, is used for this run."
+                            ))
+                            .weak(),
+                        );
+                    }
+                    if let Some(hfov) = self.launch.hfov_deg {
+                        ui.label(
+                            RichText::new(format!(
+                                "The field of view given with --hfov ({hfov:.0}°) is used for this run."
+                            ))
+                            .weak(),
+                        );
+                    }
+                }
+                Aside::CheckFiles => {
+                    let ctx = self.ctx.clone();
+                    let hfov = self.hfov_deg();
+                    check_files_ui(ui, &mut self.check, hfov, move || ctx.request_repaint());
+                }
+            });
+        });
+    }
+}

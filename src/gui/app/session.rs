@@ -1,0 +1,138 @@
+//! The session's lifecycle: the flow's effects carried out on the live pipeline,
+//! starting and stopping it, and taking its reports and events each frame.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use super::{KycamApp, LiveSession};
+use crate::analysis::CameraModel;
+use crate::gui::flow::{Action, Effect};
+use crate::gui::live::{Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter};
+use crate::gui::preview::downscaled;
+use crate::Shot;
+
+impl KycamApp {
+    pub(super) fn apply(&mut self, action: Action) {
+        for effect in self.flow.apply(action) {
+            self.run_effect(effect);
+        }
+    }
+
+    pub(super) fn run_effect(&mut self, effect: Effect) {
+        match effect {
+            Effect::StartSession(shot) => self.start_session(shot),
+            Effect::SetShot(shot) => self.send(Command::SetShot(shot)),
+            Effect::Rearm => self.send(Command::Rearm),
+            Effect::Discard(shot) => {
+                if let Some(live) = &self.live {
+                    if let Err(e) = live.writer.discard(shot) {
+                        self.notice = Some(format!("Could not remove the earlier photo: {e}"));
+                    }
+                }
+            }
+            Effect::StopSession => self.stop_session(),
+        }
+    }
+
+    pub(super) fn send(&self, command: Command) {
+        if let Some(live) = &self.live {
+            live.pipeline.send(command);
+        }
+    }
+
+    pub(super) fn start_session(&mut self, shot: Shot) {
+        self.stop_session();
+        self.notice = None;
+        let writer = match SessionWriter::create(self.out_dir()) {
+            Ok(writer) => Arc::new(writer),
+            Err(e) => {
+                self.notice = Some(format!("Cannot create the folder for the photos: {e}"));
+                self.apply(Action::Restart);
+                return;
+            }
+        };
+        let config = PipelineConfig {
+            shot,
+            camera: CameraModel {
+                hfov_deg: self.hfov_deg(),
+            },
+            auto_capture: true,
+            session: writer.clone(),
+            delivery: ReportDelivery::NewestWins,
+            // The window never waits for the face worker.
+            faces: crate::pipeline::FaceTiming::Async,
+        };
+        let ctx = self.ctx.clone();
+        let preview_visible = Arc::new(AtomicBool::new(true));
+        let visible = preview_visible.clone();
+        let wake: Box<dyn Fn() + Send> = Box::new(move || {
+            if visible.load(Ordering::Relaxed) {
+                ctx.request_repaint();
+            }
+        });
+        match Pipeline::start(self.source_spec(), config, Some(wake)) {
+            Ok(pipeline) => {
+                self.live = Some(LiveSession {
+                    pipeline,
+                    writer,
+                    report: None,
+                    problem: None,
+                    ended: false,
+                    preview_visible,
+                });
+            }
+            Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
+        }
+    }
+
+    pub(super) fn stop_session(&mut self) {
+        if let Some(live) = self.live.take() {
+            self.last_session_dir = Some(live.writer.dir().to_owned());
+            live.pipeline.stop();
+        }
+        self.preview.clear();
+        self.preview_seq = None;
+        self.confirm = None;
+    }
+
+    /// Takes the newest report and every event from the pipeline.
+    pub(super) fn poll_live(&mut self) {
+        let Some(live) = &mut self.live else {
+            return;
+        };
+        let visible = self.flow.shooting().is_some() && self.flow.aside().is_none();
+        live.preview_visible.store(visible, Ordering::Relaxed);
+        if let Some(report) = live.pipeline.latest_report() {
+            live.problem = None;
+            live.report = Some(report);
+        }
+        // Upload only what is shown, once per frame, and never an older frame
+        // than the report drawn over it.
+        if let Some(report) = live.report.as_ref().filter(|_| visible) {
+            if self.preview_seq != Some(report.seq) {
+                self.preview.set(&self.ctx, downscaled(&report.frame));
+                self.preview_seq = Some(report.seq);
+            }
+        }
+        let mut actions = Vec::new();
+        for event in live.pipeline.events() {
+            match event {
+                Event::Captured(saved) => actions.push(Action::Captured(saved)),
+                Event::SaveFailed(msg) => {
+                    self.notice = Some(format!("The photo could not be saved: {msg}"));
+                }
+                Event::ConfirmationNeeded { failing } => self.confirm = Some(failing),
+                // No picture ever came: the source cannot start.
+                Event::SourceProblem(msg) if live.report.is_none() => {
+                    actions.push(Action::SourceFailed(msg));
+                }
+                Event::SourceProblem(msg) => live.problem = Some(msg),
+                Event::SourceEnded => live.ended = true,
+                Event::Failed(msg) => actions.push(Action::SourceFailed(msg)),
+            }
+        }
+        for action in actions {
+            self.apply(action);
+        }
+    }
+}

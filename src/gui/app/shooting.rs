@@ -1,0 +1,114 @@
+//! A shot being taken: the sentence, the preview with its overlay, the checklist.
+
+use egui::{Color32, RichText, Sense};
+
+use super::{Intent, KycamApp, SIDE_PANEL_WIDTH};
+use crate::gui::flow::Action;
+use crate::gui::live::LiveReport;
+use crate::gui::overlay::{self, UiFromImage, FAIL};
+use crate::gui::panels;
+use crate::Shot;
+
+impl KycamApp {
+    pub(super) fn shooting_ui(&mut self, ui: &mut egui::Ui, shot: Shot) {
+        let report = self.live.as_ref().and_then(|l| l.report.clone());
+        egui::Panel::right("checks")
+            .exact_size(SIDE_PANEL_WIDTH)
+            .show(ui, |ui| {
+                ui.add_space(8.0);
+                match &report {
+                    Some(r) => {
+                        panels::hold_ui(ui, &r.hold);
+                        ui.add_space(8.0);
+                        panels::checklist_ui(ui, &r.verdicts);
+                    }
+                    None => {
+                        ui.label("Waiting for the first picture…");
+                    }
+                }
+                ui.add_space(12.0);
+                let shutter = egui::Button::new(RichText::new("Take photo now").size(18.0))
+                    .min_size(egui::vec2(220.0, 40.0));
+                if ui
+                    .add_enabled(report.is_some(), shutter)
+                    .on_hover_text("Space. If a check fails you are asked first, and the photo is marked as taken by hand.")
+                    .clicked()
+                {
+                    self.intents.push(Intent::Shutter);
+                }
+                ui.label(RichText::new("or press Space · Esc goes back").weak());
+                if shot == Shot::Selfie {
+                    ui.checkbox(&mut self.settings.mirror_selfie, "Mirror the preview")
+                        .on_hover_text("Only the preview: the saved photo is never mirrored");
+                }
+                if let Some(r) = &report {
+                    ui.add_space(8.0);
+                    ui.label(
+                        RichText::new(format!(
+                            "frame {} · {:.0} ms · {} dropped",
+                            r.seq, r.latency_ms, r.stats.dropped
+                        ))
+                        .small()
+                        .weak(),
+                    );
+                }
+            });
+        egui::CentralPanel::default().show(ui, |ui| {
+            let guidance = report.as_ref().and_then(|r| r.guidance.as_deref());
+            let hold = report.as_ref().map(|r| r.hold).unwrap_or_default();
+            if report.is_some() {
+                panels::guidance_ui(ui, guidance, &hold);
+            } else {
+                ui.horizontal(|ui| {
+                    ui.spinner();
+                    ui.label(RichText::new("Starting the camera…").size(22.0));
+                });
+            }
+            if let Some(live) = &self.live {
+                if let Some(problem) = &live.problem {
+                    ui.colored_label(FAIL, RichText::new(problem).size(18.0));
+                    if ui.button("No camera? Other options…").clicked() {
+                        self.intents
+                            .push(Intent::Flow(Action::SourceFailed(problem.clone())));
+                    }
+                }
+                if live.ended {
+                    ui.colored_label(FAIL, "The pictures have ended.");
+                }
+            }
+            ui.add_space(4.0);
+            self.preview_ui(ui, shot, report.as_ref());
+        });
+    }
+
+    pub(super) fn preview_ui(&self, ui: &mut egui::Ui, shot: Shot, report: Option<&LiveReport>) {
+        let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
+        let painter = ui.painter_at(rect);
+        painter.rect_filled(rect, 4.0, Color32::from_gray(20));
+        let (Some(texture), Some(report)) = (self.preview.handle(), report) else {
+            return;
+        };
+        let m = &report.measurements;
+        let mirror = shot == Shot::Selfie && self.settings.mirror_selfie;
+        let ui_from_image = UiFromImage::fit([m.width, m.height], rect, mirror);
+        painter.image(
+            texture.id(),
+            ui_from_image.rect,
+            ui_from_image.uv(),
+            Color32::WHITE,
+        );
+        if shot == Shot::Selfie {
+            overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
+        }
+        overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
+        // The document outline arrives with the document measurements (issue 3).
+        overlay::document_overlay_ui(
+            &painter,
+            &ui_from_image,
+            m.document.as_ref().map(|d| d.corners),
+            [m.width, m.height],
+        );
+        overlay::sharpness_meter_ui(&painter, &ui_from_image, &report.verdicts);
+        overlay::hold_overlay_ui(&painter, &ui_from_image, &report.hold);
+    }
+}
