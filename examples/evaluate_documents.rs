@@ -1,6 +1,10 @@
 //! Evaluates document detection on seeded synthetic scenes and on the real fixtures.
 //! Run: `cargo run --release --example evaluate_documents -- [N] [--from S] [-v]
-//! [--dump DIR]` (default 300 scenes, seeds 0–299; `--from` starts the mixed set and the
+//! [--dump DIR] [--param GROUP.NAME=VALUE]...` (default 300 scenes, seeds 0–299;
+//! `--param` sets one of the search's tuned numbers, `document::Params`, for every
+//! search the example runs itself: the glare and sharpness verdicts and the set on its
+//! side go through kycam's own path and keep the shipped values; `--param list` lists
+//! them with their values; `--from` starts the mixed set and the
 //! one-condition sets at seed S: the detector was tuned on seeds 0–299, so `--from 300`
 //! measures it on scenes it was not tuned on; `-v` lists the failures, `--dump` writes
 //! each failing scene to DIR, and those of the one-condition sets to DIR/<condition>,
@@ -15,8 +19,9 @@
 mod common;
 
 use kycam::analysis::document::{
-    document_geometry, find_document, find_document_with_portrait, quad_iou, DocShape,
+    document_geometry, find_document_with_params, quad_iou, DocShape, FoundDocument, Params,
 };
+use kycam::analysis::Face;
 use kycam::analysis::{to_grey, FaceDetector, FaceSearch};
 use kycam::synth::document::{render_scene, SceneParams};
 use std::time::Instant;
@@ -26,6 +31,37 @@ const IOU_OK: f32 = 0.9;
 /// Gaussian blur that must fail `sharpness` (print a few pixels high smears at 1.5 px;
 /// lighter blur is not judged).
 const SHARPNESS_MUST_FAIL_SIGMA: f32 = 1.5;
+
+/// The search's tuned numbers, from `--param` (the shipped ones otherwise).
+static DETECTOR: std::sync::OnceLock<Params> = std::sync::OnceLock::new();
+
+/// The document search with the numbers of `--param`.
+fn find(grey: &image::GrayImage, shape: DocShape, faces: &[Face]) -> Option<FoundDocument> {
+    find_document_with_params(grey, shape, faces, DETECTOR.get_or_init(Params::default))
+}
+
+/// Reads every `--param NAME=VALUE`; `--param list` prints the parameters and exits.
+fn detector_params(args: &[String]) -> Params {
+    let mut p = Params::default();
+    for (i, a) in args.iter().enumerate() {
+        if a != "--param" {
+            continue;
+        }
+        let value = args.get(i + 1).map(String::as_str).unwrap_or("");
+        if value == "list" {
+            for name in Params::names() {
+                println!("{name} = {}", p.get(&name).unwrap_or_default());
+            }
+            std::process::exit(0);
+        }
+        if let Err(e) = p.set_assignment(value) {
+            eprintln!("--param: {e}");
+            std::process::exit(2);
+        }
+        println!("param {value}");
+    }
+    p
+}
 
 /// The portrait search `kycam check` runs on a document shot.
 fn portrait_search() -> FaceDetector {
@@ -41,6 +77,9 @@ fn main() {
     let verbose = args.iter().any(|a| a == "-v");
     let dump: Option<std::path::PathBuf> = common::option_value(&args, "--dump");
     let from: u64 = common::option_value(&args, "--from").unwrap_or(0);
+    DETECTOR
+        .set(detector_params(&args))
+        .expect("set once, before any search");
     let (face, textures) = common::synth_inputs();
     let params = SceneParams::default();
     let mut portraits = portrait_search();
@@ -83,7 +122,7 @@ fn main() {
         let grey = to_grey(&rgb);
         let faces = portraits.detect(&grey);
         let t = Instant::now();
-        let found = find_document_with_portrait(&grey, DocShape::Id1, &faces);
+        let found = find(&grey, DocShape::Id1, &faces);
         times.push(t.elapsed().as_secs_f64() * 1e3);
         let geom = found.map(|d| document_geometry(&d.corners, grey.width(), grey.height()));
         let iou = found
@@ -120,7 +159,7 @@ fn main() {
         }
         in_frame += 1;
         iou_sum += iou as f64;
-        found_blind += find_document(&grey, DocShape::Id1)
+        found_blind += find(&grey, DocShape::Id1, &[])
             .is_some_and(|d| quad_iou(&d.corners, &truth.corners) >= IOU_OK)
             as u32;
         let flags = [
@@ -450,7 +489,7 @@ fn single_conditions(
         for seed in from..from + N {
             let (rgb, truth) = render_scene(seed, &params, face, textures);
             let grey = to_grey(&rgb);
-            let d = find_document_with_portrait(&grey, params.shape, &portraits.detect(&grey));
+            let d = find(&grey, params.shape, &portraits.detect(&grey));
             let iou = d
                 .map(|d| quad_iou(&d.corners, &truth.corners))
                 .unwrap_or(0.0);
@@ -484,7 +523,7 @@ fn real_fixtures() {
             (Some(g), Some(t)) => {
                 let faces = portraits.detect(&g);
                 let time = Instant::now();
-                let r = find_document_with_portrait(&g, DocShape::Id1, &faces);
+                let r = find(&g, DocShape::Id1, &faces);
                 let ms = time.elapsed().as_secs_f64() * 1e3;
                 let iou = r.map(|d| quad_iou(&d.corners, &t)).unwrap_or(0.0);
                 println!(
@@ -519,7 +558,7 @@ fn real_fixtures() {
         };
         let faces = portraits.detect(&g);
         let t = Instant::now();
-        let r = find_document_with_portrait(&g, shape, &faces);
+        let r = find(&g, shape, &faces);
         let ms = t.elapsed().as_secs_f64() * 1e3;
         match r {
             Some(d) => {

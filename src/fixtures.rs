@@ -26,18 +26,5 @@ pub fn shared_images(folder: &str) -> Vec<PathBuf> {
     let Some(dir) = shared_dir() else {
         return Vec::new();
     };
-    let mut files: Vec<PathBuf> = std::fs::read_dir(dir.join(folder))
-        .into_iter()
-        .flatten()
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            matches!(
-                p.extension().and_then(|e| e.to_str()),
-                Some("jpg" | "jpeg" | "png" | "tif")
-            )
-        })
-        .collect();
-    files.sort();
-    files
+    crate::imageio::image_files_in(&dir.join(folder)).unwrap_or_default()
 }

@@ -88,6 +88,27 @@ pub struct LoadedImage {
     pub focal_length_35mm: Option<f32>,
 }
 
+/// File name endings (any case) of the images kycam reads: JPEG, PNG and TIFF.
+pub const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "tif", "tiff"];
+
+/// Whether `path` names an image kycam reads, by its ending.
+pub fn is_image_file(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| IMAGE_EXTENSIONS.iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+/// The image files directly inside the folder `dir`, sorted by name.
+pub fn image_files_in(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)?
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| is_image_file(p))
+        .collect();
+    files.sort();
+    Ok(files)
+}
+
 pub fn load_image(path: &Path) -> Result<LoadedImage, LoadError> {
     let io_err = |source| LoadError::Io {
         path: path.to_owned(),

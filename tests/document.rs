@@ -245,9 +245,9 @@ fn synthetic_cards_on_their_side_are_found_standing() {
 }
 
 /// Scenes of the evaluation's mixed set where a rectangle printed on the card (the text
-/// block between portrait, band and MRZ, or the portrait and MRZ column) was reported
-/// instead of the card (IoU 0.49–0.90), because the card's own side was not among the
-/// lines found: the outline is now grown out to the card's edge.
+/// block between portrait, band and MRZ, or the portrait and MRZ column) wins the
+/// ranking (IoU 0.49–0.90 with the card) when the card's own side is not among the
+/// lines found: the outline is grown out to the card's edge.
 #[test]
 fn printed_rectangles_grow_to_the_card_around_them() {
     for seed in [52, 69, 72, 166, 177, 237] {
@@ -445,11 +445,10 @@ fn cut_cards_judged_visible() -> usize {
         .count()
 }
 
-/// None of these 20 cut cards is judged fully visible since a card running off the frame
-/// beyond its far corner is searched for as two sides meeting at a corner (2 before, 8
-/// before sides running on past a corner ruled a quad out, 34 before the three-sided
-/// search was fixed). Of the 60 of the evaluation, 4 still are, on the portrait or a
-/// printed inner rectangle (docs/evaluation.md).
+/// None of these 20 cut cards is judged fully visible: a card running off the frame
+/// beyond its far corner is searched for as two sides meeting at a corner, and a side
+/// running on past a corner rules a quad out. Of the 60 of the evaluation, 4 still are,
+/// on the portrait or a printed inner rectangle (docs/evaluation.md).
 #[test]
 fn synthetic_cards_cut_by_the_frame_fail_corners_visible() {
     assert_eq!(cut_cards_judged_visible(), 0);

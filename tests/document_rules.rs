@@ -98,8 +98,8 @@ fn sideways_card() -> RgbImage {
 }
 
 /// The frontal face model misses a portrait lying on its side: the portrait is
-/// looked for again on the document turned a quarter (was "Show the side with
-/// your photo on it" for a data page photographed sideways).
+/// looked for again on the document turned a quarter, so a data page photographed
+/// sideways is not told "Show the side with your photo on it".
 #[test]
 fn a_card_on_its_side_has_its_portrait_found() {
     let frame = sideways_card();

@@ -340,8 +340,8 @@ fn measure_document_quality(
 
 /// The document's rectified size, turned the way it lies: a card on its side (or an
 /// upright open booklet) is rectified standing, not squeezed into a landscape
-/// rectangle, which smeared its print across (a sideways card's sharpness read 0.42
-/// against 0.68 upright).
+/// rectangle, which smears its print across (a sideways card's sharpness reads 0.42
+/// squeezed against 0.68 upright).
 fn rectified_size_as_seen(shape: crate::shot::DocumentShape, standing: bool) -> (u32, u32) {
     let (long, short) = shape.rectified_size();
     if standing {

@@ -42,25 +42,12 @@ pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, String> {
     if !path.is_dir() {
         return Err(format!("{}: no such file or folder", path.display()));
     }
-    let entries = std::fs::read_dir(path).map_err(|e| {
+    let files = crate::imageio::image_files_in(path).map_err(|e| {
         crate::gui::plain::plain_message(&format!(
             "{}: cannot read the folder: {e}",
             path.display()
         ))
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                matches!(
-                    e.to_ascii_lowercase().as_str(),
-                    "jpg" | "jpeg" | "png" | "tif" | "tiff"
-                )
-            })
-        })
-        .collect();
-    files.sort();
     if files.is_empty() {
         return Err(format!(
             "{}: no JPEG, PNG or TIFF files in this folder",

@@ -1,4 +1,4 @@
-//! Help: what a rejection e-mail means and which rules to watch (SPEC §5b), the
+//! Help: what a rejection e-mail means and which rules to watch (docs/contract.md), the
 //! resubmission advice, and where the photos are.
 
 use std::path::{Path, PathBuf};
@@ -17,7 +17,7 @@ pub struct Rejection {
     pub advice: &'static str,
 }
 
-/// SPEC §5b, from the exchange's help text.
+/// From the exchange's help text.
 pub const REJECTIONS: [Rejection; 7] = [
     Rejection {
         wording: "Photo too blurry",
@@ -63,7 +63,7 @@ pub const REJECTIONS: [Rejection; 7] = [
     },
 ];
 
-/// SPEC §5b: how to resubmit without getting locked out.
+/// The exchange's advice on how to resubmit without getting locked out.
 pub const RESUBMISSION_ADVICE: [&str; 3] = [
     "Fix the cause before you submit again: the same photo fails the same way.",
     "Submit fewer than 5 times an hour.",

@@ -14,10 +14,10 @@ pub const FAIL: Color32 = Color32::from_rgb(235, 60, 50);
 const GLARE: Color32 = Color32::from_rgb(255, 170, 0);
 const TARGET: Color32 = Color32::from_rgb(120, 200, 255);
 
-/// The distance the target outline is drawn for: the middle of SPEC's 30–50 cm.
+/// The distance the target outline is drawn for: the middle of the 30–50 cm the selfie asks.
 pub const TARGET_DISTANCE_CM: f32 = 40.0;
 
-/// SPEC §3 `corners_visible`: a corner at least 2 % of the frame from its edges.
+/// `corners_visible`: a corner at least 2 % of the frame from its edges.
 pub const CORNER_MARGIN: f32 = (crate::rules::CORNER_MARGIN_PERCENT / 100.0) as f32;
 
 /// Maps frame pixels to UI points: the frame is letterboxed into `rect`, and

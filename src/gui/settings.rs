@@ -8,7 +8,7 @@ use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
 use crate::i18n::{self, Lang};
 use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
 
-/// Webcams are 55–78° wide (DESIGN §4); allow a margin for phones used as webcams
+/// Webcams are 55–78° wide (typical webcams and phone main cameras); allow a margin for phones used as webcams
 /// and wide-angle cameras.
 pub const HFOV_RANGE_DEG: std::ops::RangeInclusive<f32> = 30.0..=120.0;
 

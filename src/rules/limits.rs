@@ -47,10 +47,9 @@ pub const SHARPNESS_MIN_DOCUMENT: f64 = 0.50;
 /// Width of a document's edges (median 10–90 % rise, px at its own resolution) above
 /// which it is blurred even when the blur effect reads sharp: the sensor noise of a dim
 /// card reads as detail to that measure, not to this one. Unblurred synthetic cards read
-/// 1.7–2.7 px, the real midv500 phone frame 3.2 (3.8 blurred by σ 1 px); cards blurred
-/// by σ ≥ 1.5 px read 4.1 and more in the fifth round's scenes; in the sixth round's,
-/// the narrowest reads 3.6 (failed by its blur effect) and one blurred by exactly σ 1.5
-/// reads 3.99 and passes (docs/evaluation.md).
+/// 1.7–2.7 px, the real midv500 phone frame 3.2 (3.8 blurred by σ 1 px); of the cards
+/// blurred by σ ≥ 1.5 px the narrowest reads 3.6 (failed by its blur effect) and one
+/// blurred by exactly σ 1.5 reads 3.99 and passes (docs/evaluation.md).
 pub const DOC_MAX_EDGE_RISE_PX: f64 = 4.0;
 
 /// The same for a face, which has less fine detail than a scene: sharp faces
@@ -63,13 +62,13 @@ pub const SHARPNESS_MIN_FACE: f64 = 0.35;
 pub const GLARE_MAX_PERCENT: f64 = 0.5;
 
 /// Largest reflection on a rectified document, % of it, counting washed-out veils
-/// as well as clipped spots. Of the 171 synthetic cards without glare found in the
-/// evaluation, 170 read under it (docs/evaluation.md, seventh round). Every one of the
-/// 62 with glare reads over it, and so do the light streak on specimen_100_pass-lux
+/// as well as clipped spots. Of the 179 synthetic cards without glare found in the
+/// evaluation, 178 read under it (docs/evaluation.md). Every one of the 63 with glare
+/// reads over it, and so do the light streak on specimen_100_pass-lux
 /// (4.33 %) and the glare band on specimen_62_pass-aus (1.40 %); white passport pages
 /// and their MRZ (pass-uto, the ICAO drawings, pass-cze, pass-fra) read 0.10–0.45 %,
-/// and the data page of the open booklet in specimen_0_pass-lva 0.01 % (5.6 % until
-/// the white margin along its side was told from glare).
+/// and the data page of the open booklet in specimen_0_pass-lva 0.01 % (the white
+/// margin along its side is told from glare).
 pub const GLARE_MAX_PERCENT_DOCUMENT: f64 = 0.75;
 
 /// Specular share of the eye band (%): reflections on glasses hide the eyes.

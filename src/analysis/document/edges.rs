@@ -3,31 +3,7 @@
 
 use image::GrayImage;
 
-use super::geometry::{height_px, inside_quad, width_px, Pt};
-
-/// Texture energy (see `texture_energy`): box radius of each of the two smoothing
-/// passes, in small-image pixels, and the gain that puts its steps on the grey scale of
-/// `EDGE_MIN_GRAD`.
-const TEXTURE_BOX_RADIUS: usize = 2;
-const TEXTURE_GAIN: f32 = 12.0;
-/// Print check (`PrintMap::share`): cells along × across, the inset from the outline
-/// (share of each side), and the Sobel magnitude of print (a step of ~10 grey levels).
-const CONTENT_CELLS: (usize, usize) = (8, 5);
-const CONTENT_INSET: f32 = 0.08;
-const CONTENT_MIN_GRAD: f32 = 40.0;
-const CONTENT_MIN_DENSITY: f32 = 0.02;
-/// Cells of a quad outside a quad inside it for that part to count as blank
-/// (`PrintMap::blank_outside`): a strip along one side is a row of 8 or a column of 5.
-const BLANK_MIN_CELLS: usize = 5;
-/// Sobel magnitude (×4 of a one-level step) counted as an edge, for voting and support:
-/// a step of ~5 grey levels, low enough for a white card on a light desk.
-pub(super) const EDGE_MIN_GRAD: f32 = 20.0;
-/// An edge with an opposite one this close along its normal (search-image pixels, ~6 px
-/// of a 1280-wide frame) flanks a thin line. (A reach of 3 found 2 fewer in-frame cards
-/// of seeds 0–299 than 2, and judged one more cut card visible.)
-const RIDGE_REACH_PX: i32 = 2;
-/// Gradients at least this opposed (cosine) make the two flanks of one thin line.
-const RIDGE_MIN_OPPOSITION: f32 = 0.7;
+use super::params::EdgeParams;
 
 /// Grey image as f32 rows after an integer box downscale (each output pixel is the mean
 /// of a `factor × factor` block, which also suppresses noise and fine texture).
@@ -64,7 +40,7 @@ pub(super) fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
 }
 
 /// Texture energy of the small image: the square root of the gradient magnitude,
-/// smoothed with a 9×9 triangle filter, × `TEXTURE_GAIN`. A card of nearly the desk's
+/// smoothed with a 9×9 triangle filter, × `texture_gain`. A card of nearly the desk's
 /// brightness on gravel, grass or brick shows almost no grey step, but it is smooth
 /// where the desk is busy, so its outline is a clear step in this image. The root keeps
 /// one strong edge from looking like texture; the triangle (two box passes) keeps the
@@ -73,23 +49,23 @@ pub(super) fn box_downscale(grey: &GrayImage, factor: u32) -> Small {
 ///
 /// The gradient is taken again here, by central differences, rather than reusing the
 /// edge map's Sobel magnitudes: Sobel's cross smoothing flattens fine desk texture, and
-/// with it (gain rescaled) 8 fewer of the 256 in-frame evaluation cards were found.
-pub(super) fn texture_energy(s: &Small) -> Small {
+/// finds 8 fewer of the 256 in-frame evaluation cards (its gain rescaled).
+pub(super) fn texture_energy(s: &Small, params: &EdgeParams) -> Small {
     let (w, h) = (s.w, s.h);
-    let p = &s.px;
+    let px = &s.px;
     let mut e = vec![0f32; w * h];
     for y in 1..h.saturating_sub(1) {
         for x in 1..w - 1 {
             let i = y * w + x;
-            let gx = p[i + 1] - p[i - 1];
-            let gy = p[i + w] - p[i - w];
+            let gx = px[i + 1] - px[i - 1];
+            let gy = px[i + w] - px[i - w];
             e[i] = (gx * gx + gy * gy).sqrt().sqrt();
         }
     }
     for _ in 0..2 {
-        box_blur(&mut e, w, h, TEXTURE_BOX_RADIUS);
+        box_blur(&mut e, w, h, params.texture_box_radius);
     }
-    e.iter_mut().for_each(|v| *v *= TEXTURE_GAIN);
+    e.iter_mut().for_each(|v| *v *= params.texture_gain);
     Small { w, h, px: e }
 }
 
@@ -151,10 +127,12 @@ pub(super) struct EdgeMap {
     pub(super) oy: Vec<f32>,
     /// Orientation coherence 0–1: 1 on a straight edge, low on texture and corners.
     pub(super) coh: Vec<f32>,
+    /// What counts as an edge and as a thin line's flank.
+    pub(super) p: EdgeParams,
 }
 
 impl EdgeMap {
-    pub(super) fn new(s: &Small) -> Self {
+    pub(super) fn new(s: &Small, params: &EdgeParams) -> Self {
         let (w, h) = (s.w, s.h);
         let n = w * h;
         let mut gx = vec![0f32; n];
@@ -233,7 +211,7 @@ impl EdgeMap {
         for y in 2..h.saturating_sub(2) {
             for x in 2..w - 2 {
                 let i = y * w + x;
-                if mag[i] < EDGE_MIN_GRAD {
+                if mag[i] < params.min_grad {
                     continue;
                 }
                 let (sxx, sxy, syy) = (sxx_v[i], sxy_v[i], syy_v[i]);
@@ -261,16 +239,17 @@ impl EdgeMap {
             ox,
             oy,
             coh,
+            p: *params,
         }
     }
 
     /// Whether the edge at (x, y) has an edge of the opposite gradient within
-    /// `RIDGE_REACH_PX` along its normal: one flank of a thin line, not a step.
+    /// `ridge_reach_px` along its normal: one flank of a thin line, not a step.
     pub(super) fn is_ridge(&self, x: usize, y: usize) -> bool {
         let i = y * self.w + x;
         let (nx, ny) = (self.ox[i], self.oy[i]);
         let (gx, gy, m) = (self.gx[i], self.gy[i], self.mag[i]);
-        (1..=RIDGE_REACH_PX).any(|d| {
+        (1..=self.p.ridge_reach_px).any(|d| {
             [-1.0f32, 1.0].iter().any(|&sgn| {
                 let qx = x as f32 + 0.5 + sgn * d as f32 * nx;
                 let qy = y as f32 + 0.5 + sgn * d as f32 * ny;
@@ -279,8 +258,8 @@ impl EdgeMap {
                 }
                 let j = qy as usize * self.w + qx as usize;
                 let mj = self.mag[j];
-                mj >= EDGE_MIN_GRAD
-                    && gx * self.gx[j] + gy * self.gy[j] < -RIDGE_MIN_OPPOSITION * m * mj
+                mj >= self.p.min_grad
+                    && gx * self.gx[j] + gy * self.gy[j] < -self.p.ridge_min_opposition * m * mj
             })
         })
     }
@@ -289,7 +268,7 @@ impl EdgeMap {
     pub(super) fn is_thin_edge(&self, x: usize, y: usize) -> bool {
         let i = y * self.w + x;
         let m = self.mag[i];
-        if m < EDGE_MIN_GRAD || x == 0 || y == 0 || x + 1 >= self.w || y + 1 >= self.h {
+        if m < self.p.min_grad || x == 0 || y == 0 || x + 1 >= self.w || y + 1 >= self.h {
             return false;
         }
         let (ax, ay) = (self.ox[i].abs(), self.oy[i].abs());
@@ -312,169 +291,13 @@ impl EdgeMap {
     }
 }
 
-/// Where the small image shows print: a summed-area table of pixels whose gradient is
-/// at least `CONTENT_MIN_GRAD`, so any box is counted in O(1).
-pub(super) struct PrintMap {
-    w: usize,
-    h: usize,
-    /// (w+1) × (h+1) prefix sums.
-    sum: Vec<u32>,
-}
-
-impl PrintMap {
-    pub(super) fn new(e: &EdgeMap) -> Self {
-        let (w, h) = (e.w, e.h);
-        let mut sum = vec![0u32; (w + 1) * (h + 1)];
-        for y in 0..h {
-            let mut row = 0u32;
-            for x in 0..w {
-                row += (e.mag[y * w + x] >= CONTENT_MIN_GRAD) as u32;
-                sum[(y + 1) * (w + 1) + x + 1] = sum[y * (w + 1) + x + 1] + row;
-            }
-        }
-        PrintMap { w, h, sum }
-    }
-
-    /// Print pixels and all pixels in the box [x0, x1) × [y0, y1), clipped to the image.
-    fn count(&self, x0: f32, y0: f32, x1: f32, y1: f32) -> (u32, u32) {
-        let cx = |v: f32| (v.max(0.0) as usize).min(self.w);
-        let cy = |v: f32| (v.max(0.0) as usize).min(self.h);
-        let (x0, x1, y0, y1) = (cx(x0), cx(x1), cy(y0), cy(y1));
-        if x1 <= x0 || y1 <= y0 {
-            return (0, 0);
-        }
-        let at = |x: usize, y: usize| self.sum[y * (self.w + 1) + x];
-        let n = at(x1, y1) + at(x0, y0) - at(x0, y1) - at(x1, y0);
-        (n, ((x1 - x0) * (y1 - y0)) as u32)
-    }
-
-    /// Share of a quad's visible interior that shows print: the inner part of the quad
-    /// is cut into `CONTENT_CELLS` cells (each counted over its bounding box), and a
-    /// cell shows print when `CONTENT_MIN_DENSITY` of it is print. A document is printed
-    /// all over (portrait, text, bands, patterns); a blank sheet of paper, or a sheet
-    /// with a card lying on part of it, is not.
-    pub(super) fn share(&self, c: &[Pt; 4]) -> f32 {
-        let (busy, seen) = count_busy(self.cells(c).map(|(_, busy)| busy));
-        if seen == 0 {
-            return 0.0;
-        }
-        busy as f32 / seen as f32
-    }
-
-    /// Whether the part of `outer` outside `inner` (a quad inside it) is blank: at
-    /// least `BLANK_MIN_CELLS` of `outer`'s cells lie outside `inner`, and none shows
-    /// print. A sheet of paper under a card is blank beyond the card; a card around a
-    /// rectangle printed on it is not.
-    pub(super) fn blank_outside(&self, outer: &[Pt; 4], inner: &[Pt; 4]) -> bool {
-        // Clear of `inner`: no corner of either inside the other (the card's own edge
-        // shows as print in a cell that it crosses).
-        let clear = |b: &[Pt; 4]| {
-            b.iter().all(|&p| !inside_quad(p, inner)) && inner.iter().all(|&p| !inside_quad(p, b))
-        };
-        let (busy, seen) = count_busy(
-            self.cells(outer)
-                .filter(|(cell, _)| clear(cell))
-                .map(|(_, busy)| busy),
-        );
-        seen >= BLANK_MIN_CELLS && busy == 0
-    }
-
-    /// The inner part of the quad cut into `CONTENT_CELLS` cells, each counted over its
-    /// bounding box: (that box's corners, whether it shows print), for the cells mostly
-    /// inside the frame.
-    fn cells<'a>(&'a self, c: &'a [Pt; 4]) -> impl Iterator<Item = ([Pt; 4], bool)> + 'a {
-        let (cols, rows) = CONTENT_CELLS;
-        let at = |u: f32, v: f32| {
-            let inset = |t: f32| CONTENT_INSET + (1.0 - 2.0 * CONTENT_INSET) * t;
-            quad_point(c, inset(u), inset(v))
-        };
-        (0..rows * cols).filter_map(move |k| {
-            let (i, j) = (k % cols, k / cols);
-            let (u0, u1) = (i as f32 / cols as f32, (i + 1) as f32 / cols as f32);
-            let (v0, v1) = (j as f32 / rows as f32, (j + 1) as f32 / rows as f32);
-            let p = [at(u0, v0), at(u1, v0), at(u1, v1), at(u0, v1)];
-            let bx0 = p.iter().map(|q| q[0]).fold(f32::MAX, f32::min);
-            let bx1 = p.iter().map(|q| q[0]).fold(f32::MIN, f32::max);
-            let by0 = p.iter().map(|q| q[1]).fold(f32::MAX, f32::min);
-            let by1 = p.iter().map(|q| q[1]).fold(f32::MIN, f32::max);
-            let (n, area) = self.count(bx0, by0, bx1, by1);
-            // A cell mostly outside the frame says nothing.
-            if (area as f32) < 0.5 * (bx1 - bx0) * (by1 - by0) {
-                return None;
-            }
-            let corners = [[bx0, by0], [bx1, by0], [bx1, by1], [bx0, by1]];
-            Some((corners, n as f32 >= CONTENT_MIN_DENSITY * area as f32))
-        })
-    }
-
-    /// Per side (top, right, bottom, left): the share of a thin ring just inside it that
-    /// shows print. A document's print keeps off its edges; a rectangle printed on it
-    /// (a band, the portrait, the aligned ends of text lines) has print right inside.
-    pub(super) fn margin_print(&self, c: &[Pt; 4]) -> [f32; 4] {
-        let depths =
-            |extent: f32| MARGIN_DEPTHS.map(|d| d.max(MARGIN_MIN_DEPTH_PX / extent.max(1.0)));
-        let (du, dv) = (depths(width_px(c)), depths(height_px(c)));
-        let mut out = [0.0; 4];
-        for (k, share) in out.iter_mut().enumerate() {
-            let (mut busy, mut seen) = (0u32, 0u32);
-            for i in 0..MARGIN_SAMPLES {
-                let t = MARGIN_END_SKIP
-                    + (1.0 - 2.0 * MARGIN_END_SKIP) * (i as f32 + 0.5) / MARGIN_SAMPLES as f32;
-                for j in 0..MARGIN_DEPTHS.len() {
-                    let (u, v) = match k {
-                        0 => (t, dv[j]),
-                        1 => (1.0 - du[j], t),
-                        2 => (t, 1.0 - dv[j]),
-                        _ => (du[j], t),
-                    };
-                    let p = quad_point(c, u, v);
-                    let (n, area) = self.count(p[0], p[1], p[0] + 1.0, p[1] + 1.0);
-                    if area == 0 {
-                        continue;
-                    }
-                    seen += 1;
-                    busy += n;
-                }
-            }
-            *share = if seen == 0 {
-                0.0
-            } else {
-                busy as f32 / seen as f32
-            };
-        }
-        out
-    }
-}
-
-/// Depths of the ring `margin_print` samples, as shares of the document's size across
-/// the side, at least `MARGIN_MIN_DEPTH_PX` (the side's own edge blurs over ~1 px).
-const MARGIN_DEPTHS: [f32; 3] = [0.012, 0.02, 0.028];
-const MARGIN_MIN_DEPTH_PX: f32 = 2.0;
-const MARGIN_SAMPLES: usize = 16;
-const MARGIN_END_SKIP: f32 = 0.1;
-
-/// (cells showing print, cells seen) of a run of cells.
-fn count_busy(cells: impl Iterator<Item = bool>) -> (usize, usize) {
-    cells.fold((0, 0), |(busy, seen), b| (busy + b as usize, seen + 1))
-}
-
-/// The point at (u, v) of a quad's bilinear parametrisation: (0, 0) is corner 0,
-/// (1, 0) corner 1, (1, 1) corner 2, (0, 1) corner 3.
-fn quad_point(c: &[Pt; 4], u: f32, v: f32) -> Pt {
-    let l = [
-        c[0][0] + (c[3][0] - c[0][0]) * v,
-        c[0][1] + (c[3][1] - c[0][1]) * v,
-    ];
-    let r = [
-        c[1][0] + (c[2][0] - c[1][0]) * v,
-        c[1][1] + (c[2][1] - c[1][1]) * v,
-    ];
-    [l[0] + (r[0] - l[0]) * u, l[1] + (r[1] - l[1]) * u]
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn edge_map(s: &Small) -> EdgeMap {
+        EdgeMap::new(s, &EdgeParams::default())
+    }
 
     fn small_from(w: usize, h: usize, f: impl Fn(usize, usize) -> f32) -> Small {
         let px = (0..w * h).map(|i| f(i % w, i / w)).collect();
@@ -513,19 +336,19 @@ mod tests {
     #[test]
     fn a_thin_lines_flanks_are_ridges_a_step_is_not() {
         let (w, h) = (40, 20);
-        let line = EdgeMap::new(&small_from(w, h, |x, _| {
+        let line = edge_map(&small_from(w, h, |x, _| {
             if x == 20 || x == 21 {
                 160.0
             } else {
                 100.0
             }
         }));
-        let step = EdgeMap::new(&small_from(
+        let step = edge_map(&small_from(
             w,
             h,
             |x, _| if x >= 20 { 160.0 } else { 100.0 },
         ));
-        let wide = EdgeMap::new(&small_from(w, h, |x, _| {
+        let wide = edge_map(&small_from(w, h, |x, _| {
             if (14..28).contains(&x) {
                 160.0
             } else {
@@ -554,7 +377,7 @@ mod tests {
                 130.0
             }
         });
-        let e = texture_energy(&s);
+        let e = texture_energy(&s, &EdgeParams::default());
         let row = &e.px[40 * w..41 * w];
         assert!(
             row[65] < 0.1 * row[15],
@@ -567,76 +390,5 @@ mod tests {
             .max_by(|&a, &b| (row[a - 1] - row[a + 1]).total_cmp(&(row[b - 1] - row[b + 1])))
             .unwrap();
         assert!((39..=41).contains(&steepest), "steepest at {steepest}");
-    }
-
-    #[test]
-    fn print_share_tells_a_printed_card_from_a_blank_sheet() {
-        let (w, h) = (200, 120);
-        // Left half: "text" lines every 6 px; right half: blank.
-        let s = small_from(w, h, |x, y| if x < 100 && y % 6 < 2 { 30.0 } else { 200.0 });
-        let print = PrintMap::new(&EdgeMap::new(&s));
-        let card = [[10.0, 10.0], [90.0, 10.0], [90.0, 110.0], [10.0, 110.0]];
-        let sheet = [[110.0, 10.0], [190.0, 10.0], [190.0, 110.0], [110.0, 110.0]];
-        let both = [[10.0, 10.0], [190.0, 10.0], [190.0, 110.0], [10.0, 110.0]];
-        assert!(print.share(&card) > 0.95, "card {}", print.share(&card));
-        assert_eq!(print.share(&sheet), 0.0);
-        let half = print.share(&both);
-        assert!(
-            (0.4..0.65).contains(&half),
-            "sheet with a card on it {half}"
-        );
-    }
-
-    /// A printed card (grey, "text" lines every 6 px) lying on a white sheet: the
-    /// sheet is blank around the card; the card is not blank around a rectangle
-    /// printed on it, nor is the sheet around a patch of it.
-    #[test]
-    fn blank_outside_tells_a_sheet_under_a_card() {
-        let s = small_from(300, 200, |x, y| {
-            let card = (100..200).contains(&x) && (60..130).contains(&y);
-            let text = (110..190).contains(&x) && (70..120).contains(&y) && y % 6 < 2;
-            match (card, text) {
-                (_, true) => 30.0,
-                (true, false) => 150.0,
-                (false, _) => 230.0,
-            }
-        });
-        let print = PrintMap::new(&EdgeMap::new(&s));
-        let rect = |x0: f32, y0: f32, x1: f32, y1: f32| [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
-        let sheet = rect(10.0, 10.0, 290.0, 190.0);
-        let card = rect(100.0, 60.0, 200.0, 130.0);
-        assert!(print.blank_outside(&sheet, &card));
-        let printed = rect(120.0, 75.0, 180.0, 115.0);
-        assert!(!print.blank_outside(&card, &printed));
-        // A patch of the sheet away from the card leaves the card outside it.
-        assert!(!print.blank_outside(&sheet, &rect(10.0, 10.0, 90.0, 60.0)));
-    }
-
-    /// A card 200 × 126 px whose "text" lines (every 6 px) keep 10 px off its edges:
-    /// its own outline has blank margins, an outline whose left side runs along the
-    /// text's left ends has print right inside that side.
-    #[test]
-    fn margin_print_tells_the_cards_edge_from_its_prints_edge() {
-        let (x0, y0, x1, y1) = (20.0, 20.0, 220.0, 146.0);
-        let s = small_from(240, 166, |x, y| {
-            let (x, y) = (x as f32, y as f32);
-            let on_card = (x0..x1).contains(&x) && (y0..y1).contains(&y);
-            let text = (x0 + 10.0..x1 - 10.0).contains(&x)
-                && (y0 + 10.0..y1 - 10.0).contains(&y)
-                && (y as usize) % 6 < 2;
-            match (on_card, text) {
-                (_, true) => 30.0,
-                (true, false) => 200.0,
-                (false, _) => 90.0,
-            }
-        });
-        let print = PrintMap::new(&EdgeMap::new(&s));
-        let card = [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
-        let margins = print.margin_print(&card);
-        assert!(margins.iter().all(|&m| m < 0.05), "card {margins:?}");
-        let inset = [[x0 + 10.0, y0], [x1, y0], [x1, y1], [x0 + 10.0, y1]];
-        let margins = print.margin_print(&inset);
-        assert!(margins[3] > 0.3, "inset left side {margins:?}");
-        assert!(margins[..3].iter().all(|&m| m < 0.05), "inset {margins:?}");
     }
 }

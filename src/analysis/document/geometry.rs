@@ -1,11 +1,7 @@
 //! Plane geometry of points, lines and quadrilaterals (continuous pixel coordinates),
 //! and how a found outline lies in the frame ([`DocGeometry`]).
 
-/// Two accumulator peaks closer than this (degrees, search-scale px) are the same line.
-/// The vote withdrawal already removes a line's side lobes; 4 px also dropped a card's
-/// side lying 3–4 px from a longer brick joint (found in-frame 223 → 226 of 256 at 2 px).
-const LINE_SUPPRESS_DEG: f32 = 3.0;
-const LINE_SUPPRESS_RHO: f32 = 2.0;
+use super::params::LineParams;
 
 /// Where the document lies in the frame and how it is posed.
 #[derive(Debug, Clone, Copy, PartialEq, serde::Serialize)]
@@ -102,16 +98,16 @@ impl Line {
         [-self.n[1], self.n[0]]
     }
 
-    /// Whether `o` is this line within the accumulator's suppression distance.
-    pub(super) fn same_as(&self, o: &Line) -> bool {
+    /// Whether `o` is this line, within `same_line_deg` and `same_line_px`.
+    pub(super) fn same_as(&self, o: &Line, p: &LineParams) -> bool {
         let dn = self.n[0] * o.n[0] + self.n[1] * o.n[1];
         let dc = if dn >= 0.0 {
             self.c - o.c
         } else {
             self.c + o.c
         };
-        undirected_diff_deg(self.angle_deg(), o.angle_deg()) <= LINE_SUPPRESS_DEG
-            && dc.abs() <= LINE_SUPPRESS_RHO
+        undirected_diff_deg(self.angle_deg(), o.angle_deg()) <= p.same_line_deg
+            && dc.abs() <= p.same_line_px
     }
 
     /// Angle of the normal folded into [0, 180).

@@ -1,58 +1,8 @@
 //! Straight lines in an edge map (Hough transform) and the edge support along each.
 
-use super::edges::{EdgeMap, EDGE_MIN_GRAD};
+use super::edges::EdgeMap;
 use super::geometry::{centroid, dist, Line, Pt};
-
-/// A side seen only in texture is weaker evidence than a grey edge (a smooth image
-/// fits any line well): its support and fit count this much.
-pub(super) const TEXTURE_SIDE_WEIGHT: f32 = 0.8;
-/// Each edge pixel votes for line angles within this many degrees of its edge
-/// orientation: tolerates orientation noise (2 lost 4 %, 4 gained nothing on the set).
-const HOUGH_ANGLE_SPREAD: i32 = 3;
-/// Edge pixels vote only where the orientation is coherent (straight edges, not the
-/// isotropic texture of gravel or grass).
-const HOUGH_MIN_COHERENCE: f32 = 0.6;
-/// Minimum votes of a line as a share of the small image's shorter side (in step votes).
-const HOUGH_MIN_VOTES_FRAC: f32 = 0.07;
-/// A pixel on a step (one surface meeting another, as at a document's side) casts a
-/// whole vote; one on either edge of a thin line (a brick joint, a cable, a pen) half:
-/// on brick the joints' lines outranked a card's sides, which fell beyond the 36 lines
-/// kept. Halving them (with 44 lines kept) found 3 more of the 256 in-frame cards of
-/// seeds 0–299 and 5 more of the 260 of seeds 300–599; not voting at all lost 5.
-const STEP_VOTE: u8 = 2;
-const RIDGE_VOTE: u8 = 1;
-/// Edge points are searched this many px either side of a line: Hough quantisation of
-/// 1° / 1 px leaves up to ~2 px at the ends of a long side.
-const SUPPORT_TOL_PX: i32 = 2;
-/// An edge pixel supports a line when its gradient is within this angle of the normal.
-const SUPPORT_MAX_ANGLE_DEG: f32 = 20.0;
-/// Farthest a swept side (see [`sweep_lines`]) is looked for, as a share of the
-/// outline's depth across it: a text block framed by the portrait, a band and the MRZ
-/// band is about half a card, the portrait a third of its width. (1.0–2.0 grew no
-/// portrait to its card; 2.5 grew 3 more of the 960 one-condition scenes, 3.0 none more.)
-const SWEEP_REACH: f32 = 2.5;
-/// Share of a swept line's length (between the neighbouring sides) on an edge of one
-/// polarity for it to count as a side (0.4 found no more).
-const SWEEP_MIN_SUPPORT: f32 = 0.5;
-/// Angles tried against each side (perspective turns a card's side a little against
-/// a side printed on it), parallel first so that it wins a tie; the best is refined by
-/// half a step each way.
-const SWEEP_ANGLES_DEG: [f32; 3] = [0.0, -3.0, 3.0];
-const SWEEP_ANGLE_STEP_DEG: f32 = 3.0;
-/// A swept line lies at least this far beyond the side along its whole length: the
-/// side's own edge is 3–4 px wide at ±1 px, and a line turned across it would be
-/// supported by it.
-const SWEEP_MIN_OUT_PX: f32 = 3.0;
-/// Share of each end of a swept segment left out (rounded corners).
-const SWEEP_END_SKIP: f32 = 0.07;
-/// A side's support is counted in this many stretches, each in its own polarity: the
-/// step at a card's side changes sign where the card passes from a dark desk onto a
-/// light sheet (one polarity over the whole side: found in-frame 226 of 256; 4–16
-/// stretches 229–230).
-const SUPPORT_STRETCHES: usize = 6;
-/// Weight of thin-line samples (both polarities within the tolerance band) subtracted
-/// from a side's support (0.3, 0.75 and 1 each lost 4+ whole cards on the set).
-const RIDGE_WEIGHT: f32 = 0.5;
+use super::params::LineParams;
 
 /// The image an edge was seen in: the grey frame, or the texture energy (where a card
 /// of the desk's brightness shows as smooth against busy texture).
@@ -63,17 +13,26 @@ pub(super) enum Cue {
 }
 
 /// The lines of a search, each with the image it was seen in and its edge profile.
-#[derive(Default)]
 pub(super) struct LineSet {
     pub(super) lines: Vec<Line>,
     pub(super) cues: Vec<Cue>,
     pub(super) profiles: Vec<LineProfile>,
+    p: LineParams,
 }
 
 impl LineSet {
+    pub(super) fn new(p: &LineParams) -> Self {
+        LineSet {
+            lines: Vec::new(),
+            cues: Vec::new(),
+            profiles: Vec::new(),
+            p: *p,
+        }
+    }
+
     pub(super) fn add(&mut self, lines: Vec<Line>, cue: Cue, edges: &EdgeMap) {
         for l in lines {
-            self.profiles.push(LineProfile::new(&l, edges));
+            self.profiles.push(LineProfile::new(&l, edges, &self.p));
             self.cues.push(cue);
             self.lines.push(l);
         }
@@ -85,8 +44,8 @@ impl LineSet {
 /// before the next is taken: the side lobes of a long edge (its pixels also vote for
 /// neighbouring angles) and near-duplicates fade away, while a genuinely separate
 /// parallel edge a few pixels off (card edge vs. a printed band) keeps its votes. The
-/// flanks of a thin line vote half (see [`STEP_VOTE`]).
-pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
+/// flanks of a thin line vote half (see `LineParams::ridge_vote`).
+pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize, p: &LineParams) -> Vec<Line> {
     const N_THETA: usize = 180;
     let rho_max = ((e.w * e.w + e.h * e.h) as f32).sqrt().ceil() as i32 + 1;
     let n_rho = (2 * rho_max + 1) as usize;
@@ -101,7 +60,7 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
     let mut acc = vec![0i32; N_THETA * n_rho];
     let vote = |acc: &mut [i32], x: usize, y: usize, t0: i32, delta: i32| {
         let (px, py) = (x as f32 + 0.5, y as f32 + 0.5);
-        for d in -HOUGH_ANGLE_SPREAD..=HOUGH_ANGLE_SPREAD {
+        for d in -p.hough_angle_spread..=p.hough_angle_spread {
             let t = (t0 + d).rem_euclid(N_THETA as i32) as usize;
             let rho = px * cos_t[t] + py * sin_t[t];
             // Nearest bin by truncation of a non-negative value: `round` is a libm
@@ -115,22 +74,22 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
     for y in 1..e.h.saturating_sub(1) {
         for x in 1..e.w - 1 {
             let i = y * e.w + x;
-            if e.coh[i] < HOUGH_MIN_COHERENCE || !e.is_thin_edge(x, y) {
+            if e.coh[i] < p.hough_min_coherence || !e.is_thin_edge(x, y) {
                 continue;
             }
             let theta = e.oy[i].atan2(e.ox[i]).to_degrees().rem_euclid(180.0);
             let t0 = (theta.round() as i32).rem_euclid(N_THETA as i32);
             let weight = if e.is_ridge(x, y) {
-                RIDGE_VOTE
+                p.ridge_vote
             } else {
-                STEP_VOTE
+                p.step_vote
             };
             votes[i] = Some((t0 as u8, weight));
             vote(&mut acc, x, y, t0, i32::from(weight));
         }
     }
     let min_votes =
-        i32::from(STEP_VOTE) * ((e.w.min(e.h) as f32 * HOUGH_MIN_VOTES_FRAC) as i32).max(8);
+        i32::from(p.step_vote) * ((e.w.min(e.h) as f32 * p.hough_min_votes_frac) as i32).max(8);
     // Local maxima in a 3×3 neighbourhood.
     let mut heap = std::collections::BinaryHeap::new();
     for t in 0..N_THETA {
@@ -169,7 +128,7 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
             n: [cos_t[t], sin_t[t]],
             c: rho,
         };
-        if lines.iter().any(|l| l.same_as(&line)) {
+        if lines.iter().any(|l| l.same_as(&line, p)) {
             continue;
         }
         // Withdraw the votes of this line's pixels (within 1 px, compatible angle).
@@ -193,7 +152,7 @@ pub(super) fn hough_lines(e: &EdgeMap, max_lines: usize) -> Vec<Line> {
                     continue;
                 };
                 let da = (b as i32 - t as i32).rem_euclid(N_THETA as i32);
-                if da.min(N_THETA as i32 - da) <= HOUGH_ANGLE_SPREAD + 1 {
+                if da.min(N_THETA as i32 - da) <= p.hough_angle_spread + 1 {
                     vote(&mut acc, xi, yi, b as i32, -i32::from(weight));
                     votes[i] = None;
                 }
@@ -223,6 +182,9 @@ pub(super) struct LineProfile {
     both: Vec<u32>,
     /// Samples where an edge could be seen at all (inside the image, off its border).
     inside: Vec<u32>,
+    /// Stretches a side's support is counted in, and the weight of thin-line samples.
+    stretches: usize,
+    ridge_weight: f32,
 }
 
 /// Counts over one segment of a line profile.
@@ -233,6 +195,7 @@ pub(super) struct SegmentCount {
     both: f32,
     inside: f32,
     pub(super) len: f32,
+    ridge_weight: f32,
 }
 
 /// Whether `inside` samples of a segment `len` long are enough of it to judge.
@@ -255,14 +218,14 @@ impl SegmentCount {
         // tolerance band at the same place; a document's side is a step of one. Only
         // such pairs count against a side: lone opposite hits are the noise around a
         // faint edge.
-        (hits - RIDGE_WEIGHT * self.both).max(0.0)
+        (hits - self.ridge_weight * self.both).max(0.0)
     }
 
     /// Upper bound of [`LineProfile::support`] over the same segment. Each stretch
     /// counts at most its samples with an edge of either polarity, pos + neg − both,
-    /// less its thin-line penalty, RIDGE_WEIGHT · both.
+    /// less its thin-line penalty, ridge_weight · both.
     pub(super) fn support_bound(&self, min_visible: f32) -> Option<f32> {
-        let any = self.pos + self.neg - (1.0 + RIDGE_WEIGHT) * self.both;
+        let any = self.pos + self.neg - (1.0 + self.ridge_weight) * self.both;
         enough_visible(self.inside, self.len, min_visible)
             .then(|| (any.max(0.0) / self.inside).min(1.0))
     }
@@ -277,12 +240,13 @@ impl SegmentCount {
 }
 
 impl LineProfile {
-    fn new(l: &Line, e: &EdgeMap) -> Self {
+    fn new(l: &Line, e: &EdgeMap, p: &LineParams) -> Self {
         let origin = [l.n[0] * l.c, l.n[1] * l.c];
         let dir = l.dir();
         let half = ((e.w * e.w + e.h * e.h) as f32).sqrt();
         let n_samples = (2.0 * half).ceil() as usize + 1;
-        let cos_min = SUPPORT_MAX_ANGLE_DEG.to_radians().cos();
+        let cos_min = p.support_max_angle_deg.to_radians().cos();
+        let tol = p.support_tol_px;
         let mut pos = Vec::with_capacity(n_samples + 1);
         let mut neg = Vec::with_capacity(n_samples + 1);
         let mut both = Vec::with_capacity(n_samples + 1);
@@ -299,7 +263,7 @@ impl LineProfile {
             let p = [origin[0] + dir[0] * s, origin[1] + dir[1] * s];
             ci += (p[0] >= lo && p[1] >= lo && p[0] < hi_x && p[1] < hi_y) as u32;
             let (mut sp, mut sn) = (false, false);
-            for o in -SUPPORT_TOL_PX..=SUPPORT_TOL_PX {
+            for o in -tol..=tol {
                 let q = [p[0] + l.n[0] * o as f32, p[1] + l.n[1] * o as f32];
                 if q[0] < 1.0 || q[1] < 1.0 {
                     continue;
@@ -310,7 +274,7 @@ impl LineProfile {
                 }
                 let i = y * e.w + x;
                 let m = e.mag[i];
-                if m < EDGE_MIN_GRAD {
+                if m < e.p.min_grad {
                     continue;
                 }
                 if (e.ox[i] * l.n[0] + e.oy[i] * l.n[1]).abs() < cos_min {
@@ -338,6 +302,8 @@ impl LineProfile {
             neg,
             both,
             inside,
+            stretches: p.support_stretches,
+            ridge_weight: p.ridge_weight,
         }
     }
 
@@ -364,22 +330,23 @@ impl LineProfile {
     }
 
     /// Supported share of the visible part of segment a→b from fraction `t0` to `t1` of
-    /// its length, each of `SUPPORT_STRETCHES` stretches counted in its own dominant
+    /// its length, each of `support_stretches` stretches counted in its own dominant
     /// polarity; `None` when too little of it is visible to say.
     pub(super) fn support(&self, a: Pt, b: Pt, t0: f32, t1: f32, min_visible: f32) -> Option<f32> {
         let (lo, hi) = self.span(a, b, t0, t1);
-        let at = |k: usize| self.sample(lo + (hi - lo) * k as f32 / SUPPORT_STRETCHES as f32);
-        let (first, end) = (at(0), at(SUPPORT_STRETCHES));
+        let n = self.stretches;
+        let at = |k: usize| self.sample(lo + (hi - lo) * k as f32 / n as f32);
+        let (first, end) = (at(0), at(n));
         let inside = self.inside[end].saturating_sub(self.inside[first]) as f32;
         if !enough_visible(inside, (hi - lo).max(1.0), min_visible) {
             return None;
         }
         let mut hits = 0.0f32;
         let mut i0 = first;
-        for k in 1..=SUPPORT_STRETCHES {
+        for k in 1..=n {
             let i1 = at(k);
             let d = |v: &[u32]| v[i1].saturating_sub(v[i0]) as f32;
-            hits += (d(&self.pos).max(d(&self.neg)) - RIDGE_WEIGHT * d(&self.both)).max(0.0);
+            hits += (d(&self.pos).max(d(&self.neg)) - self.ridge_weight * d(&self.both)).max(0.0);
             i0 = i1;
         }
         Some((hits / inside).min(1.0))
@@ -396,6 +363,7 @@ impl LineProfile {
             both: d(&self.both),
             inside: d(&self.inside),
             len: (hi - lo).max(1.0),
+            ridge_weight: self.ridge_weight,
         }
     }
 }
@@ -405,7 +373,7 @@ impl LineProfile {
 /// sides extended (a card's low-contrast edge beyond a crisp rectangle printed on it,
 /// which the Hough search misses when desk texture outvotes it). Searched every 2 px
 /// out and along, then refined to 1 px and half the angle step.
-pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
+pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4], p: &LineParams) -> [Option<Line>; 4] {
     let centre = centroid(corners);
     let mut out = [None; 4];
     for k in 0..4 {
@@ -415,7 +383,7 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
         let side = Line::through(a, b).facing_away_from(centre);
         let mid = [(a[0] + b[0]) * 0.5, (a[1] + b[1]) * 0.5];
         let depth = 0.5 * (dist(corners[(k + 3) % 4], a) + dist(b, corners[(k + 2) % 4]));
-        let d_max = (depth * SWEEP_REACH) as i32;
+        let d_max = (depth * p.sweep_reach) as i32;
         // The line `d` px out from the side's middle, turned by `deg`.
         let at = |d: f32, deg: f32| {
             let t = deg.to_radians();
@@ -434,10 +402,10 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
             let (Some(pa), Some(pb)) = (l.intersect(&prev), l.intersect(&next)) else {
                 return 0.0;
             };
-            if out_of_side(pa).min(out_of_side(pb)) < SWEEP_MIN_OUT_PX {
+            if out_of_side(pa).min(out_of_side(pb)) < p.sweep_min_out_px {
                 return 0.0;
             }
-            segment_support(e, l, pa, pb, step)
+            segment_support(e, l, pa, pb, step, p)
         };
         // Further out only leaves the image further behind.
         let beyond_image = |l: &Line| {
@@ -451,8 +419,8 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
                 || (pa[1] > h && pb[1] > h)
         };
         let mut best: Option<(f32, f32, f32)> = None;
-        for deg in SWEEP_ANGLES_DEG {
-            for d in (SWEEP_MIN_OUT_PX as i32..=d_max).step_by(2) {
+        for deg in p.sweep_angles_deg {
+            for d in (p.sweep_min_out_px as i32..=d_max).step_by(2) {
                 let l = at(d as f32, deg);
                 if beyond_image(&l) {
                     break;
@@ -466,7 +434,7 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
         let Some((_, d0, deg0)) = best else { continue };
         // Refined: the angle first (the coarse one wins a tie), then the middle of the
         // offsets as well supported, since an edge is 3–4 px wide at ±1 px.
-        let step = SWEEP_ANGLE_STEP_DEG * 0.5;
+        let step = p.sweep_angle_step_deg * 0.5;
         let mut fine: Option<(f32, f32)> = None;
         for deg in [deg0, deg0 - step, deg0 + step] {
             let s = support(&at(d0, deg), 1.0);
@@ -480,12 +448,12 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
             .map(|d| (d, support(&at(d, deg), 1.0)))
             .collect();
         let s_max = near.iter().map(|x| x.1).fold(s_max, f32::max);
-        if s_max < SWEEP_MIN_SUPPORT {
+        if s_max < p.sweep_min_support {
             continue;
         }
         let plateau: Vec<f32> = near
             .iter()
-            .filter(|x| x.1 >= s_max - 0.02)
+            .filter(|x| x.1 >= s_max - p.sweep_plateau)
             .map(|x| x.0)
             .collect();
         let d = plateau.iter().sum::<f32>() / plateau.len() as f32;
@@ -497,8 +465,8 @@ pub(super) fn sweep_lines(e: &EdgeMap, corners: &[Pt; 4]) -> [Option<Line>; 4] {
 /// Share of segment pa→pb of line `l` (sampled every `step` px, its ends skipped like
 /// a side's) with an edge of one polarity across it within 1 px; 0 when too little of
 /// it lies in the image to tell.
-fn segment_support(e: &EdgeMap, l: &Line, pa: Pt, pb: Pt, step: f32) -> f32 {
-    let cos_min = SUPPORT_MAX_ANGLE_DEG.to_radians().cos();
+fn segment_support(e: &EdgeMap, l: &Line, pa: Pt, pb: Pt, step: f32, p: &LineParams) -> f32 {
+    let cos_min = p.support_max_angle_deg.to_radians().cos();
     let len = dist(pa, pb);
     if len < 1.0 {
         return 0.0;
@@ -507,19 +475,19 @@ fn segment_support(e: &EdgeMap, l: &Line, pa: Pt, pb: Pt, step: f32) -> f32 {
     let n = l.n;
     let (mut pos, mut neg, mut inside, mut total) = (0u32, 0u32, 0u32, 0u32);
     let (hi_x, hi_y) = (e.w as f32 - 2.0, e.h as f32 - 2.0);
-    let mut s = len * SWEEP_END_SKIP;
-    while s < len * (1.0 - SWEEP_END_SKIP) {
-        let p = [pa[0] + dir[0] * s, pa[1] + dir[1] * s];
+    let mut s = len * p.sweep_end_skip;
+    while s < len * (1.0 - p.sweep_end_skip) {
+        let q = [pa[0] + dir[0] * s, pa[1] + dir[1] * s];
         s += step;
         total += 1;
-        if p[0] < 2.0 || p[1] < 2.0 || p[0] >= hi_x || p[1] >= hi_y {
+        if q[0] < 2.0 || q[1] < 2.0 || q[0] >= hi_x || q[1] >= hi_y {
             continue;
         }
         inside += 1;
         let (mut sp, mut sn) = (false, false);
         for o in [-1.0f32, 0.0, 1.0] {
-            let i = (p[1] + n[1] * o) as usize * e.w + (p[0] + n[0] * o) as usize;
-            if e.mag[i] < EDGE_MIN_GRAD || (e.ox[i] * n[0] + e.oy[i] * n[1]).abs() < cos_min {
+            let i = (q[1] + n[1] * o) as usize * e.w + (q[0] + n[0] * o) as usize;
+            if e.mag[i] < e.p.min_grad || (e.ox[i] * n[0] + e.oy[i] * n[1]).abs() < cos_min {
                 continue;
             }
             if e.gx[i] * n[0] + e.gy[i] * n[1] >= 0.0 {
@@ -558,7 +526,7 @@ mod tests {
                 }
             })
             .collect();
-        EdgeMap::new(&Small { w, h, px })
+        EdgeMap::new(&Small { w, h, px }, &Default::default())
     }
 
     fn off_line(l: &Line, p: Pt) -> f32 {
@@ -570,7 +538,7 @@ mod tests {
     #[test]
     fn sweep_finds_the_faint_card_edge_beyond_each_side_of_a_printed_rectangle() {
         let printed = [[80.0, 45.0], [150.0, 45.0], [150.0, 95.0], [80.0, 95.0]];
-        let swept = sweep_lines(&desk_card(true), &printed);
+        let swept = sweep_lines(&desk_card(true), &printed, &LineParams::default());
         // Two points of the card's edge beyond each side (top, right, bottom, left).
         let card_edges = [
             [[60.0, 20.0], [140.0, 20.0]],
@@ -591,7 +559,7 @@ mod tests {
     fn sweep_finds_nothing_beyond_a_card_on_a_plain_desk() {
         let card = [[30.0, 20.0], [170.0, 20.0], [170.0, 120.0], [30.0, 120.0]];
         let e = desk_card(false);
-        let swept = sweep_lines(&e, &card);
+        let swept = sweep_lines(&e, &card, &LineParams::default());
         assert!(swept.iter().all(Option::is_none), "{swept:?}");
     }
 }

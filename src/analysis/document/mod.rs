@@ -17,7 +17,7 @@
 //! document is printed all over, a blank sheet of paper is not). The best few are
 //! refined at full resolution by fitting lines to gradient peaks along each side's
 //! normal, and the one whose sides are also crisp straight edges at full resolution wins.
-//! When no grey outline verifies well (`GREY_ENOUGH_QUALITY`), the search runs again
+//! When no grey outline verifies well (`grey_enough_quality`), the search runs again
 //! with lines from the texture energy added: a card of the desk's brightness on gravel,
 //! grass or brick shows almost no grey step, but it is smooth where the desk is busy. A
 //! side seen only in texture counts for less than a grey edge.
@@ -30,16 +30,20 @@
 //! On a front side the faces found in the frame are passed in: an outline holding one
 //! at a portrait's size and place beats those holding none (`portrait`).
 //!
-//! Modules, one step each: `edges` (the search images and their edge and print maps),
+//! Modules, one step each: `edges` (the search images and their edge maps), `print`
+//! (where the search image shows print),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
 //! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
 //! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]) and `warp`
-//! (homographies, [`rectify`]).
+//! (homographies, [`rectify`]). Every tuned number is in [`Params`] (`params`), and one
+//! `DocumentSearch` holds a search's images and lines and takes its steps.
 
 mod edges;
 mod geometry;
 mod lines;
+mod params;
 mod portrait;
+mod print;
 mod quads;
 mod refine;
 mod warp;
@@ -48,53 +52,22 @@ use image::GrayImage;
 
 use crate::analysis::Face;
 
-use edges::{box_downscale, texture_energy, EdgeMap, PrintMap};
+use edges::{box_downscale, texture_energy, EdgeMap, Small};
 use geometry::{centroid, inside_quad, order_corners, signed_area, visible_area, Line, Pt};
 use lines::{hough_lines, sweep_lines, Cue, LineSet};
+pub use params::{
+    EdgeParams, LineParams, ParamError, Params, PortraitParams, PrintParams, QuadParams,
+    RefineParams, SearchParams,
+};
 pub(crate) use portrait::Portraits;
-use quads::{best_quads, Quad, AREA_EXPONENT, MEAN_WEIGHT};
+use print::PrintMap;
+use quads::{best_quads, Frame, Quad};
 use refine::{refine_quad, Planes};
 
 pub use crate::shot::DocumentShape as DocShape;
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
 pub(crate) use warp::{apply_h, quad_to_unit_square};
 pub use warp::{frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size};
-
-/// Long side of the image the line search runs on: enough for a card that fills a third
-/// of the frame to have sides of 100+ px, small enough to keep the whole search ~4 ms
-/// at 1280×720 (640 was slower, 9.6 ms, and not more accurate).
-const SEARCH_LONG_SIDE: u32 = 480;
-/// Verified quality of the best grey outline above which texture is not searched: the
-/// texture search costs ~4 ms. 0.6 found 2 more of the 256 in-frame evaluation cards
-/// but took the p95 of a frame's analysis on the card sequence from 14.7 to 20 ms.
-const GREY_ENOUGH_QUALITY: f32 = 0.5;
-/// Lines taken from the texture energy in addition to the grey ones.
-const MAX_TEXTURE_LINES: usize = 16;
-/// Below this (after downscaling) there is no document worth looking for.
-const MIN_SEARCH_SIDE: u32 = 24;
-/// Lines kept from the accumulator: the document's 4 sides must be among them even on a
-/// cluttered desk, and the number of quads grows with the 4th power of this. (With
-/// thin lines' votes halved, 36 found 1 fewer in-frame card of seeds 0–299 and 2 fewer
-/// of 300–599, and cost 3 ms less at the passport sequence's p95; 48 found none more.)
-const MAX_LINES: usize = 44;
-/// Final quality = verified^(1-w) · coarse^w: the coarse support covers the whole side
-/// at ±2 px, the full-resolution fit is sharp but sees only 48 points per side; a
-/// geometric mix of both ranked candidates best on the synthetic set (0.7 vs 0.5/0.3).
-const COARSE_WEIGHT: f32 = 0.7;
-/// Verified quality below which nothing is reported.
-const MIN_VERIFIED_QUALITY: f32 = 0.3;
-/// A card on a sheet (`card_on_sheet`) covers at most this share of the sheet's area,
-/// and its corners, pulled this share of the way to its centre, lie inside the sheet.
-const CARD_ON_SHEET_MAX_AREA: f32 = 0.85;
-const NESTED_PULL: f32 = 0.03;
-/// A grown outline (see `grow`) wins when it scores at least this share of the outline
-/// it grew from. Its grown part shows print (a blank one is refused), while the card's
-/// own outline can score a little lower than a rectangle printed on it: a band along
-/// the card's edge is print inside its margin, and on a tilted card a shorter outline
-/// can match the expected aspect better (1.0 missed 1 more of the 256 in-frame cards of
-/// seeds 0–299 and outlined 2 fewer of the 60 cut cards; 0.8 and 0.7 found 1 fewer
-/// in-frame card and lost a `corners_visible` verdict).
-const GROWN_MIN_SCORE_RATIO: f32 = 0.9;
 
 /// A detected document outline.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -124,10 +97,24 @@ pub fn find_document_with_portrait(
     shape: DocShape,
     faces: &[Face],
 ) -> Option<FoundDocument> {
+    find_document_with_params(grey, shape, faces, &Params::DEFAULT)
+}
+
+/// [`find_document_with_portrait`] with the search's tuned numbers given (the
+/// evaluation sweeps them; kycam uses [`Params::DEFAULT`]).
+pub fn find_document_with_params(
+    grey: &GrayImage,
+    shape: DocShape,
+    faces: &[Face],
+    params: &Params,
+) -> Option<FoundDocument> {
+    let portraits = Portraits::new(faces, grey.dimensions());
     let Verified {
         corners, quality, ..
-    } = search(grey, shape, Portraits::new(faces, grey.dimensions()))?.winner?;
-    if quality < MIN_VERIFIED_QUALITY {
+    } = DocumentSearch::new(grey, shape, portraits, params)?
+        .run()
+        .winner?;
+    if quality < params.search.min_verified_quality {
         return None;
     }
     Some(FoundDocument {
@@ -154,16 +141,17 @@ pub struct RankedOutline {
 /// growth steps), highest rank first.
 #[doc(hidden)]
 pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> {
-    let mut all: Vec<RankedOutline> = search(grey, shape, Portraits::NONE)
-        .map(|s| s.verified)
-        .unwrap_or_default()
-        .into_iter()
-        .map(|v| RankedOutline {
-            corners: order_corners(v.corners),
-            rank: v.score,
-            quality: v.quality,
-        })
-        .collect();
+    let mut all: Vec<RankedOutline> =
+        DocumentSearch::new(grey, shape, Portraits::NONE, &Params::DEFAULT)
+            .map(|s| s.run().verified)
+            .unwrap_or_default()
+            .into_iter()
+            .map(|v| RankedOutline {
+                corners: order_corners(v.corners),
+                rank: v.score,
+                quality: v.quality,
+            })
+            .collect();
     all.sort_by(|a, b| b.rank.total_cmp(&a.rank));
     all
 }
@@ -171,184 +159,291 @@ pub fn ranked_outlines(grey: &GrayImage, shape: DocShape) -> Vec<RankedOutline> 
 /// The sides of `corners` (an outline in input pixels, side k from corner k to k+1)
 /// that none of the search's lines follows (all four when the frame is too small to
 /// search): a card that was never a candidate lacks lines for one or more of its sides
-/// (`examples/rank_census.rs`, docs/evaluation.md thirteenth round).
+/// (`examples/rank_census.rs`).
 #[doc(hidden)]
 pub fn sides_without_line(
     grey: &GrayImage,
     shape: DocShape,
     corners: &[[f32; 2]; 4],
 ) -> Vec<usize> {
-    let Some(s) = search(grey, shape, Portraits::NONE) else {
+    let p = &Params::DEFAULT;
+    let Some(search) = DocumentSearch::new(grey, shape, Portraits::NONE, p) else {
         return (0..4).collect();
     };
-    let c = to_small(corners, s.f);
+    let f = search.f;
+    let found = search.run();
+    let c = to_small(corners, f);
     (0..4)
         .filter(|&k| {
             let side = Line::through(c[k], c[(k + 1) % 4]);
-            !s.lines.iter().any(|l| l.same_as(&side))
+            !found.lines.iter().any(|l| l.same_as(&side, &p.lines))
         })
         .collect()
 }
 
 /// What one search verified, and the outline it chose; the lines it combined (in the
-/// search image, `f` times smaller than the input).
-struct Search {
+/// search image).
+struct Found {
     verified: Vec<Verified>,
     winner: Option<Verified>,
     lines: Vec<Line>,
-    f: f32,
 }
 
-/// The search behind [`find_document_with_portrait`]: `None` when the frame is too
-/// small to search.
-fn search(grey: &GrayImage, shape: DocShape, portraits: Portraits) -> Option<Search> {
-    let (w, h) = grey.dimensions();
-    let long = w.max(h);
-    if long == 0 {
-        return None;
+/// One search for the document in a grey frame: the search image (the frame
+/// downscaled `f` times), its edges and print, the lines found so far, and the faces
+/// that may be the portrait. Each step is a method; [`DocumentSearch::run`] takes them
+/// in order.
+struct DocumentSearch<'a> {
+    p: &'a Params,
+    grey: &'a GrayImage,
+    portraits: Portraits<'a>,
+    /// Input pixels per search-image pixel.
+    f: f32,
+    frame: Frame,
+    small: Small,
+    edges: EdgeMap,
+    print: PrintMap,
+    lines: LineSet,
+    /// The texture energy, once the grey lines were not enough.
+    texture: Option<Small>,
+}
+
+impl<'a> DocumentSearch<'a> {
+    /// The search images and the grey lines; `None` when the frame is too small to
+    /// search.
+    fn new(
+        grey: &'a GrayImage,
+        shape: DocShape,
+        portraits: Portraits<'a>,
+        p: &'a Params,
+    ) -> Option<Self> {
+        let s = &p.search;
+        let (w, h) = grey.dimensions();
+        let long = w.max(h);
+        if long == 0 {
+            return None;
+        }
+        let factor = long.div_ceil(s.search_long_side).max(1);
+        let small = box_downscale(grey, factor);
+        if small.w < s.min_search_side as usize || small.h < s.min_search_side as usize {
+            return None;
+        }
+        let edges = EdgeMap::new(&small, &p.edges);
+        let print = PrintMap::new(&edges, &p.print);
+        let mut lines = LineSet::new(&p.lines);
+        lines.add(
+            hough_lines(&edges, s.max_lines, &p.lines),
+            Cue::Grey,
+            &edges,
+        );
+        Some(DocumentSearch {
+            p,
+            grey,
+            portraits: portraits.with_params(&p.portrait),
+            f: factor as f32,
+            frame: Frame {
+                w: small.w,
+                h: small.h,
+                aspect: shape.aspect(),
+            },
+            small,
+            edges,
+            print,
+            lines,
+            texture: None,
+        })
     }
-    let factor = long.div_ceil(SEARCH_LONG_SIDE).max(1);
-    let small = box_downscale(grey, factor);
-    if small.w < MIN_SEARCH_SIDE as usize || small.h < MIN_SEARCH_SIDE as usize {
-        return None;
+
+    /// Every step: candidates from the grey lines, verified; the texture lines too when
+    /// no grey outline verifies well; the card on a sheet; the winner grown; print beside
+    /// the portrait dropped.
+    fn run(mut self) -> Found {
+        let mut verified = self.verify(&self.candidates());
+        let mut best = self.best_of(&verified);
+        // A crisp, complete grey outline needs no second look. Otherwise add the outlines
+        // seen only as a change of texture (a card of the desk's brightness on a busy desk).
+        if best.is_none_or(|b| b.quality < self.p.search.grey_enough_quality) {
+            self.add_texture_lines();
+            verified.extend(self.verify(&self.candidates()));
+            best = self.best_of(&verified);
+        }
+        // Once the winner holds a portrait, the later steps may replace it only by an
+        // outline that holds one too.
+        let portraits = self.portraits;
+        let anchored = best.is_some_and(|b| portraits.held_by(&b.corners));
+        let keeps_portrait = |v: &Verified| !anchored || portraits.held_by(&v.corners);
+        // A sheet of paper under the card outscores it by its size: the card inside wins.
+        let eligible = verified.iter().filter(|v| keeps_portrait(v));
+        if let Some(card) = best.and_then(|b| self.card_on_sheet(&b, eligible)) {
+            best = Some(card);
+        }
+        // The winner may be a rectangle printed on the card whose own edge the line search
+        // missed: an outline grown from it out to such an edge wins unless it scores much
+        // lower (see `grown_min_score_ratio`).
+        if let Some(win) = best {
+            let grown = self.grow(&win);
+            let ratio = self.p.search.grown_min_score_ratio;
+            if grown.is_some_and(|g| g.score > ratio * win.score && keeps_portrait(&g)) {
+                best = grown;
+            }
+        }
+        // Print beside the portrait is not the document: better none than an outline that
+        // may pass a card the frame cuts.
+        let winner = best.filter(|b| !portraits.beside(&b.corners));
+        Found {
+            verified,
+            winner,
+            lines: self.lines.lines,
+        }
     }
-    let f = factor as f32;
-    let aspect = shape.aspect();
-    let edges = EdgeMap::new(&small);
-    let print = PrintMap::new(&edges);
-    let mut lines = LineSet::default();
-    lines.add(hough_lines(&edges, MAX_LINES), Cue::Grey, &edges);
-    // Declared before `planes`, which borrows it once it is computed.
-    let texture;
-    let mut planes = Planes {
-        grey,
-        texture: None,
-        f,
-    };
-    let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
-    let mut verified = verify(&planes, &candidates);
-    let mut best = best_of(&verified, &portraits);
-    // A crisp, complete grey outline needs no second look. Otherwise add the outlines
-    // seen only as a change of texture (a card of the desk's brightness on a busy desk).
-    if best.is_none_or(|b| b.quality < GREY_ENOUGH_QUALITY) {
-        texture = texture_energy(&small);
-        let texture_edges = EdgeMap::new(&texture);
+
+    /// The best candidate outlines from the lines found so far.
+    fn candidates(&self) -> Vec<Quad> {
+        best_quads(&self.lines, &self.print, self.frame, self.p)
+    }
+
+    /// The images sides are refined in.
+    fn planes(&self) -> Planes<'_> {
+        Planes {
+            grey: self.grey,
+            texture: self.texture.as_ref(),
+            f: self.f,
+            p: self.p,
+        }
+    }
+
+    /// Adds the lines seen in the texture energy and not already among the grey ones.
+    fn add_texture_lines(&mut self) {
+        let texture = texture_energy(&self.small, &self.p.edges);
+        let texture_edges = EdgeMap::new(&texture, &self.p.edges);
+        let max = self.p.search.max_texture_lines;
         // One already found in grey is measured there, where it is sharper.
-        let n_grey = lines.lines.len();
-        let new: Vec<Line> = hough_lines(&texture_edges, 2 * MAX_TEXTURE_LINES)
+        let grey_lines = &self.lines.lines;
+        let new: Vec<Line> = hough_lines(&texture_edges, 2 * max, &self.p.lines)
             .into_iter()
-            .filter(|l| !lines.lines[..n_grey].iter().any(|o| o.same_as(l)))
-            .take(MAX_TEXTURE_LINES)
+            .filter(|l| !grey_lines.iter().any(|o| o.same_as(l, &self.p.lines)))
+            .take(max)
             .collect();
-        lines.add(new, Cue::Texture, &texture_edges);
-        planes.texture = Some(&texture);
-        let candidates = best_quads(&lines, &print, small.w, small.h, aspect);
-        verified.extend(verify(&planes, &candidates));
-        best = best_of(&verified, &portraits);
+        self.lines.add(new, Cue::Texture, &texture_edges);
+        self.texture = Some(texture);
     }
-    // Once the winner holds a portrait, the later steps may replace it only by an
-    // outline that holds one too.
-    let anchored = best.is_some_and(|b| portraits.held_by(&b.corners));
-    let keeps_portrait = |v: &Verified| !anchored || portraits.held_by(&v.corners);
-    // A sheet of paper under the card outscores it by its size: the card inside wins.
-    let eligible = verified.iter().filter(|v| keeps_portrait(v));
-    if let Some(card) = best.and_then(|b| card_on_sheet(&b, eligible, &print, f)) {
-        best = Some(card);
-    }
-    // The winner may be a rectangle printed on the card whose own edge the line search
-    // missed: an outline grown from it out to such an edge wins unless it scores much
-    // lower (see `GROWN_MIN_SCORE_RATIO`).
-    if let Some(win) = best {
-        let grown = grow(&planes, &edges, &print, small.w, small.h, aspect, &win);
-        if grown.is_some_and(|g| g.score > GROWN_MIN_SCORE_RATIO * win.score && keeps_portrait(&g))
+
+    /// The outline `win` grown: its sides moved out, one or more at a time, to the edges
+    /// found beyond them (see `sweep_lines`), verified; `None` when there is none. A grown
+    /// part without any print is a blank sheet under the card, not part of it.
+    fn grow(&self, win: &Verified) -> Option<Verified> {
+        let corners = to_small(&win.corners, self.f);
+        let edges = &self.edges;
+        let mut set = LineSet::new(&self.p.lines);
+        let sides = (0..4).map(|k| Line::through(corners[k], corners[(k + 1) % 4]));
+        set.add(sides.collect(), Cue::Grey, edges);
+        let mut moved = [None; 4];
+        for (k, line) in sweep_lines(edges, &corners, &self.p.lines)
+            .into_iter()
+            .enumerate()
         {
-            best = grown;
+            if let Some(line) = line {
+                moved[k] = Some(set.lines.len());
+                set.add(vec![line], Cue::Grey, edges);
+            }
         }
-    }
-    // Print beside the portrait is not the document: better none than an outline that
-    // may pass a card the frame cuts.
-    let best = best.filter(|b| !portraits.beside(&b.corners));
-    Some(Search {
-        verified,
-        winner: best,
-        lines: lines.lines,
-        f,
-    })
-}
-
-/// The outline `win` grown: its sides moved out, one or more at a time, to the edges
-/// found beyond them (see `sweep_lines`), verified; `None` when there is none. A grown
-/// part without any print is a blank sheet under the card, not part of it.
-fn grow(
-    planes: &Planes,
-    edges: &EdgeMap,
-    print: &PrintMap,
-    w: usize,
-    h: usize,
-    aspect: f32,
-    win: &Verified,
-) -> Option<Verified> {
-    let f = planes.f;
-    let corners = to_small(&win.corners, f);
-    let mut set = LineSet::default();
-    let sides = (0..4).map(|k| Line::through(corners[k], corners[(k + 1) % 4]));
-    set.add(sides.collect(), Cue::Grey, edges);
-    let mut moved = [None; 4];
-    for (k, line) in sweep_lines(edges, &corners).into_iter().enumerate() {
-        if let Some(line) = line {
-            moved[k] = Some(set.lines.len());
-            set.add(vec![line], Cue::Grey, edges);
+        if moved.iter().all(Option::is_none) {
+            return None;
         }
-    }
-    if moved.iter().all(Option::is_none) {
-        return None;
-    }
-    let grown: Vec<Quad> = quads::grown_quads(&set, moved, print, w, h, aspect)
-        .into_iter()
-        .filter(|g| {
-            (0..4).all(|k| {
-                let (a, b) = (corners[k], corners[(k + 1) % 4]);
-                let (ga, gb) = (g.corners[k], g.corners[(k + 1) % 4]);
-                // A side kept in place has its corners slid along its own line.
-                let side = &set.lines[k];
-                let mid = [(ga[0] + gb[0]) * 0.5, (ga[1] + gb[1]) * 0.5];
-                let kept = (side.n[0] * mid[0] + side.n[1] * mid[1] - side.c).abs() < 1.0;
-                kept || print.share(&[a, b, gb, ga]) > 0.0
+        let kept_px = self.p.search.kept_side_px;
+        let grown: Vec<Quad> = quads::grown_quads(&set, moved, &self.print, self.frame, self.p)
+            .into_iter()
+            .filter(|g| {
+                (0..4).all(|k| {
+                    let (a, b) = (corners[k], corners[(k + 1) % 4]);
+                    let (ga, gb) = (g.corners[k], g.corners[(k + 1) % 4]);
+                    // A side kept in place has its corners slid along its own line.
+                    let side = &set.lines[k];
+                    let mid = [(ga[0] + gb[0]) * 0.5, (ga[1] + gb[1]) * 0.5];
+                    let kept = (side.n[0] * mid[0] + side.n[1] * mid[1] - side.c).abs() < kept_px;
+                    kept || self.print.share(&[a, b, gb, ga]) > 0.0
+                })
             })
-        })
-        .collect();
-    best_of(&verify(planes, &grown), &Portraits::NONE)
-}
+            .collect();
+        best_of(&self.verify(&grown), &Portraits::NONE, self.p)
+    }
 
-/// The best-scoring of `candidates` inside `sheet` (all its corners within it, at most
-/// `CARD_ON_SHEET_MAX_AREA` of it) when what lies around it in `sheet` is blank: `sheet`
-/// is then paper under the card, which its size let outscore the card.
-fn card_on_sheet<'a>(
-    sheet: &Verified,
-    candidates: impl Iterator<Item = &'a Verified>,
-    print: &PrintMap,
-    f: f32,
-) -> Option<Verified> {
-    let outer = to_small(&sheet.corners, f);
-    let outer_area = signed_area(&outer).abs();
-    candidates
-        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY)
-        .filter(|v| {
-            let inner = to_small(&v.corners, f);
-            let centre = centroid(&inner);
-            // Corners pulled in a little: the card may share a side with the sheet.
-            let pulled = inner.map(|p| {
-                [
-                    p[0] + (centre[0] - p[0]) * NESTED_PULL,
-                    p[1] + (centre[1] - p[1]) * NESTED_PULL,
-                ]
+    /// The best-scoring of `candidates` inside `sheet` (all its corners within it, at
+    /// most `card_on_sheet_max_area` of it) when what lies around it in `sheet` is blank:
+    /// `sheet` is then paper under the card, which its size let outscore the card.
+    fn card_on_sheet<'v>(
+        &self,
+        sheet: &Verified,
+        candidates: impl Iterator<Item = &'v Verified>,
+    ) -> Option<Verified> {
+        let s = &self.p.search;
+        let outer = to_small(&sheet.corners, self.f);
+        let outer_area = signed_area(&outer).abs();
+        candidates
+            .filter(|v| v.quality >= s.min_verified_quality)
+            .filter(|v| {
+                let inner = to_small(&v.corners, self.f);
+                let centre = centroid(&inner);
+                // Corners pulled in a little: the card may share a side with the sheet.
+                let pulled = inner.map(|p| {
+                    [
+                        p[0] + (centre[0] - p[0]) * s.nested_pull,
+                        p[1] + (centre[1] - p[1]) * s.nested_pull,
+                    ]
+                });
+                signed_area(&inner).abs() <= s.card_on_sheet_max_area * outer_area
+                    && pulled.iter().all(|&p| inside_quad(p, &outer))
+                    && self.print.blank_outside(&outer, &inner)
+            })
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .copied()
+    }
+
+    /// The best of `verified`, preferring those that hold the portrait.
+    fn best_of(&self, verified: &[Verified]) -> Option<Verified> {
+        best_of(verified, &self.portraits, self.p)
+    }
+
+    /// Refines each candidate at full resolution and measures how much of each side is a
+    /// crisp edge on a straight line (texture that happened to line up at the coarse scale
+    /// scatters here).
+    fn verify(&self, candidates: &[Quad]) -> Vec<Verified> {
+        let planes = self.planes();
+        let s = &self.p.search;
+        let (w, h) = (self.grey.width() as f32, self.grey.height() as f32);
+        let f = self.f;
+        let mut out = Vec::new();
+        for quad in candidates {
+            let coarse: [Pt; 4] = quad.corners.map(|p| [p[0] * f, p[1] * f]);
+            let Some((refined, fit)) = refine_quad(&planes, &coarse, &quad.polarity, &quad.cue)
+            else {
+                continue;
+            };
+            let measured: Vec<f32> = (0..4)
+                .filter(|&k| quad.polarity[k].1 != 0.0)
+                .map(|k| fit[k])
+                .collect();
+            let min_fit = measured.iter().cloned().fold(f32::MAX, f32::min);
+            let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
+            let mut quality =
+                (s.mean_weight * mean_fit + (1.0 - s.mean_weight) * min_fit) * quad.aspect_f;
+            quality *= quad.unseen_penalty;
+            let area = visible_area(&refined, w, h) / (w * h);
+            let coarse_q = quad.score / area.max(1e-6).powf(s.area_exponent);
+            let quality = quality.max(1e-6).powf(1.0 - s.coarse_weight)
+                * coarse_q.max(1e-6).powf(s.coarse_weight);
+            // Blank margins rank a candidate the way its coarse score does.
+            let score = quality
+                * area.max(1e-6).powf(s.area_exponent)
+                * quad.margin_f.max(1e-6).powf(s.coarse_weight);
+            out.push(Verified {
+                score,
+                corners: refined,
+                quality,
             });
-            signed_area(&inner).abs() <= CARD_ON_SHEET_MAX_AREA * outer_area
-                && pulled.iter().all(|&p| inside_quad(p, &outer))
-                && print.blank_outside(&outer, &inner)
-        })
-        .max_by(|a, b| a.score.total_cmp(&b.score))
-        .copied()
+        }
+        out
+    }
 }
 
 /// Input-pixel corners `c` in the search image, `f` times smaller.
@@ -367,49 +462,12 @@ struct Verified {
 
 /// The best-scoring of `verified`; of those that hold one of `portraits`
 /// (good enough to report) when there are any.
-fn best_of(verified: &[Verified], portraits: &Portraits) -> Option<Verified> {
+fn best_of(verified: &[Verified], portraits: &Portraits, p: &Params) -> Option<Verified> {
     let by_score = |a: &&Verified, b: &&Verified| a.score.total_cmp(&b.score);
     verified
         .iter()
-        .filter(|v| v.quality >= MIN_VERIFIED_QUALITY && portraits.held_by(&v.corners))
+        .filter(|v| v.quality >= p.search.min_verified_quality && portraits.held_by(&v.corners))
         .max_by(by_score)
         .or_else(|| verified.iter().max_by(by_score))
         .copied()
-}
-
-/// Refines each candidate at full resolution and measures how much of each side is a
-/// crisp edge on a straight line (texture that happened to line up at the coarse scale
-/// scatters here).
-fn verify(planes: &Planes, candidates: &[Quad]) -> Vec<Verified> {
-    let (w, h) = (planes.grey.width() as f32, planes.grey.height() as f32);
-    let f = planes.f;
-    let mut out = Vec::new();
-    for quad in candidates {
-        let coarse: [Pt; 4] = quad.corners.map(|p| [p[0] * f, p[1] * f]);
-        let Some((refined, fit)) = refine_quad(planes, &coarse, &quad.polarity, &quad.cue) else {
-            continue;
-        };
-        let measured: Vec<f32> = (0..4)
-            .filter(|&k| quad.polarity[k].1 != 0.0)
-            .map(|k| fit[k])
-            .collect();
-        let min_fit = measured.iter().cloned().fold(f32::MAX, f32::min);
-        let mean_fit = measured.iter().sum::<f32>() / measured.len().max(1) as f32;
-        let mut quality = (MEAN_WEIGHT * mean_fit + (1.0 - MEAN_WEIGHT) * min_fit) * quad.aspect_f;
-        quality *= quad.unseen_penalty;
-        let area = visible_area(&refined, w, h) / (w * h);
-        let coarse_q = quad.score / area.max(1e-6).powf(AREA_EXPONENT);
-        let quality =
-            quality.max(1e-6).powf(1.0 - COARSE_WEIGHT) * coarse_q.max(1e-6).powf(COARSE_WEIGHT);
-        // Blank margins rank a candidate the way its coarse score does.
-        let score = quality
-            * area.max(1e-6).powf(AREA_EXPONENT)
-            * quad.margin_f.max(1e-6).powf(COARSE_WEIGHT);
-        out.push(Verified {
-            score,
-            corners: refined,
-            quality,
-        });
-    }
-    out
 }

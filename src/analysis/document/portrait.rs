@@ -6,40 +6,8 @@ use crate::analysis::Face;
 use crate::geometry::Rect;
 
 use super::geometry::{distance_to_quad, height_px, inside_quad, width_over_height, width_px, Pt};
+use super::params::PortraitParams;
 use super::warp::{apply_h, quad_to_unit_square};
-
-/// A face box's width as a share of the document's long side, where the face can be
-/// the portrait printed on it. The portrait of an ID-1 card or a passport data page is
-/// 22–45 mm wide on an 85.6 / 125 mm document and the face box about 0.55–0.6 of
-/// it: 0.14–0.22; measured 0.13–0.21 on the real specimens and 0.11–0.20 on the
-/// synthetic cards. The bounds leave room for perspective and the detector's box:
-/// a rectangle printed on the card (the portrait's frame, ≥ 0.4) or a sheet twice the
-/// card's size (≤ 0.1) falls outside.
-/// (Choosing among the verified outlines by it, 0.11–0.22 found 3 more of the 260
-/// in-frame held-out cards, but fits the synthetic cards rather than real ones;
-/// 0.08–0.35 found one fewer: docs/evaluation.md, fifteenth round.)
-const PORTRAIT_MIN_SHARE: f32 = 0.09;
-const PORTRAIT_MAX_SHARE: f32 = 0.30;
-
-/// How far across the document a portrait's face lies at least, from the nearer long
-/// side as a share of the short side: a front's portrait fills most of the height
-/// between its header and the text or MRZ below, so the face sits in the middle band
-/// (0.38–0.49 of the way across on the eleven real documents, 0.39–0.48 on the
-/// synthetic cards). An outline with the face near one of its long sides is not the card around
-/// the portrait but the card with a strip of desk or the edge of a sheet beside it.
-/// (Set from the real documents, not swept: docs/evaluation.md, eighteenth round.)
-const PORTRAIT_MIN_ACROSS: f32 = 1.0 / 3.0;
-
-/// How far (in face widths) from an outline a portrait-sized face may be to count as
-/// beside it: the face's centre lies half the photo's width (about 0.9 face widths)
-/// plus a gap from the text block beside the photo.
-const BESIDE_MAX_FACE_WIDTHS: f32 = 1.5;
-
-/// A face that takes an outline away must be a confident one: the portraits on the real
-/// specimens score 9.9–35, the faces the detector sees in a desk's gravel or bricks
-/// 2–6 (one beside a card on its side, before the portrait was searched turned, took
-/// the card away).
-const BESIDE_MIN_FACE_SCORE: f32 = 8.0;
 
 /// The faces found in a frame, any of which may be the portrait printed on a front
 /// side, and the frame's size: the camera model that tells a document's long side from
@@ -48,6 +16,7 @@ const BESIDE_MIN_FACE_SCORE: f32 = 8.0;
 pub(crate) struct Portraits<'a> {
     faces: &'a [Face],
     frame: (u32, u32),
+    p: PortraitParams,
 }
 
 impl<'a> Portraits<'a> {
@@ -55,32 +24,42 @@ impl<'a> Portraits<'a> {
     pub(super) const NONE: Portraits<'static> = Portraits {
         faces: &[],
         frame: (0, 0),
+        p: PortraitParams::DEFAULT,
     };
 
     /// `faces` found in a `frame` (width, height) of input pixels.
     pub(crate) fn new(faces: &'a [Face], frame: (u32, u32)) -> Self {
-        Portraits { faces, frame }
+        Portraits {
+            faces,
+            frame,
+            p: PortraitParams::DEFAULT,
+        }
+    }
+
+    /// The same faces, judged with `p`.
+    pub(super) fn with_params(self, p: &PortraitParams) -> Self {
+        Portraits { p: *p, ..self }
     }
 
     /// Whether the outline `corners` (input pixels, any starting corner, either winding)
     /// holds one of the faces as its portrait: the face's centre inside it, in the middle
     /// band across it, and its width a portrait's share of the outline's long side.
     pub(crate) fn held_by(&self, corners: &[Pt; 4]) -> bool {
-        let share = portrait_share(corners);
+        let share = portrait_share(corners, &self.p);
         self.faces.iter().any(|f| {
             let c = f.rect.center();
             share(&f.rect)
                 && inside_quad(c, corners)
                 && self
                     .across(corners, c)
-                    .is_some_and(|a| a >= PORTRAIT_MIN_ACROSS)
+                    .is_some_and(|a| a >= self.p.min_across)
         })
     }
 
     /// Whether the outline `corners` is print beside a front's portrait rather than the
     /// document: it holds none of the faces as its portrait, but a confidently found one
-    /// (score at least `BESIDE_MIN_FACE_SCORE`) lies just outside it, within
-    /// `BESIDE_MAX_FACE_WIDTHS` of it, at a portrait's share of it. That is the text
+    /// (score at least `beside_min_face_score`) lies just outside it, within
+    /// `beside_max_face_widths` of it, at a portrait's share of it. That is the text
     /// block or a band next to the photo of a card whose own outline was missed, most
     /// often because the frame cuts it: reported, such an outline passes
     /// `corners_visible` on a card that is not whole.
@@ -88,13 +67,13 @@ impl<'a> Portraits<'a> {
         if self.held_by(corners) {
             return false;
         }
-        let share = portrait_share(corners);
+        let share = portrait_share(corners, &self.p);
         self.faces.iter().any(|f| {
             let c = f.rect.center();
-            f.score >= BESIDE_MIN_FACE_SCORE
+            f.score >= self.p.beside_min_face_score
                 && share(&f.rect)
                 && !inside_quad(c, corners)
-                && distance_to_quad(c, corners) <= BESIDE_MAX_FACE_WIDTHS * f.rect.w
+                && distance_to_quad(c, corners) <= self.p.beside_max_face_widths * f.rect.w
         })
     }
 
@@ -115,9 +94,10 @@ impl<'a> Portraits<'a> {
 }
 
 /// Whether a face box is of a portrait's size for the outline `corners`.
-fn portrait_share(corners: &[Pt; 4]) -> impl Fn(&Rect) -> bool {
+fn portrait_share(corners: &[Pt; 4], p: &PortraitParams) -> impl Fn(&Rect) -> bool {
     let long = width_px(corners).max(height_px(corners));
-    move |f| (PORTRAIT_MIN_SHARE..=PORTRAIT_MAX_SHARE).contains(&(f.w / long))
+    let shares = p.min_share..=p.max_share;
+    move |f| shares.contains(&(f.w / long))
 }
 
 #[cfg(test)]

@@ -2,94 +2,13 @@
 //! lines and a side inferred from the aspect ratio, or two lines meeting at a corner
 //! and running off the frame), scored by edge support, aspect, print and size.
 
-use super::edges::PrintMap;
 use super::geometry::{
     centroid, dist, is_convex, quad_iou, rectangle_aspect, sub, undirected_diff_deg, visible_area,
     visible_fraction, Line, Pt, ASSUMED_FOCAL_FRAC,
 };
-use super::lines::{Cue, LineProfile, LineSet, SegmentCount, TEXTURE_SIDE_WEIGHT};
-
-/// How strongly print counts in a candidate's score (share^exponent).
-const CONTENT_EXPONENT: f32 = 0.5;
-/// Opposite sides of a document converge under perspective: a card leaning 38° and
-/// filling three quarters of a wide webcam's frame (80°) shows 38° between them. Such a
-/// card must still be found, so that `facing_camera` can say how to hold it (22° lost 14
-/// of 60 tilted evaluation cards; 40° costs 0.6 ms at the median and 2.5 ms at the p95
-/// of `find_document` on a card sequence, docs/performance.md).
-const PAIR_MAX_ANGLE_DEG: f32 = 40.0;
-/// Adjacent sides may leave 90° by at most this (perspective, rotation of a tilted card).
-const QUAD_MAX_SKEW_DEG: f32 = 32.0;
-/// Shortest document side, as a share of the small image's shorter side.
-const MIN_SIDE_FRAC: f32 = 0.12;
-/// Corners may lie this far outside the frame (share of its size): a card partly cut by
-/// the frame is still reported, so `corners_visible` can say why it fails.
-const CORNER_OUTSIDE_FRAC: f32 = 0.4;
-/// Aspect ratio (long/short, perspective undone with `ASSUMED_FOCAL_FRAC`) may differ
-/// from the document's by this factor in log space: covers a wrong focal-length guess
-/// on strongly tilted documents (0.15 and 0.2 both lost 3–4 % on the set).
-const ASPECT_MAX_LOG_ERR: f32 = 0.33;
-/// Softness of the aspect preference in log space.
-const ASPECT_SIGMA_LOG: f32 = 0.15;
-/// Share of each side end skipped when measuring support: rounded card corners.
-const SIDE_END_SKIP: f32 = 0.07;
-/// A side needs this share of its length on an edge of one polarity (thumb, glare may
-/// hide the rest); the mean over the four sides needs `QUAD_MIN_MEAN_SUPPORT`.
-const QUAD_MIN_SIDE_SUPPORT: f32 = 0.3;
-const QUAD_MIN_MEAN_SUPPORT: f32 = 0.5;
-/// A quad with one side inferred from the aspect ratio needs the three others clearly
-/// seen, and ranks below a fully seen one of the same support, whether the unseen side
-/// is hidden inside the frame or lies outside it. An unseen side outside the frame once
-/// cost less (0.85), but a sheet running off the frame explains it as well as a cut
-/// card does, and beat the card lying on it (0.75: `corners_visible` right on 5 more of
-/// the 780 evaluation scenes; 0.65 judged another cut card fully visible).
-const INFERRED_MIN_SIDE_SUPPORT: f32 = 0.6;
-const INFERRED_SIDE_PENALTY: f32 = 0.75;
-/// When the unseen side is inside the frame (under a thumb or glare), what hides it
-/// often reaches a neighbouring side too, so the three seen sides need less: 0.5 found
-/// 1 more of the 516 in-frame cards of the mixed sets and lost none, and traded one
-/// low-contrast card for another (0.45 found no more, 0.55 lost a low-contrast card).
-/// Outside the frame it stays at 0.6 (see above).
-const HIDDEN_MIN_SIDE_SUPPORT: f32 = 0.5;
-/// A quad of two seen sides whose two others lie outside the frame ranks below one with
-/// an inferred side (0.6 judged 2 more of the 44 cut cards of the mixed evaluation set
-/// fully visible; 0.85 lost 4 in-frame cards to cut-corner quads).
-const CUT_CORNER_PENALTY: f32 = 0.7;
-/// Inferring a side assumes a document facing the camera: parallel opposite sides and
-/// right angles within this many degrees.
-const INFERRED_MAX_DEG: f32 = 6.0;
-/// A quad with an unseen side is dropped when any seen side runs on past a corner by
-/// more than this share of the checked length (0.4 also dropped cut cards lying next
-/// to an aligned desk edge; with desk texture discounted, 0.5 and 0.7 measured no
-/// better: docs/evaluation.md, eleventh round).
-const INFERRED_MAX_EXTENSION: f32 = 0.6;
-/// A side counts as seen when this share of it lies inside the frame.
-const MIN_VISIBLE_SIDE: f32 = 0.25;
-/// Stretch of each side next to a corner (share of the side) that must show its edge.
-const CORNER_STRETCH: f32 = 0.25;
-/// Length past each corner (share of the side) checked for an edge that continues
-/// (counted like support, texture discounted), and how much such a continuation costs.
-const EXTENSION_FRAC: f32 = 0.15;
-const EXTENSION_WEIGHT: f32 = 0.75;
-/// Length past each corner (share of the side) where a side's edge must not run on, and
-/// the support there that rules the corner out (a long stretch of one-polarity edge
-/// exactly on the line is rare in desk texture; 0.7 lost more in-frame cards).
-const RUN_ON_FRAC: f32 = 0.5;
-const RUN_ON_MAX_SUPPORT: f32 = 0.8;
-/// Share of that length that must lie inside the frame to judge it: a side of an inner
-/// rectangle of a cut card may run on for only a short way before leaving the frame
-/// (0.5 missed those; 0.35 kept 2 more cut cards of 60 judged visible).
-const RUN_ON_MIN_VISIBLE: f32 = 0.25;
-/// Weight of size in the score: prefers the outer outline over rectangles printed inside
-/// the document, without letting a huge badly supported quad win.
-pub(super) const AREA_EXPONENT: f32 = 0.25;
-/// Candidates verified at full resolution, and the overlap above which two candidates
-/// count as the same quad. Verifying 8 instead of 4 changed no figure of the
-/// evaluation (all 780 scenes and the real fixtures) and cost 0.2 ms.
-const TOP_CANDIDATES: usize = 4;
-const SAME_QUAD_IOU: f32 = 0.9;
-/// Side supports are combined as w·mean + (1−w)·min: the mean rewards a well-seen
-/// outline, the min keeps one missing side from being ignored.
-pub(super) const MEAN_WEIGHT: f32 = 0.7;
+use super::lines::{Cue, LineProfile, LineSet, SegmentCount};
+use super::params::Params;
+use super::print::PrintMap;
 
 pub(super) struct Quad {
     /// Corners in small-image coordinates, in side order (side k from corner k to k+1).
@@ -102,8 +21,8 @@ pub(super) struct Quad {
     pub(super) score: f32,
     /// Share of the sides' inner margins free of print (see `PrintMap::margin_print`):
     /// ranks candidates, but does not judge them, since real documents may be
-    /// printed to their edges (the scans of cze, fra, rou and che were no longer
-    /// found when it lowered their score).
+    /// printed to their edges (the scans of cze, fra, rou and che are lost when it
+    /// lowers their score).
     pub(super) margin_f: f32,
     /// Aspect agreement factor and the penalty for an unseen side (kept for re-scoring).
     pub(super) aspect_f: f32,
@@ -127,12 +46,14 @@ struct QuadSearch<'a> {
     h: f32,
     min_side: f32,
     aspect: f32,
+    p: &'a Params,
     /// Best candidates, highest rank first, no two alike.
     top: Vec<Quad>,
 }
 
 impl<'a> QuadSearch<'a> {
-    fn new(set: &'a LineSet, print: &'a PrintMap, w: usize, h: usize, aspect: f32) -> Self {
+    fn new(set: &'a LineSet, print: &'a PrintMap, shape: Frame, p: &'a Params) -> Self {
+        let Frame { w, h, aspect } = shape;
         let (w, h) = (w as f32, h as f32);
         QuadSearch {
             lines: &set.lines,
@@ -141,8 +62,9 @@ impl<'a> QuadSearch<'a> {
             print,
             w,
             h,
-            min_side: w.min(h) * MIN_SIDE_FRAC,
+            min_side: w.min(h) * p.quads.min_side_frac,
             aspect,
+            p,
             top: Vec::new(),
         }
     }
@@ -166,7 +88,8 @@ impl<'a> QuadSearch<'a> {
     /// `None` marks a side inferred from the aspect ratio (no edge to measure).
     fn consider(&mut self, corners: [Pt; 4], side_lines: [Option<usize>; 4]) {
         let (w, h) = (self.w, self.h);
-        let (out_x, out_y) = (w * CORNER_OUTSIDE_FRAC, h * CORNER_OUTSIDE_FRAC);
+        let (q, s) = (&self.p.quads, &self.p.search);
+        let (out_x, out_y) = (w * q.corner_outside_frac, h * q.corner_outside_frac);
         if corners
             .iter()
             .any(|p| p[0] < -out_x || p[0] > w + out_x || p[1] < -out_y || p[1] > h + out_y)
@@ -187,24 +110,27 @@ impl<'a> QuadSearch<'a> {
                 m0.max(m1) / m0.min(m1)
             });
         let aspect_err = (asp / self.aspect).ln().abs();
-        if aspect_err > ASPECT_MAX_LOG_ERR {
+        if aspect_err > q.aspect_max_log_err {
             return;
         }
+        let (top_candidates, same_quad_iou) = (q.top_candidates, q.same_quad_iou);
+        let aspect_f = (-0.5 * (aspect_err / q.aspect_sigma_log).powi(2)).exp();
+        let content_exponent = q.content_exponent;
+        let area_exponent = s.area_exponent;
         let Some(mut q) = self.score_sides(&corners, &side_lines) else {
             return;
         };
-        let aspect_f = (-0.5 * (aspect_err / ASPECT_SIGMA_LOG).powi(2)).exp();
         let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
         let area = visible_area(&corners, w, h) / (w * h);
-        let score = quality * q.corner_f * area.max(1e-6).powf(AREA_EXPONENT);
+        let score = quality * q.corner_f * area.max(1e-6).powf(area_exponent);
         let beaten = |rank: f32, top: &[Quad]| {
-            top.len() >= TOP_CANDIDATES && top.last().is_some_and(|q| q.rank() >= rank)
+            top.len() >= top_candidates && top.last().is_some_and(|q| q.rank() >= rank)
         };
         if beaten(score, &self.top) {
             return;
         }
         // Print last: it never raises a score, and it is the costliest factor.
-        let score = score * self.print.share(&corners).powf(CONTENT_EXPONENT);
+        let score = score * self.print.share(&corners).powf(content_exponent);
         // A rectangle printed on the card (a band, the portrait, a side along the
         // aligned ends of text lines) has print right inside its sides; the card's own
         // outline has a blank margin.
@@ -217,7 +143,7 @@ impl<'a> QuadSearch<'a> {
         if let Some(i) = self
             .top
             .iter()
-            .position(|q| quad_iou(&q.corners, &corners) > SAME_QUAD_IOU)
+            .position(|q| quad_iou(&q.corners, &corners) > same_quad_iou)
         {
             if self.top[i].rank() >= rank {
                 return;
@@ -241,7 +167,7 @@ impl<'a> QuadSearch<'a> {
             .position(|o| o.rank() < rank)
             .unwrap_or(self.top.len());
         self.top.insert(at, q);
-        self.top.truncate(TOP_CANDIDATES);
+        self.top.truncate(top_candidates);
     }
 }
 
@@ -251,6 +177,7 @@ impl QuadSearch<'_> {
     /// outline is not seen well enough to be a document.
     fn score_sides(&self, corners: &[Pt; 4], side_lines: &[Option<usize>; 4]) -> Option<SideScore> {
         let (w, h) = (self.w, self.h);
+        let q = &self.p.quads;
         let mut sup = [None::<f32>; 4];
         let mut pol = [([0f32; 2], 0f32); 4];
         let mut counts = [None::<&LineProfile>; 4];
@@ -276,7 +203,7 @@ impl QuadSearch<'_> {
                 }
                 // Unseen: a side outside the frame is fully explained; one inside is
                 // hidden (thumb, glare, a desk of the card's brightness).
-                Side::Unseen if visible_fraction(a, b, w, h) < MIN_VISIBLE_SIDE => {
+                Side::Unseen if visible_fraction(a, b, w, h) < q.min_visible_side => {
                     outside_unseen += 1
                 }
                 Side::Unseen => inside_unseen += 1,
@@ -292,12 +219,12 @@ impl QuadSearch<'_> {
         let min_sup = seen.iter().copied().fold(f32::MAX, f32::min);
         let mean_sup = seen.iter().sum::<f32>() / seen.len() as f32;
         let (min_need, unseen_penalty) = match (inside_unseen, outside_unseen) {
-            _ if cut_corner => (INFERRED_MIN_SIDE_SUPPORT, CUT_CORNER_PENALTY),
-            (0, 0) => (QUAD_MIN_SIDE_SUPPORT, 1.0),
-            (_, 0) => (HIDDEN_MIN_SIDE_SUPPORT, INFERRED_SIDE_PENALTY),
-            _ => (INFERRED_MIN_SIDE_SUPPORT, INFERRED_SIDE_PENALTY),
+            _ if cut_corner => (q.inferred_min_side_support, q.cut_corner_penalty),
+            (0, 0) => (q.min_side_support, 1.0),
+            (_, 0) => (q.hidden_min_side_support, q.inferred_side_penalty),
+            _ => (q.inferred_min_side_support, q.inferred_side_penalty),
         };
-        if min_sup < min_need || mean_sup < QUAD_MIN_MEAN_SUPPORT {
+        if min_sup < min_need || mean_sup < q.min_mean_support {
             return None;
         }
         // A document edge ends at the corner: support continuing past a corner along
@@ -311,8 +238,8 @@ impl QuadSearch<'_> {
         for k in 0..4 {
             let Some(prof) = counts[k] else { continue };
             let (a, b) = (corners[k], corners[(k + 1) % 4]);
-            let e0 = prof.count(a, b, -EXTENSION_FRAC, 0.0);
-            let e1 = prof.count(a, b, 1.0, 1.0 + EXTENSION_FRAC);
+            let e0 = prof.count(a, b, -q.extension_frac, 0.0);
+            let e1 = prof.count(a, b, 1.0, 1.0 + q.extension_frac);
             // Counted like support: desk texture next to the line (edges of both
             // polarities) is no side running on.
             let hits = |c: &SegmentCount| (c.one_polarity_hits(pol[k].1) / c.len).min(1.0);
@@ -322,22 +249,24 @@ impl QuadSearch<'_> {
             // printed band sharing the card's edge, or an inner rectangle of a cut card).
             let run_on = |t0: f32, t1: f32| {
                 prof.count(a, b, t0, t1)
-                    .visible_share(pol[k].1, RUN_ON_MIN_VISIBLE)
+                    .visible_share(pol[k].1, q.run_on_min_visible)
                     .unwrap_or(0.0)
             };
-            if run_on(-RUN_ON_FRAC, 0.0).max(run_on(1.0, 1.0 + RUN_ON_FRAC)) > RUN_ON_MAX_SUPPORT {
+            if run_on(-q.run_on_frac, 0.0).max(run_on(1.0, 1.0 + q.run_on_frac))
+                > q.run_on_max_support
+            {
                 return None;
             }
             ext_sum += x0 + x1;
             ext_max = ext_max.max(x0).max(x1);
             let near = |t0: f32, t1: f32| {
                 prof.count(a, b, t0, t1)
-                    .visible_share(pol[k].1, 0.5)
+                    .visible_share(pol[k].1, q.corner_min_visible)
                     .unwrap_or(1.0)
             };
             let (n0, n1) = (
-                near(SIDE_END_SKIP, CORNER_STRETCH),
-                near(1.0 - CORNER_STRETCH, 1.0 - SIDE_END_SKIP),
+                near(q.side_end_skip, q.corner_stretch),
+                near(1.0 - q.corner_stretch, 1.0 - q.side_end_skip),
             );
             let next = (k + 1) % 4;
             corner_ev[k] = if corner_ev[k].is_nan() {
@@ -351,7 +280,7 @@ impl QuadSearch<'_> {
                 corner_ev[next].max(n1)
             };
         }
-        if inside_unseen + outside_unseen > 0 && ext_max > INFERRED_MAX_EXTENSION {
+        if inside_unseen + outside_unseen > 0 && ext_max > q.inferred_max_extension {
             return None;
         }
         let ext = ext_sum / (2 * seen.len()) as f32;
@@ -361,9 +290,10 @@ impl QuadSearch<'_> {
             .collect();
         let ev_min = ev.iter().copied().fold(f32::MAX, f32::min);
         let ev_mean = ev.iter().sum::<f32>() / 4.0;
+        let mean_weight = self.p.search.mean_weight;
         let score = unseen_penalty
-            * (MEAN_WEIGHT * mean_sup + (1.0 - MEAN_WEIGHT) * min_sup)
-            * (1.0 - EXTENSION_WEIGHT * ext).max(0.0);
+            * (mean_weight * mean_sup + (1.0 - mean_weight) * min_sup)
+            * (1.0 - q.extension_weight * ext).max(0.0);
         Some(SideScore {
             score,
             corner_f: 0.5 * (ev_min + ev_mean),
@@ -378,7 +308,8 @@ impl<'a> QuadSearch<'a> {
     /// The edge evidence for one side a→b lying on line `li`.
     fn side_evidence(&self, a: Pt, b: Pt, li: usize, centre: Pt) -> Side<'a> {
         let profile = &self.profiles[li];
-        let c = profile.count(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP);
+        let q = &self.p.quads;
+        let c = profile.count(a, b, q.side_end_skip, 1.0 - q.side_end_skip);
         let p = c.polarity();
         let n = self.lines[li].n;
         let cue_f = match self.cues[li] {
@@ -390,18 +321,24 @@ impl<'a> QuadSearch<'a> {
                 if p * (n[0] * out[0] + n[1] * out[1]) <= 0.0 {
                     return Side::Unseen;
                 }
-                TEXTURE_SIDE_WEIGHT
+                self.p.search.texture_side_weight
             }
             Cue::Grey => 1.0,
         };
         // Any side under the least support rules the quad out: a bound from the whole
         // side's counts spares most quads the count by stretches.
-        if c.support_bound(MIN_VISIBLE_SIDE)
-            .is_some_and(|s| s < QUAD_MIN_SIDE_SUPPORT)
+        if c.support_bound(q.min_visible_side)
+            .is_some_and(|s| s < q.min_side_support)
         {
             return Side::RulesOut;
         }
-        match profile.support(a, b, SIDE_END_SKIP, 1.0 - SIDE_END_SKIP, MIN_VISIBLE_SIDE) {
+        match profile.support(
+            a,
+            b,
+            q.side_end_skip,
+            1.0 - q.side_end_skip,
+            q.min_visible_side,
+        ) {
             Some(s) => Side::Seen {
                 support: s * cue_f,
                 polarity: (n, p),
@@ -444,11 +381,10 @@ pub(super) fn grown_quads(
     set: &LineSet,
     moved: [Option<usize>; 4],
     print: &PrintMap,
-    w: usize,
-    h: usize,
-    aspect: f32,
+    frame: Frame,
+    p: &Params,
 ) -> Vec<Quad> {
-    let mut search = QuadSearch::new(set, print, w, h, aspect);
+    let mut search = QuadSearch::new(set, print, frame, p);
     // Each bit of the mask moves one side.
     for mask in 1..16u32 {
         let side = |k: usize| {
@@ -466,15 +402,14 @@ pub(super) fn grown_quads(
     search.top
 }
 
-pub(super) fn best_quads(
-    set: &LineSet,
-    print: &PrintMap,
-    w: usize,
-    h: usize,
-    aspect: f32,
-) -> Vec<Quad> {
+/// The best candidates built from the lines of `set`: pairs of roughly parallel lines,
+/// three lines and a side inferred from the aspect, two lines meeting at a corner and
+/// running off the frame.
+pub(super) fn best_quads(set: &LineSet, print: &PrintMap, frame: Frame, p: &Params) -> Vec<Quad> {
     let lines = &set.lines[..];
-    let mut search = QuadSearch::new(set, print, w, h, aspect);
+    let mut search = QuadSearch::new(set, print, frame, p);
+    let q = &p.quads;
+    let Frame { w, h, aspect } = frame;
     let (w, h) = (w as f32, h as f32);
     let centre = [w * 0.5, h * 0.5];
     let min_side = search.min_side;
@@ -483,7 +418,7 @@ pub(super) fn best_quads(
     for i in 0..lines.len() {
         for j in i + 1..lines.len() {
             let (a, b) = (lines[i].angle_deg(), lines[j].angle_deg());
-            if undirected_diff_deg(a, b) > PAIR_MAX_ANGLE_DEG {
+            if undirected_diff_deg(a, b) > q.pair_max_angle_deg {
                 continue;
             }
             let di = lines[i].n[0] * centre[0] + lines[i].n[1] * centre[1] - lines[i].c;
@@ -505,7 +440,7 @@ pub(super) fn best_quads(
     }
     for (pa, a) in pairs.iter().enumerate() {
         for b in pairs.iter().skip(pa + 1) {
-            if undirected_diff_deg(a.2, b.2) < 90.0 - QUAD_MAX_SKEW_DEG {
+            if undirected_diff_deg(a.2, b.2) < 90.0 - q.max_skew_deg {
                 continue;
             }
             search.consider_lines([a.0, b.0, a.1, b.1]);
@@ -514,13 +449,14 @@ pub(super) fn best_quads(
     // Three sides seen, the fourth inferred from the aspect ratio: a side hidden by a
     // thumb or glare, lost against a desk of the same brightness, or outside the frame.
     for a in &pairs {
-        if undirected_diff_deg(lines[a.0].angle_deg(), lines[a.1].angle_deg()) > INFERRED_MAX_DEG {
+        if undirected_diff_deg(lines[a.0].angle_deg(), lines[a.1].angle_deg()) > q.inferred_max_deg
+        {
             continue;
         }
         for (k, lk) in lines.iter().enumerate() {
             if k == a.0
                 || k == a.1
-                || undirected_diff_deg(a.2, lk.angle_deg()) < 90.0 - INFERRED_MAX_DEG
+                || undirected_diff_deg(a.2, lk.angle_deg()) < 90.0 - q.inferred_max_deg
             {
                 continue;
             }
@@ -555,13 +491,14 @@ pub(super) fn best_quads(
     // for `corners_visible` to fail it and name the sides that are cut.
     for (i, li) in lines.iter().enumerate() {
         for (j, lj) in lines.iter().enumerate().skip(i + 1) {
-            if undirected_diff_deg(li.angle_deg(), lj.angle_deg()) < 90.0 - INFERRED_MAX_DEG {
+            if undirected_diff_deg(li.angle_deg(), lj.angle_deg()) < 90.0 - q.inferred_max_deg {
                 continue;
             }
             let Some(p) = li.intersect(lj) else {
                 continue;
             };
-            if !(p[0] > 2.0 && p[1] > 2.0 && p[0] < w - 2.0 && p[1] < h - 2.0) {
+            let inset = q.cut_corner_inset_px;
+            if !(p[0] > inset && p[1] > inset && p[0] < w - inset && p[1] < h - inset) {
                 continue;
             }
             for (si, sj) in [(1.0, 1.0), (1.0, -1.0), (-1.0, 1.0), (-1.0f32, -1.0f32)] {
@@ -595,4 +532,12 @@ fn ray_to_border(p: Pt, d: Pt, w: f32, h: f32) -> f32 {
         }
     };
     along(p[0], d[0], w).min(along(p[1], d[1], h))
+}
+
+/// The search image's size and the document's aspect (long / short side).
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Frame {
+    pub(super) w: usize,
+    pub(super) h: usize,
+    pub(super) aspect: f32,
 }

@@ -5,15 +5,8 @@ use image::GrayImage;
 
 use super::edges::Small;
 use super::geometry::{dist, Line, Pt};
-use super::lines::{Cue, TEXTURE_SIDE_WEIGHT};
-
-/// Full-resolution refinement: gradient peaks must be at least this step (grey levels
-/// over 2 px) to count.
-const REFINE_MIN_STEP: f32 = 3.0;
-/// A refined edge point within this distance of the fitted side counts as on it.
-const FIT_TOL_PX: f32 = 1.5;
-/// Refinement samples per side (spread over the inner part of the side).
-const REFINE_SAMPLES: usize = 48;
+use super::lines::Cue;
+use super::params::{Params, RefineParams};
 
 /// The images sides are refined in: the full-resolution grey frame, and the texture
 /// energy at the search scale (`f` input pixels per pixel).
@@ -22,6 +15,7 @@ pub(super) struct Planes<'a> {
     /// Computed only when the grey search was not conclusive.
     pub(super) texture: Option<&'a Small>,
     pub(super) f: f32,
+    pub(super) p: &'a Params,
 }
 
 impl Planes<'_> {
@@ -34,21 +28,24 @@ impl Planes<'_> {
         cue: Cue,
         radius: f32,
     ) -> Option<(Line, f32)> {
+        let p = &self.p.refine;
         match cue {
-            Cue::Grey => refine_side(self.grey, a, b, pol, radius, &GREY_REFINE),
+            Cue::Grey => refine_side(self.grey, a, b, pol, radius, p.fit_tol_px, p),
             Cue::Texture => {
                 let f = self.f;
                 let small = |p: Pt| [p[0] / f, p[1] / f];
-                let radius = (radius / f).max(TEXTURE_MIN_RADIUS);
+                let radius = (radius / f).max(p.texture_min_radius);
                 let (l, share) = refine_side(
                     self.texture?,
                     small(a),
                     small(b),
                     pol,
                     radius,
-                    &TEXTURE_REFINE,
+                    p.texture_fit_tol_px,
+                    p,
                 )?;
-                Some((Line { n: l.n, c: l.c * f }, share * TEXTURE_SIDE_WEIGHT))
+                let weight = self.p.search.texture_side_weight;
+                Some((Line { n: l.n, c: l.c * f }, share * weight))
             }
         }
     }
@@ -64,19 +61,21 @@ pub(super) fn refine_quad(
     cue: &[Cue; 4],
 ) -> Option<([Pt; 4], [f32; 4])> {
     let f = planes.f;
-    let (c1, _) = refine_corners(planes, coarse, polarity, cue, 2.0 * f + 3.0)?;
-    let (c2, fit) = refine_corners(planes, &c1, polarity, cue, 3.0)?;
+    let p = &planes.p.refine;
+    let fine = p.fine_radius_px;
+    let (c1, _) = refine_corners(planes, coarse, polarity, cue, 2.0 * f + fine)?;
+    let (c2, fit) = refine_corners(planes, &c1, polarity, cue, fine)?;
     // A refinement that moved a corner far is worse than the coarse answer.
     let ok = c2
         .iter()
         .zip(coarse.iter())
-        .all(|(a, b)| dist(*a, *b) <= 3.0 * f + 6.0);
+        .all(|(a, b)| dist(*a, *b) <= 3.0 * f + p.max_corner_move_px);
     if ok {
         return Some((c2, fit));
     }
     // Unless its sides fit better than the coarse ones: a Hough line a degree or two off
     // along a long side (a thin printed outline) leaves a corner far from the true one.
-    let (_, coarse_fit) = refine_corners(planes, coarse, polarity, cue, 3.0)?;
+    let (_, coarse_fit) = refine_corners(planes, coarse, polarity, cue, fine)?;
     let total = |f: &[f32; 4]| f.iter().sum::<f32>();
     if total(&fit) > total(&coarse_fit) {
         Some((c2, fit))
@@ -123,26 +122,6 @@ fn bilinear<T: Copy + Into<f32>>(px: &[T], w: usize, h: usize, x: f32, y: f32) -
             + (at(i + w) * (1.0 - tx) + at(i + w + 1) * tx) * ty,
     )
 }
-
-/// How a side is refined in one image: the least step (value over 2 px) that counts as
-/// its edge, and the distance from the fitted line within which a sample is on it.
-struct RefineParams {
-    min_step: f32,
-    fit_tol: f32,
-}
-
-const GREY_REFINE: RefineParams = RefineParams {
-    min_step: REFINE_MIN_STEP,
-    fit_tol: FIT_TOL_PX,
-};
-/// Texture edges are a few pixels wide at the search scale: a sample within 0.75 px
-/// (2 px of a 1280-px frame) is on the line.
-const TEXTURE_REFINE: RefineParams = RefineParams {
-    min_step: REFINE_MIN_STEP,
-    fit_tol: 0.75,
-};
-/// Search radius (search-scale pixels) of a texture side's refinement.
-const TEXTURE_MIN_RADIUS: f32 = 2.0;
 
 /// Refines the four sides at full resolution and intersects them.
 fn refine_corners(
@@ -197,13 +176,15 @@ fn line_through(a: Pt, b: Pt) -> Option<Line> {
 
 /// Fits a line to the strongest gradient of the expected polarity found along the
 /// normal at points spread over the side; drops outliers (thumb, glare, shadow) once.
+/// A sample within `fit_tol` of the fitted line is on it.
 fn refine_side(
     plane: &impl Plane,
     a: Pt,
     b: Pt,
     pol: (Pt, f32),
     radius: f32,
-    params: &RefineParams,
+    fit_tol: f32,
+    p: &RefineParams,
 ) -> Option<(Line, f32)> {
     let len = dist(a, b);
     if len < 4.0 {
@@ -219,11 +200,11 @@ fn refine_side(
     };
     n = [n[0] * sign, n[1] * sign];
     let steps = radius.ceil() as i32 + 1;
-    let mut pts: Vec<Pt> = Vec::with_capacity(REFINE_SAMPLES);
+    let mut pts: Vec<Pt> = Vec::with_capacity(p.samples);
     let mut in_image = 0usize;
     let mut prof = vec![0f32; (2 * steps + 1) as usize];
-    for k in 0..REFINE_SAMPLES {
-        let t = 0.1 + 0.8 * (k as f32 + 0.5) / REFINE_SAMPLES as f32;
+    for k in 0..p.samples {
+        let t = p.end_skip + (1.0 - 2.0 * p.end_skip) * (k as f32 + 0.5) / p.samples as f32;
         let c = [a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t];
         let mut ok = true;
         for (idx, s) in (-steps..=steps).enumerate() {
@@ -245,7 +226,7 @@ fn refine_side(
         }
         in_image += 1;
         // Derivative along n (positive = brighter further along n).
-        let mut best = (0usize, params.min_step);
+        let mut best = (0usize, p.min_step);
         for i in 1..prof.len() - 1 {
             let g = prof[i + 1] - prof[i - 1];
             let s = (i as i32 - steps) as f32;
@@ -280,7 +261,7 @@ fn refine_side(
         pts.push([c[0] + n[0] * s, c[1] + n[1] * s]);
     }
     let line = fit_line(&pts)?;
-    // One round of outlier rejection.
+    // Outliers dropped once.
     let res: Vec<f32> = pts
         .iter()
         .map(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs())
@@ -288,14 +269,14 @@ fn refine_side(
     let mut sorted = res.clone();
     sorted.sort_by(|x, y| x.total_cmp(y));
     let med = sorted[sorted.len() / 2];
-    let tol = (3.0 * med).max(1.0);
+    let tol = (p.outlier_medians * med).max(1.0);
     let inliers: Vec<Pt> = pts
         .iter()
         .zip(res.iter())
         .filter(|(_, r)| **r <= tol)
         .map(|(p, _)| *p)
         .collect();
-    if inliers.len() < REFINE_SAMPLES / 4 {
+    if inliers.len() < p.samples / 4 {
         return None;
     }
     let line = fit_line(&inliers)?;
@@ -303,7 +284,7 @@ fn refine_side(
     // edge, low for texture or a side that is not really there.
     let on_line = pts
         .iter()
-        .filter(|p| (line.n[0] * p[0] + line.n[1] * p[1] - line.c).abs() <= params.fit_tol)
+        .filter(|q| (line.n[0] * q[0] + line.n[1] * q[1] - line.c).abs() <= fit_tol)
         .count();
     Some((line, on_line as f32 / in_image.max(1) as f32))
 }

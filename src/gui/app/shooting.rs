@@ -113,7 +113,7 @@ impl KycamApp {
             overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         }
         overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
-        // The document outline arrives with the document measurements (issue 3).
+        // The document outline comes with the document measurements.
         overlay::document_overlay_ui(
             &painter,
             &ui_from_image,

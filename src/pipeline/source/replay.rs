@@ -10,31 +10,22 @@ use crate::imageio;
 use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
 
 /// The frame files of a replay path: the image itself, or a folder's image
-/// files (.jpg, .jpeg, .png) sorted by name. Errors name the path.
+/// files (JPEG, PNG, TIFF: [`imageio::is_image_file`]) sorted by name. Errors name
+/// the path.
 pub fn frame_files(path: &Path) -> Result<Vec<PathBuf>, String> {
     let meta =
         std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
     if !meta.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
-    let entries = std::fs::read_dir(path)
+    let files = imageio::image_files_in(path)
         .map_err(|e| format!("{}: cannot list the folder: {e}", path.display()))?;
-    let mut files: Vec<PathBuf> = entries
-        .flatten()
-        .map(|e| e.path())
-        .filter(|p| {
-            p.extension()
-                .and_then(|e| e.to_str())
-                .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "jpg" | "jpeg" | "png"))
-        })
-        .collect();
     if files.is_empty() {
         return Err(format!(
-            "{}: the folder has no frames (.jpg, .jpeg or .png files)",
+            "{}: the folder has no frames (JPEG, PNG or TIFF files)",
             path.display()
         ));
     }
-    files.sort();
     Ok(files)
 }
 
