@@ -83,3 +83,25 @@ fn a_photo_without_a_face_is_named_and_exits_2() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("page.png") && err.contains("no face"), "{err}");
 }
+
+#[test]
+fn a_passport_photo_is_compared_by_its_portrait() {
+    let Some(shared) = kycam::fixtures::shared_dir() else {
+        eprintln!("skipped: no ../shared/fixtures beside the checkout");
+        return;
+    };
+    let docs = shared.join("realdocs");
+    let (a, b) = (
+        docs.join("yushulx_passport.jpg"),
+        docs.join("yushulx_rotated_passport.jpg"),
+    );
+    let out = kycam(&["match", a.to_str().unwrap(), b.to_str().unwrap()]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{text}{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(text.matches("the document's portrait").count(), 2, "{text}");
+}
