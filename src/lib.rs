@@ -6,6 +6,7 @@ pub mod allocator;
 pub mod analysis;
 pub mod capture;
 pub mod check;
+pub mod face_match;
 pub mod file_size_limit;
 pub mod fixtures;
 pub mod geometry;

@@ -1,6 +1,6 @@
-//! The `kycam` command: GUI, `check`, `replay`, `cameras` (docs/contract.md).
+//! The `kycam` command: GUI, `check`, `match`, `replay`, `cameras` (docs/contract.md).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
@@ -98,6 +98,21 @@ enum Command {
         /// A folder of frames (played in name order) or one image.
         path: PathBuf,
     },
+    /// Tell whether two photos show the same person: a selfie against the portrait
+    /// on an ID card or passport page, or two selfies.
+    ///
+    /// Each photo must hold one face, or a document whose portrait is then used.
+    /// Exit code: 0 the same person, 1 different people, 2 a photo could not be
+    /// read or does not hold exactly one face.
+    Match {
+        /// Print one JSON object: a, b, same_person, distance, threshold.
+        #[arg(long)]
+        json: bool,
+        /// The first photo.
+        a: PathBuf,
+        /// The second photo.
+        b: PathBuf,
+    },
     /// List the cameras.
     Cameras,
 }
@@ -158,6 +173,7 @@ fn main() -> ExitCode {
             path,
             analysis_delay: std::time::Duration::from_millis(slow_ms),
         }),
+        Some(Command::Match { json, a, b }) => run_match(json, &a, &b),
         Some(Command::Cameras) => run_cameras(),
         None => run_gui(cli.gui, cli.lang),
     }
@@ -228,6 +244,41 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
         ExitCode::from(1)
     } else {
         ExitCode::SUCCESS
+    }
+}
+
+fn run_match(json: bool, a: &Path, b: &Path) -> ExitCode {
+    use kycam::face_match::{compare, match_face_in_file, render_sentence};
+    use std::io::Write;
+    // Both files are read before giving up, so that every problem is named at once.
+    let (fa, fb) = match (match_face_in_file(a), match_face_in_file(b)) {
+        (Ok(fa), Ok(fb)) => (fa, fb),
+        (ra, rb) => {
+            for e in [ra.err(), rb.err()].into_iter().flatten() {
+                eprintln!("kycam: {e}");
+            }
+            return ExitCode::from(2);
+        }
+    };
+    let (na, nb) = (a.display().to_string(), b.display().to_string());
+    let report = compare(&na, &fa, &nb, &fb);
+    let text = if json {
+        match serde_json::to_string(&report) {
+            Ok(line) => line,
+            Err(e) => {
+                eprintln!("kycam: cannot write the report: {e}");
+                return ExitCode::from(2);
+            }
+        }
+    } else {
+        render_sentence(&report, &fa, &fb)
+    };
+    // A closed pipe ends the output; the exit code still says the verdict.
+    let _ = writeln!(std::io::stdout(), "{text}");
+    if report.same_person {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
     }
 }
 

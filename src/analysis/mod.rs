@@ -4,6 +4,7 @@
 pub mod distance;
 pub mod document;
 pub mod face;
+pub mod face_descriptor;
 pub mod fingerprint;
 pub mod glare;
 pub mod landmarks;
