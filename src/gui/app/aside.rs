@@ -24,6 +24,11 @@ impl KycamApp {
                             Some("The new camera is used from the next session.".to_owned());
                     }
                     ui.add_space(8.0);
+                    // What the running camera was opened at (a folder or the demo
+                    // reports none).
+                    if let Some(mode) = self.live.as_ref().and_then(|l| l.pipeline.source_mode()) {
+                        ui.label(format!("The camera is sending {mode}."));
+                    }
                     if let SourceChoice::Camera(Some(index)) = self.launch.source {
                         ui.label(
                             RichText::new(format!(
