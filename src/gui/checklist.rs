@@ -111,6 +111,10 @@ pub fn checklist_row(v: &Verdict) -> Row {
         // Two measures (corner angles, side lengths): told in words.
         RuleId::FacingCamera => row(words(v, "flat", "leaning"), "flat"),
         RuleId::PortraitPresent => row(words(v, "photo seen", "no photo"), "your photo"),
+        // Two measures (a portrait inside; in a session, how unlike the front it
+        // is): told in words.
+        RuleId::BackSide => row(words(v, "the back", "the front"), "the back"),
+        RuleId::NewPicture => row(words(v, "new", "already taken"), "a new photo"),
         RuleId::Sunglasses => row(words(v, "eyes visible", "eyes hidden"), "eyes visible"),
         RuleId::Steady => row(words(v, "still", "moving"), "still"),
         // Two measures on documents, and a limit that depends on what is
