@@ -8,6 +8,7 @@ pub mod face_descriptor;
 pub mod fingerprint;
 pub mod glare;
 pub mod landmarks;
+pub mod net_weights;
 pub mod quality;
 pub mod resample;
 pub mod selfie;
