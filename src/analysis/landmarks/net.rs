@@ -104,27 +104,13 @@ impl SeparableConv {
         for oy in 0..side {
             for ox in 0..side {
                 let acc = &mut mid[(oy * side + ox) * c..][..c];
-                for ky in 0..3 {
-                    let Some(iy) = (oy * stride + ky).checked_sub(pad) else {
-                        continue;
-                    };
-                    if iy >= input.side {
-                        continue;
+                for_each_tap(input.side, stride, pad, (oy, ox), |tap, pixel| {
+                    let src = &input.data[pixel * c..][..c];
+                    let w = &self.depthwise[tap * c..][..c];
+                    for ((a, s), k) in acc.iter_mut().zip(src).zip(w) {
+                        *a += s * k;
                     }
-                    for kx in 0..3 {
-                        let Some(ix) = (ox * stride + kx).checked_sub(pad) else {
-                            continue;
-                        };
-                        if ix >= input.side {
-                            continue;
-                        }
-                        let src = &input.data[(iy * input.side + ix) * c..][..c];
-                        let w = &self.depthwise[(ky * 3 + kx) * c..][..c];
-                        for ((a, s), k) in acc.iter_mut().zip(src).zip(w) {
-                            *a += s * k;
-                        }
-                    }
-                }
+                });
             }
         }
         // Pointwise, plus bias.
@@ -146,6 +132,30 @@ impl SeparableConv {
     }
 }
 
+/// Calls `f(tap, pixel)` for each tap of a 3×3 kernel centred for output pixel
+/// `(oy, ox)` that falls inside the `side`×`side` input: `tap` = ky·3 + kx, `pixel`
+/// the input pixel's index. Taps in the zero padding are skipped.
+#[inline(always)]
+fn for_each_tap(
+    side: usize,
+    stride: usize,
+    pad: usize,
+    (oy, ox): (usize, usize),
+    mut f: impl FnMut(usize, usize),
+) {
+    for ky in 0..3 {
+        let Some(iy) = (oy * stride + ky).checked_sub(pad).filter(|&y| y < side) else {
+            continue;
+        };
+        for kx in 0..3 {
+            let Some(ix) = (ox * stride + kx).checked_sub(pad).filter(|&x| x < side) else {
+                continue;
+            };
+            f(ky * 3 + kx, iy * side + ix);
+        }
+    }
+}
+
 impl Conv {
     fn apply(&self, input: &Map, stride: usize) -> Map {
         debug_assert_eq!(input.channels, self.cin);
@@ -156,29 +166,15 @@ impl Conv {
             for ox in 0..side {
                 let dst = &mut out[(oy * side + ox) * co..][..co];
                 dst.copy_from_slice(&self.bias);
-                for ky in 0..3 {
-                    let Some(iy) = (oy * stride + ky).checked_sub(pad) else {
-                        continue;
-                    };
-                    if iy >= input.side {
-                        continue;
-                    }
-                    for kx in 0..3 {
-                        let Some(ix) = (ox * stride + kx).checked_sub(pad) else {
-                            continue;
-                        };
-                        if ix >= input.side {
-                            continue;
-                        }
-                        let src = &input.data[(iy * input.side + ix) * ci..][..ci];
-                        let taps = &self.filters[(ky * 3 + kx) * ci * co..][..ci * co];
-                        for (&v, w) in src.iter().zip(taps.chunks_exact(co)) {
-                            for (d, k) in dst.iter_mut().zip(w) {
-                                *d += v * k;
-                            }
+                for_each_tap(input.side, stride, pad, (oy, ox), |tap, pixel| {
+                    let src = &input.data[pixel * ci..][..ci];
+                    let taps = &self.filters[tap * ci * co..][..ci * co];
+                    for (&v, w) in src.iter().zip(taps.chunks_exact(co)) {
+                        for (d, k) in dst.iter_mut().zip(w) {
+                            *d += v * k;
                         }
                     }
-                }
+                });
             }
         }
         Map {
