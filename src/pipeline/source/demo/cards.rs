@@ -93,6 +93,25 @@ pub fn specimen_back(width: u32) -> RgbImage {
     card
 }
 
+/// The head of `portrait` (around its face box `portrait_face`) in a 3:4 frame
+/// `pw` wide, its top-left corner at `at` on `doc`.
+fn place_portrait(
+    doc: &mut RgbImage,
+    portrait: &RgbImage,
+    portrait_face: &Rect,
+    pw: u32,
+    at: (u32, u32),
+) {
+    let ph = pw * 4 / 3;
+    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
+    let (iw, ih) = portrait.dimensions();
+    if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
+        let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
+        let photo = imageops::resize(&crop, pw, ph, imageops::FilterType::Triangle);
+        imageops::overlay(doc, &photo, i64::from(at.0), i64::from(at.1));
+    }
+}
+
 /// A passport data page: a header band, the portrait on the left, lines of
 /// print, and a two-line machine-readable zone at the bottom.
 pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
@@ -101,19 +120,13 @@ pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: 
     let band = height / 10;
     fill(&mut page, 0, 0, width, band, Rgb([110, 40, 60]));
     let pw = width * 3 / 11;
-    let ph = pw * 4 / 3;
-    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
-    let (iw, ih) = portrait.dimensions();
-    if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
-        let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
-        let photo = imageops::resize(&crop, pw, ph, imageops::FilterType::Triangle);
-        imageops::overlay(
-            &mut page,
-            &photo,
-            i64::from(width / 20),
-            i64::from(band + height / 25),
-        );
-    }
+    place_portrait(
+        &mut page,
+        portrait,
+        portrait_face,
+        pw,
+        (width / 20, band + height / 25),
+    );
     let mut rng = Rng::new(0x9a_55);
     let line_h = (height / 45).max(2);
     let text_x = width / 20 + pw + width / 25;
@@ -143,22 +156,15 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
     fill(&mut card, 0, 0, width, band, Rgb([120, 150, 190]));
     // The portrait: the head box of the photo, into a 3:4 frame on the left.
     let pw = width * 3 / 10;
-    let ph = pw * 4 / 3;
-    let head = analysis::selfie::portrait_crop(portrait_face).grown(0.1, 0.05, 0.1, 0.2);
-    let (iw, ih) = portrait.dimensions();
-    if let Some((x, y, w, h)) = head.clamped_pixels(iw, ih) {
-        let crop = imageops::crop_imm(portrait, x, y, w, h).to_image();
-        let photo = imageops::resize(&crop, pw, ph, imageops::FilterType::Triangle);
-        imageops::overlay(
-            &mut card,
-            &photo,
-            i64::from(width / 20),
-            i64::from(band + height / 20),
-        );
-    }
+    place_portrait(
+        &mut card,
+        portrait,
+        portrait_face,
+        pw,
+        (width / 20, band + height / 20),
+    );
     // Lines of print to the right of the portrait, and two MRZ lines below.
     let mut rng = Rng::new(0x1d_ca4d);
-    let ink = Rgb([40, 40, 48]);
     let text_x = width / 20 + pw + width / 25;
     let line_h = (height / 40).max(2);
     for row in 0..7 {
@@ -170,7 +176,7 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
             y,
             width - width / 20,
             line_h,
-            ink,
+            INK,
         );
     }
     for row in 0..2 {
@@ -182,7 +188,7 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
             y,
             width - width / 20,
             line_h,
-            ink,
+            INK,
         );
     }
     cut_edge(&mut card);
