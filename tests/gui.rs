@@ -143,6 +143,26 @@ fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
     }
 }
 
+/// On the Check files page: types `photo`'s path, presses Check and steps until its
+/// verdict (PASS or FAIL) is shown.
+fn check_photo(harness: &mut Harness<'_, KycamApp>, photo: &Path) {
+    harness.get_by_role(Role::TextInput).focus();
+    harness.step();
+    harness
+        .get_by_role(Role::TextInput)
+        .type_text(&photo.display().to_string());
+    harness.step();
+    click(harness, Role::Button, "Check");
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if harness.query_by_label("FAIL").is_some() || harness.query_by_label("PASS").is_some() {
+            return;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    panic!("no verdict on {} after {MAX_STEPS} steps", photo.display());
+}
+
 /// Steps frames (the pipeline runs on its own threads in real time) until `done`.
 fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
     for _ in 0..MAX_STEPS {
@@ -347,21 +367,7 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
 
     // Checking a photo file from there runs the real checker.
     click(&mut harness, Role::Button, "Check photo files…");
-    let photo: PathBuf = kycam::fixtures::committed("obama.jpg");
-    harness.get_by_role(Role::TextInput).focus();
-    harness.step();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(&photo.display().to_string());
-    harness.step();
-    click(&mut harness, Role::Button, "Check");
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if harness.query_by_label("FAIL").is_some() || harness.query_by_label("PASS").is_some() {
-            break;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
+    check_photo(&mut harness, &kycam::fixtures::committed("obama.jpg"));
     // One verdict line per rule of the shot, plus the file rules.
     assert!(harness.query_all_by_label("JPEG or PNG").count() >= 1);
     assert!(harness.query_all_by_label("100 KB – 10 MB").count() >= 1);
@@ -734,20 +740,6 @@ fn screenshots_at(size: egui::Vec2) {
 
     // Check files, with the result of one photo.
     click(&mut harness, Role::Button, "Check files");
-    let photo: PathBuf = kycam::fixtures::committed("obama.jpg");
-    harness.get_by_role(Role::TextInput).focus();
-    harness.step();
-    harness
-        .get_by_role(Role::TextInput)
-        .type_text(&photo.display().to_string());
-    harness.step();
-    click(&mut harness, Role::Button, "Check");
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if harness.query_by_label("FAIL").is_some() || harness.query_by_label("PASS").is_some() {
-            break;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
+    check_photo(&mut harness, &kycam::fixtures::committed("obama.jpg"));
     screenshot(&mut harness, &shots_dir, &format!("check-files{sfx}"));
 }
