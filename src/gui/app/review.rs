@@ -85,7 +85,11 @@ impl KycamApp {
                     None => ui.colored_label(FAIL, format!("{name} is not on disk.")),
                 };
                 ui.add_space(16.0);
-                ui.label("Is everything readable, sharp and without glare?");
+                ui.label(if saved.shot == Shot::Selfie {
+                    "Is your whole face sharp, evenly lit and without glare?"
+                } else {
+                    "Is everything readable, sharp and without glare?"
+                });
                 ui.add_space(6.0);
                 let accept = egui::Button::new(RichText::new("Use this photo").size(20.0))
                     .min_size(egui::vec2(240.0, 44.0));
