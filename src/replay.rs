@@ -256,6 +256,8 @@ fn handle_event(
             return Ok(true);
         }
         e @ Event::Captured(_) => pending.push(e),
+        // The capture itself (or its failure) follows.
+        Event::Saving(_) => {}
     }
     Ok(false)
 }

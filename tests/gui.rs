@@ -356,7 +356,7 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
     harness.get_by_label_contains("may use the camera, allow it");
     harness.get_by_role_and_label(Role::Button, "Try the camera again");
     harness.get_by_role_and_label(Role::Button, "Try the demo");
-    harness.get_by_role_and_label(Role::Button, "Open a folder of photos");
+    harness.get_by_role_and_label(Role::Button, "Open a folder of photos…");
     // No command lines for a person to type.
     for developer_words in ["kycam --", "sudo", "usermod", "os error"] {
         assert!(
@@ -494,6 +494,40 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
     let json = session_json(&session(&harness));
     assert_eq!(json["shots"][0]["manual"], true);
     assert_eq!(json["shots"][0]["all_passed"], false);
+}
+
+#[test]
+fn a_large_photo_says_saving_until_it_is_written() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    let out = dir.path().join("photos");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    // A 4K frame: fitting it under the size limit takes several encodes.
+    let glare = glare_card_frame(&assets);
+    let large = image::imageops::resize(
+        &glare,
+        glare.width() * 3,
+        glare.height() * 3,
+        image::imageops::FilterType::Triangle,
+    );
+    write_frames(&frames, "a", &large, 4);
+
+    let mut harness = shooting_a_glare_card(&frames, &out);
+    press(&mut harness, egui::Key::Space);
+    press(&mut harness, egui::Key::Enter);
+    let mut said_saving = false;
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        said_saving |= harness.query_by_label("Saving the photo…").is_some();
+        if reviewing(harness.state()).is_some() {
+            break;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
+    assert!(said_saving, "the save was never shown");
+    assert!(session(&harness).join("id-front.jpg").exists());
 }
 
 #[test]

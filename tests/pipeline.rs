@@ -497,7 +497,17 @@ fn the_shutter_saves_the_frame_it_is_given_marked_manual() {
         frame: first.frame.clone(),
         verdicts: first.verdicts.clone(),
     });
-    match wait_for(&pipeline, |e| matches!(e, Event::Captured(_))) {
+    // The window is told a save began (to say "Saving…") before it is told it
+    // ended; the press for another shot began none.
+    let mut began = Vec::new();
+    let captured = wait_for(&pipeline, |e| {
+        if let Event::Saving(shot) = e {
+            began.push(*shot);
+        }
+        matches!(e, Event::Captured(_))
+    });
+    assert_eq!(began, [Shot::Selfie]);
+    match captured {
         Event::Captured(saved) => {
             assert_eq!(saved.shot, Shot::Selfie);
             assert!(saved.manual && !saved.all_passed);
@@ -570,7 +580,7 @@ fn a_paused_pipeline_never_captures_and_goes_on_when_resumed() {
     pipeline.stop();
 }
 
-fn wait_for(pipeline: &Pipeline, want: impl Fn(&Event) -> bool) -> Event {
+fn wait_for(pipeline: &Pipeline, mut want: impl FnMut(&Event) -> bool) -> Event {
     loop {
         // Keep the reports flowing; the analysis never waits for them anyway.
         let _ = pipeline.latest_report();

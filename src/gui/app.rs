@@ -84,6 +84,8 @@ struct LiveSession {
     preview_visible: Arc<AtomicBool>,
     /// Whether auto-capture was last told to pause.
     paused: bool,
+    /// A photo of this shot is being written (until it is durable or failed).
+    saving: Option<crate::Shot>,
 }
 
 /// Things the person asked for this frame, carried out after drawing.
@@ -130,14 +132,7 @@ pub struct KycamApp {
 impl KycamApp {
     pub fn new(cc: &eframe::CreationContext<'_>, launch: LaunchOptions) -> Self {
         let settings = Settings::load(cc.storage);
-        let settings_draft = SettingsDraft {
-            output_dir: settings
-                .output_dir
-                .as_ref()
-                .map(|d| d.display().to_string())
-                .unwrap_or_default(),
-            cameras: None,
-        };
+        let settings_draft = SettingsDraft::for_settings(&settings);
         cc.egui_ctx.global_style_mut(readable_style);
         i18n::install_fonts(&cc.egui_ctx);
         if let Some(lang) = launch.lang.or(settings.language) {

@@ -1,26 +1,67 @@
 //! Checking photo files from the window (the same as `kycam check`), for when
-//! there is no camera or the photos were taken with a phone. The check runs on
-//! its own thread so the window stays responsive.
+//! there is no camera or the photos were taken with a phone. Files are chosen
+//! with the system's file chooser (or typed); the check runs on its own thread,
+//! file by file, so the window stays responsive and shows how far it is.
 
 use std::path::{Path, PathBuf};
 use std::thread::JoinHandle;
 
-use crossbeam_channel::{bounded, Receiver};
+use crossbeam_channel::{bounded, Receiver, TryRecvError};
 use egui::RichText;
+use image::RgbImage;
 
 use crate::check::{Checker, FileReport};
 use crate::gui::checklist::checklist_row;
+use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
 use crate::gui::overlay::{FAIL, PASS};
 use crate::Shot;
 
 /// The outcome for one file.
 pub type FileOutcome = Result<FileReport, String>;
 
+/// The longer side of a result's thumbnail, in pixels.
+const THUMBNAIL_SIDE: u32 = 128;
+
+/// One file's outcome and a small copy of its picture.
+pub struct CheckedFile {
+    pub path: PathBuf,
+    pub outcome: FileOutcome,
+    thumbnail: Option<RgbImage>,
+    texture: Option<egui::TextureHandle>,
+}
+
+impl CheckedFile {
+    fn failed(path: PathBuf, error: String) -> Self {
+        Self {
+            path,
+            outcome: Err(error),
+            thumbnail: None,
+            texture: None,
+        }
+    }
+
+    /// The file's name without its folder (the summary names the folder).
+    fn name(&self) -> String {
+        self.path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| self.path.display().to_string())
+    }
+}
+
+struct Running {
+    results: Receiver<CheckedFile>,
+    handle: JoinHandle<()>,
+    total: usize,
+}
+
 pub struct CheckFilesState {
+    /// What is typed in the location field.
     pub path: String,
     pub shot: Shot,
-    pub results: Vec<FileOutcome>,
-    running: Option<(Receiver<Vec<FileOutcome>>, JoinHandle<()>)>,
+    pub results: Vec<CheckedFile>,
+    running: Option<Running>,
+    chooser: Option<OpenDialog>,
 }
 
 impl Default for CheckFilesState {
@@ -30,6 +71,7 @@ impl Default for CheckFilesState {
             shot: Shot::IdFront,
             results: Vec::new(),
             running: None,
+            chooser: None,
         }
     }
 }
@@ -57,6 +99,58 @@ pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, String> {
     Ok(files)
 }
 
+/// A copy whose longer side is at most [`THUMBNAIL_SIDE`], in proportion.
+fn thumbnail_of(rgb: &RgbImage) -> RgbImage {
+    let (w, h) = (rgb.width().max(1), rgb.height().max(1));
+    let scale = (THUMBNAIL_SIDE as f32 / w.max(h) as f32).min(1.0);
+    let side = |n: u32| ((n as f32 * scale).round() as u32).max(1);
+    image::imageops::thumbnail(rgb, side(w), side(h))
+}
+
+/// Checks one file and keeps a thumbnail of what was read.
+fn check_one(checker: &mut Checker, path: &Path, shot: Shot) -> CheckedFile {
+    match crate::imageio::load_image(path) {
+        Ok(loaded) => {
+            let report = checker.check_loaded(&path.display().to_string(), &loaded, shot);
+            CheckedFile {
+                path: path.to_owned(),
+                outcome: Ok(report),
+                thumbnail: Some(thumbnail_of(&loaded.rgb)),
+                texture: None,
+            }
+        }
+        Err(e) => CheckedFile::failed(
+            path.to_owned(),
+            crate::gui::plain::plain_message(&e.to_string()),
+        ),
+    }
+}
+
+/// The summary line: how many files, how many pass, how many could not be read.
+pub fn summary(results: &[CheckedFile]) -> String {
+    let passed = results
+        .iter()
+        .filter(|r| r.outcome.as_ref().is_ok_and(|r| r.pass))
+        .count();
+    let unreadable = results.iter().filter(|r| r.outcome.is_err()).count();
+    let failed = results.len() - passed - unreadable;
+    let photos = |n: usize| if n == 1 { "photo" } else { "photos" };
+    let mut line = format!(
+        "{} {} checked: {passed} {} every check",
+        results.len(),
+        photos(results.len()),
+        if passed == 1 { "passes" } else { "pass" }
+    );
+    if failed > 0 {
+        line += &format!(", {failed} {} not", if failed == 1 { "does" } else { "do" });
+    }
+    if unreadable > 0 {
+        line += &format!(", {unreadable} could not be read");
+    }
+    line.push('.');
+    line
+}
+
 impl CheckFilesState {
     pub fn is_running(&self) -> bool {
         self.running.is_some()
@@ -64,96 +158,151 @@ impl CheckFilesState {
 
     /// Starts checking what `self.path` names with `hfov_deg`; `wake` repaints the window.
     pub fn start(&mut self, hfov_deg: Option<f32>, wake: impl Fn() + Send + 'static) {
-        let files = match files_at(Path::new(self.path.trim())) {
-            Ok(files) => files,
-            Err(e) => {
-                self.results = vec![Err(e)];
-                return;
-            }
-        };
+        let typed = PathBuf::from(self.path.trim());
+        match files_at(&typed) {
+            Ok(files) => self.start_files(files, hfov_deg, wake),
+            Err(e) => self.results = vec![CheckedFile::failed(typed, e)],
+        }
+    }
+
+    /// Starts checking `files`, one after another, each result sent when ready.
+    pub fn start_files(
+        &mut self,
+        files: Vec<PathBuf>,
+        hfov_deg: Option<f32>,
+        wake: impl Fn() + Send + 'static,
+    ) {
+        if self.running.is_some() {
+            return;
+        }
         let shot = self.shot;
-        let (tx, rx) = bounded(1);
+        let total = files.len();
+        // Room for every result: the checker never waits for the window.
+        let (tx, results) = bounded(total.max(1));
         let spawned = std::thread::Builder::new()
             .name("check-files".into())
             .spawn(move || {
                 let mut checker = Checker::new(hfov_deg);
-                let results = files
-                    .iter()
-                    .map(|f| {
-                        checker
-                            .check_file(f, shot)
-                            .map_err(|e| crate::gui::plain::plain_message(&e.to_string()))
-                    })
-                    .collect();
-                // The window may be gone; nobody to tell then.
-                let _ = tx.send(results);
-                wake();
+                for file in &files {
+                    // The window may be gone; nobody to tell then.
+                    if tx.send(check_one(&mut checker, file, shot)).is_err() {
+                        return;
+                    }
+                    wake();
+                }
             });
+        self.results.clear();
         match spawned {
             Ok(handle) => {
-                self.results.clear();
-                self.running = Some((rx, handle));
+                self.running = Some(Running {
+                    results,
+                    handle,
+                    total,
+                })
             }
-            Err(e) => self.results = vec![Err(format!("cannot start the check: {e}"))],
+            Err(e) => {
+                self.results = vec![CheckedFile::failed(
+                    PathBuf::new(),
+                    format!("cannot start the check: {e}"),
+                )]
+            }
         }
     }
 
     /// Picks up finished results without blocking.
     pub fn poll(&mut self) {
-        let Some((rx, _)) = &self.running else {
+        let Some(running) = &self.running else {
             return;
         };
-        match rx.try_recv() {
-            Ok(results) => {
-                self.results = results;
-                self.join();
-            }
-            Err(crossbeam_channel::TryRecvError::Empty) => {}
-            Err(crossbeam_channel::TryRecvError::Disconnected) => {
-                self.results = vec![Err("the check stopped unexpectedly".into())];
-                self.join();
+        loop {
+            match running.results.try_recv() {
+                Ok(checked) => self.results.push(checked),
+                Err(TryRecvError::Empty) => return,
+                Err(TryRecvError::Disconnected) => break,
             }
         }
+        let total = running.total;
+        if self.results.len() < total {
+            self.results.push(CheckedFile::failed(
+                PathBuf::new(),
+                "the check stopped unexpectedly".into(),
+            ));
+        }
+        self.join();
     }
 
     /// Waits for a running check (tests, and on leaving the page for good).
     pub fn wait(&mut self) {
-        if let Some((rx, _)) = &self.running {
-            if let Ok(results) = rx.recv() {
-                self.results = results;
-            }
-            self.join();
+        if let Some(running) = &self.running {
+            self.results.extend(running.results.iter());
         }
+        self.poll();
+        self.join();
     }
 
     fn join(&mut self) {
-        if let Some((_, handle)) = self.running.take() {
-            let _ = handle.join();
+        if let Some(running) = self.running.take() {
+            let _ = running.handle.join();
         }
+    }
+
+    /// Checks what the chooser gave: photos, or the photos in one folder; the
+    /// location field shows where they are. Nothing chosen changes nothing.
+    fn check_chosen(
+        &mut self,
+        chosen: Vec<PathBuf>,
+        hfov_deg: f32,
+        wake: impl Fn() + Send + 'static,
+    ) {
+        let Some(first) = chosen.first().cloned() else {
+            return;
+        };
+        let files = if chosen.len() == 1 && first.is_dir() {
+            self.path = first.display().to_string();
+            files_at(&first)
+        } else {
+            let shown = if chosen.len() == 1 {
+                Some(first.as_path())
+            } else {
+                first.parent()
+            };
+            self.path = shown.map(|p| p.display().to_string()).unwrap_or_default();
+            Ok(chosen)
+        };
+        match files {
+            Ok(files) => self.start_files(files, Some(hfov_deg), wake),
+            Err(e) => self.results = vec![CheckedFile::failed(first, e)],
+        }
+    }
+
+    /// "Checking 2 of 5…" while running.
+    fn progress(&self) -> Option<String> {
+        let running = self.running.as_ref()?;
+        Some(format!(
+            "Checking {} of {}…",
+            (self.results.len() + 1).min(running.total),
+            running.total
+        ))
     }
 }
 
-/// The page: a path, the shot, Check, and the per-rule results.
+/// The page: choose photos or a folder (or type where they are), the shot, and
+/// per file a thumbnail, PASS or FAIL, the failing checks in words and what to do.
 pub fn check_files_ui(
     ui: &mut egui::Ui,
     state: &mut CheckFilesState,
     hfov_deg: f32,
-    wake: impl Fn() + Send + 'static,
+    wake: impl Fn() + Clone + Send + 'static,
 ) {
     state.poll();
+    if let Some(chosen) = take_answer(&mut state.chooser) {
+        state.check_chosen(chosen, hfov_deg, wake.clone());
+    }
     ui.heading("Check photo files");
     ui.label("Photos taken with a phone or another camera: kycam says whether each check holds.");
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label("File or folder:");
-        ui.add(
-            egui::TextEdit::singleline(&mut state.path)
-                .hint_text("where the photo or folder is")
-                .desired_width(420.0),
-        );
-    });
-    ui.horizontal(|ui| {
-        ui.label("The photo is for:");
+        ui.label("The photos are for:");
         egui::ComboBox::from_id_salt("check_shot")
             .selected_text(state.shot.title())
             .show_ui(ui, |ui| {
@@ -161,48 +310,137 @@ pub fn check_files_ui(
                     ui.selectable_value(&mut state.shot, shot, shot.title());
                 }
             });
-        let can_run = !state.is_running() && !state.path.trim().is_empty();
+    });
+    ui.add_space(4.0);
+    let idle = !state.is_running() && state.chooser.is_none();
+    ui.horizontal(|ui| {
+        if ui
+            .add_enabled(idle, egui::Button::new("Choose photos…"))
+            .clicked()
+        {
+            state.chooser = Some(OpenDialog::open(
+                Choose::Photos,
+                "Photos to check",
+                wake.clone(),
+            ));
+        }
+        if ui
+            .add_enabled(idle, egui::Button::new("Choose a folder…"))
+            .clicked()
+        {
+            state.chooser = Some(OpenDialog::open(
+                Choose::Folder,
+                "A folder of photos to check",
+                wake.clone(),
+            ));
+        }
+        if state.chooser.is_some() {
+            ui.label(RichText::new("Choose in the window that opened…").weak());
+        }
+    });
+    ui.horizontal(|ui| {
+        ui.label("or type where they are:");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.path)
+                .hint_text("a photo or a folder")
+                .desired_width(360.0),
+        );
+        let can_run = idle && !state.path.trim().is_empty();
         if ui
             .add_enabled(can_run, egui::Button::new("Check"))
             .clicked()
         {
-            state.start(Some(hfov_deg), wake);
-        }
-        if state.is_running() {
-            ui.spinner();
-            ui.label("Checking…");
+            state.start(Some(hfov_deg), wake.clone());
         }
     });
     ui.add_space(8.0);
-    egui::ScrollArea::vertical().show(ui, |ui| {
-        for outcome in &state.results {
-            file_result_ui(ui, outcome);
-            ui.add_space(8.0);
-        }
+    if let Some(progress) = state.progress() {
+        ui.horizontal(|ui| {
+            ui.spinner();
+            ui.label(progress);
+        });
+    } else if !state.results.is_empty() {
+        ui.label(RichText::new(summary(&state.results)).strong());
+    }
+    ui.add_space(6.0);
+    let open_details = state.results.len() == 1;
+    for checked in &mut state.results {
+        file_result_ui(ui, checked, open_details);
+        ui.separator();
+    }
+}
+
+fn thumbnail_ui(ui: &mut egui::Ui, checked: &mut CheckedFile) {
+    let side = THUMBNAIL_SIDE as f32;
+    if let Some(thumb) = &checked.thumbnail {
+        let texture = checked.texture.get_or_insert_with(|| {
+            let size = [thumb.width() as usize, thumb.height() as usize];
+            let pixels = egui::ColorImage::from_rgb(size, thumb.as_raw());
+            ui.ctx().load_texture(
+                format!("check-thumb-{}", checked.path.display()),
+                pixels,
+                egui::TextureOptions::LINEAR,
+            )
+        });
+        let size = texture.size_vec2();
+        let scale = (side / size.x.max(size.y)).min(1.0);
+        ui.image((texture.id(), size * scale));
+    } else {
+        ui.allocate_exact_size(egui::vec2(side, side * 0.75), egui::Sense::hover());
+    }
+}
+
+fn file_result_ui(ui: &mut egui::Ui, checked: &mut CheckedFile, open_details: bool) {
+    let name = checked.name();
+    ui.horizontal_top(|ui| {
+        thumbnail_ui(ui, checked);
+        ui.vertical(|ui| match &checked.outcome {
+            Err(e) => {
+                ui.label(RichText::new(&name).monospace());
+                ui.colored_label(FAIL, e);
+            }
+            Ok(report) => report_ui(ui, report, &name, open_details),
+        });
     });
 }
 
-fn file_result_ui(ui: &mut egui::Ui, outcome: &FileOutcome) {
-    match outcome {
-        Err(e) => {
-            ui.colored_label(FAIL, e);
+fn report_ui(ui: &mut egui::Ui, report: &FileReport, name: &str, open_details: bool) {
+    let (verdict, colour) = if report.pass {
+        ("PASS", PASS)
+    } else {
+        ("FAIL", FAIL)
+    };
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(verdict).color(colour).strong().size(18.0));
+        ui.label(RichText::new(name).monospace());
+        ui.label(RichText::new(format!("{}×{}", report.width, report.height)).weak());
+    });
+    let failing: Vec<&str> = report
+        .checks
+        .iter()
+        .filter(|v| !v.pass)
+        .map(|v| v.id.label())
+        .collect();
+    if failing.is_empty() {
+        ui.label("Every check holds.");
+    } else {
+        ui.colored_label(FAIL, format!("Not met: {}", failing.join(", ")));
+    }
+    // What to do, each sentence once (several checks fail for one cause when
+    // no document is found).
+    let mut advice: Vec<&str> = Vec::new();
+    for a in report.checks.iter().filter_map(|v| v.advice.as_deref()) {
+        if !advice.contains(&a) {
+            advice.push(a);
         }
-        Ok(report) => {
-            let (verdict, colour) = if report.pass {
-                ("PASS", PASS)
-            } else {
-                ("FAIL", FAIL)
-            };
-            ui.horizontal(|ui| {
-                ui.label(RichText::new(verdict).color(colour).strong().size(18.0));
-                ui.label(RichText::new(&report.file).monospace());
-                ui.label(format!(
-                    "{}×{}, {}",
-                    report.width,
-                    report.height,
-                    report.shot.title()
-                ));
-            });
+    }
+    for a in advice {
+        ui.label(format!("• {a}"));
+    }
+    egui::CollapsingHeader::new("Every check")
+        .id_salt(("check_details", &report.file))
+        .default_open(open_details)
+        .show(ui, |ui| {
             egui::Grid::new(("check_result", &report.file))
                 .num_columns(4)
                 .striped(true)
@@ -216,19 +454,7 @@ fn file_result_ui(ui: &mut egui::Ui, outcome: &FileOutcome) {
                         ui.end_row();
                     }
                 });
-            // What to do, each sentence once (several checks fail for one
-            // cause when no document is found), wrapped to the window.
-            let mut advice: Vec<&str> = Vec::new();
-            for a in report.checks.iter().filter_map(|v| v.advice.as_deref()) {
-                if !advice.contains(&a) {
-                    advice.push(a);
-                }
-            }
-            for a in advice {
-                ui.label(format!("• {a}"));
-            }
-        }
-    }
+        });
 }
 
 #[cfg(test)]
@@ -244,18 +470,39 @@ mod tests {
     }
 
     #[test]
-    fn a_committed_photo_is_checked() {
+    fn every_file_gets_a_result_with_a_thumbnail_or_an_error() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let broken = dir.path().join("broken.jpg");
+        std::fs::write(&broken, b"not a jpeg").expect("write");
+        let photo = crate::fixtures::committed("obama.jpg");
         let mut state = CheckFilesState {
-            path: crate::fixtures::committed("obama.jpg")
-                .display()
-                .to_string(),
             shot: Shot::Selfie,
             ..CheckFilesState::default()
         };
-        state.start(None, || {});
+        state.start_files(vec![photo.clone(), broken.clone()], None, || {});
         state.wait();
-        assert_eq!(state.results.len(), 1);
-        let report = state.results[0].as_ref().map_err(String::clone);
+        assert!(!state.is_running());
+        assert_eq!(state.results.len(), 2);
+        assert_eq!(state.results[0].path, photo);
+        let report = state.results[0].outcome.as_ref().map_err(String::clone);
         assert!(report.is_ok_and(|r| !r.checks.is_empty()));
+        let thumb = state.results[0].thumbnail.as_ref().map(|t| t.dimensions());
+        assert!(thumb.is_some_and(|(w, h)| w.max(h) <= THUMBNAIL_SIDE && w > 0 && h > 0));
+        assert!(state.results[1]
+            .outcome
+            .as_ref()
+            .is_err_and(|e| e.contains("broken.jpg")));
+        let line = summary(&state.results);
+        assert!(line.starts_with("2 photos checked"), "{line}");
+        assert!(line.contains("1 could not be read"), "{line}");
+    }
+
+    #[test]
+    fn the_summary_counts_in_words() {
+        let one_unreadable = [CheckedFile::failed("a.jpg".into(), "gone".into())];
+        assert_eq!(
+            summary(&one_unreadable),
+            "1 photo checked: 0 pass every check, 1 could not be read."
+        );
     }
 }

@@ -5,6 +5,7 @@
 pub mod app;
 pub mod check_files;
 pub mod checklist;
+pub mod file_dialog;
 pub mod flow;
 pub mod help;
 pub mod live;

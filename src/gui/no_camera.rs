@@ -5,6 +5,8 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
+use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
+
 /// What the person chose on the page.
 #[derive(Clone, Debug, PartialEq)]
 pub enum NoCameraChoice {
@@ -17,6 +19,7 @@ pub enum NoCameraChoice {
 #[derive(Default)]
 pub struct NoCameraState {
     pub frames_path: String,
+    chooser: Option<OpenDialog>,
 }
 
 /// A hint for the reason, when there is a known fix.
@@ -76,22 +79,38 @@ pub fn no_camera_ui(
         }
         ui.label("photos taken with a phone: each check, passed or not");
     });
+    if let Some(dir) = take_answer(&mut state.chooser).and_then(|c| c.into_iter().next()) {
+        state.frames_path = dir.display().to_string();
+        choice = Some(NoCameraChoice::Frames(dir));
+    }
     ui.horizontal(|ui| {
-        let path = state.frames_path.trim().to_owned();
+        let ctx = ui.ctx().clone();
         if ui
             .add_enabled(
-                !path.is_empty(),
-                egui::Button::new("Open a folder of photos"),
+                state.chooser.is_none(),
+                egui::Button::new("Open a folder of photos…"),
             )
+            .clicked()
+        {
+            state.chooser = Some(OpenDialog::open(
+                Choose::Folder,
+                "A folder of photos to play as a camera",
+                move || ctx.request_repaint(),
+            ));
+        }
+        ui.label("or type where it is:");
+        ui.add(
+            egui::TextEdit::singleline(&mut state.frames_path)
+                .hint_text("the folder\u{2019}s location")
+                .desired_width(240.0),
+        );
+        let path = state.frames_path.trim().to_owned();
+        if ui
+            .add_enabled(!path.is_empty(), egui::Button::new("Open"))
             .clicked()
         {
             choice = Some(NoCameraChoice::Frames(PathBuf::from(path)));
         }
-        ui.add(
-            egui::TextEdit::singleline(&mut state.frames_path)
-                .hint_text("the folder\u{2019}s location")
-                .desired_width(300.0),
-        );
     });
     ui.label(
         RichText::new(

@@ -76,18 +76,33 @@ pub fn guidance_ui(ui: &mut egui::Ui, guidance: Option<&str>, hold: &HoldProgres
         None if hold.armed => ("All good: hold still…".to_owned(), PASS),
         None => ("All good.".to_owned(), PASS),
     };
-    // Two lines are always reserved, so that the preview below does not jump
-    // when a sentence wraps onto a second line.
+    sentence_lines(ui, egui::Layout::top_down(egui::Align::Min), |ui| {
+        ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
+    });
+}
+
+/// Two lines are always reserved for the sentence, so that the preview below
+/// does not jump when it wraps onto a second line or gives way to "Saving…".
+fn sentence_lines(ui: &mut egui::Ui, layout: egui::Layout, add: impl FnOnce(&mut egui::Ui)) {
     let height = 2.0 * ui.fonts_mut(|f| f.row_height(&egui::FontId::proportional(GUIDANCE_SIZE)));
     let width = ui.available_width();
-    ui.allocate_ui_with_layout(
-        egui::vec2(width, height),
-        egui::Layout::top_down(egui::Align::Min),
-        |ui| {
-            ui.set_min_size(egui::vec2(width, height));
-            ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
-        },
-    );
+    ui.allocate_ui_with_layout(egui::vec2(width, height), layout, |ui| {
+        ui.set_min_size(egui::vec2(width, height));
+        add(ui);
+    });
+}
+
+/// In place of the sentence while a photo is written: in the same two reserved
+/// lines, so the preview does not move.
+pub fn saving_ui(ui: &mut egui::Ui) {
+    sentence_lines(ui, egui::Layout::left_to_right(egui::Align::Min), |ui| {
+        ui.spinner();
+        ui.label(
+            RichText::new("Saving the photo…")
+                .size(GUIDANCE_SIZE)
+                .color(PASS),
+        );
+    });
 }
 
 /// Auto-capture feedback: how long the rules have held against how long they must.

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
+use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
 use crate::i18n::{self, Lang};
 use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
 
@@ -71,8 +72,25 @@ impl Settings {
 #[derive(Default)]
 pub struct SettingsDraft {
     pub output_dir: String,
+    /// Why the folder last chosen or typed cannot be used.
+    pub output_error: Option<String>,
+    chooser: Option<OpenDialog>,
     /// `None` until read (when the page first opens, and on Refresh).
     pub cameras: Option<Result<Vec<CameraInfo>, String>>,
+}
+
+impl SettingsDraft {
+    /// The page's fields as `settings` has them.
+    pub fn for_settings(settings: &Settings) -> Self {
+        Self {
+            output_dir: settings
+                .output_dir
+                .as_ref()
+                .map(|d| d.display().to_string())
+                .unwrap_or_default(),
+            ..Self::default()
+        }
+    }
 }
 
 fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) {
@@ -148,6 +166,82 @@ fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings) {
     }
 }
 
+/// A folder photos can be saved in: it exists or is created, and a file can be
+/// written in it. The error names the folder and says why in plain words.
+pub fn usable_output_dir(text: &str) -> Result<PathBuf, String> {
+    let dir = PathBuf::from(text.trim());
+    if dir.as_os_str().is_empty() {
+        return Err("Type a folder, or choose one.".to_owned());
+    }
+    let why = |e: std::io::Error| {
+        format!(
+            "Cannot save photos in {}: {}",
+            dir.display(),
+            crate::gui::plain::plain_message(&e.to_string())
+        )
+    };
+    std::fs::create_dir_all(&dir).map_err(why)?;
+    let probe = dir.join(format!(".kycam-write-test-{}", std::process::id()));
+    std::fs::write(&probe, b"kycam").map_err(why)?;
+    // The probe is ours alone; a failure to remove it leaves a small hidden file.
+    let _ = std::fs::remove_file(&probe);
+    Ok(dir)
+}
+
+/// Where sessions are saved: choose a folder (or type one), checked before it is used.
+fn output_folder_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) {
+    let mut apply = None;
+    if let Some(chosen) = take_answer(&mut draft.chooser) {
+        if let Some(dir) = chosen.into_iter().next() {
+            draft.output_dir = dir.display().to_string();
+            apply = Some(draft.output_dir.clone());
+        }
+    }
+    ui.vertical(|ui| {
+        ui.horizontal(|ui| {
+            let ctx = ui.ctx().clone();
+            if ui
+                .add_enabled(draft.chooser.is_none(), egui::Button::new("Choose…"))
+                .clicked()
+            {
+                draft.chooser = Some(OpenDialog::open(
+                    Choose::Folder,
+                    "Where to save the photos",
+                    move || ctx.request_repaint(),
+                ));
+            }
+            ui.add(
+                egui::TextEdit::singleline(&mut draft.output_dir)
+                    .hint_text("or type a folder")
+                    .desired_width(260.0),
+            );
+            if ui.button("Use this folder").clicked() {
+                apply = Some(draft.output_dir.clone());
+            }
+            if settings.output_dir.is_some() && ui.button("Use the default").clicked() {
+                settings.output_dir = None;
+                draft.output_error = None;
+            }
+        });
+        if let Some(text) = apply {
+            match usable_output_dir(&text) {
+                Ok(dir) => {
+                    settings.output_dir = Some(dir);
+                    draft.output_error = None;
+                }
+                Err(e) => draft.output_error = Some(e),
+            }
+        }
+        if let Some(e) = &draft.output_error {
+            ui.colored_label(crate::gui::overlay::FAIL, e);
+        }
+        ui.label(match &settings.output_dir {
+            Some(dir) => format!("Now: {}", dir.display()),
+            None => "Now: the default folder in your data directory".to_owned(),
+        });
+    });
+}
+
 /// The settings page. Returns true when something changed that needs the live
 /// source restarted (the camera index).
 pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) -> bool {
@@ -193,23 +287,7 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
             ui.end_row();
 
             ui.label("Save photos in");
-            ui.vertical(|ui| {
-                ui.horizontal(|ui| {
-                    ui.add(
-                        egui::TextEdit::singleline(&mut draft.output_dir)
-                            .hint_text("default folder")
-                            .desired_width(320.0),
-                    );
-                    if ui.button("Use this folder").clicked() {
-                        let text = draft.output_dir.trim();
-                        settings.output_dir = (!text.is_empty()).then(|| PathBuf::from(text));
-                    }
-                });
-                ui.label(match &settings.output_dir {
-                    Some(dir) => format!("Now: {}", dir.display()),
-                    None => "Now: the default folder in your data directory".to_owned(),
-                });
-            });
+            output_folder_ui(ui, settings, draft);
             ui.end_row();
         });
     restart
@@ -227,6 +305,24 @@ mod tests {
         }
         .sanitised();
         assert_eq!(s.hfov_deg, DEFAULT_WEBCAM_HFOV_DEG);
+    }
+
+    #[test]
+    fn an_output_folder_is_created_and_checked_for_writing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let new = dir.path().join("kyc photos");
+        let text = new.display().to_string();
+        assert_eq!(usable_output_dir(&text), Ok(new.clone()));
+        assert!(new.is_dir());
+        assert_eq!(std::fs::read_dir(&new).map(|d| d.count()).ok(), Some(0));
+
+        let file = dir.path().join("a file");
+        std::fs::write(&file, b"x").expect("write");
+        let under_a_file = file.join("photos").display().to_string();
+        let err = usable_output_dir(&under_a_file).err().unwrap_or_default();
+        assert!(err.contains("a file/photos"), "{err}");
+        assert!(!err.contains("os error"), "{err}");
+        assert!(usable_output_dir("  ").is_err());
     }
 
     #[test]

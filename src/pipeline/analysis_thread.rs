@@ -216,7 +216,7 @@ impl State {
     fn save(&self, job: SaveJob) {
         let shot = job.shot;
         match self.ch.saves.try_send(job) {
-            Ok(()) => {}
+            Ok(()) => self.ch.events.send(Event::Saving(shot)),
             Err(TrySendError::Full(_)) => self.ch.events.send(Event::SaveFailed(format!(
                 "The {shot} photo was not saved: still saving the previous ones."
             ))),

@@ -236,6 +236,9 @@ impl LiveReport {
 /// Rare events; never dropped (their channel is drained by the consumer).
 #[derive(Clone, Debug)]
 pub enum Event {
+    /// A shot was handed to the writer: `Captured` or `SaveFailed` follows once
+    /// the file is durable or given up.
+    Saving(Shot),
     /// An auto or manual shot was saved (file and session.json written).
     Captured(SavedShot),
     /// Saving failed (disk full, folder removed): plain words.

@@ -99,6 +99,7 @@ impl KycamApp {
                     ended: false,
                     preview_visible,
                     paused: false,
+                    saving: None,
                 });
             }
             Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
@@ -139,8 +140,15 @@ impl KycamApp {
         let mut actions = Vec::new();
         for event in live.pipeline.events() {
             match event {
-                Event::Captured(saved) => actions.push(Action::Captured(saved)),
-                Event::SaveFailed(msg) => self.notice = Some(msg),
+                Event::Saving(shot) => live.saving = Some(shot),
+                Event::Captured(saved) => {
+                    live.saving = None;
+                    actions.push(Action::Captured(saved));
+                }
+                Event::SaveFailed(msg) => {
+                    live.saving = None;
+                    self.notice = Some(msg);
+                }
                 // No picture ever came: the source cannot start.
                 Event::SourceProblem(msg) if live.report.is_none() => {
                     actions.push(Action::SourceFailed(msg));

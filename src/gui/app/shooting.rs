@@ -12,6 +12,7 @@ use crate::Shot;
 impl KycamApp {
     pub(super) fn shooting_ui(&mut self, ui: &mut egui::Ui, shot: Shot) {
         let report = self.live.as_ref().and_then(|l| l.report.clone());
+        let saving = self.live.as_ref().is_some_and(|l| l.saving.is_some());
         egui::Panel::right("checks")
             .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
@@ -30,7 +31,7 @@ impl KycamApp {
                 let shutter = egui::Button::new(RichText::new("Take photo now").size(18.0))
                     .min_size(egui::vec2(220.0, 40.0));
                 if ui
-                    .add_enabled(report.is_some(), shutter)
+                    .add_enabled(report.is_some() && !saving, shutter)
                     .on_hover_text("Space. If a check fails you are asked first, and the photo is marked as taken by hand.")
                     .clicked()
                 {
@@ -56,7 +57,10 @@ impl KycamApp {
         egui::CentralPanel::default().show(ui, |ui| {
             let guidance = report.as_ref().and_then(|r| r.guidance.as_deref());
             let hold = report.as_ref().map(|r| r.hold).unwrap_or_default();
-            if report.is_some() {
+            if saving {
+                // Until the file is durable: a large frame takes a moment.
+                panels::saving_ui(ui);
+            } else if report.is_some() {
                 panels::guidance_ui(ui, guidance, &hold);
             } else {
                 ui.horizontal(|ui| {
