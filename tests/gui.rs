@@ -772,8 +772,27 @@ fn screenshots_at(size: egui::Vec2) {
     click(&mut harness, Role::Button, "Reflection detected");
     screenshot(&mut harness, &shots_dir, &format!("help{sfx}"));
 
-    // Check files, with the result of one photo.
+    // Check files, with the results of a folder of three phone photos of a
+    // card, checked as its front.
+    let phone = tmp.path().join("phone");
+    std::fs::create_dir_all(&phone).unwrap_or_else(|e| panic!("{e}"));
+    for name in [
+        "176_HONOR-7X_F.jpg",
+        "shakex_card3_front.jpg",
+        "shakex_card1_back.jpg",
+    ] {
+        std::fs::copy(kycam::fixtures::committed(name), phone.join(name))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+    }
     click(&mut harness, Role::Button, "Check files");
-    check_photo(&mut harness, &kycam::fixtures::committed("obama.jpg"));
+    check_photo(&mut harness, &phone);
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if harness.query_by_label_contains("photos checked").is_some() {
+            break;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    harness.get_by_label_contains("3 photos checked");
     screenshot(&mut harness, &shots_dir, &format!("check-files{sfx}"));
 }

@@ -60,6 +60,9 @@ pub struct CheckFilesState {
     pub path: String,
     pub shot: Shot,
     pub results: Vec<CheckedFile>,
+    /// How many files the last check was given (each one's details start open
+    /// when it was one).
+    files_given: usize,
     running: Option<Running>,
     chooser: Option<OpenDialog>,
 }
@@ -70,6 +73,7 @@ impl Default for CheckFilesState {
             path: String::new(),
             shot: Shot::IdFront,
             results: Vec::new(),
+            files_given: 0,
             running: None,
             chooser: None,
         }
@@ -177,6 +181,7 @@ impl CheckFilesState {
         }
         let shot = self.shot;
         let total = files.len();
+        self.files_given = total;
         // Room for every result: the checker never waits for the window.
         let (tx, results) = bounded(total.max(1));
         let spawned = std::thread::Builder::new()
@@ -363,7 +368,7 @@ pub fn check_files_ui(
         ui.label(RichText::new(summary(&state.results)).strong());
     }
     ui.add_space(6.0);
-    let open_details = state.results.len() == 1;
+    let open_details = state.files_given == 1;
     for checked in &mut state.results {
         file_result_ui(ui, checked, open_details);
         ui.separator();
