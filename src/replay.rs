@@ -245,7 +245,11 @@ fn handle_event(
 ) -> anyhow::Result<bool> {
     match event {
         Event::SourceEnded => return Ok(true),
-        Event::SourceProblem(msg) | Event::SaveFailed(msg) => {
+        Event::SourceProblem(trouble) => {
+            writeln!(err, "kycam: {trouble}").context("writing to stderr")?;
+            problems.push(trouble.to_string());
+        }
+        Event::SaveFailed(msg) => {
             writeln!(err, "kycam: {msg}").context("writing to stderr")?;
             problems.push(msg);
         }

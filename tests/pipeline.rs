@@ -14,7 +14,7 @@ use image::RgbImage;
 use kycam::capture::{SessionWriter, SESSION_FILE};
 use kycam::pipeline::{
     Command, Event, FaceTiming, FrameSource, LiveReport, Pacing, Pipeline, PipelineConfig,
-    ReportDelivery, SourceSpec, SourceStep, FRAME_QUEUE_BOUND,
+    ReportDelivery, SourceSpec, SourceStep, SourceTrouble, TroubleKind, FRAME_QUEUE_BOUND,
 };
 use kycam::rules::{RuleId, FILE_MAX_BYTES, FILE_MIN_BYTES};
 use kycam::synth::selfie::SelfieScene;
@@ -101,7 +101,8 @@ fn problems(run: &Run) -> Vec<&str> {
     run.events
         .iter()
         .filter_map(|e| match e {
-            Event::SourceProblem(m) | Event::SaveFailed(m) => Some(m.as_str()),
+            Event::SourceProblem(t) => Some(t.words.as_str()),
+            Event::SaveFailed(m) => Some(m.as_str()),
             _ => None,
         })
         .collect()
@@ -440,9 +441,10 @@ fn a_live_source_stuck_for_ever_is_reopened_and_stop_does_not_hang() {
     let mut after_reopen = 0;
     while after_reopen < 5 {
         for e in pipeline.events() {
-            if let Event::SourceProblem(m) = e {
-                eprintln!("told: {m}");
-                told.push(m);
+            if let Event::SourceProblem(t) = e {
+                eprintln!("told: {t}");
+                assert_eq!(t.kind, TroubleKind::Interrupted, "{t}");
+                told.push(t.words);
             }
         }
         if let Some(r) = pipeline.next_report(Duration::from_millis(50)) {
@@ -675,13 +677,13 @@ fn with_no_camera_the_pipeline_says_so_once_and_stops() {
     )
     .expect("start");
     let told = match pipeline.next_event(Duration::from_secs(30)) {
-        Some(Event::SourceProblem(m)) => m,
+        Some(Event::SourceProblem(t)) => t,
         other => panic!("expected a source problem, got {other:?}"),
     };
-    assert!(
-        told.starts_with(kycam::pipeline::source::NO_CAMERA) && told.contains("--demo"),
-        "{told}"
-    );
+    // Told by kind, in words for the window, and with the commands for the command line.
+    assert_eq!(told.kind, TroubleKind::NoCamera, "{told}");
+    assert_eq!(told.words, kycam::pipeline::source::NO_CAMERA);
+    assert!(told.to_string().contains("--demo"), "{told}");
     // It keeps retrying (a camera may be plugged in) without repeating itself.
     assert!(pipeline.next_event(Duration::from_secs(3)).is_none());
     pipeline.stop();
@@ -702,7 +704,7 @@ impl FrameSource for Switchable {
         let frame = self.current.lock().map(|f| Arc::clone(&f));
         match frame {
             Ok(f) => SourceStep::Frame(f),
-            Err(_) => SourceStep::Failed("the test's frame lock is poisoned".into()),
+            Err(_) => SourceStep::Failed(SourceTrouble::other("the test's frame lock is poisoned")),
         }
     }
 }

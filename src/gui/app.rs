@@ -77,7 +77,7 @@ struct LiveSession {
     writer: Arc<SessionWriter>,
     report: Option<LiveReport>,
     /// A source problem reported after pictures had arrived (a stall, an unplug).
-    problem: Option<String>,
+    problem: Option<crate::gui::live::SourceTrouble>,
     ended: bool,
     /// Whether the preview is on screen: the pipeline wakes the window for each
     /// report only then (reviewing a photo need not repaint 30 times a second).

@@ -4,7 +4,7 @@
 //! (start/stop the pipeline, send commands, discard a file), so it is tested
 //! without a window or a camera.
 
-use crate::gui::live::SavedShot;
+use crate::gui::live::{SavedShot, SourceTrouble};
 use crate::{DocumentKind, Shot};
 
 /// The main page.
@@ -18,7 +18,7 @@ pub enum Page {
     Done,
     /// The source could not start; `reason` in plain words.
     NoCamera {
-        reason: String,
+        reason: SourceTrouble,
     },
 }
 
@@ -66,7 +66,7 @@ impl Progress {
 pub enum Action {
     Choose(DocumentKind),
     /// The pipeline could not start, or the source is gone for good.
-    SourceFailed(String),
+    SourceFailed(SourceTrouble),
     /// The pipeline saved a photo (auto or manual).
     Captured(SavedShot),
     Accept,
@@ -547,7 +547,10 @@ mod tests {
         let mut flow = Flow::new();
         flow.apply(Action::Choose(DocumentKind::IdCard));
         assert_eq!(
-            flow.apply(Action::SourceFailed("No camera found".into())),
+            flow.apply(Action::SourceFailed(SourceTrouble::new(
+                crate::gui::live::TroubleKind::NoCamera,
+                "No camera found."
+            ))),
             vec![Effect::StopSession]
         );
         assert!(matches!(flow.page(), Page::NoCamera { .. }));

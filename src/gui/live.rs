@@ -4,4 +4,5 @@
 pub use crate::capture::{SavedShot, SessionWriter};
 pub use crate::pipeline::{
     Command, Event, HoldProgress, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
+    SourceTrouble, TroubleKind,
 };

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use egui::RichText;
 
 use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
+use crate::gui::live::{SourceTrouble, TroubleKind};
 
 /// What the person chose on the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -22,34 +23,32 @@ pub struct NoCameraState {
     chooser: Option<OpenDialog>,
 }
 
-/// A hint for the reason, when there is a known fix.
-fn fix_for(reason: &str) -> Option<&'static str> {
-    let lower = reason.to_ascii_lowercase();
-    if lower.contains("permission") || lower.contains("not allowed") {
-        Some("kycam is not allowed to use the camera. If your computer asked whether kycam may use the camera, allow it in the system's privacy settings. On Linux, whoever looks after this computer can give your account the right to use cameras (the \u{201c}video\u{201d} group); log out and in again after that.")
-    } else if lower.contains("busy") {
-        Some("Another program (a video call, a browser tab) is using the camera: close it and try again.")
-    } else {
-        None
+/// A hint for the kind of trouble, when there is a known fix.
+fn fix_for(kind: TroubleKind) -> Option<&'static str> {
+    match kind {
+        TroubleKind::NotAllowed => Some("kycam is not allowed to use the camera. If your computer asked whether kycam may use the camera, allow it in the system's privacy settings. On Linux, whoever looks after this computer can give your account the right to use cameras (the \u{201c}video\u{201d} group); log out and in again after that."),
+        TroubleKind::InUse => Some("Another program (a video call, a browser tab) is using the camera: close it and try again."),
+        TroubleKind::Unusable => Some("This camera gives no picture kycam can use (some laptops list an infrared camera too): choose another one in Settings."),
+        TroubleKind::NoCamera | TroubleKind::Interrupted | TroubleKind::Other => None,
     }
 }
 
 pub fn no_camera_ui(
     ui: &mut egui::Ui,
-    reason: &str,
+    reason: &SourceTrouble,
     state: &mut NoCameraState,
 ) -> Option<NoCameraChoice> {
     let mut choice = None;
     ui.heading(RichText::new("No camera picture").size(26.0));
     ui.add_space(4.0);
     ui.label(
-        RichText::new(crate::gui::plain::plain_message(reason))
+        RichText::new(crate::gui::plain::plain_message(&reason.words))
             .size(18.0)
             .color(crate::gui::overlay::FAIL),
     );
     ui.add_space(10.0);
     ui.label(RichText::new("To use your camera").strong());
-    if let Some(fix) = fix_for(reason) {
+    if let Some(fix) = fix_for(reason.kind) {
         ui.label(format!("• {fix}"));
     }
     ui.label(
@@ -127,7 +126,7 @@ mod tests {
 
     #[test]
     fn permission_denied_says_how_to_allow_the_camera() {
-        assert!(fix_for("Permission denied (os error 13)").is_some_and(|f| f.contains("allow")));
-        assert_eq!(fix_for("No camera found."), None);
+        assert!(fix_for(TroubleKind::NotAllowed).is_some_and(|f| f.contains("allow")));
+        assert_eq!(fix_for(TroubleKind::NoCamera), None);
     }
 }

@@ -5,6 +5,8 @@ use std::time::{Duration, Instant};
 
 use image::RgbImage;
 
+use super::source::SourceTrouble;
+
 /// One picture from a source, shared (never copied) between the threads.
 #[derive(Clone, Debug)]
 pub struct Frame {
@@ -37,12 +39,12 @@ pub enum Pacing {
 pub enum SourceStep {
     Frame(Arc<RgbImage>),
     /// Something went wrong but the source goes on (a frame file could not be
-    /// read, the camera was unplugged and is being reopened): plain words.
-    Problem(String),
+    /// read, the camera was unplugged and is being reopened).
+    Problem(SourceTrouble),
     /// The source has nothing more (end of a replay).
     End,
-    /// The source cannot go on (no camera, permission denied): plain words.
-    Failed(String),
+    /// The source cannot go on (no camera, permission denied).
+    Failed(SourceTrouble),
 }
 
 /// The picture format a camera was opened at, for Settings to show.

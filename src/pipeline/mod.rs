@@ -32,12 +32,13 @@ use crate::analysis::{CameraModel, Measurements};
 use crate::capture::{SavedShot, SessionWriter};
 use crate::rules::{RuleId, Verdict};
 use crate::shot::Shot;
+pub use source::{SourceTrouble, TroubleKind};
 
 pub use frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
 
 /// Opens a custom source inside the source thread (tests, embedding). Called
 /// again to reopen a live source that stalled.
-pub type SourceOpener = Arc<dyn Fn() -> Result<Box<dyn FrameSource>, String> + Send + Sync>;
+pub type SourceOpener = Arc<dyn Fn() -> Result<Box<dyn FrameSource>, SourceTrouble> + Send + Sync>;
 
 /// Where frames come from.
 #[derive(Clone)]
@@ -245,7 +246,7 @@ pub enum Event {
     SaveFailed(String),
     /// The source has a problem, in plain words ("No camera found.", "The
     /// camera stopped sending pictures: reconnecting…").
-    SourceProblem(String),
+    SourceProblem(SourceTrouble),
     /// The source has no more frames; every capture has been saved.
     SourceEnded,
     /// A pipeline thread stopped on an internal error (a panic), in plain
@@ -351,7 +352,9 @@ impl Pipeline {
                 SourceSpec::Custom {
                     name: "demo".into(),
                     live: false,
-                    open: Arc::new(move || source::demo::open(fps, Arc::clone(&shot))),
+                    open: Arc::new(move || {
+                        source::demo::open(fps, Arc::clone(&shot)).map_err(SourceTrouble::other)
+                    }),
                 }
             }
             other => other,

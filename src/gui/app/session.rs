@@ -7,7 +7,9 @@ use std::sync::Arc;
 use super::{KycamApp, LiveSession, Question};
 use crate::analysis::CameraModel;
 use crate::gui::flow::{Action, Effect};
-use crate::gui::live::{Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter};
+use crate::gui::live::{
+    Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter, SourceTrouble,
+};
 use crate::gui::preview::downscaled;
 use crate::Shot;
 
@@ -102,7 +104,9 @@ impl KycamApp {
                     saving: None,
                 });
             }
-            Err(e) => self.apply(Action::SourceFailed(format!("Cannot start: {e}"))),
+            Err(e) => self.apply(Action::SourceFailed(SourceTrouble::other(format!(
+                "Cannot start: {e}"
+            )))),
         }
     }
 
@@ -155,7 +159,7 @@ impl KycamApp {
                 }
                 Event::SourceProblem(msg) => live.problem = Some(msg),
                 Event::SourceEnded => live.ended = true,
-                Event::Failed(msg) => actions.push(Action::SourceFailed(msg)),
+                Event::Failed(msg) => actions.push(Action::SourceFailed(SourceTrouble::other(msg))),
             }
         }
         if actions.iter().any(|a| matches!(a, Action::Captured(_))) {

@@ -70,10 +70,7 @@ impl KycamApp {
             }
             if let Some(live) = &self.live {
                 if let Some(problem) = &live.problem {
-                    ui.colored_label(
-                        FAIL,
-                        RichText::new(crate::gui::plain::plain_message(problem)).size(18.0),
-                    );
+                    ui.colored_label(FAIL, RichText::new(&problem.words).size(18.0));
                     if ui.button("No camera? Other options…").clicked() {
                         self.intents
                             .push(Intent::Flow(Action::SourceFailed(problem.clone())));

@@ -10,6 +10,7 @@ use nokhwa::utils::{ApiBackend, CameraIndex, FrameFormat, RequestedFormat, Reque
 use nokhwa::Camera;
 
 use super::camera_format::choose_format;
+use super::{SourceTrouble, TroubleKind};
 use crate::pipeline::frame::{FrameSource, Pacing, SourceMode, SourceStep};
 
 /// Some cameras send corrupt or dark MJPEG frames while auto-exposure settles.
@@ -32,7 +33,7 @@ pub const NO_CAMERA: &str = "No camera found.";
 /// The cameras on this machine; empty when there are none. `Err` is a plain-words
 /// reason the list could not be read.
 pub fn list_cameras() -> Result<Vec<CameraInfo>, String> {
-    let cams = nokhwa::query(ApiBackend::Auto).map_err(|e| plain_words(&e.to_string()))?;
+    let cams = nokhwa::query(ApiBackend::Auto).map_err(|e| trouble(&e.to_string()).words)?;
     Ok(cams
         .iter()
         .enumerate()
@@ -44,24 +45,32 @@ pub fn list_cameras() -> Result<Vec<CameraInfo>, String> {
         .collect())
 }
 
-/// Turns a driver error into what the person should do.
-pub fn plain_words(error: &str) -> String {
+/// Tells the kind of a camera driver's error. The drivers report only text
+/// (nokhwa's errors carry the system's message), so this is the one place it
+/// is read; everything after acts on the kind.
+pub fn trouble(error: &str) -> SourceTrouble {
     let e = error.to_lowercase();
     if e.contains("permission denied") {
-        "Permission denied opening the camera: add yourself to the `video` group \
-         (sudo usermod -aG video $USER), then log out and back in."
-            .into()
+        SourceTrouble::new(
+            TroubleKind::NotAllowed,
+            "kycam is not allowed to open the camera.",
+        )
+        .with_command_hint(
+            "Add yourself to the `video` group (sudo usermod -aG video $USER), then log out and back in.",
+        )
     } else if e.contains("no such file or directory") || e.contains("no such device") {
-        format!(
-            "{NO_CAMERA} Connect a webcam, or try `kycam --demo`, a folder of frames \
-             (`kycam --source DIR`), or `kycam check PHOTO`."
+        SourceTrouble::new(TroubleKind::NoCamera, NO_CAMERA).with_command_hint(
+            "Connect a webcam, or try `kycam --demo`, a folder of frames \
+             (`kycam --source DIR`), or `kycam check PHOTO`.",
         )
     } else if e.contains("busy") {
-        "The camera is in use by another program (a video call, a browser tab): close it; \
-         kycam keeps trying."
-            .into()
+        SourceTrouble::new(
+            TroubleKind::InUse,
+            "The camera is in use by another program (a video call, a browser tab): close it; \
+             kycam keeps trying.",
+        )
     } else {
-        format!("The camera failed: {error}")
+        SourceTrouble::other(format!("The camera failed: {error}"))
     }
 }
 
@@ -72,32 +81,31 @@ struct CameraSource {
 }
 
 /// Opens camera `index` and starts its stream. Runs on the source thread.
-pub fn open(index: u32) -> Result<Box<dyn FrameSource>, String> {
+pub fn open(index: u32) -> Result<Box<dyn FrameSource>, SourceTrouble> {
     // An empty list is the clearest "no camera" (opening would only say ENOENT).
     if matches!(nokhwa::query(ApiBackend::Auto), Ok(list) if list.is_empty()) {
-        return Err(plain_words("No such file or directory"));
+        return Err(trouble("No such file or directory"));
     }
     let none = RequestedFormat::new::<RgbFormat>(RequestedFormatType::None);
-    let mut camera =
-        Camera::new(CameraIndex::Index(index), none).map_err(|e| plain_words(&e.to_string()))?;
-    let formats = camera
-        .compatible_camera_formats()
-        .map_err(|e| plain_words(&e.to_string()))?;
+    let driver = |e: nokhwa::NokhwaError| trouble(&e.to_string());
+    let mut camera = Camera::new(CameraIndex::Index(index), none).map_err(driver)?;
+    let formats = camera.compatible_camera_formats().map_err(driver)?;
     let chosen = choose_format(&formats).map_err(|why| {
-        format!(
-            "Camera {index} cannot be used: {}. Choose another camera in Settings \
-             (`kycam cameras` lists them).",
-            why.reason()
+        SourceTrouble::new(
+            TroubleKind::Unusable,
+            format!(
+                "Camera {index} cannot be used: {}. Choose another camera in Settings.",
+                why.reason()
+            ),
         )
+        .with_command_hint("`kycam cameras` lists them.")
     })?;
     camera
         .set_camera_requset(RequestedFormat::new::<RgbFormat>(
             RequestedFormatType::Exact(chosen),
         ))
-        .map_err(|e| plain_words(&e.to_string()))?;
-    camera
-        .open_stream()
-        .map_err(|e| plain_words(&e.to_string()))?;
+        .map_err(driver)?;
+    camera.open_stream().map_err(driver)?;
     // The camera may round the request: what it streams is what is shown.
     let streaming = camera.camera_format();
     Ok(Box::new(CameraSource {
@@ -139,9 +147,12 @@ impl FrameSource for CameraSource {
             let buffer = match self.camera.frame() {
                 Ok(b) => b,
                 Err(e) => {
-                    return SourceStep::Failed(format!(
-                        "The camera stopped ({}): reconnecting…",
-                        plain_words(&e.to_string())
+                    return SourceStep::Failed(SourceTrouble::new(
+                        TroubleKind::Interrupted,
+                        format!(
+                            "The camera stopped ({}): reconnecting…",
+                            trouble(&e.to_string()).words
+                        ),
                     ))
                 }
             };
@@ -154,10 +165,10 @@ impl FrameSource for CameraSource {
                 Err(_) => {
                     damaged += 1;
                     if damaged >= DAMAGED_IN_A_ROW_TO_REPORT {
-                        return SourceStep::Problem(
-                            "The camera sends damaged pictures: try another USB port or cable."
-                                .into(),
-                        );
+                        return SourceStep::Problem(SourceTrouble::new(
+                            TroubleKind::Interrupted,
+                            "The camera sends damaged pictures: try another USB port or cable.",
+                        ));
                     }
                 }
             }
@@ -176,13 +187,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn driver_errors_in_plain_words() {
-        assert!(
-            plain_words("Could not open device /dev/video0: No such file or directory")
-                .starts_with(NO_CAMERA)
+    fn driver_errors_are_told_by_kind() {
+        let none = trouble("Could not open device /dev/video0: No such file or directory");
+        assert_eq!(none.kind, TroubleKind::NoCamera);
+        assert_eq!(none.words, NO_CAMERA);
+        let denied = trouble("Permission denied (os error 13)");
+        assert_eq!(denied.kind, TroubleKind::NotAllowed);
+        assert!(!denied.words.contains('`'));
+        assert!(denied.to_string().contains("`video` group"));
+        assert_eq!(trouble("Device or resource busy").kind, TroubleKind::InUse);
+        assert_eq!(
+            trouble("VIDIOC_STREAMON: Invalid argument").kind,
+            TroubleKind::Other
         );
-        assert!(plain_words("Permission denied (os error 13)").contains("`video` group"));
-        assert!(plain_words("Device or resource busy").contains("in use"));
     }
 
     /// This machine has no webcam: the only camera behaviour testable here is
@@ -195,9 +212,9 @@ mod tests {
         }
         match open(0) {
             Ok(_) => panic!("opened a camera that query() does not list"),
-            Err(msg) => assert!(
-                msg.starts_with(NO_CAMERA) || msg.contains("Permission denied"),
-                "{msg}"
+            Err(t) => assert!(
+                matches!(t.kind, TroubleKind::NoCamera | TroubleKind::NotAllowed),
+                "{t}"
             ),
         }
     }

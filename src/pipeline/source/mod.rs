@@ -9,6 +9,7 @@ pub mod camera;
 pub mod camera_format;
 pub mod demo;
 pub mod replay;
+mod trouble;
 
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
@@ -18,6 +19,7 @@ use std::time::{Duration, Instant};
 use crossbeam_channel::{SendTimeoutError, Sender, TrySendError};
 
 pub use camera::{list_cameras, CameraInfo, NO_CAMERA};
+pub use trouble::{SourceTrouble, TroubleKind};
 
 use super::frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
 use super::guard::run_guarded;
@@ -50,7 +52,9 @@ fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
         } => (
             path.display().to_string(),
             false,
-            Arc::new(move || replay::open(&path, fps, repeat, looped)),
+            Arc::new(move || {
+                replay::open(&path, fps, repeat, looped).map_err(SourceTrouble::other)
+            }),
         ),
         // The pipeline turns a demo into a custom source that knows the shot.
         SourceSpec::Demo { fps } => {
@@ -58,7 +62,7 @@ fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
             (
                 "demo".into(),
                 false,
-                Arc::new(move || demo::open(fps, Arc::clone(&shot))),
+                Arc::new(move || demo::open(fps, Arc::clone(&shot)).map_err(SourceTrouble::other)),
             )
         }
         SourceSpec::Custom { name, live, open } => (name, live, open),
@@ -195,7 +199,10 @@ fn supervise(
                     STALL_REPORT_AFTER.as_secs()
                 )
             };
-            shared.events.send(Event::SourceProblem(what));
+            shared.events.send(Event::SourceProblem(SourceTrouble::new(
+                TroubleKind::Interrupted,
+                what,
+            )));
         }
         if live && silent >= REOPEN_AFTER {
             // The old worker is stuck in the driver: abandon it (it exits if it
@@ -204,7 +211,9 @@ fn supervise(
             match spawn_worker(&shared, &open, live, generation) {
                 Ok(w) => worker = w,
                 Err(e) => {
-                    shared.events.send(Event::SourceProblem(e.to_string()));
+                    shared
+                        .events
+                        .send(Event::SourceProblem(SourceTrouble::other(e.to_string())));
                     break;
                 }
             }
@@ -226,11 +235,11 @@ fn supervise(
 
 fn run_worker(shared: &Shared, open: &SourceOpener, live: bool, generation: u64) {
     // A camera that stays unplugged fails the same way every retry: say it once.
-    let mut last_problem = String::new();
-    let mut tell = |msg: String| {
-        if msg != last_problem {
-            shared.events.send(Event::SourceProblem(msg.clone()));
-            last_problem = msg;
+    let mut last_problem = None;
+    let mut tell = |trouble: SourceTrouble| {
+        if last_problem.as_ref() != Some(&trouble) {
+            shared.events.send(Event::SourceProblem(trouble.clone()));
+            last_problem = Some(trouble);
         }
     };
     loop {
@@ -260,7 +269,7 @@ fn run_worker(shared: &Shared, open: &SourceOpener, live: bool, generation: u64)
 enum Pumped {
     Stopped,
     Ended,
-    Failed(String),
+    Failed(SourceTrouble),
 }
 
 /// Moves frames from an open source to the analysis until it ends or fails.
@@ -290,7 +299,9 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
         }
         if let Pacing::Fps(fps) = pacing {
             let Some(due) = frame_time(n, fps).and_then(|t| started.checked_add(t)) else {
-                return Pumped::Failed(format!("cannot play frames at {fps} per second"));
+                return Pumped::Failed(SourceTrouble::other(format!(
+                    "cannot play frames at {fps} per second"
+                )));
             };
             if !wait_until(shared, generation, due) {
                 return Pumped::Stopped;
@@ -303,7 +314,9 @@ fn pump(shared: &Shared, source: &mut dyn FrameSource, generation: u64) -> Pumpe
             Pacing::Lossless => frame_time(seq, LOSSLESS_NOMINAL_FPS),
         };
         let Some(time) = time else {
-            return Pumped::Failed(format!("frame {seq}: its time is out of range"));
+            return Pumped::Failed(SourceTrouble::other(format!(
+                "frame {seq}: its time is out of range"
+            )));
         };
         n += 1;
         let frame = Frame {

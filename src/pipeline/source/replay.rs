@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use image::RgbImage;
 
+use super::SourceTrouble;
 use crate::imageio;
 use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
 
@@ -113,7 +114,9 @@ impl FrameSource for Replay {
                         return SourceStep::End;
                     }
                     if *sent_this_pass == 0 {
-                        return SourceStep::Failed("no frame of the folder could be read".into());
+                        return SourceStep::Failed(SourceTrouble::other(
+                            "no frame of the folder could be read",
+                        ));
                     }
                     *next = 0;
                     *sent_this_pass = 0;
@@ -125,7 +128,9 @@ impl FrameSource for Replay {
                         *sent_this_pass += 1;
                         SourceStep::Frame(Arc::new(loaded.rgb))
                     }
-                    Err(e) => SourceStep::Problem(format!("{e}: frame skipped")),
+                    Err(e) => {
+                        SourceStep::Problem(SourceTrouble::other(format!("{e}: frame skipped")))
+                    }
                 }
             }
         }
@@ -146,7 +151,8 @@ mod tests {
         let mut r = open(dir.path(), 0.0, 1, false).expect("open");
         assert_eq!(r.pacing(), Pacing::Lossless);
         match r.next() {
-            SourceStep::Problem(msg) => {
+            SourceStep::Problem(trouble) => {
+                let msg = &trouble.words;
                 assert!(msg.contains("a.png") && msg.contains("skipped"), "{msg}")
             }
             other => panic!("expected a problem, got {other:?}"),
