@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::Serialize;
 
 use crate::analysis::landmarks::{self, measures::HeadPose, Landmarks};
-use crate::analysis::{self, distance, CameraModel, Face, FaceDetector, FaceSearch, Measurements};
+use crate::analysis::{self, distance, CameraModel, FaceDetector, FaceSearch, Measurements};
 use crate::imageio::{self, LoadError, LoadedImage};
 use crate::rules::{self, Limit, RuleId, Verdict};
 use crate::shot::Shot;
@@ -143,18 +143,14 @@ fn add_sideways_portrait(detector: &mut FaceDetector, grey: &GrayImage, m: &mut 
         return;
     };
     let region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
-    let turned = if m.shot.is_back_side() {
-        detector.detect_any_way_round(&region)
-    } else {
-        detector.detect_sideways(&region)
-    };
-    let faces = turned
-        .into_iter()
-        .map(|f| Face {
-            rect: f.rect.shifted(x as f32, y as f32),
-            score: f.score,
-        })
-        .collect();
+    // The whole picture was searched upright already.
+    let faces = detector.detect_portrait(
+        &region,
+        (x as f32, y as f32),
+        1.0,
+        true,
+        m.shot.is_back_side(),
+    );
     m.add_faces(faces);
 }
 

@@ -115,6 +115,41 @@ impl FaceDetector {
         self.detect_turned(grey, &[Turn::Clockwise, Turn::Anticlockwise, Turn::Half])
     }
 
+    /// The portrait on a document's region, largest first, in the pixels of the
+    /// picture it was cut from: `region` sits at `origin` there, and its pixels
+    /// are `to_picture` of the picture's. Upright first (unless the caller has
+    /// searched upright already); when no face is upright, turned a quarter
+    /// either way (a page held sideways) and on a `back_side` upside down too
+    /// (a card turned over about its long side).
+    pub fn detect_portrait(
+        &mut self,
+        region: &GrayImage,
+        origin: (f32, f32),
+        to_picture: f32,
+        upright_searched: bool,
+        back_side: bool,
+    ) -> Vec<Face> {
+        let mut faces = if upright_searched {
+            Vec::new()
+        } else {
+            self.detect(region)
+        };
+        if faces.is_empty() {
+            faces = if back_side {
+                self.detect_any_way_round(region)
+            } else {
+                self.detect_sideways(region)
+            };
+        }
+        faces
+            .into_iter()
+            .map(|f| Face {
+                rect: f.rect.scaled(to_picture).shifted(origin.0, origin.1),
+                score: f.score,
+            })
+            .collect()
+    }
+
     fn detect_turned(&mut self, grey: &GrayImage, turns: &[Turn]) -> Vec<Face> {
         let Some((work, to_input)) = self.work_image(grey) else {
             return Vec::new();

@@ -119,15 +119,11 @@ fn work_image(job: &FaceJob) -> (GrayImage, f32) {
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
     let (small, to_frame) = work_image(job);
     let (x, y) = (job.region.0 as f32, job.region.1 as f32);
-    let mut faces = detector.detect(&small);
-    if faces.is_empty() && job.portrait {
-        faces = if job.upside_down {
-            detector.detect_any_way_round(&small)
-        } else {
-            detector.detect_sideways(&small)
-        };
+    if job.portrait {
+        return detector.detect_portrait(&small, (x, y), to_frame, false, job.upside_down);
     }
-    faces
+    detector
+        .detect(&small)
         .into_iter()
         .map(|f| Face {
             rect: f.rect.scaled(to_frame).shifted(x, y),
