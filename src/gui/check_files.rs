@@ -307,14 +307,16 @@ pub fn check_files_ui(
     ui.label("Photos taken with a phone or another camera: kycam says whether each check holds.");
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        ui.label("The photos are for:");
+        let label = ui.label("The photos are for:");
         egui::ComboBox::from_id_salt("check_shot")
             .selected_text(state.shot.title())
             .show_ui(ui, |ui| {
                 for shot in Shot::ALL {
                     ui.selectable_value(&mut state.shot, shot, shot.title());
                 }
-            });
+            })
+            .response
+            .labelled_by(label.id);
     });
     ui.add_space(4.0);
     let idle = !state.is_running() && state.chooser.is_none();

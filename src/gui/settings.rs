@@ -93,7 +93,13 @@ impl SettingsDraft {
     }
 }
 
-fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) {
+/// The camera list, named by the row's label `label` for screen readers.
+fn camera_picker_ui(
+    ui: &mut egui::Ui,
+    settings: &mut Settings,
+    draft: &mut SettingsDraft,
+    label: egui::Id,
+) {
     if draft.cameras.is_none() {
         draft.cameras = Some(list_cameras());
     }
@@ -117,7 +123,9 @@ fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
                                     format!("{}: {}", c.index, c.name),
                                 );
                             }
-                        });
+                        })
+                        .response
+                        .labelled_by(label);
                 }
                 Some(Ok(_)) => {
                     ui.label(NO_CAMERA);
@@ -144,7 +152,7 @@ fn camera_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
 
 /// The language picker: the system's, or one chosen here. It takes effect at once
 /// (the next frame is drawn in it) and is kept with the other settings.
-fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings) {
+fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, label_id: egui::Id) {
     let system = Lang::from_env();
     let system_label = crate::tr!("settings-language-system", lang = system.native_name());
     let label = |choice: Option<Lang>| match choice {
@@ -160,7 +168,9 @@ fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings) {
             for lang in Lang::ALL {
                 ui.selectable_value(&mut settings.language, Some(lang), label(Some(lang)));
             }
-        });
+        })
+        .response
+        .labelled_by(label_id);
     if settings.language != before {
         i18n::set(settings.language.unwrap_or(system));
     }
@@ -252,13 +262,13 @@ pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Setti
         .num_columns(2)
         .spacing([16.0, 10.0])
         .show(ui, |ui| {
-            ui.label(crate::tr!("settings-language"));
-            language_picker_ui(ui, settings);
+            let label = ui.label(crate::tr!("settings-language"));
+            language_picker_ui(ui, settings, label.id);
             ui.end_row();
 
-            ui.label("Camera");
+            let label = ui.label("Camera");
             let before = settings.camera_index;
-            camera_picker_ui(ui, settings, draft);
+            camera_picker_ui(ui, settings, draft, label.id);
             restart |= before != settings.camera_index;
             ui.end_row();
 
