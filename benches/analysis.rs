@@ -1,6 +1,9 @@
 //! Per-frame analysis cost at webcam resolutions: the selfie's face detection,
 //! measurement and rules, and whole frame; the document shot stage by stage.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -11,35 +14,11 @@ use kycam::pipeline::face_worker;
 use kycam::pipeline::motion::motion_thumbnail;
 use kycam::rules;
 use kycam::shot::DocumentShape;
-use kycam::synth::selfie::{self, Portrait, SelfieScene};
 use kycam::Shot;
-
-fn frame(width: u32, height: u32) -> image::RgbImage {
-    let portrait = image::open(fixtures::committed("obama.jpg"))
-        .expect("fixture")
-        .to_rgb8();
-    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
-    let texture = image::open(fixtures::committed("brick.png"))
-        .expect("fixture")
-        .to_rgb8();
-    let bg = kycam::synth::background(&texture, width, height, 110.0);
-    selfie::render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &bg,
-        &SelfieScene::default(),
-        width,
-        height,
-        65.0,
-    )
-    .0
-}
 
 fn bench(c: &mut Criterion) {
     for (w, h) in [(1280, 720), (1920, 1080)] {
-        let rgb = frame(w, h);
+        let rgb = common::obama_on_brick(w, h);
         let grey = analysis::to_grey(&rgb);
         let mut detector = FaceDetector::new(FaceSearch::LIVE);
         let faces = detector.detect(&grey);
@@ -50,28 +29,17 @@ fn bench(c: &mut Criterion) {
         c.bench_function(&format!("faces (live search) {w}x{h}"), |b| {
             b.iter(|| detector.detect(&grey))
         });
+        let judge = |grey: &image::GrayImage, faces: &[kycam::analysis::Face]| {
+            rules::judge(&analysis::measure(&rgb, grey, Shot::Selfie, faces, camera))
+        };
         c.bench_function(&format!("measure+rules selfie {w}x{h}"), |b| {
-            b.iter(|| {
-                rules::judge(&analysis::measure(
-                    &rgb,
-                    &grey,
-                    Shot::Selfie,
-                    &faces,
-                    camera,
-                ))
-            })
+            b.iter(|| judge(&grey, &faces))
         });
         c.bench_function(&format!("whole frame selfie {w}x{h}"), |b| {
             b.iter(|| {
                 let grey = analysis::to_grey(&rgb);
                 let faces = detector.detect(&grey);
-                rules::judge(&analysis::measure(
-                    &rgb,
-                    &grey,
-                    Shot::Selfie,
-                    &faces,
-                    camera,
-                ))
+                judge(&grey, &faces)
             })
         });
     }

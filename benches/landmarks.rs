@@ -1,34 +1,17 @@
 //! The 68-point landmark net: one forward pass on a 112 × 112 input, and the whole
 //! per-face cost (crop and two passes) on a face at 40 cm in a 1280 × 720 frame.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use std::hint::black_box;
 
 use criterion::{criterion_group, criterion_main, Criterion};
 use kycam::analysis::landmarks::{self, net, Net};
 use kycam::analysis::{self, FaceDetector, FaceSearch};
-use kycam::fixtures;
-use kycam::synth::selfie::{self, Portrait, SelfieScene};
 
 fn bench(c: &mut Criterion) {
-    let portrait = image::open(fixtures::committed("obama.jpg"))
-        .expect("fixture")
-        .to_rgb8();
-    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
-    let texture = image::open(fixtures::committed("brick.png"))
-        .expect("fixture")
-        .to_rgb8();
-    let bg = kycam::synth::background(&texture, 1280, 720, 110.0);
-    let (frame, _, _) = selfie::render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &bg,
-        &SelfieScene::default(),
-        1280,
-        720,
-        65.0,
-    );
+    let frame = common::obama_on_brick(1280, 720);
     let face_in_frame =
         FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&frame))[0].rect;
     let net = Net::embedded();

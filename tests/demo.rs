@@ -18,11 +18,7 @@ fn failing(assets: &DemoAssets, shot: Shot, t: f64) -> Vec<RuleId> {
     };
     let faces = FaceDetector::new(search).detect(&grey);
     let m = analysis::measure(&frame, &grey, shot, &faces, Default::default());
-    rules::judge(&m)
-        .into_iter()
-        .filter(|v| !v.pass)
-        .map(|v| v.id)
-        .collect()
+    rules::failing(&rules::judge(&m))
 }
 
 #[test]

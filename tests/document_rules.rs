@@ -24,11 +24,7 @@ fn verdict(m: &Measurements, id: RuleId) -> Option<Verdict> {
 }
 
 fn failing(m: &Measurements) -> Vec<RuleId> {
-    rules::judge(m)
-        .into_iter()
-        .filter(|v| !v.pass)
-        .map(|v| v.id)
-        .collect()
+    rules::failing(&rules::judge(m))
 }
 
 /// A plain scene: one card on a desk, straight, in frame, no defect (seed 2 of

@@ -2,6 +2,8 @@
 //! portraits, and the shared evaluation set with its hand labels when it is
 //! beside the checkout.
 
+mod common;
+
 use kycam::analysis::landmarks::{self, measures::FaceShape};
 use kycam::analysis::{self, FaceDetector, FaceSearch};
 use kycam::check::Checker;
@@ -57,15 +59,7 @@ fn points_land_on_the_hand_labelled_features() {
 }
 
 fn pass(path: &std::path::Path, id: RuleId) -> bool {
-    let report = Checker::new(None)
-        .check_file(path, Shot::Selfie)
-        .unwrap_or_else(|e| panic!("{e}"));
-    report
-        .checks
-        .iter()
-        .find(|v| v.id == id)
-        .unwrap_or_else(|| panic!("{id} not reported"))
-        .pass
+    common::file_passes(path, Shot::Selfie, id)
 }
 
 #[test]

@@ -121,6 +121,15 @@ fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
     }
 }
 
+/// A temporary folder with an empty `frames/` to replay and where `photos/` go.
+fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let frames = dir.path().join("frames");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let out = dir.path().join("photos");
+    (dir, frames, out)
+}
+
 fn app_harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
     app_harness_sized(launch, WINDOW)
 }
@@ -202,10 +211,7 @@ fn reviewing(app: &KycamApp) -> Option<Shot> {
 
 #[test]
 fn a_whole_id_card_session_on_replayed_frames() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     let card = card_frame(&assets);
     let (w, h) = card.dimensions();
@@ -311,10 +317,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
 
 #[test]
 fn retake_discards_the_photo_and_shoots_again() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     write_frames(&frames, "a", &passport_frame(), 30);
 
     let mut harness = app_harness(launch_on(&frames, &out));
@@ -435,10 +438,7 @@ fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp
 
 #[test]
 fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_answer() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // A third of a second of glare, then 1.5 s of a card that auto-capture
     // takes on its own: the race of the question against auto-capture.
@@ -498,10 +498,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 
 #[test]
 fn a_large_photo_says_saving_until_it_is_written() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // A 4K frame: fitting it under the size limit takes several encodes.
     let glare = glare_card_frame(&assets);
@@ -532,10 +529,7 @@ fn a_large_photo_says_saving_until_it_is_written() {
 
 #[test]
 fn the_shutter_question_answers_to_space_tab_and_esc() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &glare_card_frame(&assets), 10);
     let mut harness = shooting_a_glare_card(&frames, &out);
@@ -579,10 +573,7 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
 #[test]
 fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &glare_card_frame(&assets), 10);
     let mut harness = shooting_a_glare_card(&frames, &out);

@@ -24,6 +24,18 @@ fn settling_selfie(dir: &Path) -> Vec<std::path::PathBuf> {
     write_frames(dir, (0..FRAMES).map(|i| s.selfie(&approach(i, 12))))
 }
 
+/// `kycam replay` of the selfie shot over `frames` in lockstep (`--fps 0`),
+/// saving under `out`; JSON lines with `json`.
+fn selfie_replay(out: &Path, frames: &Path, json: bool) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_kycam"));
+    c.args(["replay", "--shot", "selfie", "--fps", "0"]);
+    if json {
+        c.arg("--json");
+    }
+    c.args(["--out", s(out), s(frames)]);
+    c
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -43,17 +55,9 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
     let frames = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
     settling_selfie(frames.path());
-    let o = kycam(&[
-        "replay",
-        "--shot",
-        "selfie",
-        "--fps",
-        "0",
-        "--json",
-        "--out",
-        s(out.path()),
-        s(frames.path()),
-    ]);
+    let o = selfie_replay(out.path(), frames.path(), true)
+        .output()
+        .expect("run");
     let lines = json_lines(o);
     let (summary, per_frame) = lines.split_last().expect("lines");
     assert_eq!(per_frame.len(), FRAMES);
@@ -106,16 +110,9 @@ fn text_output_is_a_readable_log() {
     let frames = tempfile::tempdir().expect("tempdir");
     let out = tempfile::tempdir().expect("tempdir");
     settling_selfie(frames.path());
-    let o = kycam(&[
-        "replay",
-        "--shot",
-        "selfie",
-        "--fps",
-        "0",
-        "--out",
-        s(out.path()),
-        s(frames.path()),
-    ]);
+    let o = selfie_replay(out.path(), frames.path(), false)
+        .output()
+        .expect("run");
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).expect("utf-8");
     // The first advice depends on how soon the face worker answers (the
@@ -136,17 +133,9 @@ fn an_unreadable_frame_is_named_skipped_and_exits_2() {
     let out = tempfile::tempdir().expect("tempdir");
     let files = settling_selfie(frames.path());
     std::fs::write(&files[2], b"garbage").expect("write");
-    let o = kycam(&[
-        "replay",
-        "--shot",
-        "selfie",
-        "--fps",
-        "0",
-        "--json",
-        "--out",
-        s(out.path()),
-        s(frames.path()),
-    ]);
+    let o = selfie_replay(out.path(), frames.path(), true)
+        .output()
+        .expect("run");
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -375,22 +364,6 @@ fn photos_and_listing(base: &Path) -> Vec<(std::path::PathBuf, bool)> {
     found
 }
 
-fn replay_into(out: &Path, frames: &Path) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kycam"));
-    c.args([
-        "replay",
-        "--shot",
-        "selfie",
-        "--fps",
-        "0",
-        "--json",
-        "--out",
-        s(out),
-        s(frames),
-    ]);
-    c
-}
-
 fn captures(o: Output) -> u64 {
     let lines = json_lines(o);
     lines.last().expect("summary")["captures"]
@@ -407,14 +380,14 @@ fn replays_into_one_out_folder_each_get_a_session_folder_listing_its_photos() {
     let mut reported = 0;
     for _ in 0..2 {
         reported += captures(
-            replay_into(out.path(), frames.path())
+            selfie_replay(out.path(), frames.path(), true)
                 .output()
                 .expect("run"),
         );
     }
     let at_once: Vec<_> = (0..2)
         .map(|_| {
-            let mut c = replay_into(out.path(), frames.path());
+            let mut c = selfie_replay(out.path(), frames.path(), true);
             std::thread::spawn(move || c.output().expect("run"))
         })
         .collect();

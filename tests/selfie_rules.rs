@@ -9,17 +9,9 @@ use kycam::rules::{self, RuleId};
 use kycam::synth::selfie::{self, Portrait, SelfieScene};
 use kycam::Shot;
 
-fn verdict(path: &std::path::Path, shot: Shot, id: RuleId) -> bool {
-    let report = Checker::new(None)
-        .check_file(path, shot)
-        .unwrap_or_else(|e| panic!("{e}"));
-    report
-        .checks
-        .iter()
-        .find(|v| v.id == id)
-        .unwrap_or_else(|| panic!("{id} not reported"))
-        .pass
-}
+mod common;
+
+use common::file_passes as verdict;
 
 #[test]
 fn committed_portraits_have_their_face_found() {
@@ -131,11 +123,7 @@ fn measure_scene(scene: &SelfieScene) -> (Measurements, kycam::geometry::Rect) {
 }
 
 fn failing(m: &Measurements) -> Vec<RuleId> {
-    rules::judge(m)
-        .into_iter()
-        .filter(|v| !v.pass)
-        .map(|v| v.id)
-        .collect()
+    rules::failing(&rules::judge(m))
 }
 
 #[test]

@@ -226,11 +226,7 @@ impl LiveReport {
     }
 
     pub fn failing(&self) -> Vec<RuleId> {
-        self.verdicts
-            .iter()
-            .filter(|v| !v.pass)
-            .map(|v| v.id)
-            .collect()
+        crate::rules::failing(&self.verdicts)
     }
 }
 

@@ -253,3 +253,8 @@ pub fn guidance(verdicts: &[Verdict]) -> Option<&Verdict> {
 pub fn all_pass(verdicts: &[Verdict]) -> bool {
     verdicts.iter().all(|v| v.pass)
 }
+
+/// The rules that fail, in the verdicts' order (priority order from [`judge`]).
+pub fn failing(verdicts: &[Verdict]) -> Vec<RuleId> {
+    verdicts.iter().filter(|v| !v.pass).map(|v| v.id).collect()
+}

@@ -29,6 +29,47 @@ pub fn option_value<T: std::str::FromStr>(args: &[String], name: &str) -> Option
     }
 }
 
+/// Whether rule `id` holds on the photo file at `path` checked as `shot` (as
+/// `kycam check` does); a rule not reported fails the test.
+pub fn file_passes(path: &Path, shot: kycam::Shot, id: kycam::rules::RuleId) -> bool {
+    let report = kycam::check::Checker::new(None)
+        .check_file(path, shot)
+        .unwrap_or_else(|e| panic!("{e}"));
+    report
+        .checks
+        .iter()
+        .find(|v| v.id == id)
+        .unwrap_or_else(|| panic!("{id} not reported"))
+        .pass
+}
+
+/// The committed portrait `obama.jpg` at the default selfie scene on the committed
+/// brick wall, `width`×`height` at 65°: the benches' selfie frame.
+pub fn obama_on_brick(width: u32, height: u32) -> RgbImage {
+    use kycam::analysis::{self, FaceDetector, FaceSearch};
+    use kycam::synth::selfie::{self, Portrait, SelfieScene};
+    let portrait = image::open(fixture("obama.jpg"))
+        .expect("fixture")
+        .to_rgb8();
+    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
+    let texture = image::open(fixture("brick.png"))
+        .expect("fixture")
+        .to_rgb8();
+    let bg = kycam::synth::background(&texture, width, height, 110.0);
+    selfie::render(
+        &Portrait {
+            image: &portrait,
+            face,
+        },
+        &bg,
+        &SelfieScene::default(),
+        width,
+        height,
+        65.0,
+    )
+    .0
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
 }

@@ -130,18 +130,14 @@ pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: 
     let mut rng = Rng::new(0x9a_55);
     let line_h = (height / 45).max(2);
     let text_x = width / 20 + pw + width / 25;
-    for row in 0..8 {
-        let y = band + height / 20 + row * line_h * 3;
-        write_words(
-            &mut page,
-            &mut rng,
-            text_x,
-            y,
-            width - width / 20,
-            line_h,
-            INK,
-        );
-    }
+    print_lines(
+        &mut page,
+        &mut rng,
+        (text_x, band + height / 20),
+        8,
+        line_h,
+        3,
+    );
     mrz(&mut page, &mut rng, height - height / 6, 2, line_h);
     cut_edge(&mut page);
     page
@@ -167,32 +163,41 @@ pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> R
     let mut rng = Rng::new(0x1d_ca4d);
     let text_x = width / 20 + pw + width / 25;
     let line_h = (height / 40).max(2);
-    for row in 0..7 {
-        let y = band + height / 15 + row * line_h * 3;
-        write_words(
-            &mut card,
-            &mut rng,
-            text_x,
-            y,
-            width - width / 20,
-            line_h,
-            INK,
-        );
-    }
-    for row in 0..2 {
-        let y = height - height / 6 + row * line_h * 2;
-        write_words(
-            &mut card,
-            &mut rng,
-            width / 20,
-            y,
-            width - width / 20,
-            line_h,
-            INK,
-        );
-    }
+    print_lines(
+        &mut card,
+        &mut rng,
+        (text_x, band + height / 15),
+        7,
+        line_h,
+        3,
+    );
+    print_lines(
+        &mut card,
+        &mut rng,
+        (width / 20, height - height / 6),
+        2,
+        line_h,
+        2,
+    );
     cut_edge(&mut card);
     card
+}
+
+/// `rows` lines of print in ink from `start` to the right margin, one every
+/// `spacing` line heights.
+fn print_lines(
+    doc: &mut RgbImage,
+    rng: &mut Rng,
+    start: (u32, u32),
+    rows: u32,
+    line_h: u32,
+    spacing: u32,
+) {
+    let right = doc.width() - doc.width() / 20;
+    for row in 0..rows {
+        let y = start.1 + row * line_h * spacing;
+        write_words(doc, rng, start.0, y, right, line_h, INK);
+    }
 }
 
 fn fill(img: &mut RgbImage, x: u32, y: u32, w: u32, h: u32, c: Rgb<u8>) {
