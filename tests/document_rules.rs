@@ -93,6 +93,40 @@ fn sideways_card() -> RgbImage {
     card_at([[835.0, 50.0], [835.0, 670.0], [445.0, 670.0], [445.0, 50.0]])
 }
 
+/// The live face worker turns a card without an upright portrait once while it
+/// stays put, but a new scene in the same place (the card turned over, taken
+/// away) is searched again: a front shown sideways where its back was is seen.
+#[test]
+fn the_turned_search_is_reused_only_for_the_same_card_in_the_same_place() {
+    let frame = sideways_card();
+    let m = measure(&frame, Shot::IdFront);
+    let grey = std::sync::Arc::new(analysis::to_grey(&frame));
+    let job = face_worker::next_job(1, &grey, &m).expect("a portrait job");
+    assert!(job.portrait);
+    let mut detector = FaceDetector::new(job.search);
+    let mut memory = face_worker::TurnedMemory::default();
+    let found = memory.faces_in(&mut detector, &job);
+    assert!(!found.is_empty(), "the sideways portrait");
+    // The same picture again: the same answer.
+    let again = memory.faces_in(&mut detector, &job);
+    assert_eq!(again.len(), found.len());
+    assert_eq!(again[0].rect, found[0].rect);
+
+    // The same place, nothing on it: searched anew, nothing found.
+    let blank = std::sync::Arc::new(image::GrayImage::from_pixel(
+        grey.width(),
+        grey.height(),
+        image::Luma([150]),
+    ));
+    let blank_job = face_worker::FaceJob {
+        frame: blank,
+        ..face_worker::next_job(3, &grey, &m).expect("a portrait job")
+    };
+    assert!(memory.faces_in(&mut detector, &blank_job).is_empty());
+    // And the card back in that place is searched anew too.
+    assert!(!memory.faces_in(&mut detector, &job).is_empty());
+}
+
 /// The frontal face model misses a portrait lying on its side: the portrait is
 /// looked for again on the document turned a quarter, so a data page photographed
 /// sideways is not told "Show the side with your photo on it".

@@ -16,6 +16,7 @@ use super::guard::run_guarded;
 use super::{EventSink, PipelineError};
 use crate::analysis::landmarks::{self, Landmarks};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch, Measurements};
+use crate::geometry::Rect;
 use crate::shot::Shot;
 
 pub struct FaceJob {
@@ -114,22 +115,95 @@ fn work_image(job: &FaceJob) -> (GrayImage, f32) {
 
 /// The faces of a job, in frame pixels, largest first. A portrait search that
 /// finds no upright face looks again with the document turned a quarter either
-/// way (a page held sideways), and on a back side upside down too; a true back
-/// side pays for the three extra searches.
+/// way (a page held sideways), and on a back side upside down too.
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
-    let (small, to_frame) = work_image(job);
-    let (x, y) = (job.region.0 as f32, job.region.1 as f32);
-    if job.portrait {
-        return detector.detect_portrait(&small, (x, y), to_frame, false, job.upside_down);
+    TurnedMemory::default().faces_in(detector, job)
+}
+
+/// Regions overlapping this much are the same place: the document has not moved
+/// (a hand-held card trembles by a few pixels; a card moving by a tenth of its
+/// size is a new scene).
+const SAME_PLACE_IOU: f32 = 0.9;
+
+/// Side of the thumbnail two searched regions are compared on.
+const SCENE_THUMB_SIDE: u32 = 32;
+/// Mean grey difference (0–255) between two regions' thumbnails below which they
+/// show the same thing: camera noise and a trembling hand stay under it, a card
+/// turned over in place (its other side) is far above.
+const SAME_SCENE_MAX_DIFF: f32 = 8.0;
+
+/// The answer of the last turned search, and where and on what it was made. A
+/// card with no upright portrait (a back side, a page held sideways) costs three
+/// more searches; while the same card stays where it was, turning it again finds
+/// the same, so they are made once per settled scene instead of on every job.
+#[derive(Default)]
+pub struct TurnedMemory {
+    searched: Option<TurnedSearch>,
+}
+
+struct TurnedSearch {
+    region: Rect,
+    upside_down: bool,
+    thumb: GrayImage,
+    faces: Vec<Face>,
+}
+
+impl TurnedSearch {
+    fn is_same_scene(&self, region: &Rect, upside_down: bool, thumb: &GrayImage) -> bool {
+        let diff: u64 = self
+            .thumb
+            .as_raw()
+            .iter()
+            .zip(thumb.as_raw())
+            .map(|(a, b)| u64::from(a.abs_diff(*b)))
+            .sum();
+        let mean_diff = diff as f32 / thumb.as_raw().len().max(1) as f32;
+        self.upside_down == upside_down
+            && self.region.iou(region) >= SAME_PLACE_IOU
+            && mean_diff <= SAME_SCENE_MAX_DIFF
     }
-    detector
-        .detect(&small)
-        .into_iter()
-        .map(|f| Face {
-            rect: f.rect.scaled(to_frame).shifted(x, y),
-            score: f.score,
-        })
-        .collect()
+}
+
+impl TurnedMemory {
+    /// [`faces_in`], reusing the turned search made on the same place.
+    pub fn faces_in(&mut self, detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
+        let (small, to_frame) = work_image(job);
+        let origin = (job.region.0 as f32, job.region.1 as f32);
+        let upright: Vec<Face> = detector
+            .detect(&small)
+            .into_iter()
+            .map(|f| Face {
+                rect: f.rect.scaled(to_frame).shifted(origin.0, origin.1),
+                score: f.score,
+            })
+            .collect();
+        if !upright.is_empty() || !job.portrait {
+            return upright;
+        }
+        let (x, y, w, h) = job.region;
+        let region = Rect::new(x as f32, y as f32, w as f32, h as f32);
+        let thumb = image::imageops::resize(
+            &small,
+            SCENE_THUMB_SIDE,
+            SCENE_THUMB_SIDE,
+            image::imageops::FilterType::Triangle,
+        );
+        if let Some(last) = self
+            .searched
+            .as_ref()
+            .filter(|s| s.is_same_scene(&region, job.upside_down, &thumb))
+        {
+            return last.faces.clone();
+        }
+        let faces = detector.detect_portrait(&small, origin, to_frame, true, job.upside_down);
+        self.searched = Some(TurnedSearch {
+            region,
+            upside_down: job.upside_down,
+            thumb,
+            faces: faces.clone(),
+        });
+        faces
+    }
 }
 
 pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
@@ -166,6 +240,7 @@ fn search_jobs(
     // The detector is not `Send`: it is built here, in its own thread.
     let mut detector = FaceDetector::new(FaceSearch::LIVE);
     let mut search = FaceSearch::LIVE;
+    let mut turned = TurnedMemory::default();
     while !stop.load(Ordering::Relaxed) {
         let job = match jobs.recv_timeout(Duration::from_millis(50)) {
             Ok(j) => j,
@@ -176,8 +251,9 @@ fn search_jobs(
         if job.search != search {
             search = job.search;
             detector = FaceDetector::new(search);
+            turned = TurnedMemory::default();
         }
-        let faces = faces_in(&mut detector, &job);
+        let faces = turned.faces_in(&mut detector, &job);
         let landmarks = job
             .colour
             .as_deref()
