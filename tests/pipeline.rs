@@ -411,6 +411,35 @@ fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
     assert!(temporary_files(out.path()).is_empty());
 }
 
+/// Opening a folder whose first picture is slow to read (a large photo, a busy
+/// machine) is not a stall: nothing is told, and every frame is analysed.
+#[test]
+fn a_file_source_slow_to_open_is_not_called_stalled() {
+    let s = Scenes::load();
+    let out = tempfile::tempdir().expect("tempdir");
+    let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
+    let frames = vec![frame; 5];
+    let spec = SourceSpec::Custom {
+        name: "the slow folder".into(),
+        live: false,
+        open: Arc::new(move || {
+            // Longer than the watchdog's 2 s.
+            std::thread::sleep(Duration::from_secs(3));
+            Ok(Box::new(Scripted {
+                frames: frames.clone(),
+                next: 0,
+                pause_after: usize::MAX,
+                pause: Duration::ZERO,
+                pacing: Pacing::Lossless,
+                endless: false,
+            }) as Box<dyn FrameSource>)
+        }),
+    };
+    let run = run_to_end(spec, config(Shot::Selfie, out.path()));
+    assert_eq!(problems(&run), Vec::<&str>::new());
+    assert_eq!(run.stats.analysed, 5);
+}
+
 #[test]
 fn a_live_source_stuck_for_ever_is_reopened_and_stop_does_not_hang() {
     let s = Scenes::load();

@@ -79,6 +79,10 @@ struct Shared {
     generation: AtomicU64,
     /// Milliseconds since `epoch` of the last sign of life of the worker.
     heartbeat_ms: AtomicU64,
+    /// A file or demo source is being opened: reading a large first picture on a
+    /// busy machine is slow, not stalled (a camera that hangs while opening is
+    /// still reported).
+    opening: AtomicBool,
     next_seq: AtomicU64,
     epoch: Instant,
     /// The format the open camera streams at (none for other sources).
@@ -118,6 +122,7 @@ pub(crate) fn spawn(
         stop,
         generation: AtomicU64::new(0),
         heartbeat_ms: AtomicU64::new(0),
+        opening: AtomicBool::new(false),
         next_seq: AtomicU64::new(0),
         epoch: Instant::now(),
         mode,
@@ -185,7 +190,8 @@ fn supervise(
             break;
         }
         let silent = shared.silent_for();
-        if silent < STALL_REPORT_AFTER {
+        let opening_file = !live && shared.opening.load(Ordering::Relaxed);
+        if silent < STALL_REPORT_AFTER || opening_file {
             reported_stall = false;
             continue;
         }
@@ -243,7 +249,11 @@ fn run_worker(shared: &Shared, open: &SourceOpener, live: bool, generation: u64)
         }
     };
     loop {
-        let mut source = match open() {
+        shared.opening.store(true, Ordering::Relaxed);
+        let opened = open();
+        shared.opening.store(false, Ordering::Relaxed);
+        shared.beat();
+        let mut source = match opened {
             Ok(s) => s,
             Err(msg) => {
                 tell(msg);
