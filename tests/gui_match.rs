@@ -234,12 +234,46 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
     assert!(matches!((d, t), (Some(d), Some(t)) if d < t), "{m}");
     assert_eq!(m["causes"], serde_json::json!([]), "{m}");
 
-    // Kept through the end of the session.
+    // Kept through the end of the session, and said on Done.
     click(&mut harness, Role::Button, "Use this photo");
     assert!(matches!(harness.state().flow().page(), Page::Done));
+    harness.get_by_label("Your selfie matches the photo on your ID card.");
+    let dir = session(&harness);
+    assert_eq!(selfie_entry(&dir)["face_match"]["result"], "same_person");
+
+    // The front taken again from Done: the comparison with the old front
+    // leaves session.json at once, and the new front is compared afresh.
+    harness
+        .get_all_by_role_and_label(Role::Button, "Retake")
+        .next()
+        .unwrap_or_else(|| panic!("no Retake for the front on Done"))
+        .click();
+    harness.step();
+    harness.step();
     assert_eq!(
-        selfie_entry(&session(&harness))["face_match"]["result"],
-        "same_person"
+        harness.state().question().map(|q| q.heading()),
+        Some("Delete this photo and take it again?")
+    );
+    // The question's buttons are laid out on the frame after it opened.
+    harness.step();
+    click(&mut harness, Role::Button, "Delete and retake");
+    assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
+    assert!(selfie_entry(&dir)["face_match"].is_null(), "a stale match");
+    step_until(&mut harness, "the front taken again", |app| {
+        reviewing(app) == Some(Shot::IdFront)
+    });
+    harness.step();
+    click(&mut harness, Role::Button, "Use this photo");
+    assert!(matches!(harness.state().flow().page(), Page::Done));
+    step_until_label(
+        &mut harness,
+        "Your selfie matches the photo on your ID card.",
+    );
+    let m = &selfie_entry(&dir)["face_match"];
+    assert_eq!(
+        (&m["compared_with"], &m["result"]),
+        (&"id-front".into(), &"same_person".into()),
+        "{m}"
     );
 }
 
@@ -271,7 +305,7 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
         "Your selfie may not match the photo on your passport.",
     );
     // What to do, in words, and both ways on.
-    harness.get_by_label_contains("Retake the selfie to try again, or use it anyway");
+    harness.get_by_label_contains("Retake the selfie to try again, or keep it");
     harness.get_by_role_and_label(Role::Button, "Retake");
     harness.get_by_role_and_label(Role::Button, "Use this photo");
     for jargon in ["distance", "threshold", "face_match", "0."] {

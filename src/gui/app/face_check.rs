@@ -85,7 +85,7 @@ pub(super) fn match_words(record: &FaceMatchRecord) -> MatchWords {
                 lines.extend(record.causes.iter().map(|c| format!("• {}", c.advice())));
             }
             lines.push(
-                "Retake the selfie to try again, or use it anyway: the exchange decides.".to_owned(),
+                "Retake the selfie to try again, or keep it: the exchange decides.".to_owned(),
             );
             MatchWords {
                 tone: Tone::Warning,
