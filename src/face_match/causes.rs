@@ -1,13 +1,14 @@
 //! Why a selfie may not match the ID photo, from what can be measured on both
-//! faces: reflections or tinted lenses on glasses, the head turned or leaned
-//! unlike the portrait, a different expression, uneven or poor light on the
-//! face, a portrait too small in the picture of the document.
+//! faces: reflections or tinted lenses on glasses, the head turned unlike the
+//! portrait, a different expression, uneven or poor light on the face, a
+//! portrait too small in the picture of the document.
 //!
-//! The descriptor's chip is cut from the face box without turning it
-//! (docs/face-match.md), so a turned or leaned head, an open mouth or a shadow
-//! across the face all move the numbers; these are the causes a person can fix
-//! with a retake. Age, a beard or glasses worn on one photo only cannot be
-//! measured here and are said in general words when nothing else is found.
+//! The descriptor's chip is aligned with the eyes and mouth in the picture's
+//! plane (docs/face-match.md): a head leaning to one side is turned upright, but
+//! a head turned left, right, up or down, an open mouth or a shadow across the
+//! face all move the numbers; these are the causes a person can fix with a
+//! retake. Age, a beard or glasses worn on one photo only cannot be measured
+//! here and are said in general words when nothing else is found.
 
 use image::RgbImage;
 use serde::Serialize;
@@ -65,10 +66,8 @@ pub enum Cause {
     GlassesReflection,
     /// The eyes are behind dark or tinted lenses.
     TintedGlasses,
-    /// The head is turned or tilted unlike the portrait.
+    /// The head is turned left, right, up or down unlike the portrait.
     HeadTurned,
-    /// The head leans to one side unlike the portrait.
-    HeadLeaning,
     /// The mouth is open or smiling more than on the portrait.
     Expression,
     /// One side of the face is in shadow.
@@ -90,7 +89,6 @@ impl Cause {
             Cause::HeadTurned => {
                 "Your head is turned compared with the ID photo: look straight into the camera."
             }
-            Cause::HeadLeaning => "Your head leans to one side: hold it upright.",
             Cause::Expression => {
                 "Your expression differs from the ID photo: close your mouth and keep a neutral face."
             }
@@ -117,16 +115,14 @@ pub struct CauseLimits {
     /// below 0.30).
     pub tinted_eye_to_cheek_max: f32,
     /// Yaw difference (degrees) between the selfie and the portrait: half the
-    /// head_pose rule's 20°, since an ID portrait is frontal and the chip is
-    /// not turned. Chosen, not measured against match distances.
+    /// head_pose rule's 20°, since an ID portrait is frontal and the chip's
+    /// alignment cannot undo a turn out of the picture's plane. Chosen, not
+    /// measured against match distances.
     pub yaw_difference_deg: f32,
     /// Pitch difference (degrees): the pitch read against an average face
     /// carries each face's proportions (compliant selfies spread over −15° to
     /// +22°), so only a difference larger than most of that spread counts.
     pub pitch_difference_deg: f32,
-    /// Roll difference (degrees): the chip is not turned, so a leaning head
-    /// moves one eye a tenth of the chip's height away at 10°.
-    pub roll_difference_deg: f32,
     /// Mouth gap over width, selfie minus portrait: 0.12 is about lips parted
     /// enough to show teeth (closed ~0, wide open ~0.5).
     pub mouth_open_difference: f32,
@@ -152,7 +148,6 @@ impl CauseLimits {
         tinted_eye_to_cheek_max: 0.44,
         yaw_difference_deg: 10.0,
         pitch_difference_deg: 20.0,
-        roll_difference_deg: 10.0,
         mouth_open_difference: 0.12,
         mouth_width_ratio: 1.15,
         side_light_ratio_max: 1.5,
@@ -188,10 +183,6 @@ pub fn likely_causes(selfie: &FaceLook, portrait: &FaceLook, limits: &CauseLimit
                     limits.pitch_difference_deg,
                 ),
             Cause::HeadTurned,
-        ),
-        (
-            differs(s.pose.roll_deg, p.pose.roll_deg, limits.roll_difference_deg),
-            Cause::HeadLeaning,
         ),
         (
             s.mouth_open - p.mouth_open >= limits.mouth_open_difference
@@ -260,11 +251,12 @@ mod tests {
         let mut selfie = plain();
         selfie.shape.pose.yaw_deg = 14.0;
         assert_eq!(causes(&selfie, &plain()), vec![Cause::HeadTurned]);
-        // The same turn on both photos is no difference.
+        // The same turn on both photos is no difference, nor is a leaning head
+        // (the chip is turned upright).
         assert_eq!(causes(&selfie, &selfie), vec![]);
         let mut leaning = plain();
         leaning.shape.pose.roll_deg = -11.0;
-        assert_eq!(causes(&leaning, &plain()), vec![Cause::HeadLeaning]);
+        assert_eq!(causes(&leaning, &plain()), vec![]);
     }
 
     #[test]
@@ -323,7 +315,6 @@ mod tests {
             Cause::GlassesReflection,
             Cause::TintedGlasses,
             Cause::HeadTurned,
-            Cause::HeadLeaning,
             Cause::Expression,
             Cause::UnevenLight,
             Cause::PoorLight,
