@@ -6,6 +6,7 @@
 use image::{imageops, Rgb, RgbImage};
 
 use super::net::INPUT_SIDE;
+use crate::analysis::landmarks::measures::mean;
 use crate::analysis::landmarks::Landmarks;
 
 /// Where the chip holds the face, as fractions of its side: the eye centres
@@ -35,14 +36,6 @@ impl AlignedTemplate {
             [0.5 * n, self.mouth_y * n],
         ]
     }
-}
-
-fn mean(points: &[[f32; 2]]) -> [f32; 2] {
-    let n = points.len().max(1) as f32;
-    let s = points
-        .iter()
-        .fold([0.0, 0.0], |s, p| [s[0] + p[0], s[1] + p[1]]);
-    [s[0] / n, s[1] / n]
 }
 
 /// The eye centres (picture left, right) and the mouth's centre of 68 points.
