@@ -21,6 +21,10 @@ fn bench(c: &mut Criterion) {
     c.bench_function("face_descriptor/chip_from_910x1137_photo", |b| {
         b.iter(|| chip::face_chip(black_box(&rgb), black_box(&face)))
     });
+    // What kycam runs per face: landmarks, the aligned chip, the net.
+    c.bench_function("face_descriptor/describe_face_910x1137_photo", |b| {
+        b.iter(|| face_descriptor::describe_face(black_box(&rgb), black_box(&face)))
+    });
 }
 
 criterion_group! {

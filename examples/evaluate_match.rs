@@ -12,15 +12,18 @@
 //! less colour) and JPEG-compressed, then found again by the face detector. Each
 //! card is compared with the other photos of its person and with everyone else.
 //!
-//! Run: `cargo run --release --example evaluate_match [-- --sweep]`
-//! (`--sweep` also scores other chip placements around the face box).
+//! Run: `cargo run --release --example evaluate_match [-- --box | --sweep]`
+//! (chips aligned with the face's landmarks, as kycam takes them; `--box` cuts
+//! them around the face box instead, `--sweep` scores box placements around it).
 
 use std::collections::HashMap;
 use std::path::PathBuf;
 
 use image::{imageops, DynamicImage, RgbImage};
 use kycam::analysis::face_descriptor::chip::{chip_from_region, ChipGeometry};
-use kycam::analysis::face_descriptor::{describe_chip, Descriptor, SAME_PERSON_MAX_DISTANCE};
+use kycam::analysis::face_descriptor::{
+    describe_chip, describe_face, Descriptor, SAME_PERSON_MAX_DISTANCE,
+};
 use kycam::analysis::{self, FaceDetector, FaceSearch};
 use kycam::fixtures;
 use kycam::geometry::Rect;
@@ -88,6 +91,7 @@ struct Photo {
 
 fn main() {
     let sweep = std::env::args().any(|a| a == "--sweep");
+    let boxed = sweep || std::env::args().any(|a| a == "--box");
     let Some(shared) = fixtures::shared_dir() else {
         eprintln!("evaluate_match: no ../shared/fixtures beside the checkout; nothing to evaluate");
         return;
@@ -135,7 +139,7 @@ fn main() {
     for geometry in &geometries {
         let descriptors: Vec<Descriptor> = photos
             .iter()
-            .map(|p| describe_chip(&chip_from_region(&p.rgb, &geometry.region(&p.face))))
+            .map(|p| describe(&p.rgb, &p.face, geometry, boxed))
             .collect();
         let pairs = pairs_of(&photos, &descriptors);
         if sweep {
@@ -163,7 +167,7 @@ fn main() {
         println!("\nCard photos (each photo as an ID portrait) against the photos");
         let cards: Vec<Option<Descriptor>> = photos
             .iter()
-            .map(|p| card_descriptor(p, &mut detector))
+            .map(|p| card_descriptor(p, &mut detector, boxed))
             .collect();
         let missing = cards.iter().filter(|c| c.is_none()).count();
         println!("{missing} card versions lost their face to the detector");
@@ -236,14 +240,21 @@ fn card_pairs(
 
 /// The photo made into a printed ID portrait and photographed, then described
 /// as `kycam match` would: faces found again, the chip taken from the new box.
-fn card_descriptor(photo: &Photo, detector: &mut FaceDetector) -> Option<Descriptor> {
+fn card_descriptor(photo: &Photo, detector: &mut FaceDetector, boxed: bool) -> Option<Descriptor> {
     let card = card_version(&photo.rgb, &photo.face);
     let faces = detector.detect(&analysis::to_grey(&card));
     let face = faces.first()?;
-    Some(describe_chip(&chip_from_region(
-        &card,
-        &ChipGeometry::DLIB_LIKE.region(&face.rect),
-    )))
+    Some(describe(&card, &face.rect, &ChipGeometry::DLIB_LIKE, boxed))
+}
+
+/// The descriptor of the face at `face`: as kycam takes it (aligned with its
+/// landmarks), or with `boxed` from the box placed by `geometry`.
+fn describe(rgb: &RgbImage, face: &Rect, geometry: &ChipGeometry, boxed: bool) -> Descriptor {
+    if boxed {
+        describe_chip(&chip_from_region(rgb, &geometry.region(face)))
+    } else {
+        describe_face(rgb, face)
+    }
 }
 
 fn card_version(rgb: &RgbImage, face: &Rect) -> RgbImage {

@@ -77,7 +77,8 @@ pub fn eye_band(face: &Rect) -> Rect {
     band(face, EYE_BAND_TOP, EYE_BAND_BOTTOM)
 }
 
-fn mean_in(grey: &GrayImage, r: &Rect) -> Option<f32> {
+/// Mean grey level inside `r` (clamped to the image); `None` when nothing is left.
+pub(crate) fn mean_in(grey: &GrayImage, r: &Rect) -> Option<f32> {
     let (x, y, w, h) = r.clamped_pixels(grey.width(), grey.height())?;
     let mut sum = 0u64;
     for yy in y..y + h {

@@ -2,6 +2,7 @@
 //! when it was taken and every rule's verdict at that moment (why it was accepted).
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Mutex, MutexGuard};
 use std::time::SystemTime;
 
@@ -13,6 +14,7 @@ use super::jpeg::encode_fitting;
 use super::time::{format_utc, rfc3339_utc};
 use super::write::{create_private_dir, write_atomically, PendingFile};
 use super::SaveError;
+use crate::face_match::session::FaceMatchRecord;
 use crate::rules::{RuleId, Verdict, FILE_MAX_BYTES};
 use crate::shot::{DocumentKind, Shot};
 
@@ -37,6 +39,10 @@ pub struct SavedShot {
     /// Even quality 100 is under the exchange's 100 KB minimum (a small or plain
     /// picture): saved anyway, and the person should be told.
     pub below_min_size: bool,
+    /// Which save of the session this is (1, 2, …): tells a retake from the
+    /// photo it replaced even when path, size and second are alike.
+    #[serde(skip)]
+    pub save_number: u64,
 }
 
 #[derive(Serialize)]
@@ -52,6 +58,9 @@ struct ShotEntry<'a> {
     height: u32,
     /// Every rule of the shot at the moment of capture.
     checks: &'a [Verdict],
+    /// The selfie only, once compared with the document's portrait.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    face_match: Option<&'a FaceMatchRecord>,
 }
 
 struct Saved {
@@ -59,6 +68,9 @@ struct Saved {
     width: u32,
     height: u32,
     checks: Vec<Verdict>,
+    /// The selfie's comparison with the photo it names; cleared whenever that
+    /// photo is replaced or removed (a new selfie starts without one).
+    face_match: Option<FaceMatchRecord>,
 }
 
 /// How session.json is written: atomically, in normal use. A seam so that
@@ -72,6 +84,8 @@ pub struct SessionWriter {
     created: String,
     document: Option<DocumentKind>,
     saved: Mutex<Vec<Saved>>,
+    /// Saves so far (numbers each [`SavedShot`]).
+    saves: AtomicU64,
     write_json: JsonWrite,
     _lock: FolderLock,
 }
@@ -120,6 +134,7 @@ impl SessionWriter {
             created: rfc3339_utc(now),
             document,
             saved: Mutex::new(Vec::new()),
+            saves: AtomicU64::new(0),
             write_json: write_atomically,
             _lock: lock,
         }
@@ -175,6 +190,7 @@ impl SessionWriter {
             all_passed: crate::rules::all_pass(&checks),
             time: rfc3339_utc(SystemTime::now()),
             below_min_size: fitted.below_min_size,
+            save_number: self.saves.fetch_add(1, Ordering::Relaxed) + 1,
         };
         let mut list = self.lock();
         let earlier = list
@@ -186,7 +202,11 @@ impl SessionWriter {
             width: rgb.width(),
             height: rgb.height(),
             checks,
+            face_match: None,
         });
+        // A new photo of the document a selfie was compared with makes that
+        // comparison stale: it leaves session.json with the same write.
+        let stale = forget_matches_with(&mut list, shot);
         // An error in writing session.json left it as it was (and dropping
         // `photo` removes the new photo); an error in the rename after it
         // means session.json must be put back.
@@ -196,6 +216,7 @@ impl SessionWriter {
         };
         if result.is_err() {
             list.pop();
+            restore_matches(&mut list, stale);
             if let Some(earlier) = earlier {
                 list.push(earlier);
             }
@@ -212,7 +233,9 @@ impl SessionWriter {
         let mut list = self.lock();
         if let Some(i) = list.iter().position(|s| s.shot.shot == shot) {
             let removed = list.remove(i);
+            let stale = forget_matches_with(&mut list, shot);
             if let Err(e) = self.write_json(&list) {
+                restore_matches(&mut list, stale);
                 list.insert(i, removed);
                 return Err(e);
             }
@@ -228,6 +251,40 @@ impl SessionWriter {
             }
         }
         Ok(())
+    }
+
+    /// Records the comparison of the selfie `selfie` with the document photo
+    /// `document` (both as the writer reported them saved) in session.json,
+    /// replaced atomically. `Ok(false)`, and nothing written, when either is no
+    /// longer the session's photo of its shot (retaken or removed meanwhile): a
+    /// comparison of photos that are gone is never recorded.
+    pub fn record_face_match(
+        &self,
+        selfie: &SavedShot,
+        document: &SavedShot,
+        record: FaceMatchRecord,
+    ) -> Result<bool, SaveError> {
+        let mut list = self.lock();
+        let current = |saved: &SavedShot| list.iter().any(|s| s.shot == *saved);
+        if !(current(selfie) && current(document)) {
+            return Ok(false);
+        }
+        let Some(entry) = list.iter_mut().find(|s| s.shot == *selfie) else {
+            return Ok(false);
+        };
+        let earlier = entry.face_match.replace(record);
+        if let Err(e) = self.write_json(&list) {
+            if let Some(entry) = list.iter_mut().find(|s| s.shot == *selfie) {
+                entry.face_match = earlier;
+            }
+            return Err(e);
+        }
+        Ok(true)
+    }
+
+    /// The comparison recorded for the session's selfie, if any.
+    pub fn face_match(&self) -> Option<FaceMatchRecord> {
+        self.lock().iter().find_map(|s| s.face_match.clone())
     }
 
     pub fn saved(&self) -> Vec<SavedShot> {
@@ -273,12 +330,36 @@ impl SessionWriter {
                     width: s.width,
                     height: s.height,
                     checks: &s.checks,
+                    face_match: s.face_match.as_ref(),
                 })
                 .collect(),
         };
         let text =
             serde_json::to_string_pretty(&doc).map_err(|e| SaveError::Json(e.to_string()))?;
         (self.write_json)(&self.dir.join(SESSION_FILE), text.as_bytes())
+    }
+}
+
+/// Takes away every comparison made with the photo of `shot` (now replaced or
+/// removed), returning them with their entries' positions for [`restore_matches`].
+fn forget_matches_with(list: &mut [Saved], shot: Shot) -> Vec<(usize, FaceMatchRecord)> {
+    list.iter_mut()
+        .enumerate()
+        .filter(|(_, s)| {
+            s.face_match
+                .as_ref()
+                .is_some_and(|m| m.compared_with == shot)
+        })
+        .filter_map(|(i, s)| s.face_match.take().map(|m| (i, m)))
+        .collect()
+}
+
+/// Puts back what [`forget_matches_with`] took, when the write it was for failed.
+fn restore_matches(list: &mut [Saved], taken: Vec<(usize, FaceMatchRecord)>) {
+    for (i, m) in taken {
+        if let Some(s) = list.get_mut(i) {
+            s.face_match = Some(m);
+        }
     }
 }
 
@@ -460,5 +541,59 @@ mod tests {
             .expect("file_size recorded");
         assert_eq!(size["pass"], false);
         assert!(size["value"].as_f64().is_some_and(|kb| kb < 100.0));
+    }
+
+    #[test]
+    fn a_face_match_is_recorded_with_its_selfie_and_goes_when_either_photo_changes() {
+        use crate::face_match::session::MatchResult;
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let mut w = SessionWriter::create(tmp.path().join("s"), None).expect("create");
+        let save = |w: &SessionWriter, shot| w.save(shot, &photo(), &verdicts(true), false);
+        let json = |w: &SessionWriter| -> serde_json::Value {
+            serde_json::from_slice(&std::fs::read(w.dir().join(SESSION_FILE)).expect("read"))
+                .expect("valid json")
+        };
+        let (front, selfie) = (save(&w, Shot::IdFront), save(&w, Shot::Selfie));
+        let (front, selfie) = (front.expect("front"), selfie.expect("selfie"));
+        let record = FaceMatchRecord {
+            compared_with: Shot::IdFront,
+            result: MatchResult::SamePerson,
+            distance: Some(0.4),
+            threshold: 0.6,
+            same_person: Some(true),
+            causes: Vec::new(),
+        };
+        let recorded = |w: &SessionWriter, s: &SavedShot, d: &SavedShot| {
+            w.record_face_match(s, d, record.clone()).expect("written")
+        };
+        assert!(recorded(&w, &selfie, &front));
+        let m = &json(&w)["shots"][1]["face_match"];
+        assert_eq!(
+            (&m["compared_with"], &m["result"]),
+            (&"id-front".into(), &"same_person".into())
+        );
+        assert!(
+            json(&w)["shots"][0].get("face_match").is_none(),
+            "the front has none"
+        );
+        // A failed write leaves the record as it was.
+        w.write_json = failing_write;
+        assert!(w.discard(Shot::IdFront).is_err());
+        w.write_json = write_atomically;
+        assert_eq!(w.face_match(), Some(record.clone()));
+        // A new front makes it stale: gone from session.json in the same write,
+        // and a late result about the old front is not recorded.
+        let new_front = save(&w, Shot::IdFront).expect("front again");
+        assert_eq!(w.face_match(), None);
+        assert!(json(&w)["shots"][0].get("face_match").is_none());
+        assert!(!recorded(&w, &selfie, &front));
+        assert!(recorded(&w, &selfie, &new_front));
+        // A new selfie starts without one; removing the front forgets it too.
+        let new_selfie = save(&w, Shot::Selfie).expect("selfie again");
+        assert_eq!(w.face_match(), None);
+        assert!(recorded(&w, &new_selfie, &new_front));
+        w.discard(Shot::IdFront).expect("discard");
+        assert_eq!(w.face_match(), None);
+        assert!(json(&w)["shots"][0].get("face_match").is_none());
     }
 }

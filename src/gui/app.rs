@@ -7,6 +7,7 @@
 mod aside;
 mod choose_document;
 mod done;
+mod face_check;
 mod question;
 mod review;
 mod session;
@@ -125,6 +126,8 @@ pub struct KycamApp {
     question: Option<Question>,
     /// Something went wrong that the person should know, in plain words.
     notice: Option<String>,
+    /// The reviewed selfie compared with the ID photo.
+    face_check: Option<face_check::FaceCheck>,
     intents: Vec<Intent>,
     ctx: egui::Context,
 }
@@ -157,6 +160,7 @@ impl KycamApp {
             no_camera: NoCameraState::default(),
             question: None,
             notice: None,
+            face_check: None,
             intents: Vec::new(),
             ctx: cc.egui_ctx.clone(),
         }

@@ -378,6 +378,7 @@ mod tests {
             all_passed: true,
             time: "2026-01-01T00:00:00Z".into(),
             below_min_size: false,
+            save_number: 1,
         }
     }
 

@@ -67,7 +67,9 @@ use refine::{refine_quad, Planes};
 pub use crate::shot::DocumentShape as DocShape;
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
 pub(crate) use warp::{apply_h, quad_to_unit_square};
-pub use warp::{frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size};
+pub use warp::{
+    frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size, rectify_own_size,
+};
 
 /// A detected document outline.
 #[derive(Debug, Clone, Copy, PartialEq)]

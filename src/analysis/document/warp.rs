@@ -106,6 +106,25 @@ pub fn rectify(rgb: &RgbImage, corners: &[[f32; 2]; 4], out_w: u32, out_h: u32) 
     RgbImage::from_raw(out_w, out_h, data).unwrap_or_default()
 }
 
+/// [`rectify`] at the document's own resolution: as many pixels across as its
+/// top and bottom sides span in the frame, and down as its left and right sides
+/// (nothing is enlarged or thrown away), at least 2 × 2.
+pub fn rectify_own_size(rgb: &RgbImage, corners: &[[f32; 2]; 4]) -> RgbImage {
+    let side = |v: f32| {
+        if v.is_finite() {
+            (v.round() as u32).max(2)
+        } else {
+            2
+        }
+    };
+    rectify(
+        rgb,
+        corners,
+        side(super::geometry::width_px(corners)),
+        side(super::geometry::height_px(corners)),
+    )
+}
+
 /// [`rectify`] for a grey image: a third of the work where colour is not needed.
 pub fn rectify_grey(
     grey: &GrayImage,

@@ -3,6 +3,7 @@
 //! The net is dlib's ResNet face recognition model as shipped with face-api.js
 //! (weights in `assets/`), run by a forward pass of our own.
 
+pub mod aligned;
 pub mod chip;
 pub mod net;
 pub mod weights;
@@ -11,6 +12,7 @@ use std::sync::OnceLock;
 
 use image::RgbImage;
 
+use crate::analysis::landmarks;
 use crate::geometry::Rect;
 pub use net::{RecognitionNet, DESCRIPTOR_LEN};
 
@@ -50,7 +52,13 @@ pub fn describe_chip(chip: &RgbImage) -> Descriptor {
     Descriptor(net().forward(chip.as_raw()))
 }
 
-/// The descriptor of the face rustface found at `face` in `rgb`.
+/// The descriptor of the face rustface found at `face` in `rgb`: its chip
+/// aligned with the face's landmarks ([`aligned`]), or cut around the box
+/// ([`chip`]) when the landmarks are degenerate. Aligned chips are right more
+/// often on the fixture pairs (docs/face-match.md).
 pub fn describe_face(rgb: &RgbImage, face: &Rect) -> Descriptor {
-    describe_chip(&chip::face_chip(rgb, face))
+    let points = landmarks::find(rgb, face);
+    let chip = aligned::aligned_chip(rgb, &points, &aligned::AlignedTemplate::DLIB_LIKE)
+        .unwrap_or_else(|| chip::face_chip(rgb, face));
+    describe_chip(&chip)
 }

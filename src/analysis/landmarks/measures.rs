@@ -19,7 +19,8 @@ fn dist(a: [f32; 2], b: [f32; 2]) -> f32 {
     (a[0] - b[0]).hypot(a[1] - b[1])
 }
 
-fn mean(points: &[[f32; 2]]) -> [f32; 2] {
+/// The centroid of `points` (the origin for none).
+pub(crate) fn mean(points: &[[f32; 2]]) -> [f32; 2] {
     let n = points.len().max(1) as f32;
     let s = points
         .iter()

@@ -9,6 +9,7 @@ use crate::capture::{read_session, ListedPhoto};
 use crate::gui::flow::Action;
 use crate::gui::overlay::{FAIL, PASS};
 use crate::gui::panels;
+use crate::Shot;
 
 impl KycamApp {
     pub(super) fn done_ui(&mut self, ui: &mut egui::Ui) {
@@ -77,6 +78,17 @@ impl KycamApp {
                 ui.indent(shot.id(), |ui| {
                     ui.colored_label(FAIL, format!("Fails: {}", photo.failing.join(", ")));
                 });
+            }
+            // The selfie against the ID photo as they are now: compared again
+            // when the document photo was taken again from here.
+            let accepted_selfie = self
+                .flow
+                .progress()
+                .and_then(|p| p.accepted.iter().find(|s| s.shot == shot))
+                .filter(|_| shot == Shot::Selfie && photo_of(shot).is_some())
+                .cloned();
+            if let Some(selfie) = accepted_selfie {
+                ui.indent("face_match", |ui| self.face_check_ui(ui, &selfie));
             }
         }
         ui.add_space(8.0);

@@ -84,6 +84,10 @@ impl KycamApp {
                     )),
                     None => ui.colored_label(FAIL, format!("{name} is not on disk.")),
                 };
+                if saved.shot == Shot::Selfie {
+                    ui.add_space(10.0);
+                    self.face_check_ui(ui, saved);
+                }
                 ui.add_space(16.0);
                 ui.label(if saved.shot == Shot::Selfie {
                     "Is your whole face sharp, evenly lit and without glare?"

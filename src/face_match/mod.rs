@@ -6,11 +6,13 @@ use std::path::{Path, PathBuf};
 use image::RgbImage;
 use serde::Serialize;
 
-use crate::analysis::document::{self, Portraits};
 use crate::analysis::face_descriptor::{self, Descriptor, SAME_PERSON_MAX_DISTANCE};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch};
 use crate::imageio::{self, LoadError};
-use crate::shot::DocumentShape;
+
+pub mod causes;
+pub mod document;
+pub mod session;
 
 /// Where the compared face was found in a photo.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -25,6 +27,8 @@ pub enum FaceSource {
 /// The face a photo is compared by.
 #[derive(Clone, Debug)]
 pub struct MatchFace {
+    /// In the photo's pixels, or for a document's portrait in the rectified
+    /// document's.
     pub face: Face,
     pub source: FaceSource,
     pub descriptor: Descriptor,
@@ -54,39 +58,27 @@ pub struct MatchReport {
 }
 
 /// Finds the face to compare in a loaded photo: the portrait of a document the
-/// photo shows, else its one face.
+/// photo shows (on the document rectified, see [`document::portrait_of`]), else
+/// its one face. `Err` holds how many faces there were (0, or more than one).
 pub fn match_face(rgb: &RgbImage) -> Result<MatchFace, usize> {
     let grey = analysis::to_grey(rgb);
     // The search for a card's portrait works on a larger image: a portrait is small.
     let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
-    let (face, source) = match document_portrait(&grey, &faces) {
-        Some(face) => (face, FaceSource::DocumentPortrait),
-        None => match analysis::significant_faces(&faces) {
-            1 => (faces[0], FaceSource::Photo),
-            n => return Err(n),
-        },
-    };
-    Ok(MatchFace {
-        face,
-        source,
-        descriptor: face_descriptor::describe_face(rgb, &face.rect),
-    })
-}
-
-/// The face that is the portrait of a card or passport page found in the photo.
-fn document_portrait(grey: &image::GrayImage, faces: &[Face]) -> Option<Face> {
-    if faces.is_empty() {
-        return None;
+    if let Some(portrait) = document::portrait_of(rgb, &grey, &faces) {
+        return Ok(MatchFace {
+            face: portrait.face,
+            source: FaceSource::DocumentPortrait,
+            descriptor: face_descriptor::describe_face(&portrait.document, &portrait.face.rect),
+        });
     }
-    [DocumentShape::Id1, DocumentShape::PassportPage]
-        .into_iter()
-        .find_map(|shape| {
-            let found = document::find_document_with_portrait(grey, shape, faces)?;
-            faces.iter().copied().find(|face| {
-                Portraits::new(std::slice::from_ref(face), grey.dimensions())
-                    .held_by(&found.corners)
-            })
-        })
+    match analysis::significant_faces(&faces) {
+        1 => Ok(MatchFace {
+            face: faces[0],
+            source: FaceSource::Photo,
+            descriptor: face_descriptor::describe_face(rgb, &faces[0].rect),
+        }),
+        n => Err(n),
+    }
 }
 
 /// Loads a photo and finds its face, with errors naming the file.
