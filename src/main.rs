@@ -1,9 +1,13 @@
 //! The `kycam` command: GUI, `check`, `match`, `replay`, `cameras` (docs/contract.md).
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+
+use kycam::i18n::Lang;
+use kycam::tr;
 
 use kycam::check::{render_table, Checker};
 use kycam::pipeline::source::list_cameras;
@@ -21,8 +25,11 @@ use kycam::Shot;
 struct Cli {
     /// The language of everything kycam says: en or zh-CN (default: from LC_ALL,
     /// LC_MESSAGES or LANG, else English).
+    // Read by `take_lang` before clap parses, so that it may stand before or after
+    // the subcommand and clap's own messages come in the language; declared here
+    // for --help.
     #[arg(long, global = true, value_name = "LANG")]
-    lang: Option<kycam::i18n::Lang>,
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -123,32 +130,77 @@ enum Command {
 const REPLAY_FPS: std::ops::RangeInclusive<f32> = 1.0..=1000.0;
 
 fn parse_fps(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f32 = s.parse().map_err(|_| not_a_number(s))?;
     if v == 0.0 || REPLAY_FPS.contains(&v) {
         Ok(v)
     } else {
-        Err(format!(
-            "{s} fps is out of range: 0 (as fast as possible) or {}–{} frames per second",
-            REPLAY_FPS.start(),
-            REPLAY_FPS.end()
+        Err(tr!(
+            "cli-fps-range",
+            value = s,
+            min = *REPLAY_FPS.start(),
+            max = *REPLAY_FPS.end()
         ))
     }
 }
 
 fn parse_hfov(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f32 = s.parse().map_err(|_| not_a_number(s))?;
     if (10.0..=170.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v}° is not a camera's field of view (10–170°)"))
+        Err(tr!("cli-hfov-range", value = &v.to_string()))
     }
+}
+
+fn not_a_number(s: &str) -> String {
+    tr!("cli-not-a-number", value = &format!("{s:?}"))
+}
+
+/// Takes `--lang LANG` or `--lang=LANG` out of the arguments wherever it stands (before
+/// or after the subcommand; not after `--`). `Ok(None)` when it is not given; a value
+/// missing after `--lang` is left for clap to report.
+fn take_lang(args: &mut Vec<OsString>) -> Result<Option<Lang>, String> {
+    let mut lang = None;
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        }
+        let value = if arg == "--lang" && i + 1 < args.len() {
+            let value = args[i + 1].to_string_lossy().into_owned();
+            args.drain(i..i + 2);
+            value
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            let value = value.to_owned();
+            args.remove(i);
+            value
+        } else {
+            i += 1;
+            continue;
+        };
+        lang = Some(value.parse::<Lang>()?);
+    }
+    Ok(lang)
 }
 
 fn main() -> ExitCode {
     kycam::allocator::keep_freed_memory_for_reuse();
     kycam::file_size_limit::fail_writes_instead_of_dying();
-    let cli = Cli::parse();
-    kycam::i18n::set(cli.lang.unwrap_or_else(kycam::i18n::Lang::from_env));
+    // The language first, so that clap's value errors are said in it.
+    kycam::i18n::set(Lang::from_env());
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    let lang = match take_lang(&mut args) {
+        Ok(lang) => lang,
+        Err(e) => Cli::command()
+            .error(clap::error::ErrorKind::InvalidValue, e)
+            .exit(),
+    };
+    if let Some(lang) = lang {
+        kycam::i18n::set(lang);
+    }
+    let cli = Cli::parse_from(args);
+    let lang = cli.lang.or(lang);
     match cli.command {
         Some(Command::Check {
             shot,
@@ -175,11 +227,11 @@ fn main() -> ExitCode {
         }),
         Some(Command::Match { json, a, b }) => run_match(json, &a, &b),
         Some(Command::Cameras) => run_cameras(),
-        None => run_gui(cli.gui, cli.lang),
+        None => run_gui(cli.gui, lang),
     }
 }
 
-fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
+fn run_gui(args: GuiArgs, lang: Option<Lang>) -> ExitCode {
     let source = match (args.camera, args.source, args.demo) {
         (_, _, true) => kycam::gui::SourceChoice::Demo,
         (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
@@ -195,11 +247,7 @@ fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
     match kycam::gui::run(launch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
-                "kycam: {e}\n\
-                 kycam: no display? Run it in a desktop session, or use `kycam check FILE` \
-                 to check photos and `kycam replay` to run the pipeline without a window."
-            );
+            eprintln!("kycam: {e}\nkycam: {}", tr!("cli-no-display"));
             ExitCode::from(2)
         }
     }
@@ -218,7 +266,12 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
                     match serde_json::to_string(&report) {
                         Ok(line) => line,
                         Err(e) => {
-                            eprintln!("kycam: {}: cannot write the report: {e}", file.display());
+                            let file = file.display().to_string();
+                            let reason = e.to_string();
+                            eprintln!(
+                                "kycam: {}",
+                                tr!("cli-report-unwritable", file = &file, reason = &reason)
+                            );
                             unreadable = true;
                             continue;
                         }
@@ -266,7 +319,10 @@ fn run_match(json: bool, a: &Path, b: &Path) -> ExitCode {
         match serde_json::to_string(&report) {
             Ok(line) => line,
             Err(e) => {
-                eprintln!("kycam: cannot write the report: {e}");
+                eprintln!(
+                    "kycam: {}",
+                    tr!("cli-match-unwritable", reason = &e.to_string())
+                );
                 return ExitCode::from(2);
             }
         }
@@ -297,7 +353,7 @@ fn run_replay(opts: ReplayOptions) -> ExitCode {
 fn run_cameras() -> ExitCode {
     match list_cameras() {
         Ok(cams) if cams.is_empty() => {
-            println!("{}", kycam::pipeline::source::NO_CAMERA);
+            println!("{}", tr!("cameras-none"));
             ExitCode::SUCCESS
         }
         Ok(cams) => {
