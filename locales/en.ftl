@@ -289,3 +289,42 @@ cli-not-a-number = { $value } is not a number
 cli-fps-range = { $value } fps is out of range: 0 (as fast as possible) or { $min }–{ $max } frames per second
 cli-hfov-range = { $value }° is not a camera's field of view (10–170°)
 cli-unknown-lang = { $value } is not a language kycam speaks: en, zh-CN
+
+## --help
+
+help-about = Offline KYC photo assistant: guides ID and selfie photos until every rule holds
+help-lang = The language of everything kycam says: en or zh-CN (default: from LC_ALL, LC_MESSAGES or LANG, else English)
+help-camera = Open camera N (as listed by `kycam cameras`) instead of the one in Settings
+help-source = Play an image or a folder of frames (in name order, looped) instead of a camera
+help-demo = Play a generated scene (a card, then a face): no camera needed
+help-out = Save the photos in DIR instead of a new folder in your data directory
+help-gui-hfov = The camera's horizontal field of view in degrees (for the distance estimate)
+help-check = Check photo files against a shot's rules and the exchange's file rules
+help-check-long =
+    Check photo files against a shot's rules and the exchange's file rules.
+
+    Exit code: 0 every file passes, 1 a rule fails, 2 a file could not be read.
+help-check-shot = The shot the photos are for: passport, id-front, id-back, dl-front, dl-back, selfie
+help-check-json = Print one JSON object per file, one per line
+help-check-hfov = The camera's horizontal field of view in degrees (else EXIF, else 65°)
+help-check-files = The photo files (JPEG or PNG; TIFF is read too, but fails `file_format`)
+help-replay = Run the live pipeline headless over recorded frames: guidance and auto-capture as the camera window would do them
+help-replay-long =
+    Run the live pipeline headless over recorded frames: guidance and auto-capture as the camera window would do them.
+
+    Exit code: 0 the replay ran, 2 it could not start, a frame could not be read (it is skipped and named) or a photo could not be saved.
+help-replay-shot = The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie
+help-replay-fps = Frames per second to play at (1–1000); 0 = as fast as the analysis takes them, dropping none
+help-replay-repeat = Play a single image this many times
+help-replay-out = The folder for the photos and session.json (default: a new session folder under the user's data directory)
+help-replay-json = One JSON line per frame, then a summary line
+help-replay-path = A folder of frames (played in name order) or one image
+help-match = Tell whether two photos show the same person: a selfie against the portrait on an ID card or passport page, or two selfies
+help-match-long =
+    Tell whether two photos show the same person: a selfie against the portrait on an ID card or passport page, or two selfies.
+
+    Each photo must hold one face, or a document whose portrait is then used. Exit code: 0 the same person, 1 different people, 2 a photo could not be read or does not hold exactly one face.
+help-match-json = Print one JSON object: a, b, same_person, distance, threshold
+help-match-a = The first photo
+help-match-b = The second photo
+help-cameras = List the cameras

@@ -275,3 +275,42 @@ cli-not-a-number = { $value } 不是数字
 cli-fps-range = { $value } fps 超出范围：应为 0（尽可能快）或每秒 { $min }～{ $max } 帧
 cli-hfov-range = { $value }° 不是相机的视场角（应为 10～170°）
 cli-unknown-lang = { $value } 不是 kycam 支持的语言：en、zh-CN
+
+## --help
+
+help-about = 离线 KYC 拍照助手：引导您拍摄证件照和自拍，直到每条规则都符合要求
+help-lang = kycam 所用的语言：en 或 zh-CN（默认取自 LC_ALL、LC_MESSAGES 或 LANG，否则为英文）
+help-camera = 打开第 N 个摄像头（编号见 `kycam cameras`），而不是设置中选定的摄像头
+help-source = 用一张图片或一个帧文件夹（按文件名顺序循环播放）代替摄像头
+help-demo = 播放生成的演示画面（先是证件，然后是人脸），无需摄像头
+help-out = 把照片保存到 DIR，而不是在数据目录中新建文件夹
+help-gui-hfov = 摄像头的水平视场角，单位为度（用于估算距离）
+help-check = 按拍摄项的规则和交易所的文件要求检查照片文件
+help-check-long =
+    按拍摄项的规则和交易所的文件要求检查照片文件。
+
+    退出码：0 所有文件都通过，1 有规则未通过，2 有文件无法读取。
+help-check-shot = 照片对应的拍摄项：passport、id-front、id-back、dl-front、dl-back、selfie
+help-check-json = 每个文件输出一行 JSON 对象
+help-check-hfov = 摄像头的水平视场角，单位为度（否则取自 EXIF，再否则为 65°）
+help-check-files = 照片文件（JPEG 或 PNG；也能读取 TIFF，但不符合 `file_format`）
+help-replay = 在无窗口的情况下对录制好的帧运行实时流程：像摄像头窗口一样给出引导并自动拍照
+help-replay-long =
+    在无窗口的情况下对录制好的帧运行实时流程：像摄像头窗口一样给出引导并自动拍照。
+
+    退出码：0 回放已完成，2 无法开始、有帧无法读取（会跳过并指明）或有照片无法保存。
+help-replay-shot = 这些帧对应的拍摄项：passport、id-front、id-back、dl-front、dl-back、selfie
+help-replay-fps = 播放速度，单位为帧/秒（1–1000）；0 表示按分析速度尽快播放，不丢帧
+help-replay-repeat = 把单张图片重复播放的次数
+help-replay-out = 保存照片和 session.json 的文件夹（默认在用户数据目录下新建一个会话文件夹）
+help-replay-json = 每帧输出一行 JSON，最后输出一行汇总
+help-replay-path = 帧文件夹（按文件名顺序播放）或一张图片
+help-match = 判断两张照片是否为同一个人：自拍与身份证或护照信息页上的照片比对，或两张自拍互相比对
+help-match-long =
+    判断两张照片是否为同一个人：自拍与身份证或护照信息页上的照片比对，或两张自拍互相比对。
+
+    每张照片必须只有一张人脸，或是一张证件（此时使用证件上的照片）。退出码：0 是同一个人，1 不是同一个人，2 有照片无法读取或不是恰好一张人脸。
+help-match-json = 输出一个 JSON 对象：a、b、same_person、distance、threshold
+help-match-a = 第一张照片
+help-match-b = 第二张照片
+help-cameras = 列出摄像头

@@ -18,17 +18,15 @@ use kycam::Shot;
 #[command(
     name = "kycam",
     version,
-    about = "Offline KYC photo assistant: guides ID and selfie photos until every rule holds",
+    about = tr!("help-about"),
     long_about = None,
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
-    /// The language of everything kycam says: en or zh-CN (default: from LC_ALL,
-    /// LC_MESSAGES or LANG, else English).
     // Read by `take_lang` before clap parses, so that it may stand before or after
     // the subcommand and clap's own messages come in the language; declared here
     // for --help.
-    #[arg(long, global = true, value_name = "LANG")]
+    #[arg(long, global = true, value_name = "LANG", help = tr!("help-lang"))]
     lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
@@ -39,88 +37,62 @@ struct Cli {
 /// The window's options (`kycam` with no subcommand).
 #[derive(clap::Args)]
 struct GuiArgs {
-    /// Open camera N (as listed by `kycam cameras`) instead of the one in Settings.
-    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"], help = tr!("help-camera"))]
     camera: Option<u32>,
-    /// Play an image or a folder of frames (in name order, looped) instead of a camera.
-    #[arg(long, value_name = "PATH", conflicts_with = "demo")]
+    #[arg(long, value_name = "PATH", conflicts_with = "demo", help = tr!("help-source"))]
     source: Option<PathBuf>,
-    /// Play a generated scene (a card, then a face): no camera needed.
-    #[arg(long)]
+    #[arg(long, help = tr!("help-demo"))]
     demo: bool,
-    /// Save the photos in DIR instead of a new folder in your data directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help = tr!("help-out"))]
     out: Option<PathBuf>,
-    /// The camera's horizontal field of view in degrees (for the distance estimate).
-    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov)]
+    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov, help = tr!("help-gui-hfov"))]
     gui_hfov: Option<f32>,
 }
 
+// The help texts come from the catalogues (tr!), evaluated when clap builds the
+// command, after the language is chosen.
 #[derive(Subcommand)]
 enum Command {
-    /// Check photo files against a shot's rules and the exchange's file rules.
-    ///
-    /// Exit code: 0 every file passes, 1 a rule fails, 2 a file could not be read.
+    #[command(about = tr!("help-check"), long_about = tr!("help-check-long"))]
     Check {
-        /// The shot the photos are for: passport, id-front, id-back, dl-front, dl-back, selfie.
-        #[arg(long, default_value = "selfie")]
+        #[arg(long, default_value = "selfie", help = tr!("help-check-shot"))]
         shot: Shot,
-        /// Print one JSON object per file, one per line.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-check-json"))]
         json: bool,
-        /// The camera's horizontal field of view in degrees (else EXIF, else 65°).
-        #[arg(long, value_parser = parse_hfov)]
+        #[arg(long, value_parser = parse_hfov, help = tr!("help-check-hfov"))]
         hfov: Option<f32>,
-        /// The photo files (JPEG or PNG; TIFF is read too, but fails `file_format`).
-        #[arg(required = true)]
+        #[arg(required = true, help = tr!("help-check-files"))]
         files: Vec<PathBuf>,
     },
-    /// Run the live pipeline headless over recorded frames: guidance and
-    /// auto-capture as the camera window would do them.
-    ///
-    /// Exit code: 0 the replay ran, 2 it could not start, a frame could not be
-    /// read (it is skipped and named) or a photo could not be saved.
+    #[command(about = tr!("help-replay"), long_about = tr!("help-replay-long"))]
     Replay {
-        /// The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-shot"))]
         shot: Shot,
-        /// Frames per second to play at (1–1000); 0 = as fast as the analysis takes
-        /// them, dropping none.
-        #[arg(long, default_value_t = 30.0, value_parser = parse_fps)]
+        #[arg(long, default_value_t = 30.0, value_parser = parse_fps, help = tr!("help-replay-fps"))]
         fps: f32,
-        /// Play a single image this many times.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, help = tr!("help-replay-repeat"))]
         repeat: u32,
-        /// The folder for the photos and session.json (default: a new session
-        /// folder under the user's data directory).
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-out"))]
         out: Option<PathBuf>,
-        /// One JSON line per frame, then a summary line.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-json"))]
         json: bool,
         /// Slow the analysis down by this many milliseconds a frame, as on a
         /// slow or busy machine (tests of guidance under load).
         #[arg(long, default_value_t = 0, hide = true)]
         slow_ms: u64,
-        /// A folder of frames (played in name order) or one image.
+        #[arg(help = tr!("help-replay-path"))]
         path: PathBuf,
     },
-    /// Tell whether two photos show the same person: a selfie against the portrait
-    /// on an ID card or passport page, or two selfies.
-    ///
-    /// Each photo must hold one face, or a document whose portrait is then used.
-    /// Exit code: 0 the same person, 1 different people, 2 a photo could not be
-    /// read or does not hold exactly one face.
+    #[command(about = tr!("help-match"), long_about = tr!("help-match-long"))]
     Match {
-        /// Print one JSON object: a, b, same_person, distance, threshold.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-match-json"))]
         json: bool,
-        /// The first photo.
+        #[arg(help = tr!("help-match-a"))]
         a: PathBuf,
-        /// The second photo.
+        #[arg(help = tr!("help-match-b"))]
         b: PathBuf,
     },
-    /// List the cameras.
+    #[command(about = tr!("help-cameras"))]
     Cameras,
 }
 

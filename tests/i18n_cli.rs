@@ -229,3 +229,14 @@ fn replay_logs_in_chinese() {
     assert!(text.contains("照片和 session.json 保存在"), "{text}");
     assert!(!text.contains("frames/s"), "{text}");
 }
+
+#[test]
+fn help_is_in_the_language_where_kycam_writes_it() {
+    let zh = kycam(&[("LANG", "zh_CN.UTF-8")], &["check", "--help"]);
+    let text = stdout(&zh);
+    assert!(text.contains("退出码") && text.contains("--shot"), "{text}");
+    let en = kycam(&[("LANG", "C")], &["check", "--help"]);
+    let text = stdout(&en);
+    assert!(text.contains("Exit code: 0 every file passes"), "{text}");
+    assert!(!text.chars().any(is_cjk), "{text}");
+}
