@@ -78,10 +78,10 @@ advice-corners-cut = { $side ->
     [bottom] 证件未完整显示：下方两个角在画面外，请把证件往上移。
    *[left] 证件未完整显示：左侧两个角在画面外，请把证件往右移。
 }
-advice-turn-straight = 请把证件{ $way ->
+advice-turn-straight = 请把证件稍微{ $way ->
     [anticlockwise] 逆时针
    *[clockwise] 顺时针
-}稍微转一点，让证件的边与画面的边平行。
+}转一点，让证件的边与画面的边平行。
 advice-turn-card-quarter = 请把证件转 90 度，让长边横向放置，再把它移近镜头。
 advice-camera-low-resolution = 相机画面的分辨率太低，看不清证件上的文字：请选择更高的分辨率，或把证件移近一些。
 advice-document-closer = 请把证件移近一些：证件应占满画面的大部分。
@@ -178,7 +178,7 @@ row-margin = 边距 { $value }
 row-cut-off = 被截断
 row-need-whole-head = 完整头部
 row-too-few-pixels = 像素太少
-row-fills = 占 { $value }
+row-fills = 占画面 { $value }
 row-tilted = 倾斜 { $value }
 row-flat = 正对
 row-leaning = 倾斜
@@ -225,7 +225,7 @@ check-heading = { $file }  （{ $shot }，{ $width }×{ $height }）  { $verdict
 match-portrait-of = { $file }（证件上的照片）
 match-sentence = { $a } 与 { $b }：{ $same ->
     [yes] 是同一个人
-   *[no] 人脸不匹配：不是同一个人，或两张照片差别太大（眼镜、角度、光线、表情、年龄）
+   *[no] 人脸不匹配——可能不是同一个人，也可能两张照片差别太大（眼镜、角度、光线、表情、年龄）
 }（距离 { $distance }；低于 { $threshold } 即为同一人）
 match-no-face = { $path }：未检测到人脸；请使用脸部清晰、正面、光线充足的照片
 match-several-faces = { $path }：检测到 { $count } 张人脸；kycam 只比对单人照片（或单张证件）
