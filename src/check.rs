@@ -10,6 +10,7 @@ use crate::analysis::{self, distance, CameraModel, FaceDetector, FaceSearch, Mea
 use crate::imageio::{self, LoadError, LoadedImage};
 use crate::rules::{self, Limit, RuleId, Verdict};
 use crate::shot::Shot;
+use crate::tr;
 use image::GrayImage;
 
 /// The result of checking one file (the JSON line of docs/contract.md).
@@ -162,12 +163,8 @@ pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
         value: None,
         limit: Limit::default(),
         unit: "",
-        advice: (!loaded.format.accepted_by_exchange()).then(|| {
-            format!(
-                "The file is {}: save it as JPEG before uploading.",
-                loaded.format.name()
-            )
-        }),
+        advice: (!loaded.format.accepted_by_exchange())
+            .then(|| tr!("advice-file-format", format = loaded.format.name())),
     };
     let size = rules::file_size::file_size(loaded.file_bytes);
     [format, size]
@@ -185,49 +182,105 @@ pub fn format_value(v: f64) -> String {
     }
 }
 
+/// `value` in `unit` (a [`Verdict::unit`] code: "%", "°", "×", "cm", "px", "KB", "MB",
+/// "bits", "faces", or none), written the current language's way: "18.7 cm", "18.7 厘米".
+pub fn with_unit(value: f64, unit: &str) -> String {
+    unit_text(&format_value(value), value, unit)
+}
+
+/// [`with_unit`] for a value already written (`text`); `value` picks the plural.
+pub fn unit_text(text: &str, value: f64, unit: &str) -> String {
+    let n = value.abs();
+    match unit {
+        "" => text.to_owned(),
+        "%" => tr!("unit-percent", value = text),
+        "°" => tr!("unit-degree", value = text),
+        "×" => tr!("unit-times", value = text),
+        "cm" => tr!("unit-cm", value = text),
+        "px" => tr!("unit-px", value = text),
+        "KB" => tr!("unit-kb", value = text),
+        "MB" => tr!("unit-mb", value = text),
+        "bits" => tr!("unit-bits", value = text, n = n),
+        "faces" => tr!("unit-faces", value = text, n = n),
+        other => format!("{text} {other}"),
+    }
+}
+
+/// A limit for the table: "30–50 cm", "≥ 1 face", "≤ 5°".
 pub fn format_limit(limit: &Limit, unit: &str) -> String {
-    let u = |s: String| {
-        if unit.is_empty() {
-            s
-        } else {
-            format!("{s} {unit}")
-        }
-    };
+    let u = |x: f64| with_unit(x, unit);
     match (limit.min, limit.max) {
-        (Some(a), Some(b)) if a == b => u(format!("= {}", format_value(a))),
-        (Some(a), Some(b)) => u(format!("{}–{}", format_value(a), format_value(b))),
-        (Some(a), None) => u(format!("≥ {}", format_value(a))),
-        (None, Some(b)) => u(format!("≤ {}", format_value(b))),
+        (Some(a), Some(b)) if a == b => format!("= {}", u(a)),
+        (Some(a), Some(b)) => tr!("limit-range", min = &format_value(a), max = &u(b)),
+        (Some(a), None) => format!("≥ {}", u(a)),
+        (None, Some(b)) => format!("≤ {}", u(b)),
         (None, None) => String::new(),
     }
 }
 
-/// The report as a table for a person.
+/// Columns a terminal gives `text`: two for CJK characters and full-width forms.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match u32::from(c) {
+            0x1100..=0x115F
+            | 0x2E80..=0x303E
+            | 0x3041..=0x33FF
+            | 0x3400..=0x4DBF
+            | 0x4E00..=0x9FFF
+            | 0xA000..=0xA4CF
+            | 0xAC00..=0xD7A3
+            | 0xF900..=0xFAFF
+            | 0xFE30..=0xFE4F
+            | 0xFF00..=0xFF60
+            | 0xFFE0..=0xFFE6 => 2,
+            _ => 1,
+        })
+        .sum()
+}
+
+/// `text` padded with spaces to `width` columns, on the right or (`right_align`) left.
+fn pad(text: &str, width: usize, right_align: bool) -> String {
+    let fill = " ".repeat(width.saturating_sub(display_width(text)));
+    if right_align {
+        format!("{fill}{text}")
+    } else {
+        format!("{text}{fill}")
+    }
+}
+
+/// The report as a table for a person, in the current language; rule ids as they are.
 pub fn render_table(report: &FileReport) -> String {
     use std::fmt::Write;
     let mut out = String::new();
+    let verdict = if report.pass {
+        tr!("check-pass")
+    } else {
+        tr!("check-fail")
+    };
     let _ = writeln!(
         out,
-        "{}  ({}, {}×{})  {}",
-        report.file,
-        report.shot,
-        report.width,
-        report.height,
-        if report.pass { "PASS" } else { "FAIL" }
+        "{}",
+        tr!(
+            "check-heading",
+            file = &report.file,
+            shot = &report.shot.to_string(),
+            width = &report.width.to_string(),
+            height = &report.height.to_string(),
+            verdict = &verdict,
+        )
     );
     for v in &report.checks {
         let value = match v.value {
-            Some(x) if v.unit.is_empty() => format_value(x),
-            Some(x) => format!("{} {}", format_value(x), v.unit),
+            Some(x) => with_unit(x, v.unit),
             None => "—".into(),
         };
         let _ = write!(
             out,
-            "  {} {:<16} {:>10}   {:<12}",
+            "  {} {:<16} {}   {}",
             if v.pass { "✓" } else { "✗" },
             v.id.as_str(),
-            value,
-            format_limit(&v.limit, v.unit),
+            pad(&value, 10, true),
+            pad(&format_limit(&v.limit, v.unit), 12, false),
         );
         if let Some(advice) = &v.advice {
             let _ = write!(out, " {advice}");

@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use image::{ImageDecoder, ImageFormat, ImageReader, RgbImage};
 
+use crate::tr;
+
 mod jpeg_length;
 mod ycbcr_tiff;
 use ycbcr_tiff::YcbcrError;
@@ -21,39 +23,53 @@ pub const MAX_PIXELS: u64 = 100_000_000;
 /// Memory the decoder may allocate (an RGBA 100 MP image plus headroom).
 const MAX_DECODE_ALLOC: u64 = 512 * 1024 * 1024;
 
+/// Why a file cannot be read, said in the current language with the file named first.
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
-    #[error("{path}: cannot read the file: {source}")]
+    #[error("{}", tr!("load-io", path = &shown(path), kind = io_kind(source), reason = &source.to_string()))]
     Io {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: is a folder, not an image file")]
+    #[error("{}", tr!("load-folder", path = &shown(path)))]
     IsDirectory { path: PathBuf },
-    #[error("{path}: is {kind}, not an image file")]
+    /// `kind`: fifo, device, socket or other.
+    #[error("{}", tr!("load-not-a-file", path = &shown(path), kind = *kind))]
     NotAFile { path: PathBuf, kind: &'static str },
-    #[error("{path}: the file is empty")]
+    #[error("{}", tr!("load-empty", path = &shown(path)))]
     Empty { path: PathBuf },
-    #[error("{path}: the file is {bytes} bytes, too large to be a photo (limit {MAX_FILE_BYTES})")]
+    #[error("{}", tr!("load-too-large", path = &shown(path), bytes = &bytes.to_string(), limit = &MAX_FILE_BYTES.to_string()))]
     FileTooLarge { path: PathBuf, bytes: u64 },
-    #[error(
-        "{path}: is a PDF; kycam checks photos only. Export the page as a JPEG and check that"
-    )]
+    #[error("{}", tr!("load-pdf", path = &shown(path)))]
     Pdf { path: PathBuf },
-    #[error("{path}: not an image kycam can read (use JPEG or PNG)")]
+    #[error("{}", tr!("load-unsupported", path = &shown(path)))]
     UnsupportedFormat { path: PathBuf },
-    #[error("{path}: the image claims {width}×{height} pixels, more than the {MAX_PIXELS} kycam decodes")]
+    #[error("{}", tr!("load-too-many-pixels", path = &shown(path), width = &width.to_string(), height = &height.to_string(), max = &MAX_PIXELS.to_string()))]
     TooManyPixels {
         path: PathBuf,
         width: u32,
         height: u32,
     },
-    #[error("{path}: the image data is truncated (the file ends before the picture does)")]
+    #[error("{}", tr!("load-truncated", path = &shown(path)))]
     Truncated { path: PathBuf },
-    #[error("{path}: the image is damaged and cannot be decoded: {message}")]
+    #[error("{}", tr!("load-corrupt", path = &shown(path), message = message))]
     Corrupt { path: PathBuf, message: String },
-    #[error("{path}: this kind of image cannot be decoded ({message}); save it as JPEG or PNG")]
+    #[error("{}", tr!("load-unsupported-variant", path = &shown(path), message = message))]
     UnsupportedVariant { path: PathBuf, message: String },
+}
+
+fn shown(path: &Path) -> String {
+    path.display().to_string()
+}
+
+/// The catalogue's name for the common causes of a read error, which a language may
+/// word itself; "other" gives the system's words.
+fn io_kind(e: &std::io::Error) -> &'static str {
+    match e.kind() {
+        std::io::ErrorKind::NotFound => "not-found",
+        std::io::ErrorKind::PermissionDenied => "permission-denied",
+        _ => "other",
+    }
 }
 
 /// The container formats kycam distinguishes for the exchange's file rules.
@@ -155,23 +171,23 @@ fn read_at_most(path: &Path, limit: u64) -> std::io::Result<Vec<u8>> {
     Ok(bytes)
 }
 
-/// What a path that is neither a file nor a folder is, for the error.
+/// What a path that is neither a file nor a folder is, for the error (a catalogue key).
 fn special_file_kind(kind: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
         if kind.is_fifo() {
-            return "a named pipe (FIFO)";
+            return "fifo";
         }
         if kind.is_char_device() || kind.is_block_device() {
-            return "a device";
+            return "device";
         }
         if kind.is_socket() {
-            return "a socket";
+            return "socket";
         }
     }
     let _ = kind;
-    "a special file"
+    "other"
 }
 
 /// Decodes the bytes of a file named `path` (the name is only used in errors).

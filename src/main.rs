@@ -1,9 +1,13 @@
 //! The `kycam` command: GUI, `check`, `match`, `replay`, `cameras` (docs/contract.md).
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory, Parser, Subcommand};
+
+use kycam::i18n::Lang;
+use kycam::tr;
 
 use kycam::check::{render_table, Checker};
 use kycam::pipeline::source::list_cameras;
@@ -14,15 +18,16 @@ use kycam::Shot;
 #[command(
     name = "kycam",
     version,
-    about = "Offline KYC photo assistant: guides ID and selfie photos until every rule holds",
+    about = tr!("help-about"),
     long_about = None,
     args_conflicts_with_subcommands = true
 )]
 struct Cli {
-    /// The language of everything kycam says: en or zh-CN (default: from LC_ALL,
-    /// LC_MESSAGES or LANG, else English).
-    #[arg(long, global = true, value_name = "LANG")]
-    lang: Option<kycam::i18n::Lang>,
+    // Read by `take_lang` before clap parses, so that it may stand before or after
+    // the subcommand and clap's own messages come in the language; declared here
+    // for --help.
+    #[arg(long, global = true, value_name = "LANG", help = tr!("help-lang"))]
+    lang: Option<Lang>,
     #[command(subcommand)]
     command: Option<Command>,
     #[command(flatten)]
@@ -32,88 +37,62 @@ struct Cli {
 /// The window's options (`kycam` with no subcommand).
 #[derive(clap::Args)]
 struct GuiArgs {
-    /// Open camera N (as listed by `kycam cameras`) instead of the one in Settings.
-    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"])]
+    #[arg(long, value_name = "N", conflicts_with_all = ["source", "demo"], help = tr!("help-camera"))]
     camera: Option<u32>,
-    /// Play an image or a folder of frames (in name order, looped) instead of a camera.
-    #[arg(long, value_name = "PATH", conflicts_with = "demo")]
+    #[arg(long, value_name = "PATH", conflicts_with = "demo", help = tr!("help-source"))]
     source: Option<PathBuf>,
-    /// Play a generated scene (a card, then a face): no camera needed.
-    #[arg(long)]
+    #[arg(long, help = tr!("help-demo"))]
     demo: bool,
-    /// Save the photos in DIR instead of a new folder in your data directory.
-    #[arg(long, value_name = "DIR")]
+    #[arg(long, value_name = "DIR", help = tr!("help-out"))]
     out: Option<PathBuf>,
-    /// The camera's horizontal field of view in degrees (for the distance estimate).
-    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov)]
+    #[arg(long = "hfov", value_name = "DEG", value_parser = parse_hfov, help = tr!("help-gui-hfov"))]
     gui_hfov: Option<f32>,
 }
 
+// The help texts come from the catalogues (tr!), evaluated when clap builds the
+// command, after the language is chosen.
 #[derive(Subcommand)]
 enum Command {
-    /// Check photo files against a shot's rules and the exchange's file rules.
-    ///
-    /// Exit code: 0 every file passes, 1 a rule fails, 2 a file could not be read.
+    #[command(about = tr!("help-check"), long_about = tr!("help-check-long"))]
     Check {
-        /// The shot the photos are for: passport, id-front, id-back, dl-front, dl-back, selfie.
-        #[arg(long, default_value = "selfie")]
+        #[arg(long, default_value = "selfie", help = tr!("help-check-shot"))]
         shot: Shot,
-        /// Print one JSON object per file, one per line.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-check-json"))]
         json: bool,
-        /// The camera's horizontal field of view in degrees (else EXIF, else 65°).
-        #[arg(long, value_parser = parse_hfov)]
+        #[arg(long, value_parser = parse_hfov, help = tr!("help-check-hfov"))]
         hfov: Option<f32>,
-        /// The photo files (JPEG or PNG; TIFF is read too, but fails `file_format`).
-        #[arg(required = true)]
+        #[arg(required = true, help = tr!("help-check-files"))]
         files: Vec<PathBuf>,
     },
-    /// Run the live pipeline headless over recorded frames: guidance and
-    /// auto-capture as the camera window would do them.
-    ///
-    /// Exit code: 0 the replay ran, 2 it could not start, a frame could not be
-    /// read (it is skipped and named) or a photo could not be saved.
+    #[command(about = tr!("help-replay"), long_about = tr!("help-replay-long"))]
     Replay {
-        /// The shot the frames are for: passport, id-front, id-back, dl-front, dl-back, selfie.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-shot"))]
         shot: Shot,
-        /// Frames per second to play at (1–1000); 0 = as fast as the analysis takes
-        /// them, dropping none.
-        #[arg(long, default_value_t = 30.0, value_parser = parse_fps)]
+        #[arg(long, default_value_t = 30.0, value_parser = parse_fps, help = tr!("help-replay-fps"))]
         fps: f32,
-        /// Play a single image this many times.
-        #[arg(long, default_value_t = 1)]
+        #[arg(long, default_value_t = 1, help = tr!("help-replay-repeat"))]
         repeat: u32,
-        /// The folder for the photos and session.json (default: a new session
-        /// folder under the user's data directory).
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-out"))]
         out: Option<PathBuf>,
-        /// One JSON line per frame, then a summary line.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-replay-json"))]
         json: bool,
         /// Slow the analysis down by this many milliseconds a frame, as on a
         /// slow or busy machine (tests of guidance under load).
         #[arg(long, default_value_t = 0, hide = true)]
         slow_ms: u64,
-        /// A folder of frames (played in name order) or one image.
+        #[arg(help = tr!("help-replay-path"))]
         path: PathBuf,
     },
-    /// Tell whether two photos show the same person: a selfie against the portrait
-    /// on an ID card or passport page, or two selfies.
-    ///
-    /// Each photo must hold one face, or a document whose portrait is then used.
-    /// Exit code: 0 the same person, 1 different people, 2 a photo could not be
-    /// read or does not hold exactly one face.
+    #[command(about = tr!("help-match"), long_about = tr!("help-match-long"))]
     Match {
-        /// Print one JSON object: a, b, same_person, distance, threshold.
-        #[arg(long)]
+        #[arg(long, help = tr!("help-match-json"))]
         json: bool,
-        /// The first photo.
+        #[arg(help = tr!("help-match-a"))]
         a: PathBuf,
-        /// The second photo.
+        #[arg(help = tr!("help-match-b"))]
         b: PathBuf,
     },
-    /// List the cameras.
+    #[command(about = tr!("help-cameras"))]
     Cameras,
 }
 
@@ -123,32 +102,77 @@ enum Command {
 const REPLAY_FPS: std::ops::RangeInclusive<f32> = 1.0..=1000.0;
 
 fn parse_fps(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f32 = s.parse().map_err(|_| not_a_number(s))?;
     if v == 0.0 || REPLAY_FPS.contains(&v) {
         Ok(v)
     } else {
-        Err(format!(
-            "{s} fps is out of range: 0 (as fast as possible) or {}–{} frames per second",
-            REPLAY_FPS.start(),
-            REPLAY_FPS.end()
+        Err(tr!(
+            "cli-fps-range",
+            value = s,
+            min = *REPLAY_FPS.start(),
+            max = *REPLAY_FPS.end()
         ))
     }
 }
 
 fn parse_hfov(s: &str) -> Result<f32, String> {
-    let v: f32 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    let v: f32 = s.parse().map_err(|_| not_a_number(s))?;
     if (10.0..=170.0).contains(&v) {
         Ok(v)
     } else {
-        Err(format!("{v}° is not a camera's field of view (10–170°)"))
+        Err(tr!("cli-hfov-range", value = &v.to_string()))
     }
+}
+
+fn not_a_number(s: &str) -> String {
+    tr!("cli-not-a-number", value = &format!("{s:?}"))
+}
+
+/// Takes `--lang LANG` or `--lang=LANG` out of the arguments wherever it stands (before
+/// or after the subcommand; not after `--`). `Ok(None)` when it is not given; a value
+/// missing after `--lang` is left for clap to report.
+fn take_lang(args: &mut Vec<OsString>) -> Result<Option<Lang>, String> {
+    let mut lang = None;
+    let mut i = 1;
+    while i < args.len() {
+        let arg = args[i].to_string_lossy().into_owned();
+        if arg == "--" {
+            break;
+        }
+        let value = if arg == "--lang" && i + 1 < args.len() {
+            let value = args[i + 1].to_string_lossy().into_owned();
+            args.drain(i..i + 2);
+            value
+        } else if let Some(value) = arg.strip_prefix("--lang=") {
+            let value = value.to_owned();
+            args.remove(i);
+            value
+        } else {
+            i += 1;
+            continue;
+        };
+        lang = Some(value.parse::<Lang>()?);
+    }
+    Ok(lang)
 }
 
 fn main() -> ExitCode {
     kycam::allocator::keep_freed_memory_for_reuse();
     kycam::file_size_limit::fail_writes_instead_of_dying();
-    let cli = Cli::parse();
-    kycam::i18n::set(cli.lang.unwrap_or_else(kycam::i18n::Lang::from_env));
+    // The language first, so that clap's value errors are said in it.
+    kycam::i18n::set(Lang::from_env());
+    let mut args: Vec<OsString> = std::env::args_os().collect();
+    let lang = match take_lang(&mut args) {
+        Ok(lang) => lang,
+        Err(e) => Cli::command()
+            .error(clap::error::ErrorKind::InvalidValue, e)
+            .exit(),
+    };
+    if let Some(lang) = lang {
+        kycam::i18n::set(lang);
+    }
+    let cli = Cli::parse_from(args);
+    let lang = cli.lang.or(lang);
     match cli.command {
         Some(Command::Check {
             shot,
@@ -175,11 +199,11 @@ fn main() -> ExitCode {
         }),
         Some(Command::Match { json, a, b }) => run_match(json, &a, &b),
         Some(Command::Cameras) => run_cameras(),
-        None => run_gui(cli.gui, cli.lang),
+        None => run_gui(cli.gui, lang),
     }
 }
 
-fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
+fn run_gui(args: GuiArgs, lang: Option<Lang>) -> ExitCode {
     let source = match (args.camera, args.source, args.demo) {
         (_, _, true) => kycam::gui::SourceChoice::Demo,
         (_, Some(path), _) => kycam::gui::SourceChoice::Frames(path),
@@ -195,11 +219,7 @@ fn run_gui(args: GuiArgs, lang: Option<kycam::i18n::Lang>) -> ExitCode {
     match kycam::gui::run(launch) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!(
-                "kycam: {e}\n\
-                 kycam: no display? Run it in a desktop session, or use `kycam check FILE` \
-                 to check photos and `kycam replay` to run the pipeline without a window."
-            );
+            eprintln!("kycam: {e}\nkycam: {}", tr!("cli-no-display"));
             ExitCode::from(2)
         }
     }
@@ -218,7 +238,12 @@ fn run_check(shot: Shot, json: bool, hfov: Option<f32>, files: &[PathBuf]) -> Ex
                     match serde_json::to_string(&report) {
                         Ok(line) => line,
                         Err(e) => {
-                            eprintln!("kycam: {}: cannot write the report: {e}", file.display());
+                            let file = file.display().to_string();
+                            let reason = e.to_string();
+                            eprintln!(
+                                "kycam: {}",
+                                tr!("cli-report-unwritable", file = &file, reason = &reason)
+                            );
                             unreadable = true;
                             continue;
                         }
@@ -266,7 +291,10 @@ fn run_match(json: bool, a: &Path, b: &Path) -> ExitCode {
         match serde_json::to_string(&report) {
             Ok(line) => line,
             Err(e) => {
-                eprintln!("kycam: cannot write the report: {e}");
+                eprintln!(
+                    "kycam: {}",
+                    tr!("cli-match-unwritable", reason = &e.to_string())
+                );
                 return ExitCode::from(2);
             }
         }
@@ -297,7 +325,7 @@ fn run_replay(opts: ReplayOptions) -> ExitCode {
 fn run_cameras() -> ExitCode {
     match list_cameras() {
         Ok(cams) if cams.is_empty() => {
-            println!("{}", kycam::pipeline::source::NO_CAMERA);
+            println!("{}", tr!("cameras-none"));
             ExitCode::SUCCESS
         }
         Ok(cams) => {

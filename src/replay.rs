@@ -15,6 +15,7 @@ use crate::pipeline::{
 };
 use crate::rules::{self, RuleId};
 use crate::shot::Shot;
+use crate::tr;
 
 pub struct ReplayOptions {
     pub shot: Shot,
@@ -200,38 +201,7 @@ pub fn run(
     if opts.json {
         writeln!(out, "{}", serde_json::to_string(&summary)?)?;
     } else {
-        writeln!(
-            out,
-            "{} frames, {} analysed, {} dropped, {} captured; {:.1} frames/s; latency p50 {:.1} ms, p95 {:.1} ms",
-            summary.frames,
-            summary.analysed,
-            summary.dropped,
-            summary.captures,
-            summary.fps,
-            summary.latency_ms_p50,
-            summary.latency_ms_p95
-        )?;
-        writeln!(
-            out,
-            "Analysis p50 {:.2} ms, p95 {:.2} ms per frame; {:.1} face updates/s{}",
-            summary.analysis_ms_p50,
-            summary.analysis_ms_p95,
-            summary.face_updates_per_s,
-            summary
-                .peak_rss_mb
-                .map(|mb| format!("; peak memory {mb:.0} MB"))
-                .unwrap_or_default()
-        )?;
-        writeln!(
-            out,
-            "The frame queue held at most {max_frame_queue} frame(s) (bound {}).",
-            crate::pipeline::FRAME_QUEUE_BOUND
-        )?;
-        writeln!(
-            out,
-            "Photos and session.json in {}",
-            session.dir().display()
-        )?;
+        write_text_summary(out, &summary, &session.dir().display().to_string())?;
     }
     Ok(ReplayOutcome { summary, problems })
 }
@@ -298,7 +268,7 @@ fn wait_for_save(
             }
             None if *ended => return Ok(None),
             None if Instant::now() > deadline => {
-                let msg = "the photo was not saved within a minute".to_owned();
+                let msg = tr!("replay-not-saved");
                 writeln!(err, "kycam: {msg}")?;
                 problems.push(msg);
                 return Ok(None);
@@ -315,17 +285,66 @@ fn write_text_line(
     last_advice: &mut Option<Option<String>>,
 ) -> std::io::Result<()> {
     // A line when the advice changes or a photo is taken: a log a person reads.
+    let seq = report.seq.to_string();
     if last_advice.as_ref() != Some(&report.guidance) {
         match &report.guidance {
-            Some(a) => writeln!(out, "frame {}: {a}", report.seq)?,
-            None => writeln!(out, "frame {}: every rule passes", report.seq)?,
+            Some(a) => writeln!(out, "{}", tr!("replay-advice", seq = &seq, advice = a))?,
+            None => writeln!(out, "{}", tr!("replay-all-pass", seq = &seq))?,
         }
         *last_advice = Some(report.guidance.clone());
     }
     if let Some(path) = captured {
-        writeln!(out, "frame {}: photo taken → {path}", report.seq)?;
+        writeln!(out, "{}", tr!("replay-taken", seq = &seq, path = path))?;
     }
     Ok(())
+}
+
+/// The summary for a person: counts, speed, memory, where the photos are.
+fn write_text_summary(
+    out: &mut dyn Write,
+    summary: &ReplaySummary,
+    dir: &str,
+) -> std::io::Result<()> {
+    let text = |v: u64| v.to_string();
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "replay-summary",
+            frames = &text(summary.frames),
+            analysed = &text(summary.analysed),
+            dropped = &text(summary.dropped),
+            captures = &text(summary.captures),
+            fps = &format!("{:.1}", summary.fps),
+            p50 = &format!("{:.1}", summary.latency_ms_p50),
+            p95 = &format!("{:.1}", summary.latency_ms_p95),
+        )
+    )?;
+    let memory = summary
+        .peak_rss_mb
+        .map(|mb| tr!("replay-peak-memory", mb = &format!("{mb:.0}")))
+        .unwrap_or_default();
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "replay-analysis",
+            p50 = &format!("{:.2}", summary.analysis_ms_p50),
+            p95 = &format!("{:.2}", summary.analysis_ms_p95),
+            faces = &format!("{:.1}", summary.face_updates_per_s),
+            memory = &memory,
+        )
+    )?;
+    writeln!(
+        out,
+        "{}",
+        tr!(
+            "replay-queue",
+            max = summary.max_frame_queue as usize,
+            bound = crate::pipeline::FRAME_QUEUE_BOUND,
+        )
+    )?;
+    writeln!(out, "{}", tr!("replay-saved-in", dir = dir))
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {

@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::analysis::face_descriptor::{self, Descriptor, SAME_PERSON_MAX_DISTANCE};
 use crate::analysis::{self, Face, FaceDetector, FaceSearch};
 use crate::imageio::{self, LoadError};
+use crate::tr;
 
 pub mod causes;
 pub mod document;
@@ -34,16 +35,14 @@ pub struct MatchFace {
     pub descriptor: Descriptor,
 }
 
-/// Why a photo cannot be compared.
+/// Why a photo cannot be compared (said in the current language, the file named first).
 #[derive(Debug, thiserror::Error)]
 pub enum MatchError {
     #[error(transparent)]
     Load(#[from] LoadError),
-    #[error("{path}: no face found; use a photo where the face is clear, frontal and lit")]
+    #[error("{}", tr!("match-no-face", path = &path.display().to_string()))]
     NoFace { path: PathBuf },
-    #[error(
-        "{path}: {count} faces found; kycam compares photos of one person (or of one document)"
-    )]
+    #[error("{}", tr!("match-several-faces", path = &path.display().to_string(), count = *count))]
     SeveralFaces { path: PathBuf, count: usize },
 }
 
@@ -107,22 +106,18 @@ pub fn compare(a: &str, fa: &MatchFace, b: &str, fb: &MatchFace) -> MatchReport 
     }
 }
 
-/// One plain sentence for a person reading the terminal.
+/// One plain sentence for a person reading the terminal, in the current language.
 pub fn render_sentence(report: &MatchReport, fa: &MatchFace, fb: &MatchFace) -> String {
     let name = |file: &str, f: &MatchFace| match f.source {
         FaceSource::Photo => file.to_owned(),
-        FaceSource::DocumentPortrait => format!("{file} (the document's portrait)"),
+        FaceSource::DocumentPortrait => tr!("match-portrait-of", file = file),
     };
-    let verdict = if report.same_person {
-        "the same person"
-    } else {
-        "different people, or the photos differ too much (glasses, angle, light, expression, age)"
-    };
-    format!(
-        "{} and {}: {verdict} (distance {:.2}; the same person below {:.2})",
-        name(&report.a, fa),
-        name(&report.b, fb),
-        report.distance,
-        report.threshold
+    tr!(
+        "match-sentence",
+        a = &name(&report.a, fa),
+        b = &name(&report.b, fb),
+        same = if report.same_person { "yes" } else { "no" },
+        distance = &format!("{:.2}", report.distance),
+        threshold = &format!("{:.2}", report.threshold),
     )
 }

@@ -422,7 +422,7 @@ fn report_ui(ui: &mut egui::Ui, report: &FileReport, name: &str, open_details: b
         ui.label(RichText::new(name).monospace());
         ui.label(RichText::new(format!("{}×{}", report.width, report.height)).weak());
     });
-    let failing: Vec<&str> = report
+    let failing: Vec<String> = report
         .checks
         .iter()
         .filter(|v| !v.pass)

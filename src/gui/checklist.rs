@@ -4,10 +4,11 @@
 //! of measuring, a limit that depends on what was found) is told in words, so
 //! the row never switches units or flips its limit while a person watches.
 
-use crate::check::format_value;
+use crate::check::{format_value, with_unit};
 use crate::rules::{
     RuleId, Verdict, BRIGHTNESS_MAX, BRIGHTNESS_MIN, FILE_MAX_BYTES, FILE_MIN_BYTES,
 };
+use crate::tr;
 
 /// One checklist row's words (the rule's name is [`RuleId::label`]).
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -31,26 +32,32 @@ fn measured(v: &Verdict, f: impl FnOnce(f64) -> String) -> String {
 }
 
 /// Pass or fail told in words: `good` / `bad`, "—" when unmeasured.
-fn words(v: &Verdict, good: &str, bad: &str) -> String {
-    measured(v, |_| if v.pass { good } else { bad }.to_owned())
+fn words(v: &Verdict, good: String, bad: String) -> String {
+    measured(v, |_| if v.pass { good } else { bad })
 }
 
-/// A range or bound with its unit: "33–90 %", "up to 5°", "at least 2 %".
+/// A range or bound with its unit (a unit code of [`with_unit`]): "33–90 %",
+/// "up to 5°", "at least 2 %".
 fn limit_text(v: &Verdict, unit: &str) -> String {
-    let u = |x: f64| format!("{}{unit}", format_value(x));
+    let u = |x: f64| with_unit(x, unit);
     match (v.limit.min, v.limit.max) {
         (Some(a), Some(b)) if a == b => u(a),
-        (Some(a), Some(b)) => format!("{}–{}", format_value(a), u(b)),
-        (Some(a), None) => format!("at least {}", u(a)),
-        (None, Some(b)) => format!("up to {}", u(b)),
+        (Some(a), Some(b)) => range(format_value(a), u(b)),
+        (Some(a), None) => tr!("limit-at-least", value = &u(a)),
+        (None, Some(b)) => tr!("limit-up-to", value = &u(b)),
         (None, None) => String::new(),
     }
+}
+
+/// "30–50 cm": `max` carries the unit.
+fn range(min: String, max: String) -> String {
+    tr!("limit-range", min = &min, max = &max)
 }
 
 /// "2 % or more": a lower bound, short enough for the checklist's column.
 fn measured_limit_or_more(v: &Verdict, unit: &str) -> String {
     match v.limit.min {
-        Some(min) => format!("{}{unit} or more", format_value(min)),
+        Some(min) => tr!("limit-or-more", value = &with_unit(min, unit)),
         None => limit_text(v, unit),
     }
 }
@@ -63,100 +70,140 @@ fn brightness_percent(level: f64) -> f64 {
 /// The words of `v`'s row.
 pub fn checklist_row(v: &Verdict) -> Row {
     match v.id {
-        RuleId::DocumentFound => row(words(v, "found", "not found"), "a document"),
-        RuleId::FaceFound => row(words(v, "found", "no face"), "your face"),
+        RuleId::DocumentFound => row(
+            words(v, tr!("row-found"), tr!("row-not-found")),
+            tr!("row-need-document"),
+        ),
+        RuleId::FaceFound => row(
+            words(v, tr!("row-found"), tr!("row-no-face")),
+            tr!("row-need-face"),
+        ),
         RuleId::SingleFace => row(
-            measured(v, |n| match n.round() as i64 {
-                0 => "nobody".to_owned(),
-                1 => "1 person".to_owned(),
-                n => format!("{n} people"),
-            }),
-            "only you",
+            measured(v, |n| tr!("row-people", n = n.round().max(0.0))),
+            tr!("row-need-only-you"),
         ),
         RuleId::CornersVisible => row(
             measured(v, |m| {
                 if m < 0.0 {
-                    "outside".to_owned()
+                    tr!("row-outside")
                 } else {
-                    format!("{} % margin", format_value(m))
+                    tr!("row-margin", value = &with_unit(m, "%"))
                 }
             }),
-            measured_limit_or_more(v, " %"),
+            measured_limit_or_more(v, "%"),
         ),
         RuleId::FaceInFrame => row(
             measured(v, |m| {
                 if v.pass {
-                    format!("{} % margin", format_value(m))
+                    tr!("row-margin", value = &with_unit(m, "%"))
                 } else {
-                    "cut off".to_owned()
+                    tr!("row-cut-off")
                 }
             }),
-            "whole head",
+            tr!("row-need-whole-head"),
         ),
         // Measured as the share of the picture's width, except that a
         // low-resolution camera fails it by pixels: told in words then.
-        RuleId::DocumentSize if v.unit == "px" => row("too few pixels", document_fill_needed()),
+        RuleId::DocumentSize if v.unit == "px" => {
+            row(tr!("row-too-few-pixels"), document_fill_needed())
+        }
         RuleId::DocumentSize => row(
-            measured(v, |w| format!("fills {} %", w.round())),
+            measured(v, |w| tr!("row-fills", value = &with_unit(w.round(), "%"))),
             document_fill_needed(),
         ),
         RuleId::Distance => row(
-            measured(v, |d| format!("{} cm", d.round())),
-            limit_text(v, " cm"),
+            measured(v, |d| with_unit(d.round(), "cm")),
+            limit_text(v, "cm"),
         ),
         RuleId::Straight => row(
-            measured(v, |a| format!("tilted {}°", a.round())),
+            measured(v, |a| tr!("row-tilted", value = &with_unit(a.round(), "°"))),
             limit_text(v, "°"),
         ),
         // Two measures (corner angles, side lengths): told in words.
-        RuleId::FacingCamera => row(words(v, "flat", "leaning"), "flat"),
-        RuleId::PortraitPresent => row(words(v, "photo seen", "no photo"), "your photo"),
+        RuleId::FacingCamera => row(
+            words(v, tr!("row-flat"), tr!("row-leaning")),
+            tr!("row-flat"),
+        ),
+        RuleId::PortraitPresent => row(
+            words(v, tr!("row-photo-seen"), tr!("row-no-photo")),
+            tr!("row-need-photo"),
+        ),
         // Two measures (a portrait inside; in a session, how unlike the front it
         // is): told in words.
-        RuleId::BackSide => row(words(v, "the back", "the front"), "the back"),
-        RuleId::NewPicture => row(words(v, "new", "already taken"), "a new photo"),
-        RuleId::Sunglasses => row(words(v, "eyes visible", "eyes hidden"), "eyes visible"),
-        RuleId::Steady => row(words(v, "still", "moving"), "still"),
+        RuleId::BackSide => row(
+            words(v, tr!("row-the-back"), tr!("row-the-front")),
+            tr!("row-the-back"),
+        ),
+        RuleId::NewPicture => row(
+            words(v, tr!("row-new"), tr!("row-already-taken")),
+            tr!("row-need-new-photo"),
+        ),
+        RuleId::Sunglasses => row(
+            words(v, tr!("row-eyes-visible"), tr!("row-eyes-hidden")),
+            tr!("row-eyes-visible"),
+        ),
+        RuleId::Steady => row(
+            words(v, tr!("row-still"), tr!("row-moving")),
+            tr!("row-still"),
+        ),
         // Two measures on documents, and a limit that depends on what is
         // measured (face, document or whole picture): told in words.
-        RuleId::Sharpness => row(words(v, "sharp", "blurry"), "sharp"),
+        RuleId::Sharpness => row(
+            words(v, tr!("row-sharp"), tr!("row-blurry")),
+            tr!("row-sharp"),
+        ),
         RuleId::Glare | RuleId::EyewearGlare => row(
             measured(v, |share| {
                 if !v.pass {
-                    "reflection".to_owned()
+                    tr!("row-reflection")
                 } else if share > 0.0 {
-                    "slight".to_owned()
+                    tr!("row-slight")
                 } else {
-                    "none".to_owned()
+                    tr!("row-none")
                 }
             }),
-            "no reflection",
+            tr!("row-need-no-reflection"),
         ),
         RuleId::Exposure => row(
-            measured(v, |b| format!("{} %", brightness_percent(b))),
-            format!(
-                "{}–{} %",
-                brightness_percent(BRIGHTNESS_MIN),
-                brightness_percent(BRIGHTNESS_MAX)
+            measured(v, |b| with_unit(brightness_percent(b), "%")),
+            range(
+                format_value(brightness_percent(BRIGHTNESS_MIN)),
+                with_unit(brightness_percent(BRIGHTNESS_MAX), "%"),
             ),
         ),
-        RuleId::Backlight => row(words(v, "in front", "behind you"), "light in front"),
-        RuleId::EvenLighting => row(words(v, "even", "shadowed"), "even light"),
+        RuleId::Backlight => row(
+            words(v, tr!("row-light-in-front"), tr!("row-light-behind")),
+            tr!("row-need-light-in-front"),
+        ),
+        RuleId::EvenLighting => row(
+            words(v, tr!("row-even"), tr!("row-shadowed")),
+            tr!("row-need-even-light"),
+        ),
         // Two measures (no colour at all, a tint): told in words.
-        RuleId::Color => row(words(v, "natural", "not natural"), "natural colour"),
-        RuleId::FileFormat => row(if v.pass { "yes" } else { "no" }, "JPEG or PNG"),
+        RuleId::Color => row(
+            words(v, tr!("row-natural"), tr!("row-not-natural")),
+            tr!("row-need-natural-colour"),
+        ),
+        RuleId::FileFormat => row(
+            if v.pass {
+                tr!("row-yes")
+            } else {
+                tr!("row-no")
+            },
+            tr!("row-need-jpeg-or-png"),
+        ),
         RuleId::FileSize => row(
             measured(v, |kb| {
                 if kb >= 1024.0 {
-                    format!("{:.1} MB", kb / 1024.0)
+                    with_unit_fixed(kb / 1024.0, "MB")
                 } else {
-                    format!("{} KB", kb.round())
+                    with_unit(kb.round(), "KB")
                 }
             }),
-            format!(
-                "{} KB – {} MB",
-                FILE_MIN_BYTES / 1024,
-                FILE_MAX_BYTES / 1024 / 1024
+            tr!(
+                "row-need-file-size",
+                min = &with_unit((FILE_MIN_BYTES / 1024) as f64, "KB"),
+                max = &with_unit((FILE_MAX_BYTES / 1024 / 1024) as f64, "MB"),
             ),
         ),
         #[allow(unreachable_patterns)]
@@ -164,25 +211,22 @@ pub fn checklist_row(v: &Verdict) -> Row {
     }
 }
 
+/// Megabytes with one decimal: "2.5 MB", "1.0 MB".
+fn with_unit_fixed(mb: f64, unit: &str) -> String {
+    crate::check::unit_text(&format!("{mb:.1}"), mb, unit)
+}
+
 /// A rule without words of its own: its value and limit in its unit.
 fn generic(v: &Verdict) -> Row {
-    let unit = if v.unit.is_empty() {
-        String::new()
-    } else {
-        format!(" {}", v.unit)
-    };
-    row(
-        measured(v, |x| format!("{}{unit}", format_value(x))),
-        limit_text(v, &unit),
-    )
+    row(measured(v, |x| with_unit(x, v.unit)), limit_text(v, v.unit))
 }
 
 fn document_fill_needed() -> String {
-    format!(
-        "fills {}–{} %",
-        crate::rules::DOC_MIN_WIDTH_PERCENT,
-        crate::rules::DOC_MAX_WIDTH_PERCENT
-    )
+    let fills = range(
+        format_value(crate::rules::DOC_MIN_WIDTH_PERCENT),
+        with_unit(crate::rules::DOC_MAX_WIDTH_PERCENT, "%"),
+    );
+    tr!("row-fills", value = &fills)
 }
 
 #[cfg(test)]

@@ -98,8 +98,12 @@ impl std::str::FromStr for Lang {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Lang::from_locale(s)
-            .ok_or_else(|| format!("{s:?} is not a language kycam speaks: en, zh-CN"))
+        Lang::from_locale(s).ok_or_else(|| {
+            tr_args(
+                "cli-unknown-lang",
+                &[("value", Arg::Str(&format!("{s:?}")))],
+            )
+        })
     }
 }
 

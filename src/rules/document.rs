@@ -5,8 +5,9 @@ use super::*;
 use crate::analysis::DocumentMeasures;
 use crate::shot::DocumentShape;
 
-const NOT_FOUND: &str =
-    "No document found: lay it flat on a plain, dark surface and fill most of the picture with it.";
+fn not_found_advice() -> String {
+    tr!("advice-no-document")
+}
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(doc) = &m.document else {
@@ -14,7 +15,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     };
     let mut out = vec![
         Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
-            NOT_FOUND.into()
+            not_found_advice()
         }),
         corners_visible(doc),
         document_size(doc, card_on_its_side(m, doc)),
@@ -27,7 +28,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(u8::from(doc.portrait_found)),
             Limit::at_least(1.0),
             "",
-            |_| "Show the side with your photo on it.".into(),
+            |_| tr!("advice-show-photo-side"),
         ));
     }
     if m.shot.is_back_side() {
@@ -40,8 +41,6 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     out
 }
 
-const TURN_OVER: &str = "This is the front: turn the card over.";
-
 /// A back side holds no portrait: a face of a portrait's size inside the card, in
 /// the middle band across it (the test the search and `portrait_present` use),
 /// means the front is shown. The value is 1 when such a face is there.
@@ -51,7 +50,7 @@ fn back_side(portrait_found: bool) -> Verdict {
         f64::from(u8::from(portrait_found)),
         Limit::at_most(0.0),
         "",
-        |_| TURN_OVER.into(),
+        |_| tr!("advice-turn-over"),
     )
 }
 
@@ -64,39 +63,40 @@ fn same_as_front(bits: u32) -> Verdict {
         f64::from(bits),
         Limit::at_least(SIDE_MIN_BITS_FROM_FRONT),
         "bits",
-        |_| TURN_OVER.into(),
+        |_| tr!("advice-turn-over"),
     )
 }
 
 fn not_found(m: &Measurements) -> Vec<Verdict> {
     let shot = m.shot;
+    let advice = not_found_advice();
     let mut out = vec![
         Verdict::measured(RuleId::DocumentFound, 0.0, Limit::at_least(1.0), "", |_| {
-            NOT_FOUND.into()
+            advice.clone()
         }),
         Verdict::unmeasurable(
             RuleId::CornersVisible,
             Limit::at_least(CORNER_MARGIN_PERCENT),
             "%",
-            NOT_FOUND,
+            &advice,
         ),
         Verdict::unmeasurable(
             RuleId::DocumentSize,
             Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
             "%",
-            NOT_FOUND,
+            &advice,
         ),
         Verdict::unmeasurable(
             RuleId::Straight,
             Limit::at_most(STRAIGHT_MAX_DEG),
             "°",
-            NOT_FOUND,
+            &advice,
         ),
         Verdict::unmeasurable(
             RuleId::FacingCamera,
             Limit::at_most(FACING_MAX_SIDE_RATIO),
             "×",
-            NOT_FOUND,
+            &advice,
         ),
     ];
     if shot.has_portrait() {
@@ -104,7 +104,7 @@ fn not_found(m: &Measurements) -> Vec<Verdict> {
             RuleId::PortraitPresent,
             Limit::at_least(1.0),
             "",
-            NOT_FOUND,
+            &advice,
         ));
     }
     if shot.is_back_side() {
@@ -130,14 +130,9 @@ fn corners_visible(doc: &DocumentMeasures) -> Verdict {
         Limit::at_least(CORNER_MARGIN_PERCENT),
         "%",
         |_| {
-            // min_margin_frac is top, right, bottom, left.
-            let (way, corners) = match side {
-                0 => ("down", "top"),
-                1 => ("left", "right"),
-                2 => ("up", "bottom"),
-                _ => ("right", "left"),
-            };
-            format!("Move the document {way}: its {corners} corners are outside the picture.")
+            // min_margin_frac is top, right, bottom, left: the side cut off.
+            let side = ["top", "right", "bottom", "left"][side.min(3)];
+            tr!("advice-corners-cut", side = side)
         },
     )
 }
@@ -156,7 +151,7 @@ fn straight(doc: &DocumentMeasures) -> Verdict {
             } else {
                 "clockwise"
             };
-            format!("Turn the document a little {way} so its edges run parallel to the picture's.")
+            tr!("advice-turn-straight", way = way)
         },
     )
 }
@@ -170,9 +165,6 @@ fn card_on_its_side(m: &Measurements, doc: &DocumentMeasures) -> bool {
         && m.width >= m.height
         && doc.geometry.standing
 }
-
-const TURN_THE_CARD: &str =
-    "Turn the card a quarter turn so that its long side runs across the picture, then bring it closer.";
 
 /// `sideways`: the card stands on its short side ([`card_on_its_side`]), which
 /// changes the advice when it is too small.
@@ -188,9 +180,9 @@ fn document_size(doc: &DocumentMeasures, sideways: bool) -> Verdict {
             "px",
             |_| {
                 if sideways {
-                    TURN_THE_CARD.into()
+                    tr!("advice-turn-card-quarter")
                 } else {
-                    "The camera's picture is too small to read the text: choose a higher resolution or bring the document closer.".into()
+                    tr!("advice-camera-low-resolution")
                 }
             },
         );
@@ -202,11 +194,11 @@ fn document_size(doc: &DocumentMeasures, sideways: bool) -> Verdict {
         "%",
         |w| {
             if w < DOC_MIN_WIDTH_PERCENT && sideways {
-                TURN_THE_CARD.into()
+                tr!("advice-turn-card-quarter")
             } else if w < DOC_MIN_WIDTH_PERCENT {
-                "Bring the document closer: it should fill most of the picture.".into()
+                tr!("advice-document-closer")
             } else {
-                "Move the document a little further away: its edges touch the picture's.".into()
+                tr!("advice-document-further")
             }
         },
     )
@@ -214,7 +206,6 @@ fn document_size(doc: &DocumentMeasures, sideways: bool) -> Verdict {
 
 fn facing_camera(doc: &DocumentMeasures) -> Verdict {
     let g = &doc.geometry;
-    const ADVICE: &str = "Hold the document flat, facing the camera straight on, not tilted.";
     if f64::from(g.max_angle_dev_deg) > FACING_MAX_ANGLE_DEV_DEG
         && f64::from(g.side_ratio) <= FACING_MAX_SIDE_RATIO
     {
@@ -223,7 +214,7 @@ fn facing_camera(doc: &DocumentMeasures) -> Verdict {
             f64::from(g.max_angle_dev_deg),
             Limit::at_most(FACING_MAX_ANGLE_DEV_DEG),
             "°",
-            |_| ADVICE.into(),
+            |_| tr!("advice-hold-flat"),
         );
     }
     Verdict::measured(
@@ -231,7 +222,7 @@ fn facing_camera(doc: &DocumentMeasures) -> Verdict {
         f64::from(g.side_ratio),
         Limit::at_most(FACING_MAX_SIDE_RATIO),
         "×",
-        |_| ADVICE.into(),
+        |_| tr!("advice-hold-flat"),
     )
 }
 

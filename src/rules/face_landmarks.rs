@@ -5,29 +5,28 @@ use super::*;
 use crate::analysis::landmarks::measures::FaceShape;
 use crate::analysis::SelfieMeasures;
 
-const NO_FACE: &str = "No face found: look straight into the camera.";
-
 /// The three verdicts, or unmeasurable ones when there is no face or no landmarks.
 pub(super) fn judge(selfie: Option<&SelfieMeasures>) -> Vec<Verdict> {
     let Some(shape) = selfie.and_then(|s| s.face_shape.as_ref()) else {
+        let no_face = tr!("advice-no-face");
         return vec![
             Verdict::unmeasurable(
                 RuleId::HeadPose,
                 Limit::at_most(HEAD_YAW_MAX_DEG),
                 "°",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::EyesOpen,
                 Limit::at_least(EYE_ASPECT_MIN),
                 "",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::Expression,
                 Limit::at_most(MOUTH_OPEN_MAX_SMILE),
                 "",
-                NO_FACE,
+                &no_face,
             ),
         ];
     };
@@ -43,14 +42,14 @@ fn head_pose(shape: &FaceShape) -> Verdict {
     if yaw_limit.admits(yaw) && !pitch_limit.admits(pitch.abs()) {
         return Verdict::measured(RuleId::HeadPose, pitch.abs(), pitch_limit, "°", |_| {
             if pitch > 0.0 {
-                "Look straight at the camera: lower your chin a little.".into()
+                tr!("advice-lower-chin")
             } else {
-                "Look straight at the camera: raise your chin a little.".into()
+                tr!("advice-raise-chin")
             }
         });
     }
     Verdict::measured(RuleId::HeadPose, yaw, yaw_limit, "°", |_| {
-        "Look straight at the camera: turn your face towards it.".into()
+        tr!("advice-turn-face")
     })
 }
 
@@ -61,7 +60,7 @@ fn eyes_open(shape: &FaceShape) -> Verdict {
         least,
         Limit::at_least(EYE_ASPECT_MIN),
         "",
-        |_| "Open your eyes.".into(),
+        |_| tr!("advice-open-eyes"),
     )
 }
 
@@ -78,6 +77,6 @@ fn expression(shape: &FaceShape) -> Verdict {
         f64::from(shape.mouth_open),
         Limit::at_most(limit),
         "",
-        |_| "Relax your face: close your mouth, a light smile is fine.".into(),
+        |_| tr!("advice-relax-face"),
     )
 }

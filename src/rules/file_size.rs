@@ -3,6 +3,7 @@
 //! have once saved (`pipeline::size_estimate`).
 
 use super::{Limit, RuleId, Verdict, FILE_MAX_BYTES, FILE_MIN_BYTES};
+use crate::tr;
 
 fn limit() -> Limit {
     Limit::between(
@@ -20,9 +21,9 @@ pub fn file_size(bytes: u64) -> Verdict {
         "KB",
         |kb| {
             if kb < FILE_MIN_BYTES as f64 / 1024.0 {
-                "The file is under 100 KB: take the photo at a higher resolution or quality.".into()
+                tr!("advice-file-too-small")
             } else {
-                "The file is over 10 MB: save it with a lower JPEG quality or resolution.".into()
+                tr!("advice-file-too-large")
             }
         },
     )
@@ -39,9 +40,7 @@ pub fn estimated_file_size(bytes: u64) -> Verdict {
         kb,
         Limit::at_least(FILE_MIN_BYTES as f64 / 1024.0),
         "KB",
-        |_| {
-            "This camera's pictures are too small or plain to make a 100 KB photo: use a camera with a higher resolution, or more light on the scene.".into()
-        },
+        |_| tr!("advice-camera-too-plain"),
     )
 }
 

@@ -14,6 +14,7 @@ use serde::Serialize;
 
 use crate::analysis::Measurements;
 use crate::shot::Shot;
+use crate::tr;
 
 /// Stable rule ids. The declaration order is the guidance priority:
 /// found → in frame → distance/size → straight/facing → steady → sharpness →
@@ -86,35 +87,35 @@ impl RuleId {
         }
     }
 
-    /// A few words for people, for the checklist.
-    pub fn label(self) -> &'static str {
+    /// A few words for people, for the checklist, in the current language.
+    pub fn label(self) -> String {
         match self {
-            RuleId::DocumentFound => "Document found",
-            RuleId::BackSide => "Back side shown",
-            RuleId::NewPicture => "Not a photo already taken",
-            RuleId::FaceFound => "Face found",
-            RuleId::SingleFace => "Only one person",
-            RuleId::CornersVisible => "All four corners visible",
-            RuleId::FaceInFrame => "Whole head in the picture",
-            RuleId::DocumentSize => "Document large enough",
-            RuleId::Distance => "Distance to the camera",
-            RuleId::Straight => "Straight",
-            RuleId::FacingCamera => "Flat to the camera",
-            RuleId::PortraitPresent => "Photo side shown",
-            RuleId::Sunglasses => "No sunglasses",
-            RuleId::HeadPose => "Facing the camera",
-            RuleId::EyesOpen => "Eyes open",
-            RuleId::Expression => "Natural expression",
-            RuleId::Steady => "Steady",
-            RuleId::Sharpness => "Sharp",
-            RuleId::Glare => "No glare",
-            RuleId::EyewearGlare => "No glare on glasses",
-            RuleId::Exposure => "Bright enough",
-            RuleId::Backlight => "Not against the light",
-            RuleId::EvenLighting => "Even light",
-            RuleId::Color => "Natural colour",
-            RuleId::FileFormat => "JPEG or PNG",
-            RuleId::FileSize => "100 KB – 10 MB",
+            RuleId::DocumentFound => tr!("rule-document_found"),
+            RuleId::BackSide => tr!("rule-back_side"),
+            RuleId::NewPicture => tr!("rule-new_picture"),
+            RuleId::FaceFound => tr!("rule-face_found"),
+            RuleId::SingleFace => tr!("rule-single_face"),
+            RuleId::CornersVisible => tr!("rule-corners_visible"),
+            RuleId::FaceInFrame => tr!("rule-face_in_frame"),
+            RuleId::DocumentSize => tr!("rule-document_size"),
+            RuleId::Distance => tr!("rule-distance"),
+            RuleId::Straight => tr!("rule-straight"),
+            RuleId::FacingCamera => tr!("rule-facing_camera"),
+            RuleId::PortraitPresent => tr!("rule-portrait_present"),
+            RuleId::Sunglasses => tr!("rule-sunglasses"),
+            RuleId::HeadPose => tr!("rule-head_pose"),
+            RuleId::EyesOpen => tr!("rule-eyes_open"),
+            RuleId::Expression => tr!("rule-expression"),
+            RuleId::Steady => tr!("rule-steady"),
+            RuleId::Sharpness => tr!("rule-sharpness"),
+            RuleId::Glare => tr!("rule-glare"),
+            RuleId::EyewearGlare => tr!("rule-eyewear_glare"),
+            RuleId::Exposure => tr!("rule-exposure"),
+            RuleId::Backlight => tr!("rule-backlight"),
+            RuleId::EvenLighting => tr!("rule-even_lighting"),
+            RuleId::Color => tr!("rule-color"),
+            RuleId::FileFormat => tr!("rule-file_format"),
+            RuleId::FileSize => tr!("rule-file_size"),
         }
     }
 }
@@ -238,9 +239,7 @@ fn new_picture(same_as: Option<Shot>) -> Verdict {
         "",
         |_| {
             let taken = same_as.map(Shot::title).unwrap_or_default();
-            format!(
-                "This is the picture already taken for “{taken}”: show what this step asks for."
-            )
+            tr!("advice-already-taken", taken = &taken)
         },
     )
 }

@@ -10,16 +10,17 @@ pub(super) fn steady(motion: f32) -> Verdict {
         f64::from(motion),
         Limit::at_most(MOTION_MAX),
         "",
-        |_| "Hold still for a moment.".into(),
+        |_| tr!("advice-hold-still"),
     )
 }
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let q = &m.quality;
+    // What the advice names: the catalogues word each case their own way.
     let what = match (q.region, m.shot.is_document()) {
-        (QualityRegion::Face { .. }, _) => "your face",
-        (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "the document",
-        (QualityRegion::Frame, false) => "the picture",
+        (QualityRegion::Face { .. }, _) => "face",
+        (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "document",
+        (QualityRegion::Frame, false) => "picture",
     };
     let colour = if f64::from(q.colour.colourfulness) < COLOURFULNESS_MIN {
         Verdict::measured(
@@ -27,7 +28,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(q.colour.colourfulness),
             Limit::at_least(COLOURFULNESS_MIN),
             "",
-            |_| "The picture has no colour: turn off black-and-white or filter modes.".into(),
+            |_| tr!("advice-no-colour"),
         )
     } else {
         Verdict::measured(
@@ -35,14 +36,10 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(q.colour.cast),
             Limit::at_most(COLOUR_CAST_MAX),
             "",
-            |_| {
-                "The colours are tinted: use white daylight or a white lamp, no coloured light."
-                    .into()
-            },
+            |_| tr!("advice-colour-cast"),
         )
     };
-    let blurry =
-        |_: f64| format!("The picture is blurry: hold still and let the camera focus on {what}.");
+    let blurry = |_: f64| tr!("advice-blurry", what = what);
     let blur_effect = Verdict::measured(
         RuleId::Sharpness,
         f64::from(q.sharpness),
@@ -83,11 +80,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
                 QualityRegion::Face { .. } | QualityRegion::Frame => GLARE_MAX_PERCENT,
             }),
             "%",
-            |_| {
-                format!(
-                    "There is a reflection on {what}: tilt it slightly or move away from the lamp."
-                )
-            },
+            |_| tr!("advice-reflection", what = what),
         ),
         Verdict::measured(
             RuleId::Exposure,
@@ -96,11 +89,9 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             "",
             |b| {
                 if b < BRIGHTNESS_MIN {
-                    format!(
-                        "It is too dark: turn on a light or face a window so {what} is well lit."
-                    )
+                    tr!("advice-too-dark", what = what)
                 } else {
-                    format!("It is too bright: move {what} out of direct light.")
+                    tr!("advice-too-bright", what = what)
                 }
             },
         ),
@@ -109,7 +100,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             f64::from(q.light_ratio),
             Limit::at_most(LIGHT_RATIO_MAX),
             "×",
-            |_| format!("Part of {what} is in shadow: face the light so it falls evenly."),
+            |_| tr!("advice-shadow", what = what),
         ),
         colour,
     ]

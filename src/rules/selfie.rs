@@ -10,10 +10,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             faces,
             Limit::at_least(1.0),
             "faces",
-            |_| {
-                "No face found: look straight into the camera with your whole face in the picture."
-                    .into()
-            },
+            |_| tr!("advice-no-face-whole"),
         ),
         Verdict::measured(
             RuleId::SingleFace,
@@ -22,45 +19,45 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             "faces",
             |n| {
                 if n < 1.0 {
-                    "No face found: look straight into the camera.".into()
+                    tr!("advice-no-face")
                 } else {
-                    "Only you may be in the picture: ask others to step out of view.".into()
+                    tr!("advice-only-you")
                 }
             },
         ),
     ];
     let Some(s) = &m.selfie else {
-        const NO_FACE: &str = "No face found: look straight into the camera.";
+        let no_face = tr!("advice-no-face");
         out.extend([
             Verdict::unmeasurable(
                 RuleId::FaceInFrame,
                 Limit::at_least(HEAD_MARGIN_MIN * 100.0),
                 "%",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::Distance,
                 Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
                 "cm",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::Sunglasses,
                 Limit::at_least(EYE_TO_CHEEK_MIN),
                 "",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::EyewearGlare,
                 Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
                 "%",
-                NO_FACE,
+                &no_face,
             ),
             Verdict::unmeasurable(
                 RuleId::Backlight,
                 Limit::at_most(BACKLIGHT_RATIO_MAX),
                 "×",
-                NO_FACE,
+                &no_face,
             ),
         ]);
         return out;
@@ -76,22 +73,20 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             let head = crate::analysis::selfie::head_box(face);
             if head.w > w || head.h > h {
                 // A close-up: no step sideways brings the whole head in.
-                return "Your head does not fit in the picture: move back a little.".into();
+                return tr!("advice-head-too-big");
             }
             // Away from the edge the head is cut by.
             let gaps = [
                 (head.y / h, "down"),
                 ((h - head.bottom()) / h, "up"),
-                (head.x / w, "to the right"),
-                ((w - head.right()) / w, "to the left"),
+                (head.x / w, "right"),
+                ((w - head.right()) / w, "left"),
             ];
             let way = gaps
                 .iter()
                 .min_by(|a, b| a.0.total_cmp(&b.0))
-                .map_or("back", |g| g.1);
-            format!(
-                "Your head is cut off: move {way} so your whole head and chin are in the picture."
-            )
+                .map_or("down", |g| g.1);
+            tr!("advice-head-cut", way = way)
         },
     ));
     out.push(Verdict::measured(
@@ -100,10 +95,11 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
         "cm",
         |d| {
+            let (cm, min, max) = (d.round(), DISTANCE_MIN_CM, DISTANCE_MAX_CM);
             if d < DISTANCE_MIN_CM {
-                format!("Move back a little: you are about {d:.0} cm away, 30–50 cm is right.")
+                tr!("advice-too-close", cm = cm, min = min, max = max)
             } else {
-                format!("Come closer: you are about {d:.0} cm away, 30–50 cm is right.")
+                tr!("advice-too-far", cm = cm, min = min, max = max)
             }
         },
     ));
@@ -112,24 +108,21 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         f64::from(s.eye_to_cheek_ratio),
         Limit::at_least(EYE_TO_CHEEK_MIN),
         "×",
-        |_| "Take off your sunglasses: your eyes must be visible.".into(),
+        |_| tr!("advice-sunglasses"),
     ));
     out.push(Verdict::measured(
         RuleId::EyewearGlare,
         f64::from(s.eyewear_glare_share) * 100.0,
         Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
         "%",
-        |_| {
-            "Light reflects in your glasses: tilt them down slightly or move the lamp to the side."
-                .into()
-        },
+        |_| tr!("advice-eyewear-glare"),
     ));
     out.push(Verdict::measured(
         RuleId::Backlight,
         f64::from(s.backlight_ratio),
         Limit::at_most(BACKLIGHT_RATIO_MAX),
         "×",
-        |_| "The light is behind you: turn so the window or lamp is in front of you.".into(),
+        |_| tr!("advice-backlight"),
     ));
     out
 }
