@@ -6,7 +6,6 @@
 mod common;
 
 use std::path::Path;
-use std::process::Command;
 
 use common::{approach, card_rest, write_frames, Scenes, WIDTH};
 use image::RgbImage;
@@ -84,7 +83,7 @@ fn sequences(s: &Scenes) -> Vec<Sequence> {
 
 /// Replays `dir` with `args`; returns the per-frame JSON lines.
 fn replay(shot: &str, dir: &Path, out: &Path, args: &[&str]) -> Vec<serde_json::Value> {
-    let o = Command::new(env!("CARGO_BIN_EXE_kycam"))
+    let o = common::kycam_in_english()
         .args(["replay", "--shot", shot, "--json", "--out"])
         .arg(out)
         .args(args)

@@ -4,10 +4,10 @@
 mod common;
 
 use common::fixture;
-use std::process::{Command, Output};
+use std::process::Output;
 
 fn kycam(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kycam"))
+    common::kycam_in_english()
         .args(args)
         .output()
         .expect("kycam runs")

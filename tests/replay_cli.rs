@@ -9,7 +9,7 @@ use common::{approach, write_frames, Scenes};
 use image::RgbImage;
 
 fn kycam(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kycam"))
+    common::kycam_in_english()
         .args(args)
         .output()
         .expect("run kycam")
@@ -27,7 +27,7 @@ fn settling_selfie(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `kycam replay` of the selfie shot over `frames` in lockstep (`--fps 0`),
 /// saving under `out`; JSON lines with `json`.
 fn selfie_replay(out: &Path, frames: &Path, json: bool) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_kycam"));
+    let mut c = common::kycam_in_english();
     c.args(["replay", "--shot", "selfie", "--fps", "0"]);
     if json {
         c.arg("--json");
