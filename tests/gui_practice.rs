@@ -320,6 +320,16 @@ fn the_practice_opens_after_the_selfie_leaves_by_esc_and_by_click_and_saves_noth
     assert_eq!(harness.state().photos_dir(), Some(folder));
 }
 
+/// The turn step's gauge has moved most of the way, and says so on screen.
+fn turn_gauge_moved(harness: &Harness<'_, KycamApp>) {
+    let gauge = harness.state().practice().and_then(|p| p.gauge());
+    assert!(
+        gauge.as_ref().is_some_and(|g| g.fraction > 0.6),
+        "{gauge:?}"
+    );
+    harness.get_by_label(&gauge.map(|g| g.words).unwrap_or_default());
+}
+
 /// Saves a screenshot: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a
 /// temporary folder.
 fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
@@ -384,24 +394,14 @@ fn each_step_of_the_practice_on_real_frames() {
     step_until(&mut harness, "the head turned to the left", |app| {
         yaw(app).is_some_and(|y| y > 15.0)
     });
-    let gauge = harness.state().practice().and_then(|p| p.gauge());
-    assert!(
-        gauge.as_ref().is_some_and(|g| g.fraction > 0.6),
-        "{gauge:?}"
-    );
-    harness.get_by_label(&gauge.map(|g| g.words).unwrap_or_default());
+    turn_gauge_moved(&harness);
     screenshot(&mut harness, &shots_dir, "practice-turn-left-1024x640");
     click(&mut harness, Role::Button, "Skip this step");
     // obama2.jpg: turned about 22° to the right.
     step_until(&mut harness, "the head turned to the right", |app| {
         yaw(app).is_some_and(|y| y < -15.0)
     });
-    let gauge = harness.state().practice().and_then(|p| p.gauge());
-    assert!(
-        gauge.as_ref().is_some_and(|g| g.fraction > 0.6),
-        "{gauge:?}"
-    );
-    harness.get_by_label(&gauge.map(|g| g.words).unwrap_or_default());
+    turn_gauge_moved(&harness);
     screenshot(&mut harness, &shots_dir, "practice-turn-right-1024x640");
     // Settings → Show diagnostics draws the 68 landmarks over the preview.
     click(&mut harness, Role::Button, "Settings");

@@ -22,6 +22,22 @@ pub const PRACTICE_NOTE: &str = "This is practice for the exchange's liveness ch
 const NO_FACE_ADVICE: &str =
     "Your face was not found: face the camera in good light, then try again.";
 
+/// The sentence over the preview: as large as the shooting page's guidance.
+const SENTENCE_SIZE: f32 = 26.0;
+
+/// The steps' text: a little above body size, read from arm's length.
+const STEP_TEXT_SIZE: f32 = 17.0;
+
+/// The gauge's bar (the overlay's target blue).
+const GAUGE: egui::Color32 = egui::Color32::from_rgb(120, 200, 255);
+
+/// What the person chose on the current step.
+#[derive(Clone, Copy)]
+enum Choice {
+    TryAgain,
+    Skip,
+}
+
 /// A practice under way: the step machine and the clock it is fed with.
 pub(super) struct PracticeRun {
     machine: Practice,
@@ -141,10 +157,10 @@ impl KycamApp {
         };
         let colour = colour.unwrap_or_else(|| ui.visuals().strong_text_color());
         // Two lines reserved, as for the shooting sentence: the preview stays put.
-        let height = 2.0 * 26.0 * 1.3;
+        let height = 2.0 * SENTENCE_SIZE * 1.3;
         ui.allocate_ui(egui::vec2(ui.available_width(), height), |ui| {
             ui.set_min_height(height);
-            ui.label(RichText::new(text).size(26.0).color(colour));
+            ui.label(RichText::new(text).size(SENTENCE_SIZE).color(colour));
         });
     }
 
@@ -172,7 +188,7 @@ impl KycamApp {
                         step_number_ui(ui, n + 1, state == StepState::Active);
                     }
                 }
-                let text = RichText::new(step.instruction()).size(17.0);
+                let text = RichText::new(step.instruction()).size(STEP_TEXT_SIZE);
                 let text = if state == StepState::Active || state == StepState::TimedOut {
                     text.strong()
                 } else {
@@ -200,15 +216,11 @@ impl KycamApp {
                     } else {
                         "No face in the picture yet: look at the camera.".to_owned()
                     };
-                    ui.label(RichText::new(words).size(17.0));
+                    ui.label(RichText::new(words).size(STEP_TEXT_SIZE));
                     ui.add(
                         egui::ProgressBar::new(gauge.fraction)
                             .desired_width(SIDE_PANEL_WIDTH - 80.0)
-                            .fill(if gauge.fraction >= 1.0 {
-                                PASS
-                            } else {
-                                egui::Color32::from_rgb(120, 200, 255)
-                            }),
+                            .fill(GAUGE),
                     );
                 }
                 if state == StepState::TimedOut {
@@ -216,10 +228,10 @@ impl KycamApp {
                     ui.colored_label(FAIL, "Not seen in time.");
                     ui.horizontal(|ui| {
                         if ui.button("Try again").clicked() {
-                            choice = Some(false);
+                            choice = Some(Choice::TryAgain);
                         }
                         if ui.button("Skip this step").clicked() {
-                            choice = Some(true);
+                            choice = Some(Choice::Skip);
                         }
                     });
                 } else {
@@ -232,18 +244,17 @@ impl KycamApp {
                             .weak(),
                         );
                         if ui.button("Skip this step").clicked() {
-                            choice = Some(true);
+                            choice = Some(Choice::Skip);
                         }
                     });
                 }
             });
         }
-        if let (Some(skip), Some(run)) = (choice, self.practice.as_mut()) {
+        if let (Some(choice), Some(run)) = (choice, self.practice.as_mut()) {
             let now = run.started.elapsed();
-            if skip {
-                run.machine.skip(now);
-            } else {
-                run.machine.retry(now);
+            match choice {
+                Choice::Skip => run.machine.skip(now),
+                Choice::TryAgain => run.machine.retry(now),
             }
         }
         if let Some(p) = self.practice().filter(|p| p.finished()) {
@@ -253,7 +264,11 @@ impl KycamApp {
                 .count();
             ui.add_space(8.0);
             ui.label(
-                RichText::new(format!("{done} of 4 movements done. Nothing was saved.")).size(17.0),
+                RichText::new(format!(
+                    "{done} of {} movements done. Nothing was saved.",
+                    Step::ALL.len()
+                ))
+                .size(STEP_TEXT_SIZE),
             );
         }
     }
