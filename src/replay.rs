@@ -11,9 +11,10 @@ use serde::Serialize;
 
 use crate::capture::SessionWriter;
 use crate::pipeline::{
-    source, Event, FaceTiming, LiveReport, Pipeline, PipelineConfig, ReportDelivery, SourceSpec,
+    liveness, source, Event, FaceTiming, LiveReport, Pipeline, PipelineConfig, ReportDelivery,
+    SourceSpec,
 };
-use crate::rules::{self, RuleId};
+use crate::rules::RuleId;
 use crate::shot::Shot;
 use crate::tr;
 
@@ -148,11 +149,12 @@ pub fn run(
             None => None,
         };
         if opts.json {
-            let shape = report
+            let sample = report
                 .measurements
                 .selfie
                 .as_ref()
-                .and_then(|s| s.face_shape.as_ref());
+                .and_then(|s| s.face_shape.as_ref())
+                .map(liveness::Sample::of);
             let line = FrameLine {
                 seq: report.seq,
                 pass: report.pass(),
@@ -160,11 +162,9 @@ pub fn run(
                 advice: report.guidance.as_deref(),
                 advice_for: report.guidance_for,
                 captured: captured.clone(),
-                blink: shape.map(|f| {
-                    f64::from(f.eye_aspect[0].min(f.eye_aspect[1])) < rules::EYE_ASPECT_MIN
-                }),
-                yaw_deg: shape.map(|f| f.pose.yaw_deg),
-                mouth_open: shape.map(|f| f.mouth_open),
+                blink: sample.map(|s| s.eyes_shut),
+                yaw_deg: sample.map(|s| s.yaw_deg),
+                mouth_open: sample.map(|s| s.mouth_open),
             };
             writeln!(out, "{}", serde_json::to_string(&line)?)?;
         } else {

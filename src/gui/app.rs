@@ -8,6 +8,7 @@ mod aside;
 mod choose_document;
 mod done;
 mod face_check;
+mod practice;
 mod question;
 mod review;
 mod session;
@@ -128,6 +129,8 @@ pub struct KycamApp {
     notice: Option<String>,
     /// The reviewed selfie compared with the ID photo.
     face_check: Option<face_check::FaceCheck>,
+    /// The liveness practice under way (its page is open).
+    practice: Option<practice::PracticeRun>,
     intents: Vec<Intent>,
     ctx: egui::Context,
 }
@@ -161,6 +164,7 @@ impl KycamApp {
             question: None,
             notice: None,
             face_check: None,
+            practice: None,
             intents: Vec::new(),
             ctx: cc.egui_ctx.clone(),
         }
@@ -351,6 +355,7 @@ impl KycamApp {
             Page::Done => {
                 egui::CentralPanel::default().show(ui, |ui| self.done_ui(ui));
             }
+            Page::Practice => self.practice_ui(ui),
             Page::NoCamera { reason } => {
                 egui::CentralPanel::default().show(ui, |ui| {
                     match no_camera_ui(ui, &reason, &mut self.no_camera) {
@@ -398,6 +403,7 @@ impl eframe::App for KycamApp {
             self.carry_out(intent);
         }
         self.poll_live();
+        self.observe_practice();
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         match self.flow.aside() {
             Some(aside) => self.aside_ui(ui, aside),

@@ -1,6 +1,6 @@
 //! The session state machine: ChooseDocument → Shooting(shot) → Review → … → Done,
-//! with NoCamera when the source cannot start, and Help/Settings/Check pages on the
-//! side. Pure: it takes actions and returns the effects the app must carry out
+//! with NoCamera when the source cannot start, the liveness practice from Done, and
+//! Help/Settings/Check pages on the side. Pure: it takes actions and returns the effects the app must carry out
 //! (start/stop the pipeline, send commands, discard a file), so it is tested
 //! without a window or a camera.
 
@@ -16,6 +16,9 @@ pub enum Page {
     /// Looking at the photo just saved for the current shot.
     Review(SavedShot),
     Done,
+    /// Rehearsing the exchange's liveness gestures on the live selfie, from
+    /// Done: nothing is taken or saved; Back returns to Done.
+    Practice,
     /// The source could not start; `reason` in plain words.
     NoCamera {
         reason: SourceTrouble,
@@ -78,6 +81,8 @@ pub enum Action {
     Restart,
     /// Take this shot of the session again, from Done.
     RetakeShot(Shot),
+    /// Practise the liveness check, from Done.
+    Practise,
 }
 
 /// What the app must do after an action.
@@ -96,6 +101,9 @@ pub enum Effect {
     ResumeSession(Shot),
     /// End the session: the pipeline and the folder.
     StopSession,
+    /// Start the pipeline on the selfie with auto-capture off, in the same
+    /// session folder: it takes and saves nothing (the liveness practice).
+    StartPractice,
 }
 
 /// What an action would throw away that the person has already seen or
@@ -150,6 +158,15 @@ impl Flow {
         match (&self.page, &self.progress) {
             (Page::Shooting, Some(p)) => Some(p.shot()),
             _ => None,
+        }
+    }
+
+    /// The shot of the live preview on screen: the one being taken, or the
+    /// selfie during the practice (which takes nothing).
+    pub fn preview_shot(&self) -> Option<Shot> {
+        match self.page {
+            Page::Practice if self.progress.is_some() => Some(Shot::Selfie),
+            _ => self.shooting(),
         }
     }
 
@@ -210,6 +227,9 @@ impl Flow {
                 self.live_shot = Some(first);
                 vec![Effect::StartSession(first)]
             }
+            // A camera failing during the practice ends the practice, not the
+            // session: its photos are all taken.
+            Action::SourceFailed(_) if self.page == Page::Practice => self.back(),
             Action::SourceFailed(reason) => {
                 let had_session = self.progress.take().is_some();
                 self.live_shot = None;
@@ -222,6 +242,12 @@ impl Flow {
             }
             Action::Captured(saved) => self.captured(saved),
             Action::RetakeShot(shot) => self.retake_from_done(shot),
+            Action::Practise if self.page == Page::Done && self.progress.is_some() => {
+                self.page = Page::Practice;
+                self.live_shot = None;
+                vec![Effect::StartPractice]
+            }
+            Action::Practise => Vec::new(),
             Action::Accept => self.accept(),
             Action::Retake => self.retake(),
             Action::Back => self.back(),
@@ -357,6 +383,10 @@ impl Flow {
             }
             // Back from a review is "take it again".
             Page::Review(_) => self.retake(),
+            Page::Practice => {
+                self.page = Page::Done;
+                vec![Effect::StopPipeline]
+            }
             Page::Done | Page::NoCamera { .. } => self.apply(Action::Restart),
             Page::ChooseDocument => Vec::new(),
         }
@@ -364,11 +394,14 @@ impl Flow {
 }
 
 #[cfg(test)]
+mod practice_tests;
+
+#[cfg(test)]
 mod tests {
     use super::*;
     use std::path::PathBuf;
 
-    fn saved(shot: Shot) -> SavedShot {
+    pub(super) fn saved(shot: Shot) -> SavedShot {
         SavedShot {
             shot,
             path: PathBuf::from(format!("/tmp/{shot}.jpg")),

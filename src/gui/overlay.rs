@@ -13,6 +13,7 @@ pub const PASS: Color32 = Color32::from_rgb(40, 200, 90);
 pub const FAIL: Color32 = Color32::from_rgb(235, 60, 50);
 const GLARE: Color32 = Color32::from_rgb(255, 170, 0);
 const TARGET: Color32 = Color32::from_rgb(120, 200, 255);
+const LANDMARK: Color32 = Color32::from_rgb(255, 230, 90);
 
 /// The distance the target outline is drawn for: the middle of the 30–50 cm the selfie asks.
 pub const TARGET_DISTANCE_CM: f32 = 40.0;
@@ -172,6 +173,31 @@ pub fn glare_overlay_ui(
         );
     }
 }
+
+/// The face's 68 landmarks (frame pixels) as dots, the eyes and lips joined by
+/// lines (Settings → Show diagnostics): what the eye, mouth and head-pose
+/// measures are read from.
+pub fn landmarks_overlay_ui(
+    painter: &egui::Painter,
+    ui_from_image: &UiFromImage,
+    points: &[[f32; 2]; 68],
+) {
+    let stroke = Stroke::new(1.0, LANDMARK.gamma_multiply(0.7));
+    for outline in LANDMARK_OUTLINES {
+        let line: Vec<Pos2> = outline
+            .clone()
+            .chain(std::iter::once(outline.start))
+            .map(|i| ui_from_image.point(points[i]))
+            .collect();
+        painter.add(Shape::line(line, stroke));
+    }
+    for p in points {
+        painter.circle_filled(ui_from_image.point(*p), 2.0, LANDMARK);
+    }
+}
+
+/// The closed outlines among the 68 points: each eye, the outer and the inner lips.
+const LANDMARK_OUTLINES: [std::ops::Range<usize>; 4] = [36..42, 42..48, 48..60, 60..68];
 
 /// Whether a corner (frame pixels) is inside the frame with the required margin.
 pub fn corner_inside(corner: [f32; 2], width: u32, height: u32) -> bool {

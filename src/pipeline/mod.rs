@@ -13,6 +13,7 @@ mod channel;
 pub mod face_worker;
 pub mod frame;
 mod guard;
+pub mod liveness;
 
 pub mod motion;
 mod session_memory;

@@ -119,6 +119,15 @@ impl KycamApp {
             ui.label("The exchange may reject a photo marked in red: take it again, or upload it knowing that.");
         }
         ui.add_space(16.0);
+        // The selfie is the last shot of every document: the practice follows it.
+        ui.label("Optional: rehearse the movements the exchange's liveness check will ask for (blink, turn your head, open your mouth or smile). Nothing is saved.");
+        if ui
+            .button(RichText::new("Practise the liveness check").size(18.0))
+            .clicked()
+        {
+            self.intents.push(Intent::Flow(Action::Practise));
+        }
+        ui.add_space(16.0);
         if ui
             .button(RichText::new("Start a new session").size(18.0))
             .clicked()

@@ -22,13 +22,16 @@ impl KycamApp {
 
     pub(super) fn run_effect(&mut self, effect: Effect) {
         match effect {
-            Effect::StartSession(shot) => self.start_session(shot, None),
+            Effect::StartSession(shot) => self.start_session(shot, None, true),
             Effect::ResumeSession(shot) => {
                 let writer = self.kept_writer.take();
-                self.start_session(shot, writer);
+                self.start_session(shot, writer, true);
             }
+            Effect::StartPractice => self.start_practice(),
             Effect::StopPipeline => {
-                self.kept_writer = self.live.as_ref().map(|l| l.writer.clone());
+                if let Some(live) = &self.live {
+                    self.kept_writer = Some(live.writer.clone());
+                }
                 self.stop_session();
             }
             Effect::SetShot(shot) => self.send(Command::SetShot(shot)),
@@ -55,8 +58,14 @@ impl KycamApp {
     }
 
     /// Starts the pipeline on `shot`, saving into `writer`'s folder (a shot
-    /// taken again from Done) or a new session folder.
-    pub(super) fn start_session(&mut self, shot: Shot, writer: Option<Arc<SessionWriter>>) {
+    /// taken again from Done) or a new session folder; `auto_capture` off for
+    /// the liveness practice, which takes nothing.
+    pub(super) fn start_session(
+        &mut self,
+        shot: Shot,
+        writer: Option<Arc<SessionWriter>>,
+        auto_capture: bool,
+    ) {
         self.stop_session();
         self.notice = None;
         let document = self.flow.progress().map(|p| p.kind);
@@ -76,7 +85,7 @@ impl KycamApp {
             camera: CameraModel {
                 hfov_deg: self.hfov_deg(),
             },
-            auto_capture: true,
+            auto_capture,
             session: writer.clone(),
             delivery: ReportDelivery::NewestWins,
             // The window never waits for the face worker.
@@ -118,6 +127,7 @@ impl KycamApp {
         self.preview.clear();
         self.preview_seq = None;
         self.question = None;
+        self.practice = None;
     }
 
     /// Takes the newest report and every event from the pipeline.
@@ -125,7 +135,7 @@ impl KycamApp {
         let Some(live) = &mut self.live else {
             return;
         };
-        let visible = self.flow.shooting().is_some() && self.flow.aside().is_none();
+        let visible = self.flow.preview_shot().is_some() && self.flow.aside().is_none();
         live.preview_visible.store(visible, Ordering::Relaxed);
         // The shutter's question holds the frame it asks about on screen.
         let frozen = matches!(self.question, Some(Question::Shutter(_)));
@@ -160,6 +170,15 @@ impl KycamApp {
                 Event::SourceProblem(msg) => live.problem = Some(msg),
                 Event::SourceEnded => live.ended = true,
                 Event::Failed(msg) => actions.push(Action::SourceFailed(SourceTrouble::other(msg))),
+            }
+        }
+        // The practice ends on a source failure, back at Done: say why there.
+        if matches!(self.flow.page(), crate::gui::flow::Page::Practice) {
+            if let Some(Action::SourceFailed(trouble)) = actions
+                .iter()
+                .find(|a| matches!(a, Action::SourceFailed(_)))
+            {
+                self.notice = Some(trouble.words.clone());
             }
         }
         if actions.iter().any(|a| matches!(a, Action::Captured(_))) {

@@ -81,7 +81,7 @@ impl KycamApp {
                 }
             }
             ui.add_space(4.0);
-            self.preview_ui(ui, shot, report.as_ref());
+            self.preview_ui(ui, shot, report.as_ref(), true);
         });
     }
 
@@ -94,7 +94,16 @@ impl KycamApp {
         }
     }
 
-    pub(super) fn preview_ui(&self, ui: &mut egui::Ui, shot: Shot, report: Option<&LiveReport>) {
+    /// The newest frame, with what the checks found over it when `checks`
+    /// (the liveness practice checks nothing), and with Settings → Show
+    /// diagnostics the selfie's 68 landmarks.
+    pub(super) fn preview_ui(
+        &self,
+        ui: &mut egui::Ui,
+        shot: Shot,
+        report: Option<&LiveReport>,
+        checks: bool,
+    ) {
         let (rect, _) = ui.allocate_exact_size(ui.available_size(), Sense::hover());
         let painter = ui.painter_at(rect);
         painter.rect_filled(rect, 4.0, Color32::from_gray(20));
@@ -110,6 +119,13 @@ impl KycamApp {
             ui_from_image.uv(),
             Color32::WHITE,
         );
+        let landmarks = m.selfie.as_ref().and_then(|s| s.landmarks.as_ref());
+        if let Some(found) = landmarks.filter(|_| self.settings.show_diagnostics) {
+            overlay::landmarks_overlay_ui(&painter, &ui_from_image, &found.points);
+        }
+        if !checks {
+            return;
+        }
         if shot == Shot::Selfie {
             overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         }

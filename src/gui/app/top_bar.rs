@@ -18,7 +18,7 @@ impl KycamApp {
                     self.intents.push(Intent::Flow(Action::Back));
                 }
             } else if let Some(progress) = self.flow.progress() {
-                let finished = matches!(self.flow.page(), Page::Done);
+                let finished = matches!(self.flow.page(), Page::Done | Page::Practice);
                 panels::progress_ui(ui, progress, finished);
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
