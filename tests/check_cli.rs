@@ -2,13 +2,14 @@
 //! and every kind of bad file.
 
 mod common;
+mod english_cli;
 
 use common::fixture;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn kycam(args: &[&str]) -> Output {
-    common::kycam_in_english()
+    english_cli::kycam_in_english()
         .args(args)
         .output()
         .expect("kycam runs")
@@ -208,7 +209,7 @@ fn a_jpeg_whose_data_ends_early_is_truncated() {
 /// Runs `kycam check` on `path` and gives its output, failing (not hanging) if it
 /// has not ended within a minute.
 fn check_with_deadline(path: &Path) -> Output {
-    let mut child = common::kycam_in_english()
+    let mut child = english_cli::kycam_in_english()
         .args(["check", path.to_str().unwrap()])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())

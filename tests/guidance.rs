@@ -4,6 +4,7 @@
 //! a busy machine, when frames are dropped and the sentence's timing changes.
 
 mod common;
+mod english_cli;
 
 use std::path::Path;
 
@@ -83,7 +84,7 @@ fn sequences(s: &Scenes) -> Vec<Sequence> {
 
 /// Replays `dir` with `args`; returns the per-frame JSON lines.
 fn replay(shot: &str, dir: &Path, out: &Path, args: &[&str]) -> Vec<serde_json::Value> {
-    let o = common::kycam_in_english()
+    let o = english_cli::kycam_in_english()
         .args(["replay", "--shot", shot, "--json", "--out"])
         .arg(out)
         .args(args)

@@ -2,12 +2,13 @@
 //! code, and files that cannot be compared.
 
 mod common;
+mod english_cli;
 
 use common::fixture;
 use std::process::Output;
 
 fn kycam(args: &[&str]) -> Output {
-    common::kycam_in_english()
+    english_cli::kycam_in_english()
         .args(args)
         .output()
         .expect("kycam runs")

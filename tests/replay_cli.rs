@@ -1,6 +1,7 @@
 //! `kycam replay` and `kycam cameras` as a user runs them (docs/contract.md).
 
 mod common;
+mod english_cli;
 
 use std::path::Path;
 use std::process::{Command, Output};
@@ -9,7 +10,7 @@ use common::{approach, write_frames, Scenes};
 use image::RgbImage;
 
 fn kycam(args: &[&str]) -> Output {
-    common::kycam_in_english()
+    english_cli::kycam_in_english()
         .args(args)
         .output()
         .expect("run kycam")
@@ -27,7 +28,7 @@ fn settling_selfie(dir: &Path) -> Vec<std::path::PathBuf> {
 /// `kycam replay` of the selfie shot over `frames` in lockstep (`--fps 0`),
 /// saving under `out`; JSON lines with `json`.
 fn selfie_replay(out: &Path, frames: &Path, json: bool) -> Command {
-    let mut c = common::kycam_in_english();
+    let mut c = english_cli::kycam_in_english();
     c.args(["replay", "--shot", "selfie", "--fps", "0"]);
     if json {
         c.arg("--json");

@@ -70,14 +70,6 @@ pub fn obama_on_brick(width: u32, height: u32) -> RgbImage {
     .0
 }
 
-/// The kycam binary, speaking English whatever the machine's locale (the tests
-/// read its English words; tests/i18n_cli.rs covers the other language).
-pub fn kycam_in_english() -> std::process::Command {
-    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_kycam"));
-    c.env("LC_ALL", "C");
-    c
-}
-
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
 }
