@@ -6,6 +6,8 @@
 //!
 //! `UPDATE_SCREENSHOTS=1 cargo test --test gui screenshots` rewrites docs/screenshots/.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -211,6 +213,7 @@ fn reviewing(app: &KycamApp) -> Option<Shot> {
 
 #[test]
 fn a_whole_id_card_session_on_replayed_frames() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     let card = card_frame(&assets);
@@ -317,6 +320,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
 
 #[test]
 fn retake_discards_the_photo_and_shoots_again() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     write_frames(&frames, "a", &passport_frame(), 30);
 
@@ -341,6 +345,7 @@ fn retake_discards_the_photo_and_shoots_again() {
 
 #[test]
 fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
+    let _serial = common::one_gui_session_at_a_time();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let launch = LaunchOptions {
         // A camera number no machine has.
@@ -438,6 +443,7 @@ fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp
 
 #[test]
 fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_answer() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // A third of a second of glare, then 1.5 s of a card that auto-capture
@@ -498,6 +504,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 
 #[test]
 fn a_large_photo_says_saving_until_it_is_written() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // A 4K frame: fitting it under the size limit takes several encodes.
@@ -529,6 +536,7 @@ fn a_large_photo_says_saving_until_it_is_written() {
 
 #[test]
 fn the_shutter_question_answers_to_space_tab_and_esc() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &glare_card_frame(&assets), 10);
@@ -573,6 +581,7 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
 #[test]
 fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
+    let _serial = common::one_gui_session_at_a_time();
     let (_dir, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     write_frames(&frames, "a", &glare_card_frame(&assets), 10);
@@ -637,6 +646,7 @@ fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
 /// Every screen at the smallest window kycam is laid out for and at a large one.
 #[test]
 fn screenshots() {
+    let _serial = common::one_gui_session_at_a_time();
     for size in [egui::vec2(1024.0, 640.0), egui::vec2(1600.0, 1000.0)] {
         screenshots_at(size);
     }

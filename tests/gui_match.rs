@@ -7,6 +7,8 @@
 //! `UPDATE_SCREENSHOTS=1 cargo test --test gui_match` rewrites the two review
 //! screenshots in docs/screenshots/.
 
+mod common;
+
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
@@ -106,9 +108,10 @@ fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&Ky
         std::thread::sleep(STEP_SLEEP);
     }
     panic!(
-        "gave up waiting for {what}; page {:?}, notice {:?}",
+        "gave up waiting for {what}; page {:?}, notice {:?}, failing {:?}",
         harness.state().flow().page(),
-        harness.state().notice()
+        harness.state().notice(),
+        harness.state().report().map(|r| r.failing())
     );
 }
 
@@ -190,6 +193,7 @@ fn screenshot(harness: &mut Harness<'_, KycamApp>, name: &str) {
 
 #[test]
 fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
+    let _serial = common::one_gui_session_at_a_time();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let frames = dir.path().join("frames");
     let out = dir.path().join("photos");
@@ -279,6 +283,7 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 
 #[test]
 fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_blocks() {
+    let _serial = common::one_gui_session_at_a_time();
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let frames = dir.path().join("frames");
     let out = dir.path().join("photos");

@@ -70,6 +70,16 @@ pub fn obama_on_brick(width: u32, height: u32) -> RgbImage {
     .0
 }
 
+/// Held by each GUI session test for its whole run: each drives real-time
+/// pipeline threads and a software renderer, and on two cores sessions run side
+/// by side starve each other's auto-capture (a stretch of replayed frames passes
+/// before enough of it is analysed).
+pub fn one_gui_session_at_a_time() -> std::sync::MutexGuard<'static, ()> {
+    static ONE_AT_A_TIME: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    // A test that failed while holding it leaves it poisoned; the next runs anyway.
+    ONE_AT_A_TIME.lock().unwrap_or_else(|e| e.into_inner())
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(FIXTURES).join(name)
 }
