@@ -533,8 +533,8 @@ mod tests {
         assert_eq!(flow.loss(&Action::Back), None);
     }
 
-    #[test]
-    fn one_shot_is_taken_again_from_done_and_done_comes_back() {
+    /// A passport session at Done.
+    pub(super) fn passport_at_done() -> Flow {
         let mut flow = Flow::new();
         flow.apply(Action::Choose(DocumentKind::Passport));
         for shot in [Shot::Passport, Shot::Selfie] {
@@ -542,6 +542,12 @@ mod tests {
             flow.apply(Action::Accept);
         }
         assert_eq!(flow.page(), &Page::Done);
+        flow
+    }
+
+    #[test]
+    fn one_shot_is_taken_again_from_done_and_done_comes_back() {
+        let mut flow = passport_at_done();
         assert_eq!(
             flow.loss(&Action::RetakeShot(Shot::Passport)),
             Some(Loss::Photo(saved(Shot::Passport)))

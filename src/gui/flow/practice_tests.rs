@@ -1,20 +1,8 @@
 //! The liveness practice in the session's flow: from Done, and back to it.
 
-use super::tests::saved;
+use super::tests::{passport_at_done as done, saved};
 use super::*;
 use crate::pipeline::source::TroubleKind;
-
-/// A passport session at Done.
-fn done() -> Flow {
-    let mut flow = Flow::new();
-    flow.apply(Action::Choose(DocumentKind::Passport));
-    for shot in [Shot::Passport, Shot::Selfie] {
-        flow.apply(Action::Captured(saved(shot)));
-        flow.apply(Action::Accept);
-    }
-    assert_eq!(flow.page(), &Page::Done);
-    flow
-}
 
 #[test]
 fn the_practice_opens_from_done_and_esc_returns_there() {
