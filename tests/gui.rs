@@ -7,27 +7,22 @@
 //! `UPDATE_SCREENSHOTS=1 cargo test --test gui screenshots` rewrites docs/screenshots/.
 
 mod common;
+mod gui_common;
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use image::RgbImage;
 
-use kycam::analysis::{self, FaceDetector, FaceSearch};
+use gui_common::*;
 use kycam::gui::flow::Page;
 use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
 use kycam::pipeline::source::demo::{DemoAssets, CARD_WIDTH_FRACTION};
-use kycam::synth::selfie::{render, Portrait, SelfieScene};
 use kycam::Shot;
 
 const WINDOW: egui::Vec2 = egui::Vec2::new(1280.0, 800.0);
-const HFOV_DEG: f32 = 65.0;
-/// Steps of at most `STEP_SLEEP` each: far more than a session needs on a slow machine.
-const MAX_STEPS: usize = 6000;
-const STEP_SLEEP: Duration = Duration::from_millis(10);
 
 /// A specimen card resting on the desk (the demo's), straight and in the middle.
 fn card_frame(assets: &DemoAssets) -> RgbImage {
@@ -36,122 +31,6 @@ fn card_frame(assets: &DemoAssets) -> RgbImage {
         &assets.card,
         (1.0 - CARD_WIDTH_FRACTION) / 2.0,
     )
-}
-
-/// The committed portrait at 45 cm in front of a textured wall, whole head in frame.
-fn selfie_frame(width: u32, height: u32) -> RgbImage {
-    selfie_frame_at(width, height, 45.0)
-}
-
-fn selfie_frame_at(width: u32, height: u32, distance_cm: f32) -> RgbImage {
-    let portrait = image::open(kycam::fixtures::committed("obama.jpg"))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("the committed portrait: {e}"));
-    let face = FaceDetector::new(FaceSearch::STILL)
-        .detect(&analysis::to_grey(&portrait))
-        .first()
-        .map(|f| f.rect)
-        .unwrap_or_else(|| panic!("no face found in the committed portrait"));
-    let wall = image::open(kycam::fixtures::committed("brick.png"))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("the committed texture: {e}"));
-    let background = kycam::synth::background(&wall, width, height, 130.0);
-    let scene = SelfieScene {
-        distance_cm,
-        centre: [0.5, 0.52],
-        ..SelfieScene::default()
-    };
-    let (frame, _, _) = render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &background,
-        &scene,
-        width,
-        height,
-        HFOV_DEG,
-    );
-    frame
-}
-
-/// A passport data page lying straight on a desk: the first seeded plain scene on
-/// which every passport rule passes (the generator varies size and position).
-fn passport_frame() -> RgbImage {
-    use kycam::synth::document::{render_scene, SceneParams};
-    let load = |name: &str| {
-        image::open(kycam::fixtures::committed(name))
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-            .to_rgb8()
-    };
-    let photo = load("astronaut.png");
-    let face = kycam::synth::document::id_photo(
-        &photo,
-        FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect,
-    );
-    let textures: Vec<RgbImage> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
-        .iter()
-        .map(|n| load(n))
-        .collect();
-    let params = SceneParams {
-        shape: kycam::shot::DocumentShape::PassportPage,
-        ..SceneParams::plain()
-    };
-    let mut detector = FaceDetector::new(FaceSearch::LIVE);
-    (0..40)
-        .map(|seed| render_scene(seed, &params, &face, &textures).0)
-        .find(|frame| {
-            let grey = analysis::to_grey(frame);
-            let faces = detector.detect(&grey);
-            let m = analysis::measure(frame, &grey, Shot::Passport, &faces, Default::default());
-            kycam::rules::all_pass(&kycam::rules::judge(&m))
-        })
-        .unwrap_or_else(|| panic!("no plain passport scene passes every rule"))
-}
-
-/// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg` (hard links after the first).
-fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
-    let first = dir.join(format!("{prefix}000.jpg"));
-    frame
-        .save(&first)
-        .unwrap_or_else(|e| panic!("{}: {e}", first.display()));
-    for n in 1..count {
-        let path = dir.join(format!("{prefix}{n:03}.jpg"));
-        if std::fs::hard_link(&first, &path).is_err() {
-            std::fs::copy(&first, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        }
-    }
-}
-
-/// A temporary folder with an empty `frames/` to replay and where `photos/` go.
-fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
-    let out = dir.path().join("photos");
-    (dir, frames, out)
-}
-
-fn app_harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
-    app_harness_sized(launch, WINDOW)
-}
-
-fn app_harness_sized(launch: LaunchOptions, size: egui::Vec2) -> Harness<'static, KycamApp> {
-    Harness::builder()
-        .with_size(size)
-        .with_render_cursor(false)
-        .build_eframe(move |cc| KycamApp::new(cc, launch))
-}
-
-fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
-    LaunchOptions {
-        source: SourceChoice::Frames(frames.to_owned()),
-        out_dir: Some(out.to_owned()),
-        hfov_deg: Some(HFOV_DEG),
-        fps: 30.0,
-        // The screens are read by their English words.
-        lang: Some(kycam::i18n::Lang::En),
-    }
 }
 
 /// On the Check files page: types `photo`'s path, presses Check and steps until its
@@ -174,43 +53,6 @@ fn check_photo(harness: &mut Harness<'_, KycamApp>, photo: &Path) {
     panic!("no verdict on {} after {MAX_STEPS} steps", photo.display());
 }
 
-/// Steps frames (the pipeline runs on its own threads in real time) until `done`.
-fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if done(harness.state()) {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!(
-        "gave up waiting for {what}; page {:?}, notice {:?}",
-        harness.state().flow().page(),
-        harness.state().notice()
-    );
-}
-
-fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.step();
-    harness.step();
-}
-
-/// The folder of the session under way (or the last one): each session has its own.
-fn session(harness: &Harness<'_, KycamApp>) -> PathBuf {
-    harness
-        .state()
-        .photos_dir()
-        .unwrap_or_else(|| panic!("no session folder"))
-}
-
-fn reviewing(app: &KycamApp) -> Option<Shot> {
-    match app.flow().page() {
-        Page::Review(saved) => Some(saved.shot),
-        _ => None,
-    }
-}
-
 #[test]
 fn a_whole_id_card_session_on_replayed_frames() {
     let _serial = common::one_gui_session_at_a_time();
@@ -227,9 +69,9 @@ fn a_whole_id_card_session_on_replayed_frames() {
         kycam::pipeline::source::demo::card_rest(),
     );
     write_frames(&frames, "b", &back, 45);
-    write_frames(&frames, "c", &selfie_frame(w, h), 60);
+    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h, 45.0), 60);
 
-    let mut harness = app_harness(launch_on(&frames, &out));
+    let mut harness = app_harness(launch_on(&frames, &out), WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
@@ -276,13 +118,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
         );
     }
     // One shot taken again from Done (asked first), and Done again.
-    harness
-        .get_all_by_role_and_label(Role::Button, "Retake")
-        .next()
-        .unwrap_or_else(|| panic!("no Retake on Done"))
-        .click();
-    harness.step();
-    harness.step();
+    click_first(&mut harness, Role::Button, "Retake");
     assert_eq!(
         question(harness.state()),
         Some("Delete this photo and take it again?")
@@ -324,7 +160,7 @@ fn retake_discards_the_photo_and_shoots_again() {
     let (_dir, frames, out) = workspace();
     write_frames(&frames, "a", &passport_frame(), 30);
 
-    let mut harness = app_harness(launch_on(&frames, &out));
+    let mut harness = app_harness(launch_on(&frames, &out), WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     step_until(&mut harness, "the first capture", |app| {
@@ -353,7 +189,7 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
         out_dir: Some(dir.path().join("photos")),
         ..LaunchOptions::default()
     };
-    let mut harness = app_harness(launch);
+    let mut harness = app_harness(launch, WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     step_until(&mut harness, "the no-camera screen", |app| {
@@ -393,18 +229,6 @@ fn question(app: &KycamApp) -> Option<&'static str> {
     app.question().map(|q| q.heading())
 }
 
-fn press(harness: &mut Harness<'_, KycamApp>, key: egui::Key) {
-    harness.key_press(key);
-    harness.step();
-    harness.step();
-}
-
-fn session_json(out: &Path) -> serde_json::Value {
-    let path = out.join("session.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("session.json: {e}"));
-    serde_json::from_str(&text).unwrap_or_else(|e| panic!("session.json: {e}"))
-}
-
 /// The files session.json lists.
 fn listed(out: &Path) -> Vec<String> {
     session_json(out)["shots"]
@@ -431,7 +255,7 @@ fn difference(a: &RgbImage, b: &RgbImage) -> f64 {
 
 /// Starts an ID-card session on `frames` and waits for a report on which glare fails.
 fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp> {
-    let mut harness = app_harness(launch_on(frames, out));
+    let mut harness = app_harness(launch_on(frames, out), WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     step_until(&mut harness, "a report where the glare rule fails", |app| {
@@ -439,6 +263,15 @@ fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp
             .is_some_and(|r| r.failing().contains(&kycam::rules::RuleId::Glare))
     });
     harness
+}
+
+/// An ID-card session on a third of a second of a glare card, looped, waiting for
+/// a report on which glare fails.
+fn only_a_glare_card() -> (tempfile::TempDir, Harness<'static, KycamApp>) {
+    let (dir, frames, out) = workspace();
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
+    (dir, shooting_a_glare_card(&frames, &out))
 }
 
 #[test]
@@ -537,10 +370,7 @@ fn a_large_photo_says_saving_until_it_is_written() {
 #[test]
 fn the_shutter_question_answers_to_space_tab_and_esc() {
     let _serial = common::one_gui_session_at_a_time();
-    let (_dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
-    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
-    let mut harness = shooting_a_glare_card(&frames, &out);
+    let (_dir, mut harness) = only_a_glare_card();
 
     // Esc: no, nothing saved.
     press(&mut harness, egui::Key::Space);
@@ -582,10 +412,7 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 #[test]
 fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     let _serial = common::one_gui_session_at_a_time();
-    let (_dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
-    write_frames(&frames, "a", &glare_card_frame(&assets), 10);
-    let mut harness = shooting_a_glare_card(&frames, &out);
+    let (_dir, mut harness) = only_a_glare_card();
     press(&mut harness, egui::Key::Space);
     click(&mut harness, Role::Button, "Save anyway");
     step_until(&mut harness, "the manual capture", |app| {
@@ -629,20 +456,6 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     assert!(listed(&session(&harness)).is_empty());
 }
 
-/// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a temporary folder.
-fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
-    // Two more frames so that the newest preview is uploaded and laid out.
-    harness.step();
-    harness.step();
-    let image = harness
-        .render()
-        .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
-    let path = dir.join(format!("{name}.png"));
-    image
-        .save(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
-
 /// Every screen at the smallest window kycam is laid out for and at a large one.
 #[test]
 fn screenshots() {
@@ -655,16 +468,11 @@ fn screenshots() {
 fn screenshots_at(size: egui::Vec2) {
     let sfx = format!("-{}x{}", size.x, size.y);
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let shots_dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots")
-    } else {
-        tmp.path().join("screenshots")
-    };
-    std::fs::create_dir_all(&shots_dir).unwrap_or_else(|e| panic!("{e}"));
+    let shots_dir = screenshots_dir(&tmp.path().join("screenshots"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
 
     // The start screen.
-    let mut h = app_harness_sized(
+    let mut h = app_harness(
         launch_on(&tmp.path().join("frames"), &tmp.path().join("unused")),
         size,
     );
@@ -677,7 +485,7 @@ fn screenshots_at(size: egui::Vec2) {
     let good = tmp.path().join("good");
     std::fs::create_dir_all(&good).unwrap_or_else(|e| panic!("{e}"));
     write_frames(&good, "a", &card_frame(&assets), 10);
-    let mut harness = app_harness_sized(launch_on(&good, &tmp.path().join("good-out")), size);
+    let mut harness = app_harness(launch_on(&good, &tmp.path().join("good-out")), size);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     step_until(&mut harness, "the hold or the capture", |app| {
@@ -703,7 +511,7 @@ fn screenshots_at(size: egui::Vec2) {
     let card = glare_card_frame(&assets);
     let (w, h) = card.dimensions();
     write_frames(&glare_frames, "a", &card, 10);
-    let mut harness = app_harness_sized(
+    let mut harness = app_harness(
         launch_on(&glare_frames, &tmp.path().join("glare-out")),
         size,
     );
@@ -729,9 +537,9 @@ fn screenshots_at(size: egui::Vec2) {
     std::fs::create_dir_all(&far).unwrap_or_else(|e| panic!("{e}"));
     // Over a second of the page, so the 0.7 s hold can complete before the selfie frames.
     write_frames(&far, "a", &passport_frame(), 45);
-    let portrait = selfie_frame_at(w, h, 62.0);
+    let portrait = selfie_frame("obama.jpg", w, h, 62.0);
     write_frames(&far, "b", &portrait, 30);
-    let mut harness = app_harness_sized(launch_on(&far, &tmp.path().join("far-out")), size);
+    let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")), size);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     step_until(&mut harness, "the passport capture", |app| {
@@ -749,7 +557,7 @@ fn screenshots_at(size: egui::Vec2) {
     drop(harness);
 
     // No camera.
-    let mut harness = app_harness_sized(
+    let mut harness = app_harness(
         LaunchOptions {
             source: SourceChoice::Camera(Some(63)),
             out_dir: Some(tmp.path().join("nocam")),

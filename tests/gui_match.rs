@@ -8,153 +8,29 @@
 //! screenshots in docs/screenshots/.
 
 mod common;
+mod gui_common;
 
-use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::path::Path;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use image::RgbImage;
 
-use kycam::analysis::{self, FaceDetector, FaceSearch};
-use kycam::geometry::Rect;
+use gui_common::*;
 use kycam::gui::flow::Page;
-use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
+use kycam::gui::KycamApp;
 use kycam::pipeline::source::demo::{
     card_rest, card_scene, specimen_card, specimen_passport_page, DemoAssets, CARD_WIDTH_FRACTION,
     WIDTH,
 };
-use kycam::synth::selfie::{render, Portrait, SelfieScene};
 use kycam::Shot;
 
-/// The smallest window kycam is laid out for: the screenshots are taken at it.
-const WINDOW: egui::Vec2 = egui::Vec2::new(1024.0, 640.0);
-const HFOV_DEG: f32 = 65.0;
-/// Steps of at most `STEP_SLEEP` each: far more than a session needs on a slow machine.
-const MAX_STEPS: usize = 6000;
-const STEP_SLEEP: Duration = Duration::from_millis(10);
 /// The passport page's width as a share of the frame (as the demo shows it).
 const PAGE_WIDTH_FRACTION: f32 = 0.6;
 
-/// A committed public-domain photo and its face.
-fn photo(name: &str) -> (RgbImage, Rect) {
-    let rgb = image::open(kycam::fixtures::committed(name))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let face = FaceDetector::new(FaceSearch::STILL)
-        .detect(&analysis::to_grey(&rgb))
-        .first()
-        .map(|f| f.rect)
-        .unwrap_or_else(|| panic!("no face found in {name}"));
-    (rgb, face)
-}
-
-/// `name`'s face at 45 cm in front of a textured wall, whole head in frame.
-fn selfie_frame(name: &str, width: u32, height: u32) -> RgbImage {
-    let (portrait, face) = photo(name);
-    let wall = image::open(kycam::fixtures::committed("brick.png"))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("the committed texture: {e}"));
-    let background = kycam::synth::background(&wall, width, height, 130.0);
-    let scene = SelfieScene {
-        distance_cm: 45.0,
-        centre: [0.5, 0.52],
-        ..SelfieScene::default()
-    };
-    let portrait = Portrait {
-        image: &portrait,
-        face,
-    };
-    render(&portrait, &background, &scene, width, height, HFOV_DEG).0
-}
-
-/// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg` (hard links after the first).
-fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
-    let first = dir.join(format!("{prefix}000.jpg"));
-    frame
-        .save(&first)
-        .unwrap_or_else(|e| panic!("{}: {e}", first.display()));
-    for n in 1..count {
-        let path = dir.join(format!("{prefix}{n:03}.jpg"));
-        if std::fs::hard_link(&first, &path).is_err() {
-            std::fs::copy(&first, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        }
-    }
-}
-
-fn app_harness(frames: &Path, out: &Path) -> Harness<'static, KycamApp> {
-    let launch = LaunchOptions {
-        source: SourceChoice::Frames(frames.to_owned()),
-        out_dir: Some(out.to_owned()),
-        hfov_deg: Some(HFOV_DEG),
-        fps: 30.0,
-        // The screens are read by their English words.
-        lang: Some(kycam::i18n::Lang::En),
-    };
-    Harness::builder()
-        .with_size(WINDOW)
-        .with_render_cursor(false)
-        .build_eframe(move |cc| KycamApp::new(cc, launch))
-}
-
-/// Steps frames (the pipeline runs on its own threads in real time) until `done`.
-fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if done(harness.state()) {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!(
-        "gave up waiting for {what}; page {:?}, notice {:?}, failing {:?}",
-        harness.state().flow().page(),
-        harness.state().notice(),
-        harness.state().report().map(|r| r.failing())
-    );
-}
-
-/// Steps frames until a label containing `text` is on screen.
-fn step_until_label(harness: &mut Harness<'_, KycamApp>, text: &str) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if harness.query_by_label_contains(text).is_some() {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!("gave up waiting for {text:?} on the page");
-}
-
-fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.step();
-    harness.step();
-}
-
-fn reviewing(app: &KycamApp) -> Option<Shot> {
-    match app.flow().page() {
-        Page::Review(saved) => Some(saved.shot),
-        _ => None,
-    }
-}
-
-/// The session folder under way.
-fn session(harness: &Harness<'_, KycamApp>) -> PathBuf {
-    harness
-        .state()
-        .photos_dir()
-        .unwrap_or_else(|| panic!("no session folder"))
-}
-
 /// session.json's entry for the selfie.
 fn selfie_entry(dir: &Path) -> serde_json::Value {
-    let path = dir.join("session.json");
-    let text = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("session.json: {e}"));
-    let json: serde_json::Value =
-        serde_json::from_str(&text).unwrap_or_else(|e| panic!("session.json: {e}"));
-    json["shots"]
+    session_json(dir)["shots"]
         .as_array()
         .and_then(|shots| shots.iter().find(|s| s["shot"] == "selfie").cloned())
         .unwrap_or(serde_json::Value::Null)
@@ -174,30 +50,11 @@ fn shoot_until_the_selfie_review(harness: &mut Harness<'_, KycamApp>, shots: &[S
     }
 }
 
-/// Where screenshots go: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else nowhere kept.
-fn screenshot(harness: &mut Harness<'_, KycamApp>, name: &str) {
-    harness.step();
-    harness.step();
-    let image = harness
-        .render()
-        .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
-    if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
-        let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-            .join("docs/screenshots")
-            .join(format!("{name}.png"));
-        image
-            .save(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    }
-}
-
 #[test]
 fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
     let _serial = common::one_gui_session_at_a_time();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (tmp, frames, out) = workspace();
+    let shots = screenshots_dir(&tmp.path().join("screenshots"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // The card's portrait is another official photo of the selfie's man.
     let (id_photo, id_face) = photo("obama2.jpg");
@@ -215,9 +72,9 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
         &card_scene(&assets.desk, &assets.back, card_rest()),
         45,
     );
-    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h), 60);
+    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h, 45.0), 60);
 
-    let mut harness = app_harness(&frames, &out);
+    let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "ID card");
     shoot_until_the_selfie_review(&mut harness, &[Shot::IdFront, Shot::IdBack, Shot::Selfie]);
@@ -227,7 +84,7 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
         "Your selfie matches the photo on your ID card.",
     );
     assert!(harness.query_by_label_contains("may not match").is_none());
-    screenshot(&mut harness, "face-match-same-1024x640");
+    screenshot(&mut harness, &shots, "face-match-same-1024x640");
 
     let m = &selfie_entry(&session(&harness))["face_match"];
     eprintln!("face_match: {m}");
@@ -247,13 +104,7 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 
     // The front taken again from Done: the comparison with the old front
     // leaves session.json at once, and the new front is compared afresh.
-    harness
-        .get_all_by_role_and_label(Role::Button, "Retake")
-        .next()
-        .unwrap_or_else(|| panic!("no Retake for the front on Done"))
-        .click();
-    harness.step();
-    harness.step();
+    click_first(&mut harness, Role::Button, "Retake");
     assert_eq!(
         harness.state().question().map(|q| q.heading()),
         Some("Delete this photo and take it again?")
@@ -284,10 +135,8 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 #[test]
 fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_blocks() {
     let _serial = common::one_gui_session_at_a_time();
-    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let frames = dir.path().join("frames");
-    let out = dir.path().join("photos");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
+    let (tmp, frames, out) = workspace();
+    let shots = screenshots_dir(&tmp.path().join("screenshots"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // The passport's holder is a woman (the astronaut); the selfie is a man.
     let (id_photo, id_face) = photo("astronaut.png");
@@ -299,9 +148,9 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     let page = card_scene(&assets.desk, &page, (1.0 - PAGE_WIDTH_FRACTION) / 2.0);
     let (w, h) = page.dimensions();
     write_frames(&frames, "a", &page, 45);
-    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h), 60);
+    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h, 45.0), 60);
 
-    let mut harness = app_harness(&frames, &out);
+    let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     shoot_until_the_selfie_review(&mut harness, &[Shot::Passport, Shot::Selfie]);
@@ -319,7 +168,7 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
             "{jargon} on the review"
         );
     }
-    screenshot(&mut harness, "face-match-mismatch-1024x640");
+    screenshot(&mut harness, &shots, "face-match-mismatch-1024x640");
 
     let dir = session(&harness);
     let m = &selfie_entry(&dir)["face_match"];

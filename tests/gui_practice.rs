@@ -9,6 +9,7 @@
 //! screenshots in docs/screenshots/.
 
 mod common;
+mod gui_common;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -17,102 +18,12 @@ use std::time::{Duration, SystemTime};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
-use image::RgbImage;
 
-use kycam::analysis::{self, FaceDetector, FaceSearch};
+use gui_common::*;
 use kycam::gui::flow::Page;
-use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
+use kycam::gui::KycamApp;
 use kycam::pipeline::liveness::{Step, StepState};
-use kycam::synth::selfie::{render, Portrait, SelfieScene};
 use kycam::Shot;
-
-/// The smallest window kycam is laid out for.
-const WINDOW: egui::Vec2 = egui::Vec2::new(1024.0, 640.0);
-const HFOV_DEG: f32 = 65.0;
-/// Steps of at most `STEP_SLEEP` each: far more than a session needs on a slow machine.
-const MAX_STEPS: usize = 6000;
-const STEP_SLEEP: Duration = Duration::from_millis(10);
-
-/// A committed portrait at 45 cm in front of a textured wall, whole head in frame.
-fn selfie_frame(name: &str, width: u32, height: u32) -> RgbImage {
-    let portrait = image::open(kycam::fixtures::committed(name))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let face = FaceDetector::new(FaceSearch::STILL)
-        .detect(&analysis::to_grey(&portrait))
-        .first()
-        .map(|f| f.rect)
-        .unwrap_or_else(|| panic!("no face found in {name}"));
-    let wall = image::open(kycam::fixtures::committed("brick.png"))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("the committed texture: {e}"));
-    let background = kycam::synth::background(&wall, width, height, 130.0);
-    let scene = SelfieScene {
-        distance_cm: 45.0,
-        centre: [0.5, 0.52],
-        ..SelfieScene::default()
-    };
-    let (frame, _, _) = render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &background,
-        &scene,
-        width,
-        height,
-        HFOV_DEG,
-    );
-    frame
-}
-
-/// A passport data page lying straight on a desk: the first seeded plain scene on
-/// which every passport rule passes.
-fn passport_frame() -> RgbImage {
-    use kycam::synth::document::{render_scene, SceneParams};
-    let load = |name: &str| {
-        image::open(kycam::fixtures::committed(name))
-            .unwrap_or_else(|e| panic!("{name}: {e}"))
-            .to_rgb8()
-    };
-    let photo = load("astronaut.png");
-    let face = kycam::synth::document::id_photo(
-        &photo,
-        FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&photo))[0].rect,
-    );
-    let textures: Vec<RgbImage> = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
-        .iter()
-        .map(|n| load(n))
-        .collect();
-    let params = SceneParams {
-        shape: kycam::shot::DocumentShape::PassportPage,
-        ..SceneParams::plain()
-    };
-    let mut detector = FaceDetector::new(FaceSearch::LIVE);
-    (0..40)
-        .map(|seed| render_scene(seed, &params, &face, &textures).0)
-        .find(|frame| {
-            let grey = analysis::to_grey(frame);
-            let faces = detector.detect(&grey);
-            let m = analysis::measure(frame, &grey, Shot::Passport, &faces, Default::default());
-            kycam::rules::all_pass(&kycam::rules::judge(&m))
-        })
-        .unwrap_or_else(|| panic!("no plain passport scene passes every rule"))
-}
-
-/// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg` (hard links after the first).
-fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
-    let first = dir.join(format!("{prefix}000.jpg"));
-    frame
-        .save(&first)
-        .unwrap_or_else(|e| panic!("{}: {e}", first.display()));
-    for n in 1..count {
-        let path = dir.join(format!("{prefix}{n:03}.jpg"));
-        if std::fs::hard_link(&first, &path).is_err() {
-            std::fs::copy(&first, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        }
-    }
-}
 
 /// Frames for a passport session, then for the practice, looped: 3 s of the
 /// page, then real portraits of one man that each pass every selfie rule but
@@ -124,9 +35,9 @@ fn session_frames(dir: &Path) {
     let page = passport_frame();
     let (w, h) = page.dimensions();
     write_frames(dir, "a", &page, 90);
-    write_frames(dir, "b", &selfie_frame("obama3.jpg", w, h), 150);
-    write_frames(dir, "c", &selfie_frame("obama2.jpg", w, h), 60);
-    write_frames(dir, "d", &selfie_frame("obama.jpg", w, h), 60);
+    write_frames(dir, "b", &selfie_frame("obama3.jpg", w, h, 45.0), 150);
+    write_frames(dir, "c", &selfie_frame("obama2.jpg", w, h, 45.0), 60);
+    write_frames(dir, "d", &selfie_frame("obama.jpg", w, h, 45.0), 60);
 }
 
 /// The newest report's head yaw, when it has landmarks.
@@ -141,67 +52,6 @@ fn yaw(app: &KycamApp) -> Option<f32> {
             .pose
             .yaw_deg,
     )
-}
-
-fn app_harness(launch: LaunchOptions) -> Harness<'static, KycamApp> {
-    Harness::builder()
-        .with_size(WINDOW)
-        .with_render_cursor(false)
-        .build_eframe(move |cc| KycamApp::new(cc, launch))
-}
-
-fn launch_on(frames: &Path, out: &Path) -> LaunchOptions {
-    LaunchOptions {
-        source: SourceChoice::Frames(frames.to_owned()),
-        out_dir: Some(out.to_owned()),
-        hfov_deg: Some(HFOV_DEG),
-        fps: 30.0,
-        lang: Some(kycam::i18n::Lang::En),
-    }
-}
-
-/// Steps frames (the pipeline runs on its own threads in real time) until `done`.
-fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if done(harness.state()) {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!(
-        "gave up waiting for {what}; page {:?}, notice {:?}",
-        harness.state().flow().page(),
-        harness.state().notice()
-    );
-}
-
-/// Steps for about `duration` of real time.
-fn run_for(harness: &mut Harness<'_, KycamApp>, duration: Duration) {
-    let start = std::time::Instant::now();
-    while start.elapsed() < duration {
-        harness.step();
-        std::thread::sleep(STEP_SLEEP);
-    }
-}
-
-fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.step();
-    harness.step();
-}
-
-fn press(harness: &mut Harness<'_, KycamApp>, key: egui::Key) {
-    harness.key_press(key);
-    harness.step();
-    harness.step();
-}
-
-fn reviewing(app: &KycamApp) -> Option<Shot> {
-    match app.flow().page() {
-        Page::Review(saved) => Some(saved.shot),
-        _ => None,
-    }
 }
 
 /// Every file under `dir` with its length and modification time, and the
@@ -226,7 +76,7 @@ fn folder_state(dir: &Path) -> (Vec<(PathBuf, u64, SystemTime)>, Vec<u8>) {
 
 /// Takes a passport session to Done: the page and the smiling selfie, accepted.
 fn session_at_done(frames: &Path, out: &Path) -> Harness<'static, KycamApp> {
-    let mut harness = app_harness(launch_on(frames, out));
+    let mut harness = app_harness(launch_on(frames, out), SMALLEST_WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     for shot in [Shot::Passport, Shot::Selfie] {
@@ -368,20 +218,6 @@ fn until_turned(harness: &mut Harness<'_, KycamApp>, what: &str, yaw_between: Ra
     harness.get_by_label(&words.unwrap_or_default());
 }
 
-/// Saves a screenshot: docs/screenshots with `UPDATE_SCREENSHOTS=1`, else a
-/// temporary folder.
-fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
-    harness.step();
-    harness.step();
-    let image = harness
-        .render()
-        .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
-    let path = dir.join(format!("{name}.png"));
-    image
-        .save(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-}
-
 /// Each step of the practice, on real frames: the blink step's gauge, its
 /// time-out advice, skipping by click, the turns, and the mouth step done by
 /// the speaking frames. A screenshot of each.
@@ -390,12 +226,7 @@ fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
 fn each_step_of_the_practice_on_real_frames() {
     let _serial = common::one_gui_session_at_a_time();
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-    let shots_dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
-        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots")
-    } else {
-        tmp.path().join("screenshots")
-    };
-    std::fs::create_dir_all(&shots_dir).unwrap_or_else(|e| panic!("{e}"));
+    let shots_dir = screenshots_dir(&tmp.path().join("screenshots"));
     let frames = tmp.path().join("frames");
     session_frames(&frames);
     let mut harness = session_at_done(&frames, &tmp.path().join("photos"));

@@ -149,72 +149,25 @@ fn distance_is_within_ten_percent_at_30_to_50_cm() {
     assert_eq!(failing(&far), vec![RuleId::Distance]);
 }
 
+/// The default selfie scene with one thing changed.
+fn scene(change: impl FnOnce(&mut SelfieScene)) -> SelfieScene {
+    let mut scene = SelfieScene::default();
+    change(&mut scene);
+    scene
+}
+
 #[test]
 fn each_defect_fails_its_rule() {
     let cases = [
-        (
-            SelfieScene {
-                gaussian_sigma: 4.0,
-                ..Default::default()
-            },
-            RuleId::Sharpness,
-        ),
-        (
-            SelfieScene {
-                motion_px: 24,
-                ..Default::default()
-            },
-            RuleId::Sharpness,
-        ),
-        (
-            SelfieScene {
-                glare_radius: 0.09,
-                ..Default::default()
-            },
-            RuleId::Glare,
-        ),
-        (
-            SelfieScene {
-                gain: 0.25,
-                ..Default::default()
-            },
-            RuleId::Exposure,
-        ),
-        (
-            SelfieScene {
-                backlit: true,
-                ..Default::default()
-            },
-            RuleId::Backlight,
-        ),
-        (
-            SelfieScene {
-                greyscale: true,
-                ..Default::default()
-            },
-            RuleId::Color,
-        ),
-        (
-            SelfieScene {
-                tint: [1.0, 0.75, 0.45],
-                ..Default::default()
-            },
-            RuleId::Color,
-        ),
-        (
-            SelfieScene {
-                sunglasses: true,
-                ..Default::default()
-            },
-            RuleId::Sunglasses,
-        ),
-        (
-            SelfieScene {
-                lens_glare: true,
-                ..Default::default()
-            },
-            RuleId::EyewearGlare,
-        ),
+        (scene(|s| s.gaussian_sigma = 4.0), RuleId::Sharpness),
+        (scene(|s| s.motion_px = 24), RuleId::Sharpness),
+        (scene(|s| s.glare_radius = 0.09), RuleId::Glare),
+        (scene(|s| s.gain = 0.25), RuleId::Exposure),
+        (scene(|s| s.backlit = true), RuleId::Backlight),
+        (scene(|s| s.greyscale = true), RuleId::Color),
+        (scene(|s| s.tint = [1.0, 0.75, 0.45]), RuleId::Color),
+        (scene(|s| s.sunglasses = true), RuleId::Sunglasses),
+        (scene(|s| s.lens_glare = true), RuleId::EyewearGlare),
     ];
     for (scene, rule) in cases {
         let (m, _) = measure_scene(&scene);

@@ -5,43 +5,23 @@
 //! new images before committing them. Screens with live pictures are drawn by
 //! tests/gui.rs into docs/screenshots/ instead: their frames are timed.
 
-use std::time::Duration;
+mod gui_common;
 
 use egui::accesskit::Role;
-use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 
+use gui_common::{app_harness, click, launch, step_until, SMALLEST_WINDOW};
 use kycam::gui::flow::Page;
-use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
-
-/// The smallest window the layout is made for.
-const WINDOW: egui::Vec2 = egui::Vec2::new(1024.0, 640.0);
-const MAX_STEPS: usize = 3000;
+use kycam::gui::{KycamApp, SourceChoice};
 
 /// Where photos would go on the pages that show it: the same on every machine
 /// (nothing is written there by these tests).
 const SHOWN_OUT: &str = "/tmp/kycam-snapshots/photos";
 
 fn harness(source: SourceChoice, out: &std::path::Path) -> Harness<'static, KycamApp> {
-    let launch = LaunchOptions {
-        source,
-        out_dir: Some(out.to_owned()),
-        hfov_deg: Some(65.0),
-        fps: 30.0,
-        lang: Some(kycam::i18n::Lang::En),
-    };
-    let mut harness = Harness::builder()
-        .with_size(WINDOW)
-        .with_render_cursor(false)
-        .build_eframe(move |cc| KycamApp::new(cc, launch));
+    let mut harness = app_harness(launch(source, out), SMALLEST_WINDOW);
     harness.step();
     harness
-}
-
-fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.step();
-    harness.step();
 }
 
 #[test]
@@ -64,14 +44,9 @@ fn the_no_camera_page() {
     // A camera number no machine has.
     let mut h = harness(SourceChoice::Camera(Some(63)), out.path());
     click(&mut h, Role::Button, "ID card");
-    for _ in 0..MAX_STEPS {
-        h.step();
-        if matches!(h.state().flow().page(), Page::NoCamera { .. }) {
-            break;
-        }
-        std::thread::sleep(Duration::from_millis(10));
-    }
-    assert!(matches!(h.state().flow().page(), Page::NoCamera { .. }));
+    step_until(&mut h, "the no-camera page", |app| {
+        matches!(app.flow().page(), Page::NoCamera { .. })
+    });
     h.step();
     h.snapshot("no-camera");
 }

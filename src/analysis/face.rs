@@ -45,31 +45,28 @@ pub struct FaceSearch {
 }
 
 impl FaceSearch {
+    /// A search of an image `work_long_side` pixels long with the thorough window
+    /// step.
+    pub const fn thorough(work_long_side: u32) -> FaceSearch {
+        FaceSearch {
+            work_long_side,
+            step: 4,
+        }
+    }
+
     /// For checking a still photo: faces down to 1/20 of the long side, so that
     /// a second person in the background of a selfie is still seen.
-    pub const STILL: FaceSearch = FaceSearch {
-        work_long_side: 800,
-        step: 4,
-    };
+    pub const STILL: FaceSearch = FaceSearch::thorough(800);
     /// For checking a document photo: the portrait on a card held at a readable
     /// size is ~5 % of the frame's width, so search a larger image.
-    pub const PORTRAIT_STILL: FaceSearch = FaceSearch {
-        work_long_side: 1280,
-        step: 4,
-    };
+    pub const PORTRAIT_STILL: FaceSearch = FaceSearch::thorough(1280);
     /// For live document shots with a portrait: a card filling a third of a
     /// 1280 px frame has a ~80 px face in its photo, which needs the frame at
     /// 640 px. Only the found document's box is searched, at that scale.
-    pub const PORTRAIT_LIVE: FaceSearch = FaceSearch {
-        work_long_side: 640,
-        step: 4,
-    };
+    pub const PORTRAIT_LIVE: FaceSearch = FaceSearch::thorough(640);
     /// For the live selfie: a face at 30–50 cm fills a fifth or more of the
     /// frame, so 320 px (faces down to 1/8 of the width) is enough and ~35 ms.
-    pub const LIVE: FaceSearch = FaceSearch {
-        work_long_side: 320,
-        step: 4,
-    };
+    pub const LIVE: FaceSearch = FaceSearch::thorough(320);
 }
 
 pub struct FaceDetector {
