@@ -1,5 +1,6 @@
 //! The 68-point landmark net: one forward pass on a 112 × 112 input, and the whole
-//! per-face cost (crop and two passes) on a face at 40 cm in a 1280 × 720 frame.
+//! per-face cost on a face at 40 cm in a 1280 × 720 frame: for a checked photo (crop
+//! and two passes) and live (crop and one pass, as the face worker runs it).
 
 #[path = "../tests/common/mod.rs"]
 mod common;
@@ -22,6 +23,14 @@ fn bench(c: &mut Criterion) {
     c.bench_function("landmarks/face_1280x720", |b| {
         b.iter(|| {
             black_box(landmarks::find(
+                black_box(&frame),
+                black_box(&face_in_frame),
+            ))
+        })
+    });
+    c.bench_function("landmarks/face_1280x720_live", |b| {
+        b.iter(|| {
+            black_box(landmarks::find_live(
                 black_box(&frame),
                 black_box(&face_in_frame),
             ))

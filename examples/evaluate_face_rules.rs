@@ -3,9 +3,11 @@
 //! values and verdicts, then each rule's agreement with the labels and the
 //! photos labelled compliant that a landmark rule fails.
 //!
-//! `cargo run --release --example evaluate_face_rules`
+//! `cargo run --release --example evaluate_face_rules [-- --live]`: with `--live`,
+//! the landmarks are found as the live face worker finds them (one pass,
+//! `CropConfig::LIVE`).
 
-use kycam::analysis::{self, CameraModel, Face, FaceDetector, FaceSearch};
+use kycam::analysis::{self, landmarks, CameraModel, Face, FaceDetector, FaceSearch};
 use kycam::rules::{self, RuleId};
 use kycam::Shot;
 use serde::Deserialize;
@@ -56,6 +58,7 @@ fn pick(faces: &[Face], at: Option<[f32; 2]>) -> Option<Face> {
 const RULES: [RuleId; 3] = [RuleId::EyesOpen, RuleId::HeadPose, RuleId::Expression];
 
 fn main() -> anyhow::Result<()> {
+    let live = std::env::args().any(|a| a == "--live");
     let Some(shared) = kycam::fixtures::shared_dir() else {
         println!("no ../shared/fixtures beside the checkout: nothing to evaluate");
         return Ok(());
@@ -78,13 +81,16 @@ fn main() -> anyhow::Result<()> {
             println!("{}: labelled face not found", label.file);
             continue;
         };
-        let m = analysis::measure(
+        let mut m = analysis::measure(
             &loaded.rgb,
             &grey,
             Shot::Selfie,
             &[face],
             CameraModel::default(),
         );
+        if live {
+            m.set_landmarks(landmarks::find_live(&loaded.rgb, &face.rect));
+        }
         let Some(shape) = m.selfie.as_ref().and_then(|s| s.face_shape) else {
             println!("{}: no landmarks", label.file);
             continue;

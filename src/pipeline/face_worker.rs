@@ -258,7 +258,7 @@ fn search_jobs(
             .colour
             .as_deref()
             .zip(faces.first())
-            .map(|(rgb, face)| landmarks::find(rgb, &face.rect));
+            .map(|(rgb, face)| landmarks::find_live(rgb, &face.rect));
         results.offer(FaceResult {
             seq: job.seq,
             faces,
