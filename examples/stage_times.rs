@@ -1,7 +1,11 @@
 //! Time per stage of the per-frame analysis, call by call, over a folder of frames:
 //! median and 95th percentile on one thread.
 //!
-//! `cargo run --release --example stage_times -- id-front FRAMES_DIR`
+//! `cargo run --release --example stage_times -- id-front FRAMES_DIR [--repeat N]`
+//!
+//! `--repeat N` takes each frame N times in a row, as a camera sees a document that
+//! is held still (e.g. the realdocs photos made into frames by
+//! `examples/realdocs_frames.rs`, one photo per scene).
 //!
 //! Make frames with `cargo run --release --example write_scene -- --frames 300
 //! card DIR`. "analysis" is the whole per-frame work of the analysis thread
@@ -57,8 +61,21 @@ fn main() -> anyhow::Result<()> {
     // As the app does: the figures are those of its analysis thread.
     kycam::allocator::keep_freed_memory_for_reuse();
     let args: Vec<String> = std::env::args().skip(1).collect();
+    let (repeat, args) = match args.iter().position(|a| a == "--repeat") {
+        Some(at) => {
+            let n: usize = args
+                .get(at + 1)
+                .and_then(|v| v.parse().ok())
+                .filter(|&n| n > 0)
+                .ok_or_else(|| anyhow::anyhow!("--repeat takes a count of 1 or more"))?;
+            let mut rest = args.clone();
+            rest.drain(at..at + 2);
+            (n, rest)
+        }
+        None => (1, args),
+    };
     let [shot, dir] = args.as_slice() else {
-        anyhow::bail!("usage: stage_times SHOT FRAMES_DIR");
+        anyhow::bail!("usage: stage_times SHOT FRAMES_DIR [--repeat N]");
     };
     let shot: Shot = shot.parse().map_err(anyhow::Error::msg)?;
     let files =
@@ -67,7 +84,8 @@ fn main() -> anyhow::Result<()> {
     let camera = CameraModel::default();
     let mut t = Times::default();
     let mut faces = Vec::new();
-    for (seq, file) in (0u64..).zip(&files) {
+    let scenes = files.iter().flat_map(|f| std::iter::repeat_n(f, repeat));
+    for (seq, file) in (0u64..).zip(scenes) {
         let rgb = t
             .time("decode (JPEG)", || kycam::imageio::load_image(file))?
             .rgb;
@@ -117,7 +135,7 @@ fn main() -> anyhow::Result<()> {
         t.time("  colour", || quality::colour(&rgb));
     }
     println!(
-        "{} frames of {dir}, shot {shot}, one thread (ms per call)\n",
+        "{} frames of {dir}, each {repeat} times, shot {shot}, one thread (ms per call)\n",
         files.len()
     );
     println!("| stage | median | p95 | calls |");
