@@ -172,6 +172,20 @@ pub fn step_until_label(harness: &mut Harness<'_, KycamApp>, text: &str) {
     panic!("gave up waiting for {text:?} on the page");
 }
 
+/// Steps frames until no label containing `text` is on screen, and one more so
+/// that the page is laid out without it.
+pub fn step_until_gone(harness: &mut Harness<'_, KycamApp>, text: &str) {
+    for _ in 0..MAX_STEPS {
+        harness.step();
+        if harness.query_by_label_contains(text).is_none() {
+            harness.step();
+            return;
+        }
+        std::thread::sleep(STEP_SLEEP);
+    }
+    panic!("gave up waiting for {text:?} to leave the page");
+}
+
 /// Steps for about `duration` of real time.
 pub fn run_for(harness: &mut Harness<'_, KycamApp>, duration: Duration) {
     let start = std::time::Instant::now();
