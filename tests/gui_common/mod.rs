@@ -197,14 +197,41 @@ pub fn run_for(harness: &mut Harness<'_, KycamApp>, duration: Duration) {
 
 /// Clicks the widget of `role` labelled `label` and lets the window answer.
 pub fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
+    wait_in_place(harness, |h| h.get_by_role_and_label(role, label).rect());
     harness.get_by_role_and_label(role, label).click();
     harness.step();
     harness.step();
 }
 
+/// Steps until the widget `rect_of` finds stays put from one frame to the next: a
+/// page just shown, or one whose contents just changed (an answer replacing a
+/// spinner), may move its widgets for a frame or two, and a click aimed from a
+/// frame before would land beside the button.
+fn wait_in_place(
+    harness: &mut Harness<'_, KycamApp>,
+    rect_of: impl Fn(&Harness<'_, KycamApp>) -> egui::Rect,
+) {
+    let mut before = rect_of(harness);
+    for _ in 0..20 {
+        harness.step();
+        let now = rect_of(harness);
+        if now == before {
+            return;
+        }
+        before = now;
+    }
+}
+
 /// Clicks the first of the widgets of `role` labelled `label` (Done has a Retake
 /// for each photo) and lets the window answer.
 pub fn click_first(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
+    let first = |h: &Harness<'_, KycamApp>| {
+        h.get_all_by_role_and_label(role, label)
+            .next()
+            .map(|n| n.rect())
+            .unwrap_or(egui::Rect::NOTHING)
+    };
+    wait_in_place(harness, first);
     harness
         .get_all_by_role_and_label(role, label)
         .next()
