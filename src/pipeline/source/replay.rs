@@ -114,9 +114,9 @@ impl FrameSource for Replay {
                         return SourceStep::End;
                     }
                     if *sent_this_pass == 0 {
-                        return SourceStep::Failed(SourceTrouble::other(
-                            "no frame of the folder could be read",
-                        ));
+                        return SourceStep::Failed(SourceTrouble::other(crate::tr!(
+                            "source-folder-unreadable"
+                        )));
                     }
                     *next = 0;
                     *sent_this_pass = 0;
@@ -128,9 +128,10 @@ impl FrameSource for Replay {
                         *sent_this_pass += 1;
                         SourceStep::Frame(Arc::new(loaded.rgb))
                     }
-                    Err(e) => {
-                        SourceStep::Problem(SourceTrouble::other(format!("{e}: frame skipped")))
-                    }
+                    Err(e) => SourceStep::Problem(SourceTrouble::other(crate::tr!(
+                        "source-frame-skipped",
+                        error = &e.to_string()
+                    ))),
                 }
             }
         }
