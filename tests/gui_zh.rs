@@ -5,19 +5,21 @@
 //!
 //! `UPDATE_SCREENSHOTS=1 cargo test --test gui_zh` rewrites docs/screenshots/zh/.
 //! The language is process-wide: the tests here take turns
-//! (common::one_gui_session_at_a_time).
+//! (common::one_gui_session_at_a_time); the harness, frames and steps are
+//! tests/gui_common's.
 
 mod common;
+mod gui_common;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
 use image::RgbImage;
 
+use gui_common::*;
 use kycam::gui::flow::Page;
 use kycam::gui::settings::Settings;
 use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
@@ -26,10 +28,6 @@ use kycam::pipeline::liveness::{Step, StepState};
 use kycam::pipeline::source::demo::DemoAssets;
 use kycam::rules::RuleId;
 use kycam::{tr, Shot};
-
-const WINDOW: egui::Vec2 = egui::Vec2::new(1024.0, 640.0);
-const MAX_STEPS: usize = 8000;
-const STEP_SLEEP: Duration = Duration::from_millis(10);
 
 /// eframe's storage kept in memory: what the settings file would hold.
 #[derive(Default)]
@@ -53,7 +51,7 @@ fn harness_with(
     storage: Option<&'static MemoryStorage>,
 ) -> Harness<'static, KycamApp> {
     let mut harness = Harness::builder()
-        .with_size(WINDOW)
+        .with_size(SMALLEST_WINDOW)
         .with_render_cursor(false)
         .build_eframe(move |cc| {
             if let Some(s) = storage {
@@ -68,96 +66,30 @@ fn harness_with(
 fn chinese(source: SourceChoice, out: &Path) -> Harness<'static, KycamApp> {
     harness_with(
         LaunchOptions {
-            source,
-            out_dir: Some(out.to_owned()),
-            hfov_deg: Some(65.0),
-            fps: 30.0,
             lang: Some(Lang::ZhCn),
+            ..launch(source, out)
         },
         None,
     )
-}
-
-fn click(harness: &mut Harness<'_, KycamApp>, role: Role, label: &str) {
-    harness.get_by_role_and_label(role, label).click();
-    harness.step();
-    harness.step();
-}
-
-/// Steps frames (the pipeline runs on its own threads in real time) until `done`.
-fn step_until(harness: &mut Harness<'_, KycamApp>, what: &str, done: impl Fn(&KycamApp) -> bool) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if done(harness.state()) {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!(
-        "gave up waiting for {what}; page {:?}, notice {:?}",
-        harness.state().flow().page(),
-        harness.state().notice()
-    );
-}
-
-fn step_until_label(harness: &mut Harness<'_, KycamApp>, text: &str) {
-    for _ in 0..MAX_STEPS {
-        harness.step();
-        if harness.query_by_label_contains(text).is_some() {
-            return;
-        }
-        std::thread::sleep(STEP_SLEEP);
-    }
-    panic!("{text:?} never shown");
-}
-
-fn reviewing(app: &KycamApp) -> Option<Shot> {
-    match app.flow().page() {
-        Page::Review(saved) => Some(saved.shot),
-        _ => None,
-    }
 }
 
 fn step_state(app: &KycamApp, step: Step) -> Option<StepState> {
     app.practice().map(|p| p.state(step))
 }
 
-/// Writes `count` copies of `frame` named `{prefix}{n:03}.jpg`.
-fn write_frames(dir: &Path, prefix: &str, frame: &RgbImage, count: usize) {
-    std::fs::create_dir_all(dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
-    let first = dir.join(format!("{prefix}000.jpg"));
-    frame
-        .save(&first)
-        .unwrap_or_else(|e| panic!("{}: {e}", first.display()));
-    for n in 1..count {
-        let path = dir.join(format!("{prefix}{n:03}.jpg"));
-        if std::fs::hard_link(&first, &path).is_err() {
-            std::fs::copy(&first, &path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        }
-    }
-}
-
 /// A passport page (the demo's specimen) whose holder is the astronaut of the
 /// committed photos, lying straight on the demo's desk.
 fn astronaut_passport_page(assets: &DemoAssets) -> RgbImage {
-    use kycam::analysis::{self, FaceDetector, FaceSearch};
     use kycam::pipeline::source::demo::{card_scene, specimen_passport_page, WIDTH};
     /// The page's width as a share of the frame (as the demo shows it).
     const PAGE_WIDTH_FRACTION: f32 = 0.6;
-    let photo = image::open(kycam::fixtures::committed("astronaut.png"))
-        .map(|i| i.to_rgb8())
-        .unwrap_or_else(|e| panic!("astronaut.png: {e}"));
-    let face = FaceDetector::new(FaceSearch::STILL)
-        .detect(&analysis::to_grey(&photo))
-        .first()
-        .map(|f| f.rect)
-        .unwrap_or_else(|| panic!("no face in astronaut.png"));
+    let (photo, face) = photo("astronaut.png");
     let page = specimen_passport_page(&photo, &face, (WIDTH as f32 * PAGE_WIDTH_FRACTION) as u32);
     card_scene(&assets.desk, &page, (1.0 - PAGE_WIDTH_FRACTION) / 2.0)
 }
 
-/// Where screenshots go: docs/screenshots/zh with `UPDATE_SCREENSHOTS=1`, else a
-/// temporary folder.
+/// Where the Chinese screenshots go: docs/screenshots/zh with `UPDATE_SCREENSHOTS=1`,
+/// else a temporary folder.
 struct Shots {
     dir: PathBuf,
     _tmp: tempfile::TempDir,
@@ -166,26 +98,13 @@ struct Shots {
 impl Shots {
     fn new() -> Self {
         let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
-        let dir = if std::env::var_os("UPDATE_SCREENSHOTS").is_some() {
-            PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs/screenshots/zh")
-        } else {
-            tmp.path().join("zh")
-        };
-        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{e}"));
+        let dir = screenshots_dir(tmp.path()).join("zh");
+        std::fs::create_dir_all(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display()));
         Self { dir, _tmp: tmp }
     }
 
     fn take(&self, harness: &mut Harness<'_, KycamApp>, name: &str) {
-        // Two more frames so that the newest preview is uploaded and laid out.
-        harness.step();
-        harness.step();
-        let image = harness
-            .render()
-            .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
-        let path = self.dir.join(format!("{name}.png"));
-        image
-            .save(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        screenshot(harness, &self.dir, name);
     }
 }
 
@@ -218,9 +137,7 @@ fn every_screen_in_chinese_on_the_demo() {
     shots.take(&mut h, "shooting-id-front");
 
     // The shutter on a failing frame asks first.
-    h.key_press(egui::Key::Space);
-    h.step();
-    h.step();
+    press(&mut h, egui::Key::Space);
     assert_eq!(
         h.state().question().map(|q| q.heading()),
         Some(tr!("question-shutter"))
@@ -304,15 +221,18 @@ fn the_mismatch_done_and_the_practice_in_chinese() {
     let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     let frames = tmp.path().join("frames");
+    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
     // Three seconds of the page, so that the 0.7 s hold completes before the selfie
     // even on a busy machine.
     write_frames(&frames, "a", &astronaut_passport_page(&assets), 90);
     write_frames(
         &frames,
         "b",
-        &common::obama_on_brick(
+        &selfie_frame(
+            "obama.jpg",
             kycam::pipeline::source::demo::WIDTH,
             kycam::pipeline::source::demo::HEIGHT,
+            45.0,
         ),
         60,
     );
