@@ -249,6 +249,9 @@ source-stalled-live = No picture from { $name } for { $seconds } s: it may be st
 source-stalled = No picture from { $name } for { $seconds } s: the source is stalled.
 source-folder-unreadable = no frame of the folder could be read
 source-frame-skipped = { $error }: frame skipped
+replay-cannot-read = { $path }: cannot read: { $error }
+replay-cannot-list = { $path }: cannot list the folder: { $error }
+replay-no-frames = { $path }: the folder has no frames (JPEG, PNG or TIFF files)
 # For the command line only: what to type.
 source-hint-video-group = Add yourself to the `video` group (sudo usermod -aG video $USER), then log out and back in.
 source-hint-no-camera = Connect a webcam, or try `kycam --demo`, a folder of frames (`kycam --source DIR`), or `kycam check PHOTO`.
