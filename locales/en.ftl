@@ -39,6 +39,359 @@ source-demo = demo scene
 settings-language = Language
 settings-language-system = Same as the system ({ $lang })
 
+## The window: shooting a photo
+
+shoot-waiting = Waiting for the first picture…
+shoot-take-now = Take photo now
+shoot-take-now-hint = Space. If a check fails you are asked first, and the photo is marked as taken by hand.
+shoot-keys = or press Space · Esc goes back
+shoot-mirror = Mirror the preview
+shoot-mirror-hint = Only the preview: the saved photo is never mirrored
+shoot-diagnostics = frame { $seq } · { $ms } ms · { $dropped } dropped
+shoot-other-options = No camera? Other options…
+shoot-pictures-ended = The pictures have ended.
+shoot-starting-camera = Starting the camera…
+shoot-opening-pictures = Opening the pictures…
+shoot-starting-demo = Starting the demo…
+# The progress in the top bar. $caption: shot-progress.
+shot-progress-step = Step { $caption }
+shot-progress = { $n } of { $total }: { $title }
+shot-progress-finished = { $document }: all { $total } photos taken
+guidance-all-good-hold = All good: hold still…
+guidance-all-good = All good.
+guidance-saving = Saving the photo…
+hold-paused = Auto-capture paused
+hold-waiting = Auto-capture: waiting until every check holds
+hold-taking = Taking the photo…
+# $held and $needed are seconds with one decimal.
+hold-progress = Hold still: { $held } of { $needed } s
+checklist-check = check
+checklist-now = now
+checklist-needed = needed
+# Words drawn over the preview.
+overlay-face-here = face here, { $cm } away
+overlay-glare = glare
+overlay-sharpness = sharpness
+
+## The window: reviewing a photo
+
+review-missing = { $file } is no longer on disk: retake this photo.
+review-cannot-show = Cannot show { $file }: { $error }
+review-photo-taken = { $title }: photo taken
+review-not-mirrored = Shown as saved: not mirrored like the preview.
+review-all-held = Every check held on this photo.
+review-some-failed = Some checks failed on this photo.
+review-by-hand = Taken by hand (marked as such in session.json).
+review-automatic = Taken automatically.
+review-under-min-size = The file is under 100 KB even at the best quality: the exchange may refuse it.
+# $size: the file's size with its unit.
+review-file = { $name } · { $size } · JPEG quality { $quality }
+review-not-on-disk = { $name } is not on disk.
+review-question-selfie = Is your whole face sharp, evenly lit and without glare?
+review-question-document = Is everything readable, sharp and without glare?
+review-use = Use this photo
+review-retake = Retake
+
+## The window: the selfie against the ID photo
+
+# $document: face-match-on-passport, -on-licence or -on-id-card.
+face-match-on-passport = your passport
+face-match-on-licence = your driving licence
+face-match-on-id-card = your ID card
+face-match-same = Your selfie matches the photo on { $document }.
+face-match-may-differ = Your selfie may not match the photo on { $document }.
+face-match-unexplained = Nothing in the two photos explains it: an old ID photo, a new beard, or glasses on one photo only can do this.
+face-match-likely-causes = Likely causes:
+face-match-retake-or-keep = Retake the selfie to try again, or keep it: the exchange decides.
+face-match-no-portrait = No face was found on the photo of { $document }, so the selfie could not be compared with it.
+face-match-no-face-in-selfie = No face was found in this selfie, so it could not be compared with the ID photo.
+face-match-unreadable = The photos could not be read back, so the selfie was not compared with the ID photo.
+face-match-failed = The selfie could not be compared with the ID photo.
+face-match-still-usable = You can still use this selfie.
+face-match-comparing = Comparing your selfie with the ID photo…
+face-match-not-recorded = The comparison could not be written to session.json: { $error }
+cause-glasses-reflection = Light reflects in your glasses: tilt them a little, or take them off.
+cause-tinted-glasses = Your eyes are hidden by dark lenses: take the glasses off.
+cause-head-turned = Your head is turned compared with the ID photo: look straight into the camera.
+cause-expression = Your expression differs from the ID photo: close your mouth and keep a neutral face.
+cause-uneven-light = One side of your face is in shadow: face the window or lamp so the light is even.
+cause-poor-light = Your face is too dark or too bright: find even, softer light.
+cause-small-portrait = The photo on your ID is small in the picture: take the ID again, closer to the camera.
+
+## The window: the end of a session
+
+done-cannot-read = Cannot read the session: { $error }
+done-all-pass = All { $total } photos pass every check
+done-some-pass = { $passing } of { $total } photos pass every check
+# $size: the file's size with its unit; $manual: yes or no.
+done-photo = { $title }: { $file } ({ $size }{ $manual ->
+    [yes] , taken by hand
+   *[no] {""}
+})
+done-no-photo = { $title }: no photo
+done-retake = Retake
+done-take-it = Take it
+done-fails = Fails: { $rules }
+done-folder = Folder: { $dir }
+done-open-folder = Open folder
+done-copy-path = Copy path
+done-copied = Copied: { $dir }
+done-upload = Upload these files to the exchange. session.json beside them records why each photo was accepted.
+done-may-reject = The exchange may reject a photo marked in red: take it again, or upload it knowing that.
+done-practice-offer = Optional: rehearse the movements the exchange's liveness check will ask for (blink, turn your head, open your mouth or smile). Nothing is saved.
+done-practise = Practise the liveness check
+done-new-session = Start a new session
+# Joins a list of rule names.
+list-separator = {", "}
+
+## The window: the liveness practice
+
+practice-note = This is practice for the exchange's liveness check, which will ask for these movements. Nothing is recorded or saved here, and this is not the check itself.
+practice-no-face-advice = Your face was not found: face the camera in good light, then try again.
+practice-needs-session = The practice needs the session's camera: start a new session.
+practice-heading = Practise the liveness check
+practice-back = Back to the photos
+practice-skip-all = Skip the practice
+practice-or-esc = or press Esc
+practice-starting = Starting the camera…
+practice-finished = Practice finished.
+practice-waiting = Waiting for the camera…
+practice-done = done: { $words }
+practice-done-plain = done
+practice-skipped = skipped
+practice-no-face-yet = No face in the picture yet: look at the camera.
+practice-not-in-time = Not seen in time.
+practice-try-again = Try again
+practice-skip-step = Skip this step
+practice-seconds-left = { $seconds } s left
+practice-summary = { $done } of { $total } movements done. Nothing was saved.
+# A step's instruction; the sentence over the preview adds a full stop.
+step-blink = Blink twice
+step-turn-left = Turn your head about 30° to your left
+step-turn-right = Turn your head about 30° to your right
+step-mouth-or-smile = Open your mouth or smile
+step-sentence = { $instruction }.
+step-blink-advice = Blink slowly: close your eyes fully for a moment, then open them. Do it twice.
+step-turn-left-advice = Turn your head further to your left, slowly, and keep your face in the picture.
+step-turn-right-advice = Turn your head further to your right, slowly, and keep your face in the picture.
+step-mouth-or-smile-advice = Open your mouth wide for a moment, or smile broadly.
+step-done-blinks = { $n } blinks
+step-done-turned = turned { $deg }°
+step-done-mouth-open = mouth open
+step-done-smile = smile
+step-gauge-blinks = blinks: { $n } of { $of }
+step-gauge-turned = turned { $deg }° of { $of }°
+step-gauge-mouth = mouth open { $percent } % of the way
+
+## The window: questions
+
+question-shutter = Take the photo anyway?
+question-delete = Delete this photo and take it again?
+question-leave = Leave this session?
+question-save-anyway = Save anyway
+question-cancel = Cancel
+question-delete-retake = Delete and retake
+question-keep = Keep it
+question-leave-session = Leave this session
+question-stay = Stay
+question-failing = These checks fail on this picture:
+question-may-reject = The exchange may reject it. The photo is marked as taken by hand.
+question-deleted-from = { $title }: { $file } is deleted from { $folder }.
+question-photos-stay = { $n ->
+    [one] The 1 photo accepted so far stays in { $folder }. A new session gets a folder of its own.
+   *[other] The { $n } photos accepted so far stay in { $folder }. A new session gets a folder of its own.
+}
+question-keys = Enter answers the highlighted button · Esc: no
+
+## The window: what the session says
+
+session-not-removed = Could not remove the earlier photo: { $error }
+session-no-folder = Cannot create the folder for the photos: { $error }
+session-cannot-start = Cannot start: { $error }
+session-shutter-overtaken = A photo passing every check was taken just before the shutter: it is shown instead, and nothing else was saved.
+session-photo-arrived = A photo arrived: nothing was deleted.
+session-new-camera-later = The new camera is used from the next session.
+session-camera-sending = The camera is sending { $width }×{ $height } at { $fps } fps ({ $format }).
+session-camera-from-start = Camera { $n }, chosen when kycam was started, is used until it is closed.
+session-hfov-from-start = The field of view chosen when kycam was started ({ $deg }) is used until it is closed.
+save-busy = The photo ({ $shot }) was not saved: still saving the previous ones.
+save-failed = The photo ({ $shot }) was not saved, and nothing of it was kept: { $error }
+capture-no-data-folder = cannot find the user's data folder (no home directory?): use --out DIR
+capture-create-folder = { $path }: cannot create the session folder: { $error }
+capture-write = { $path }: cannot write: { $error }
+capture-remove = { $path }: cannot remove: { $error }
+capture-in-use = { $path } is in use by another kycam session: wait for it to finish, or choose another folder
+capture-has-session = { $path } already holds a session (session.json): choose an empty folder
+capture-encode = cannot encode the photo as JPEG: { $error }
+capture-too-large = the photo does not fit: even at JPEG quality 1 it is { $bytes } bytes, over the { $limit } left (10 MB a file, 30 MB a session)
+capture-session-json = cannot write session.json: { $error }
+# The system's words for an error, in plain words (the window leaves out the error codes).
+system-not-found = it does not exist
+system-permission-denied = kycam is not allowed to open it
+system-disk-full = the disk is full
+system-read-only = the disk cannot be written to
+system-is-a-folder = it is a folder
+system-not-a-folder = a part of the path is not a folder
+
+## The window: the picture source's trouble
+
+source-not-allowed = kycam is not allowed to open the camera.
+source-no-camera = No camera found.
+source-in-use = The camera is in use by another program (a video call, a browser tab): close it; kycam keeps trying.
+source-failed = The camera failed: { $error }
+source-unusable = Camera { $n } cannot be used: { $why }. Choose another camera in Settings.
+source-stopped = The camera stopped ({ $why }): reconnecting…
+camera-no-picture = it sends no pictures (a metadata device of a camera)
+camera-grey-only = it sends grey pictures only (an infrared camera for face login)
+camera-too-small-or-slow = it cannot send 640×480 at 15 frames a second, too little to read a card
+source-damaged = The camera sends damaged pictures: try another USB port or cable.
+source-stalled-live = No picture from { $name } for { $seconds } s: it may be stalled or unplugged; reconnecting…
+source-stalled = No picture from { $name } for { $seconds } s: the source is stalled.
+source-folder-unreadable = no frame of the folder could be read
+source-frame-skipped = { $error }: frame skipped
+replay-cannot-read = { $path }: cannot read: { $error }
+replay-cannot-list = { $path }: cannot list the folder: { $error }
+replay-no-frames = { $path }: the folder has no frames (JPEG, PNG or TIFF files)
+# For the command line only: what to type.
+source-hint-video-group = Add yourself to the `video` group (sudo usermod -aG video $USER), then log out and back in.
+source-hint-no-camera = Connect a webcam, or try `kycam --demo`, a folder of frames (`kycam --source DIR`), or `kycam check PHOTO`.
+source-hint-list = `kycam cameras` lists them.
+
+## The window: no camera
+
+no-camera-heading = No camera picture
+no-camera-to-use = To use your camera
+no-camera-fix-not-allowed = kycam is not allowed to use the camera. If your computer asked whether kycam may use the camera, allow it in the system's privacy settings. On Linux, whoever looks after this computer can give your account the right to use cameras (the “video” group); log out and in again after that.
+no-camera-fix-in-use = Another program (a video call, a browser tab) is using the camera: close it and try again.
+no-camera-fix-unusable = This camera gives no picture kycam can use (some laptops list an infrared camera too): choose another one in Settings.
+no-camera-plug-in = Plug in a webcam, or close the program that is using it (a video call, a browser tab).
+no-camera-allow = If your computer asks whether kycam may use the camera, allow it.
+no-camera-choose = More than one camera? Choose the one to use in Settings.
+no-camera-try-again = Try the camera again
+no-camera-without = Without a camera
+no-camera-demo = Try the demo
+no-camera-demo-what = a made-up scene shows the guidance and the photo being taken by itself
+no-camera-check-files = Check photo files…
+no-camera-check-files-what = photos taken with a phone: each check, passed or not
+no-camera-open-folder = Open a folder of photos…
+no-camera-folder-title = A folder of photos to play as a camera
+no-camera-or-type = or type where it is:
+no-camera-folder-hint = the folder’s location
+no-camera-open = Open
+no-camera-folder-what = The photos in the folder are played one after another, as if from a camera.
+bullet = • { $text }
+
+## The window: checking files
+
+check-files-heading = Check photo files
+check-files-intro = Photos taken with a phone or another camera: kycam says whether each check holds.
+check-files-for = The photos are for:
+check-files-choose-photos = Choose photos…
+check-files-photos-title = Photos to check
+check-files-choose-folder = Choose a folder…
+check-files-folder-title = A folder of photos to check
+check-files-choosing = Choose in the window that opened…
+check-files-or-type = or type where they are:
+check-files-path-hint = a photo or a folder
+check-files-check = Check
+check-files-progress = Checking { $n } of { $total }…
+check-files-no-such = { $path }: no such file or folder
+check-files-unreadable-folder = { $path }: cannot read the folder: { $error }
+check-files-no-images = { $path }: no JPEG, PNG or TIFF files in this folder
+check-files-cannot-start = cannot start the check: { $error }
+check-files-stopped = the check stopped unexpectedly
+# The summary; each count selects its own words.
+check-files-summary = { $total ->
+    [one] 1 photo checked
+   *[other] { $total } photos checked
+}: { $passed ->
+    [one] 1 passes every check
+   *[other] { $passed } pass every check
+}{ $failed ->
+    [0] {""}
+    [one] , 1 does not
+   *[other] , { $failed } do not
+}{ $unreadable ->
+    [0] {""}
+   *[other] , { $unreadable } could not be read
+}.
+check-files-all-hold = Every check holds.
+check-files-not-met = Not met: { $rules }
+check-files-every-check = Every check
+file-dialog-photos = Photos
+
+## The window: settings (more)
+
+settings-heading = Settings
+settings-camera = Camera
+settings-camera-not-connected = { $n } (not connected)
+settings-refresh = Refresh
+settings-camera-number = or its number:
+settings-hfov = Camera field of view
+settings-hfov-hint = The horizontal angle the camera sees; laptop webcams are 55–78°. It decides the distance estimate.
+settings-selfie = Selfie
+settings-mirror = Mirror the preview
+settings-mirror-hint = Only the preview: the saved photo is never mirrored
+settings-diagnostics = Diagnostics
+settings-show-diagnostics = Show diagnostics
+settings-diagnostics-hint = The frame number, how long a picture takes to check, and pictures skipped
+settings-save-in = Save photos in
+settings-choose = Choose…
+settings-choose-title = Where to save the photos
+settings-folder-hint = or type a folder
+settings-use-folder = Use this folder
+settings-use-default = Use the default
+settings-now = Now: { $dir }
+settings-now-default = Now: the default folder in your data directory
+settings-type-folder = Type a folder, or choose one.
+settings-cannot-save-in = Cannot save photos in { $dir }: { $error }
+
+## The window: help and what a rejection e-mail means
+
+help-heading = Help
+help-rejected = Your verification was rejected? Pick what the e-mail says:
+# The e-mail's words in English, for a person who reads the window in another language.
+help-in-english = In an English e-mail: “{ $wording }”
+help-quoted = “{ $wording }”
+help-meaning = Meaning: { $meaning }
+help-not-checkable = kycam cannot check this on the photo.
+help-watch = Watch these checks in kycam's list:
+help-what-to-do = What to do: { $advice }
+help-before-again = Before you submit again
+help-resubmit-fix = Fix the cause before you submit again: the same photo fails the same way.
+help-resubmit-rate = Submit fewer than 5 times an hour.
+help-resubmit-cooldown = After 3 failures in a row there is a 24-hour cool-down, then manual support (3–7 days).
+help-where = Where the photos are
+help-open-folder = Open folder
+help-where-default = In a new folder for each session under your data directory (or the folder chosen in Settings); the folder is shown here once a session starts.
+help-folder-holds = Each session folder holds the JPEG photos and session.json, which records every check's value when each photo was taken. Nothing leaves this computer.
+help-folder-missing = { $dir } does not exist yet: it is created with the first photo.
+help-opening = Opening { $dir }…
+help-no-file-manager = No file manager could be opened here ({ $error }). The photos are in { $dir }: copy the path and open it yourself.
+help-file-manager-failed = The file manager did not open ({ $error }): open the folder yourself.
+help-file-manager-error = The file manager did not open ({ $error }).
+rejection-blurry = Photo too blurry
+rejection-blurry-meaning = The photo is blurry.
+rejection-blurry-advice = Rest your arms or lay the document on the desk, and let kycam take the photo when it is steady.
+rejection-not-visible = Document not fully visible
+rejection-not-visible-meaning = The ID is not fully shown.
+rejection-not-visible-advice = Keep all four corners inside the picture with a little space around them.
+rejection-reflection = Reflection detected
+rejection-reflection-meaning = There is glare or a reflection on the photo.
+rejection-reflection-advice = Tilt the card slightly away from the lamp or window, or turn off the overhead light.
+rejection-face-mismatch = Face not match
+rejection-face-mismatch-meaning = The selfie does not match the photo on the ID.
+rejection-face-mismatch-advice = This cannot be checked offline: take a recent selfie without filters, in good even light, looking like your ID photo (no hat, hair off the face).
+rejection-expired = Document expired
+rejection-expired-meaning = The ID has expired.
+rejection-expired-advice = Not a photo problem: use a document that is still valid.
+rejection-liveness = Liveness check failed
+rejection-liveness-meaning = The liveness detection failed.
+rejection-liveness-advice = Keep your whole face in the picture at 30–50 cm in even light, and practise the moves: blink, turn your head about 30°, open your mouth.
+rejection-dark-background = Background too dark
+rejection-dark-background-meaning = The background is too dark.
+rejection-dark-background-advice = Face a window or a lamp; do not sit with the light behind you.
+
 ## Rule names, for the checklist and the help page (rule ids stay as they are)
 
 rule-document_found = Document found

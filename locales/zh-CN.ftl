@@ -38,6 +38,337 @@ source-demo = 演示画面
 settings-language = 语言
 settings-language-system = 跟随系统（{ $lang }）
 
+## 窗口：拍摄
+
+shoot-waiting = 正在等待第一帧画面…
+shoot-take-now = 立即拍照
+shoot-take-now-hint = 空格键。如有检查未通过，会先询问您，照片会标记为手动拍摄。
+shoot-keys = 或按空格键 · 按 Esc 返回
+shoot-mirror = 镜像显示预览
+shoot-mirror-hint = 只影响预览：保存的照片不会镜像
+shoot-diagnostics = 第 { $seq } 帧 · { $ms } 毫秒 · 丢弃 { $dropped } 帧
+shoot-other-options = 没有摄像头？其他方式…
+shoot-pictures-ended = 画面已经播放完毕。
+shoot-starting-camera = 正在启动摄像头…
+shoot-opening-pictures = 正在打开图片…
+shoot-starting-demo = 正在启动演示…
+shot-progress-step = 第 { $caption }
+shot-progress = { $n } 步，共 { $total } 步：{ $title }
+shot-progress-finished = { $document }：{ $total } 张照片已全部拍完
+guidance-all-good-hold = 一切就绪：请保持不动…
+guidance-all-good = 一切就绪。
+guidance-saving = 正在保存照片…
+hold-paused = 自动拍照已暂停
+hold-waiting = 自动拍照：等待所有检查通过
+hold-taking = 正在拍照…
+hold-progress = 请保持不动：{ $held } / { $needed } 秒
+checklist-check = 检查项
+checklist-now = 当前
+checklist-needed = 要求
+overlay-face-here = 脸放在这里，距离 { $cm }
+overlay-glare = 反光
+overlay-sharpness = 清晰度
+
+## 窗口：查看照片
+
+review-missing = { $file } 已不在磁盘上：请重新拍摄这张照片。
+review-cannot-show = 无法显示 { $file }：{ $error }
+review-photo-taken = { $title }：已拍摄
+review-not-mirrored = 这是保存的样子：不像预览那样镜像。
+review-all-held = 这张照片通过了所有检查。
+review-some-failed = 这张照片有检查未通过。
+review-by-hand = 手动拍摄（session.json 中已注明）。
+review-automatic = 自动拍摄。
+review-under-min-size = 即使用最高画质，文件也不足 100 KB：交易所可能不接受。
+review-file = { $name } · { $size } · JPEG 画质 { $quality }
+review-not-on-disk = { $name } 不在磁盘上。
+review-question-selfie = 整张脸是否清晰、光线均匀、没有反光？
+review-question-document = 证件上的内容是否都清晰可读、没有反光？
+review-use = 使用这张照片
+review-retake = 重拍
+
+## 窗口：自拍与证件照片比对
+
+face-match-on-passport = 护照
+face-match-on-licence = 驾驶证
+face-match-on-id-card = 身份证
+face-match-same = 您的自拍与{ $document }上的照片一致。
+face-match-may-differ = 您的自拍可能与{ $document }上的照片不一致。
+face-match-unexplained = 两张照片中看不出明显原因：证件照太旧、新留了胡子，或只有一张照片戴了眼镜，都可能造成这种情况。
+face-match-likely-causes = 可能的原因：
+face-match-retake-or-keep = 您可以重新拍一张自拍再试，也可以保留这张：最终由交易所审核决定。
+face-match-no-portrait = { $document }的照片上没有找到人脸，因此无法与自拍比对。
+face-match-no-face-in-selfie = 这张自拍中没有找到人脸，因此无法与证件照片比对。
+face-match-unreadable = 无法重新读取照片，因此没有将自拍与证件照片比对。
+face-match-failed = 无法将自拍与证件照片比对。
+face-match-still-usable = 您仍然可以使用这张自拍。
+face-match-comparing = 正在将您的自拍与证件照片比对…
+face-match-not-recorded = 比对结果无法写入 session.json：{ $error }
+cause-glasses-reflection = 眼镜有反光：请把眼镜稍微倾斜，或摘下眼镜。
+cause-tinted-glasses = 深色镜片挡住了眼睛：请摘下眼镜。
+cause-head-turned = 与证件照片相比，您的头偏向了一侧：请直视镜头。
+cause-expression = 您的表情与证件照片不同：请闭上嘴，保持自然表情。
+cause-uneven-light = 脸的一侧在阴影里：请面向窗户或灯光，让光线均匀。
+cause-poor-light = 脸部太暗或太亮：请换到光线均匀柔和的地方。
+cause-small-portrait = 证件上的照片在画面中太小：请把证件靠近镜头重新拍摄。
+
+## 窗口：拍摄完成
+
+done-cannot-read = 无法读取本次拍摄记录：{ $error }
+done-all-pass = { $total } 张照片全部通过检查
+done-some-pass = { $total } 张照片中有 { $passing } 张通过全部检查
+done-photo = { $title }：{ $file }（{ $size }{ $manual ->
+    [yes] ，手动拍摄
+   *[no] {""}
+}）
+done-no-photo = { $title }：没有照片
+done-retake = 重拍
+done-take-it = 去拍摄
+done-fails = 未通过：{ $rules }
+done-folder = 文件夹：{ $dir }
+done-open-folder = 打开文件夹
+done-copy-path = 复制路径
+done-copied = 已复制：{ $dir }
+done-upload = 请把这些文件上传到交易所。旁边的 session.json 记录了每张照片被接受的原因。
+done-may-reject = 标红的照片可能会被交易所驳回：请重拍，或在知情的情况下上传。
+done-practice-offer = 可选：练习交易所活体检测会要求的动作（眨眼、转头、张嘴或微笑）。不会保存任何内容。
+done-practise = 练习活体检测
+done-new-session = 开始新的拍摄
+list-separator = 、
+
+## 窗口：活体检测练习
+
+practice-note = 这是交易所活体检测的练习，正式检测时会要求您做这些动作。这里不会录制或保存任何内容，也不是正式检测。
+practice-no-face-advice = 没有找到您的脸：请在光线充足的地方面向摄像头，然后再试一次。
+practice-needs-session = 练习需要使用本次拍摄的摄像头：请开始新的拍摄。
+practice-heading = 练习活体检测
+practice-back = 返回照片
+practice-skip-all = 跳过练习
+practice-or-esc = 或按 Esc
+practice-starting = 正在启动摄像头…
+practice-finished = 练习完成。
+practice-waiting = 正在等待摄像头…
+practice-done = 完成：{ $words }
+practice-done-plain = 完成
+practice-skipped = 已跳过
+practice-no-face-yet = 画面中还没有人脸：请看向摄像头。
+practice-not-in-time = 规定时间内未检测到。
+practice-try-again = 再试一次
+practice-skip-step = 跳过这一步
+practice-seconds-left = 还剩 { $seconds } 秒
+practice-summary = 已完成 { $total } 个动作中的 { $done } 个。没有保存任何内容。
+step-blink = 眨眼两次
+step-turn-left = 向左转头约 30°
+step-turn-right = 向右转头约 30°
+step-mouth-or-smile = 张嘴或微笑
+step-sentence = { $instruction }。
+step-blink-advice = 请慢慢眨眼：完全闭上眼睛片刻，再睁开。做两次。
+step-turn-left-advice = 请慢慢把头再向左转一些，脸保持在画面内。
+step-turn-right-advice = 请慢慢把头再向右转一些，脸保持在画面内。
+step-mouth-or-smile-advice = 请把嘴张大片刻，或者露出明显的笑容。
+step-done-blinks = 眨眼 { $n } 次
+step-done-turned = 转了 { $deg }°
+step-done-mouth-open = 张嘴
+step-done-smile = 微笑
+step-gauge-blinks = 眨眼：{ $n } / { $of } 次
+step-gauge-turned = 已转 { $deg }°，需 { $of }°
+step-gauge-mouth = 张嘴程度 { $percent }%
+
+## 窗口：确认对话框
+
+question-shutter = 仍然要拍这张照片吗？
+question-delete = 删除这张照片并重拍？
+question-leave = 要离开本次拍摄吗？
+question-save-anyway = 仍然保存
+question-cancel = 取消
+question-delete-retake = 删除并重拍
+question-keep = 保留
+question-leave-session = 离开本次拍摄
+question-stay = 留下
+question-failing = 这张画面有以下检查未通过：
+question-may-reject = 交易所可能会驳回这张照片。照片会标记为手动拍摄。
+question-deleted-from = { $title }：将从 { $folder } 中删除 { $file }。
+question-photos-stay = 目前已接受的 { $n } 张照片会留在 { $folder } 中。新的拍摄会使用单独的文件夹。
+question-keys = 按 Enter 选择高亮的按钮 · 按 Esc 表示否
+
+## 窗口：拍摄过程中的提示
+
+session-not-removed = 无法删除之前的照片：{ $error }
+session-no-folder = 无法创建保存照片的文件夹：{ $error }
+session-cannot-start = 无法启动：{ $error }
+session-shutter-overtaken = 在您按下快门前，已自动拍下一张通过所有检查的照片：现在显示的是这张，没有另外保存其他照片。
+session-photo-arrived = 刚拍下一张照片：没有删除任何照片。
+session-new-camera-later = 新选的摄像头从下一次拍摄开始使用。
+session-camera-sending = 摄像头当前输出 { $width }×{ $height }，每秒 { $fps } 帧（{ $format }）。
+session-camera-from-start = 启动 kycam 时选定的摄像头 { $n } 会一直使用到关闭程序。
+session-hfov-from-start = 启动 kycam 时选定的视场角（{ $deg }）会一直使用到关闭程序。
+save-busy = 照片（{ $shot }）没有保存：之前的照片还在保存中。
+save-failed = 照片（{ $shot }）没有保存，也没有留下任何部分：{ $error }
+capture-no-data-folder = 找不到用户数据文件夹（没有主目录？）：请使用 --out DIR
+capture-create-folder = { $path }：无法创建拍摄文件夹：{ $error }
+capture-write = { $path }：无法写入：{ $error }
+capture-remove = { $path }：无法删除：{ $error }
+capture-in-use = { $path } 正被另一个 kycam 拍摄使用：请等它结束，或选择其他文件夹
+capture-has-session = { $path } 中已有一次拍摄记录（session.json）：请选择一个空文件夹
+capture-encode = 无法把照片编码为 JPEG：{ $error }
+capture-too-large = 照片放不下：即使 JPEG 画质降到 1，也有 { $bytes } 字节，超过剩余的 { $limit } 字节（每个文件 10 MB，每次拍摄共 30 MB）
+capture-session-json = 无法写入 session.json：{ $error }
+system-not-found = 文件或文件夹不存在
+system-permission-denied = kycam 没有权限打开它
+system-disk-full = 磁盘已满
+system-read-only = 磁盘不可写入
+system-is-a-folder = 这是一个文件夹
+system-not-a-folder = 路径中有一部分不是文件夹
+
+## 窗口：画面来源的问题
+
+source-not-allowed = kycam 没有权限打开摄像头。
+source-no-camera = 未找到摄像头。
+source-in-use = 摄像头正被其他程序占用（视频通话、浏览器标签页）：请关闭该程序，kycam 会继续尝试。
+source-failed = 摄像头出错：{ $error }
+source-unusable = 摄像头 { $n } 无法使用：{ $why }。请在设置中选择其他摄像头。
+source-stopped = 摄像头已停止（{ $why }）：正在重新连接…
+camera-no-picture = 它不输出画面（这是摄像头的元数据设备）
+camera-grey-only = 它只输出灰度画面（这是用于人脸登录的红外摄像头）
+camera-too-small-or-slow = 它无法以每秒 15 帧输出 640×480 的画面，不足以看清证件
+source-damaged = 摄像头传来的画面已损坏：请换一个 USB 接口或数据线。
+source-stalled-live = { $seconds } 秒没有收到来自{ $name }的画面：可能卡住或已拔出，正在重新连接…
+source-stalled = { $seconds } 秒没有收到来自{ $name }的画面：画面来源卡住了。
+source-folder-unreadable = 文件夹中没有一帧能读取
+source-frame-skipped = { $error }：已跳过这一帧
+replay-cannot-read = { $path }：无法读取：{ $error }
+replay-cannot-list = { $path }：无法列出文件夹内容：{ $error }
+replay-no-frames = { $path }：文件夹中没有帧（JPEG、PNG 或 TIFF 文件）
+source-hint-video-group = 把自己加入 `video` 用户组（sudo usermod -aG video $USER），然后注销并重新登录。
+source-hint-no-camera = 请接上摄像头，或试试 `kycam --demo`、帧文件夹（`kycam --source DIR`）或 `kycam check 照片`。
+source-hint-list = 用 `kycam cameras` 列出摄像头。
+
+## 窗口：没有摄像头
+
+no-camera-heading = 没有摄像头画面
+no-camera-to-use = 要使用摄像头
+no-camera-fix-not-allowed = kycam 没有权限使用摄像头。如果电脑询问过是否允许 kycam 使用摄像头，请在系统的隐私设置中允许。在 Linux 上，请电脑的管理员把您的账户加入可以使用摄像头的用户组（“video”组），之后注销并重新登录。
+no-camera-fix-in-use = 其他程序（视频通话、浏览器标签页）正在使用摄像头：请关闭它后再试。
+no-camera-fix-unusable = 这个摄像头没有 kycam 能用的画面（有些笔记本电脑还会列出红外摄像头）：请在设置中选择其他摄像头。
+no-camera-plug-in = 请接上摄像头，或关闭正在使用它的程序（视频通话、浏览器标签页）。
+no-camera-allow = 如果电脑询问是否允许 kycam 使用摄像头，请选择允许。
+no-camera-choose = 有多个摄像头？请在设置中选择要用的那个。
+no-camera-try-again = 重新尝试摄像头
+no-camera-without = 不用摄像头
+no-camera-demo = 试试演示
+no-camera-demo-what = 用一个模拟场景展示引导提示和自动拍照
+no-camera-check-files = 检查照片文件…
+no-camera-check-files-what = 用手机拍的照片：逐项显示是否通过检查
+no-camera-open-folder = 打开照片文件夹…
+no-camera-folder-title = 把一个照片文件夹当作摄像头播放
+no-camera-or-type = 或输入位置：
+no-camera-folder-hint = 文件夹的位置
+no-camera-open = 打开
+no-camera-folder-what = 文件夹中的照片会逐张播放，就像来自摄像头一样。
+bullet = • { $text }
+
+## 窗口：检查照片文件
+
+check-files-heading = 检查照片文件
+check-files-intro = 用手机或其他相机拍的照片：kycam 会告诉您每项检查是否通过。
+check-files-for = 照片用途：
+check-files-choose-photos = 选择照片…
+check-files-photos-title = 要检查的照片
+check-files-choose-folder = 选择文件夹…
+check-files-folder-title = 要检查的照片文件夹
+check-files-choosing = 请在打开的窗口中选择…
+check-files-or-type = 或输入位置：
+check-files-path-hint = 照片或文件夹
+check-files-check = 检查
+check-files-progress = 正在检查第 { $n } 张，共 { $total } 张…
+check-files-no-such = { $path }：文件或文件夹不存在
+check-files-unreadable-folder = { $path }：无法读取文件夹：{ $error }
+check-files-no-images = { $path }：文件夹中没有 JPEG、PNG 或 TIFF 文件
+check-files-cannot-start = 无法开始检查：{ $error }
+check-files-stopped = 检查意外中止
+check-files-summary = 已检查 { $total } 张照片：{ $passed } 张通过全部检查{ $failed ->
+    [0] {""}
+   *[other] ，{ $failed } 张未通过
+}{ $unreadable ->
+    [0] {""}
+   *[other] ，{ $unreadable } 张无法读取
+}。
+check-files-all-hold = 所有检查都通过。
+check-files-not-met = 未通过：{ $rules }
+check-files-every-check = 全部检查项
+file-dialog-photos = 照片
+
+## 窗口：设置（续）
+
+settings-heading = 设置
+settings-camera = 摄像头
+settings-camera-not-connected = { $n }（未连接）
+settings-refresh = 刷新
+settings-camera-number = 或输入编号：
+settings-hfov = 摄像头视场角
+settings-hfov-hint = 摄像头水平方向能拍到的角度，笔记本电脑摄像头一般为 55–78°。距离估算依据这个值。
+settings-selfie = 自拍
+settings-mirror = 镜像显示预览
+settings-mirror-hint = 只影响预览：保存的照片不会镜像
+settings-diagnostics = 诊断信息
+settings-show-diagnostics = 显示诊断信息
+settings-diagnostics-hint = 帧编号、检查一帧画面所需的时间，以及跳过的画面数
+settings-save-in = 照片保存位置
+settings-choose = 选择…
+settings-choose-title = 照片保存在哪里
+settings-folder-hint = 或输入文件夹
+settings-use-folder = 使用这个文件夹
+settings-use-default = 使用默认位置
+settings-now = 当前：{ $dir }
+settings-now-default = 当前：数据目录中的默认文件夹
+settings-type-folder = 请输入或选择一个文件夹。
+settings-cannot-save-in = 无法把照片保存到 { $dir }：{ $error }
+
+## 窗口：帮助，以及驳回邮件的含义
+
+help-heading = 帮助
+help-rejected = 认证被驳回了？请选择邮件中写的原因：
+help-in-english = 英文邮件中写作：“{ $wording }”
+help-quoted = “{ $wording }”
+help-meaning = 含义：{ $meaning }
+help-not-checkable = kycam 无法在照片上检查这一项。
+help-watch = 请留意 kycam 检查清单中的这几项：
+help-what-to-do = 怎么做：{ $advice }
+help-before-again = 重新提交之前
+help-resubmit-fix = 先解决问题再重新提交：同样的照片会因同样的原因被驳回。
+help-resubmit-rate = 每小时提交不要超过 5 次。
+help-resubmit-cooldown = 连续失败 3 次后需要等待 24 小时，之后转人工审核（3–7 天）。
+help-where = 照片保存在哪里
+help-open-folder = 打开文件夹
+help-where-default = 每次拍摄都会在数据目录（或设置中选定的文件夹）下新建一个文件夹；开始拍摄后，这里会显示该文件夹。
+help-folder-holds = 每个拍摄文件夹中有 JPEG 照片和 session.json，后者记录了每张照片拍摄时每项检查的数值。所有内容都只保存在这台电脑上。
+help-folder-missing = { $dir } 还不存在：拍下第一张照片时会创建。
+help-opening = 正在打开 { $dir }…
+help-no-file-manager = 这里无法打开文件管理器（{ $error }）。照片在 { $dir }：请复制路径后自行打开。
+help-file-manager-failed = 文件管理器没有打开（{ $error }）：请自行打开文件夹。
+help-file-manager-error = 文件管理器没有打开（{ $error }）。
+rejection-blurry = 照片模糊
+rejection-blurry-meaning = 照片不清晰。
+rejection-blurry-advice = 请把手臂撑稳，或把证件平放在桌上，等画面稳定后让 kycam 自动拍照。
+rejection-not-visible = 证件未完整显示
+rejection-not-visible-meaning = 证件没有完整拍进画面。
+rejection-not-visible-advice = 让证件的四个角都在画面内，周围留一点空隙。
+rejection-reflection = 检测到反光
+rejection-reflection-meaning = 照片上有反光或眩光。
+rejection-reflection-advice = 把证件稍微倾斜、避开台灯或窗户，或者关掉头顶的灯。
+rejection-face-mismatch = 人脸不匹配
+rejection-face-mismatch-meaning = 自拍与证件上的照片不一致。
+rejection-face-mismatch-advice = 这一项无法离线检查：请在均匀充足的光线下拍一张近期的自拍，不要用滤镜，样子尽量与证件照相近（不戴帽子，头发不要遮住脸）。
+rejection-expired = 证件已过期
+rejection-expired-meaning = 证件已超过有效期。
+rejection-expired-advice = 这不是照片的问题：请使用仍在有效期内的证件。
+rejection-liveness = 活体检测失败
+rejection-liveness-meaning = 未能通过活体检测。
+rejection-liveness-advice = 让整张脸保持在画面内，距离 30–50 厘米，光线均匀，并练习这些动作：眨眼、转头约 30°、张嘴。
+rejection-dark-background = 背景过暗
+rejection-dark-background-meaning = 照片背景太暗。
+rejection-dark-background-advice = 请面向窗户或灯光，不要背对光源坐着。
+
 ## 规则名称（检查清单与帮助页；规则 id 保持原样）
 
 rule-document_found = 找到证件
@@ -178,7 +509,7 @@ row-margin = 边距 { $value }
 row-cut-off = 被截断
 row-need-whole-head = 完整头部
 row-too-few-pixels = 像素太少
-row-fills = 占画面 { $value }
+row-fills = 占比 { $value }
 row-tilted = 倾斜 { $value }
 row-flat = 正对
 row-leaning = 倾斜

@@ -67,14 +67,14 @@ impl Shot {
     /// A short title for people.
     /// The shot's name as a person reads it, in the current language.
     pub fn title(self) -> String {
-        crate::i18n::tr(match self {
-            Shot::Passport => "shot-passport",
-            Shot::IdFront => "shot-id-front",
-            Shot::IdBack => "shot-id-back",
-            Shot::DlFront => "shot-dl-front",
-            Shot::DlBack => "shot-dl-back",
-            Shot::Selfie => "shot-selfie",
-        })
+        match self {
+            Shot::Passport => crate::tr!("shot-passport"),
+            Shot::IdFront => crate::tr!("shot-id-front"),
+            Shot::IdBack => crate::tr!("shot-id-back"),
+            Shot::DlFront => crate::tr!("shot-dl-front"),
+            Shot::DlBack => crate::tr!("shot-dl-back"),
+            Shot::Selfie => crate::tr!("shot-selfie"),
+        }
     }
 
     pub fn document_shape(self) -> Option<DocumentShape> {
@@ -148,11 +148,11 @@ impl DocumentKind {
 
     /// The document's name as a person reads it, in the current language.
     pub fn title(self) -> String {
-        crate::i18n::tr(match self {
-            DocumentKind::Passport => "document-passport",
-            DocumentKind::IdCard => "document-id-card",
-            DocumentKind::DrivingLicence => "document-driving-licence",
-        })
+        match self {
+            DocumentKind::Passport => crate::tr!("document-passport"),
+            DocumentKind::IdCard => crate::tr!("document-id-card"),
+            DocumentKind::DrivingLicence => crate::tr!("document-driving-licence"),
+        }
     }
 
     /// The stable id written in session.json.

@@ -97,7 +97,10 @@ fn a_whole_id_card_session_on_replayed_frames() {
     harness.get_by_label("All 3 photos pass every check");
     // Leaving the session is asked first.
     click(&mut harness, Role::Button, "Start a new session");
-    assert_eq!(question(harness.state()), Some("Leave this session?"));
+    assert_eq!(
+        question(harness.state()).as_deref(),
+        Some("Leave this session?")
+    );
     harness.step();
     click(&mut harness, Role::Button, "Stay");
     assert!(matches!(harness.state().flow().page(), Page::Done));
@@ -120,7 +123,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
     // One shot taken again from Done (asked first), and Done again.
     click_first(&mut harness, Role::Button, "Retake");
     assert_eq!(
-        question(harness.state()),
+        question(harness.state()).as_deref(),
         Some("Delete this photo and take it again?")
     );
     harness.step();
@@ -225,7 +228,7 @@ fn glare_card_frame(assets: &DemoAssets) -> RgbImage {
     card
 }
 
-fn question(app: &KycamApp) -> Option<&'static str> {
+fn question(app: &KycamApp) -> Option<String> {
     app.question().map(|q| q.heading())
 }
 
@@ -288,7 +291,10 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 
     let mut harness = shooting_a_glare_card(&frames, &out);
     press(&mut harness, egui::Key::Space);
-    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    assert_eq!(
+        question(harness.state()).as_deref(),
+        Some("Take the photo anyway?")
+    );
     let frozen = harness.state().report().map(|r| r.seq);
     // Three loops of the frames (two good stretches each long enough to be
     // captured): nothing is saved behind the question, and the preview holds.
@@ -296,7 +302,10 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
         harness.step();
         std::thread::sleep(STEP_SLEEP);
     }
-    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    assert_eq!(
+        question(harness.state()).as_deref(),
+        Some("Take the photo anyway?")
+    );
     assert_eq!(harness.state().report().map(|r| r.seq), frozen);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(
@@ -306,7 +315,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 
     // "Save anyway" has the focus: Enter answers it.
     press(&mut harness, egui::Key::Enter);
-    assert_eq!(question(harness.state()), None);
+    assert_eq!(question(harness.state()).as_deref(), None);
     step_until(&mut harness, "the manual capture", |app| {
         reviewing(app) == Some(Shot::IdFront)
     });
@@ -374,19 +383,22 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
     // Esc: no, nothing saved.
     press(&mut harness, egui::Key::Space);
-    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    assert_eq!(
+        question(harness.state()).as_deref(),
+        Some("Take the photo anyway?")
+    );
     harness.get_by_label("Take the photo anyway?");
     // The failing rule is named in the question (and in the checklist behind it).
     assert_eq!(harness.get_all_by_label("No glare").count(), 2);
     press(&mut harness, egui::Key::Escape);
-    assert_eq!(question(harness.state()), None);
+    assert_eq!(question(harness.state()).as_deref(), None);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
 
     // Tab to Cancel, Enter: no, nothing saved.
     press(&mut harness, egui::Key::Space);
     press(&mut harness, egui::Key::Tab);
     press(&mut harness, egui::Key::Enter);
-    assert_eq!(question(harness.state()), None);
+    assert_eq!(question(harness.state()).as_deref(), None);
     for _ in 0..50 {
         harness.step();
         std::thread::sleep(STEP_SLEEP);
@@ -399,9 +411,12 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
     // Space on the focused "Save anyway": saved.
     press(&mut harness, egui::Key::Space);
-    assert_eq!(question(harness.state()), Some("Take the photo anyway?"));
+    assert_eq!(
+        question(harness.state()).as_deref(),
+        Some("Take the photo anyway?")
+    );
     press(&mut harness, egui::Key::Space);
-    assert_eq!(question(harness.state()), None);
+    assert_eq!(question(harness.state()).as_deref(), None);
     step_until(&mut harness, "the manual capture", |app| {
         reviewing(app) == Some(Shot::IdFront)
     });
@@ -428,11 +443,11 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     // Esc again would delete the accepted photo: asked; Esc says no.
     press(&mut harness, egui::Key::Escape);
     assert_eq!(
-        question(harness.state()),
+        question(harness.state()).as_deref(),
         Some("Delete this photo and take it again?")
     );
     press(&mut harness, egui::Key::Escape);
-    assert_eq!(question(harness.state()), None);
+    assert_eq!(question(harness.state()).as_deref(), None);
     assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
     assert!(front.exists());
     // "Keep it" has the focus: Enter keeps, Space keeps.
@@ -440,7 +455,7 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
         press(&mut harness, egui::Key::Escape);
         assert!(question(harness.state()).is_some());
         press(&mut harness, key);
-        assert_eq!(question(harness.state()), None, "{key:?}");
+        assert_eq!(question(harness.state()).as_deref(), None, "{key:?}");
         assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
         assert!(front.exists(), "{key:?} deleted the photo");
     }

@@ -106,7 +106,7 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
     // leaves session.json at once, and the new front is compared afresh.
     click_first(&mut harness, Role::Button, "Retake");
     assert_eq!(
-        harness.state().question().map(|q| q.heading()),
+        harness.state().question().map(|q| q.heading()).as_deref(),
         Some("Delete this photo and take it again?")
     );
     // The question's buttons are laid out on the frame after it opened.

@@ -157,7 +157,7 @@ fn the_practice_opens_after_the_selfie_leaves_by_esc_and_by_click_and_saves_noth
     harness.get_by_label_contains("practice for the exchange's liveness check");
     harness.get_by_label_contains("Nothing is recorded or saved");
     for step in Step::ALL {
-        harness.get_by_label(step.instruction());
+        harness.get_by_label(&step.instruction());
     }
     // Frames with a face that passes every rule for much longer than
     // auto-capture's hold: nothing is taken.
@@ -247,7 +247,7 @@ fn each_step_of_the_practice_on_real_frames() {
     step_until(&mut harness, "the blink step timing out", |app| {
         step_state(app, Step::Blink) == Some(StepState::TimedOut)
     });
-    harness.get_by_label(Step::Blink.advice());
+    harness.get_by_label(&Step::Blink.advice());
     // The 5 s of obama3.jpg after the page, so that the screenshot holds a face.
     step_until(&mut harness, "obama3.jpg", |app| {
         portrait_on_screen(app) && yaw(app).is_some_and(|y| y > 15.0)

@@ -711,7 +711,7 @@ fn with_no_camera_the_pipeline_says_so_once_and_stops() {
     };
     // Told by kind, in words for the window, and with the commands for the command line.
     assert_eq!(told.kind, TroubleKind::NoCamera, "{told}");
-    assert_eq!(told.words, kycam::pipeline::source::NO_CAMERA);
+    assert_eq!(told.words, kycam::pipeline::source::no_camera_words());
     assert!(told.to_string().contains("--demo"), "{told}");
     // It keeps retrying (a camera may be plugged in) without repeating itself.
     assert!(pipeline.next_event(Duration::from_secs(3)).is_none());

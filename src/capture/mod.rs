@@ -17,33 +17,79 @@ pub use write::{write_atomically, PendingFile};
 
 use std::path::PathBuf;
 
-#[derive(Debug, thiserror::Error)]
+/// Why a photo or the session's folder could not be saved, in the words of
+/// the current language (the window and `kycam replay` show them).
+#[derive(Debug)]
 pub enum SaveError {
-    #[error("cannot find the user's data folder (no home directory?): use --out DIR")]
     NoDataDir,
-    #[error("{path}: cannot create the session folder: {source}")]
     CreateDir {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot write: {source}")]
     Write {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path}: cannot remove: {source}")]
     Remove {
         path: PathBuf,
         source: std::io::Error,
     },
-    #[error("{path} is in use by another kycam session: wait for it to finish, or choose another folder")]
-    InUse { path: PathBuf },
-    #[error("{path} already holds a session (session.json): choose an empty folder")]
-    NotEmpty { path: PathBuf },
-    #[error("cannot encode the photo as JPEG: {0}")]
+    InUse {
+        path: PathBuf,
+    },
+    NotEmpty {
+        path: PathBuf,
+    },
     Encode(String),
-    #[error("the photo does not fit: even at JPEG quality 1 it is {bytes} bytes, over the {limit} left (10 MB a file, 30 MB a session)")]
-    TooLarge { bytes: u64, limit: u64 },
-    #[error("cannot write session.json: {0}")]
+    TooLarge {
+        bytes: u64,
+        limit: u64,
+    },
     Json(String),
+}
+
+impl std::fmt::Display for SaveError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        use crate::tr;
+        let shown = |p: &PathBuf| p.display().to_string();
+        let text = match self {
+            SaveError::NoDataDir => tr!("capture-no-data-folder"),
+            SaveError::CreateDir { path, source } => tr!(
+                "capture-create-folder",
+                path = &shown(path),
+                error = &source.to_string()
+            ),
+            SaveError::Write { path, source } => tr!(
+                "capture-write",
+                path = &shown(path),
+                error = &source.to_string()
+            ),
+            SaveError::Remove { path, source } => tr!(
+                "capture-remove",
+                path = &shown(path),
+                error = &source.to_string()
+            ),
+            SaveError::InUse { path } => tr!("capture-in-use", path = &shown(path)),
+            SaveError::NotEmpty { path } => tr!("capture-has-session", path = &shown(path)),
+            SaveError::Encode(e) => tr!("capture-encode", error = e),
+            SaveError::TooLarge { bytes, limit } => tr!(
+                "capture-too-large",
+                bytes = &bytes.to_string(),
+                limit = &limit.to_string()
+            ),
+            SaveError::Json(e) => tr!("capture-session-json", error = e),
+        };
+        f.write_str(&text)
+    }
+}
+
+impl std::error::Error for SaveError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SaveError::CreateDir { source, .. }
+            | SaveError::Write { source, .. }
+            | SaveError::Remove { source, .. } => Some(source),
+            _ => None,
+        }
+    }
 }

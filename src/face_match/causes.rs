@@ -17,6 +17,7 @@ use crate::analysis::landmarks::{self, measures::FaceShape};
 use crate::analysis::selfie::{eye_to_cheek_ratio, eyewear_glare_share, mean_in};
 use crate::analysis::to_grey;
 use crate::geometry::Rect;
+use crate::tr;
 
 /// What is measured on one face for the causes.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -79,26 +80,16 @@ pub enum Cause {
 }
 
 impl Cause {
-    /// What to do, in one plain sentence.
-    pub fn advice(self) -> &'static str {
+    /// What to do, in one plain sentence in the current language.
+    pub fn advice(self) -> String {
         match self {
-            Cause::GlassesReflection => {
-                "Light reflects in your glasses: tilt them a little, or take them off."
-            }
-            Cause::TintedGlasses => "Your eyes are hidden by dark lenses: take the glasses off.",
-            Cause::HeadTurned => {
-                "Your head is turned compared with the ID photo: look straight into the camera."
-            }
-            Cause::Expression => {
-                "Your expression differs from the ID photo: close your mouth and keep a neutral face."
-            }
-            Cause::UnevenLight => {
-                "One side of your face is in shadow: face the window or lamp so the light is even."
-            }
-            Cause::PoorLight => "Your face is too dark or too bright: find even, softer light.",
-            Cause::SmallPortrait => {
-                "The photo on your ID is small in the picture: take the ID again, closer to the camera."
-            }
+            Cause::GlassesReflection => tr!("cause-glasses-reflection"),
+            Cause::TintedGlasses => tr!("cause-tinted-glasses"),
+            Cause::HeadTurned => tr!("cause-head-turned"),
+            Cause::Expression => tr!("cause-expression"),
+            Cause::UnevenLight => tr!("cause-uneven-light"),
+            Cause::PoorLight => tr!("cause-poor-light"),
+            Cause::SmallPortrait => tr!("cause-small-portrait"),
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::check::{Checker, FileReport};
 use crate::gui::checklist::checklist_row;
 use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
 use crate::gui::overlay::{FAIL, PASS};
-use crate::Shot;
+use crate::{tr, Shot};
 
 /// The outcome for one file.
 pub type FileOutcome = Result<FileReport, String>;
@@ -86,18 +86,22 @@ pub fn files_at(path: &Path) -> Result<Vec<PathBuf>, String> {
         return Ok(vec![path.to_owned()]);
     }
     if !path.is_dir() {
-        return Err(format!("{}: no such file or folder", path.display()));
+        return Err(tr!(
+            "check-files-no-such",
+            path = &path.display().to_string()
+        ));
     }
     let files = crate::imageio::image_files_in(path).map_err(|e| {
-        crate::gui::plain::plain_message(&format!(
-            "{}: cannot read the folder: {e}",
-            path.display()
+        crate::gui::plain::plain_message(&tr!(
+            "check-files-unreadable-folder",
+            path = &path.display().to_string(),
+            error = &e.to_string()
         ))
     })?;
     if files.is_empty() {
-        return Err(format!(
-            "{}: no JPEG, PNG or TIFF files in this folder",
-            path.display()
+        return Err(tr!(
+            "check-files-no-images",
+            path = &path.display().to_string()
         ));
     }
     Ok(files)
@@ -138,21 +142,13 @@ pub fn summary(results: &[CheckedFile]) -> String {
         .count();
     let unreadable = results.iter().filter(|r| r.outcome.is_err()).count();
     let failed = results.len() - passed - unreadable;
-    let photos = |n: usize| if n == 1 { "photo" } else { "photos" };
-    let mut line = format!(
-        "{} {} checked: {passed} {} every check",
-        results.len(),
-        photos(results.len()),
-        if passed == 1 { "passes" } else { "pass" }
-    );
-    if failed > 0 {
-        line += &format!(", {failed} {} not", if failed == 1 { "does" } else { "do" });
-    }
-    if unreadable > 0 {
-        line += &format!(", {unreadable} could not be read");
-    }
-    line.push('.');
-    line
+    tr!(
+        "check-files-summary",
+        total = results.len(),
+        passed = passed,
+        failed = failed,
+        unreadable = unreadable
+    )
 }
 
 impl CheckFilesState {
@@ -208,7 +204,7 @@ impl CheckFilesState {
             Err(e) => {
                 self.results = vec![CheckedFile::failed(
                     PathBuf::new(),
-                    format!("cannot start the check: {e}"),
+                    tr!("check-files-cannot-start", error = &e.to_string()),
                 )]
             }
         }
@@ -230,7 +226,7 @@ impl CheckFilesState {
         if self.results.len() < total {
             self.results.push(CheckedFile::failed(
                 PathBuf::new(),
-                "the check stopped unexpectedly".into(),
+                tr!("check-files-stopped"),
             ));
         }
         self.join();
@@ -283,10 +279,10 @@ impl CheckFilesState {
     /// "Checking 2 of 5…" while running.
     fn progress(&self) -> Option<String> {
         let running = self.running.as_ref()?;
-        Some(format!(
-            "Checking {} of {}…",
-            (self.results.len() + 1).min(running.total),
-            running.total
+        Some(tr!(
+            "check-files-progress",
+            n = (self.results.len() + 1).min(running.total),
+            total = running.total
         ))
     }
 }
@@ -303,11 +299,11 @@ pub fn check_files_ui(
     if let Some(chosen) = take_answer(&mut state.chooser) {
         state.check_chosen(chosen, hfov_deg, wake.clone());
     }
-    ui.heading("Check photo files");
-    ui.label("Photos taken with a phone or another camera: kycam says whether each check holds.");
+    ui.heading(tr!("check-files-heading"));
+    ui.label(tr!("check-files-intro"));
     ui.add_space(6.0);
     ui.horizontal(|ui| {
-        let label = ui.label("The photos are for:");
+        let label = ui.label(tr!("check-files-for"));
         egui::ComboBox::from_id_salt("check_shot")
             .selected_text(state.shot.title())
             .show_ui(ui, |ui| {
@@ -322,39 +318,39 @@ pub fn check_files_ui(
     let idle = !state.is_running() && state.chooser.is_none();
     ui.horizontal(|ui| {
         if ui
-            .add_enabled(idle, egui::Button::new("Choose photos…"))
+            .add_enabled(idle, egui::Button::new(tr!("check-files-choose-photos")))
             .clicked()
         {
             state.chooser = Some(OpenDialog::open(
                 Choose::Photos,
-                "Photos to check",
+                &tr!("check-files-photos-title"),
                 wake.clone(),
             ));
         }
         if ui
-            .add_enabled(idle, egui::Button::new("Choose a folder…"))
+            .add_enabled(idle, egui::Button::new(tr!("check-files-choose-folder")))
             .clicked()
         {
             state.chooser = Some(OpenDialog::open(
                 Choose::Folder,
-                "A folder of photos to check",
+                &tr!("check-files-folder-title"),
                 wake.clone(),
             ));
         }
         if state.chooser.is_some() {
-            ui.label(RichText::new("Choose in the window that opened…").weak());
+            ui.label(RichText::new(tr!("check-files-choosing")).weak());
         }
     });
     ui.horizontal(|ui| {
-        ui.label("or type where they are:");
+        ui.label(tr!("check-files-or-type"));
         ui.add(
             egui::TextEdit::singleline(&mut state.path)
-                .hint_text("a photo or a folder")
+                .hint_text(tr!("check-files-path-hint"))
                 .desired_width(360.0),
         );
         let can_run = idle && !state.path.trim().is_empty();
         if ui
-            .add_enabled(can_run, egui::Button::new("Check"))
+            .add_enabled(can_run, egui::Button::new(tr!("check-files-check")))
             .clicked()
         {
             state.start(Some(hfov_deg), wake.clone());
@@ -413,9 +409,9 @@ fn file_result_ui(ui: &mut egui::Ui, checked: &mut CheckedFile, open_details: bo
 
 fn report_ui(ui: &mut egui::Ui, report: &FileReport, name: &str, open_details: bool) {
     let (verdict, colour) = if report.pass {
-        ("PASS", PASS)
+        (tr!("check-pass"), PASS)
     } else {
-        ("FAIL", FAIL)
+        (tr!("check-fail"), FAIL)
     };
     ui.horizontal(|ui| {
         ui.label(RichText::new(verdict).color(colour).strong().size(18.0));
@@ -429,9 +425,15 @@ fn report_ui(ui: &mut egui::Ui, report: &FileReport, name: &str, open_details: b
         .map(|v| v.id.label())
         .collect();
     if failing.is_empty() {
-        ui.label("Every check holds.");
+        ui.label(tr!("check-files-all-hold"));
     } else {
-        ui.colored_label(FAIL, format!("Not met: {}", failing.join(", ")));
+        ui.colored_label(
+            FAIL,
+            tr!(
+                "check-files-not-met",
+                rules = &failing.join(&tr!("list-separator"))
+            ),
+        );
     }
     // What to do, each sentence once (several checks fail for one cause when
     // no document is found).
@@ -442,9 +444,9 @@ fn report_ui(ui: &mut egui::Ui, report: &FileReport, name: &str, open_details: b
         }
     }
     for a in advice {
-        ui.label(format!("• {a}"));
+        ui.label(tr!("bullet", text = a));
     }
-    egui::CollapsingHeader::new("Every check")
+    egui::CollapsingHeader::new(tr!("check-files-every-check"))
         .id_salt(("check_details", &report.file))
         .default_open(open_details)
         .show(ui, |ui| {

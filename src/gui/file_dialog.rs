@@ -34,6 +34,8 @@ impl OpenDialog {
     pub fn open(choose: Choose, title: &str, wake: impl Fn() + Send + 'static) -> Self {
         let (tx, answer) = bounded(1);
         let title = title.to_owned();
+        // Said before the thread: the language is the window's now.
+        let filter_name = crate::tr!("file-dialog-photos");
         // Without a thread the sender is dropped: poll reads that as a cancel.
         let _ = std::thread::Builder::new()
             .name("file-dialog".into())
@@ -41,7 +43,7 @@ impl OpenDialog {
                 let dialog = rfd::FileDialog::new().set_title(&title);
                 let chosen = match choose {
                     Choose::Photos => dialog
-                        .add_filter("Photos", &photo_patterns())
+                        .add_filter(&filter_name, &photo_patterns())
                         .pick_files()
                         .unwrap_or_default(),
                     Choose::Folder => dialog.pick_folder().into_iter().collect(),

@@ -56,11 +56,11 @@ impl Progress {
 
     /// "2 of 3: ID card, back".
     pub fn caption(&self) -> String {
-        format!(
-            "{} of {}: {}",
-            self.index + 1,
-            self.total(),
-            self.shot().title()
+        crate::tr!(
+            "shot-progress",
+            n = self.index + 1,
+            total = self.total(),
+            title = &self.shot().title()
         )
     }
 }

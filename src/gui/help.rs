@@ -6,69 +6,103 @@ use std::process::{Child, Command};
 
 use egui::RichText;
 
+use crate::i18n::{self, Lang};
 use crate::rules::RuleId;
+use crate::tr;
 
-/// One wording of the exchange's rejection e-mail.
+/// One wording of the exchange's rejection e-mail, in the current language.
 pub struct Rejection {
-    pub wording: &'static str,
-    pub meaning: &'static str,
+    /// The e-mail's words in the current language.
+    pub wording: String,
+    /// The e-mail's words in English, as an English e-mail has them.
+    pub english: String,
+    pub meaning: String,
     /// The rules that catch it before submitting (empty: not a photo problem kycam can see).
     pub rules: &'static [RuleId],
-    pub advice: &'static str,
+    pub advice: String,
 }
 
-/// From the exchange's help text.
-pub const REJECTIONS: [Rejection; 7] = [
-    Rejection {
-        wording: "Photo too blurry",
-        meaning: "The photo is blurry.",
-        rules: &[RuleId::Sharpness, RuleId::Steady],
-        advice: "Rest your arms or lay the document on the desk, and let kycam take the photo when it is steady.",
-    },
-    Rejection {
-        wording: "Document not fully visible",
-        meaning: "The ID is not fully shown.",
-        rules: &[RuleId::CornersVisible, RuleId::DocumentFound],
-        advice: "Keep all four corners inside the picture with a little space around them.",
-    },
-    Rejection {
-        wording: "Reflection detected",
-        meaning: "There is glare or a reflection on the photo.",
-        rules: &[RuleId::Glare, RuleId::EyewearGlare],
-        advice: "Tilt the card slightly away from the lamp or window, or turn off the overhead light.",
-    },
-    Rejection {
-        wording: "Face not match",
-        meaning: "The selfie does not match the photo on the ID.",
-        rules: &[],
-        advice: "This cannot be checked offline: take a recent selfie without filters, in good even light, looking like your ID photo (no hat, hair off the face).",
-    },
-    Rejection {
-        wording: "Document expired",
-        meaning: "The ID has expired.",
-        rules: &[],
-        advice: "Not a photo problem: use a document that is still valid.",
-    },
-    Rejection {
-        wording: "Liveness check failed",
-        meaning: "The liveness detection failed.",
-        rules: &[RuleId::FaceInFrame, RuleId::Distance, RuleId::EvenLighting, RuleId::Steady],
-        advice: "Keep your whole face in the picture at 30–50 cm in even light, and practise the moves: blink, turn your head about 30°, open your mouth.",
-    },
-    Rejection {
-        wording: "Background too dark",
-        meaning: "The background is too dark.",
-        rules: &[RuleId::Exposure, RuleId::Backlight],
-        advice: "Face a window or a lamp; do not sit with the light behind you.",
-    },
-];
+/// The exchange's rejection wordings, from its help text: the wording, what it
+/// means, and what to do. Each message id names all three (`ID`, `ID-meaning`,
+/// `ID-advice`).
+pub fn rejections() -> [Rejection; 7] {
+    let english = |id: &str| i18n::format_in(Lang::En, id, &[]).unwrap_or_default();
+    let r =
+        |wording: String, id: &str, meaning: String, rules: &'static [RuleId], advice: String| {
+            Rejection {
+                wording,
+                english: english(id),
+                meaning,
+                rules,
+                advice,
+            }
+        };
+    [
+        r(
+            tr!("rejection-blurry"),
+            "rejection-blurry",
+            tr!("rejection-blurry-meaning"),
+            &[RuleId::Sharpness, RuleId::Steady],
+            tr!("rejection-blurry-advice"),
+        ),
+        r(
+            tr!("rejection-not-visible"),
+            "rejection-not-visible",
+            tr!("rejection-not-visible-meaning"),
+            &[RuleId::CornersVisible, RuleId::DocumentFound],
+            tr!("rejection-not-visible-advice"),
+        ),
+        r(
+            tr!("rejection-reflection"),
+            "rejection-reflection",
+            tr!("rejection-reflection-meaning"),
+            &[RuleId::Glare, RuleId::EyewearGlare],
+            tr!("rejection-reflection-advice"),
+        ),
+        r(
+            tr!("rejection-face-mismatch"),
+            "rejection-face-mismatch",
+            tr!("rejection-face-mismatch-meaning"),
+            &[],
+            tr!("rejection-face-mismatch-advice"),
+        ),
+        r(
+            tr!("rejection-expired"),
+            "rejection-expired",
+            tr!("rejection-expired-meaning"),
+            &[],
+            tr!("rejection-expired-advice"),
+        ),
+        r(
+            tr!("rejection-liveness"),
+            "rejection-liveness",
+            tr!("rejection-liveness-meaning"),
+            &[
+                RuleId::FaceInFrame,
+                RuleId::Distance,
+                RuleId::EvenLighting,
+                RuleId::Steady,
+            ],
+            tr!("rejection-liveness-advice"),
+        ),
+        r(
+            tr!("rejection-dark-background"),
+            "rejection-dark-background",
+            tr!("rejection-dark-background-meaning"),
+            &[RuleId::Exposure, RuleId::Backlight],
+            tr!("rejection-dark-background-advice"),
+        ),
+    ]
+}
 
 /// The exchange's advice on how to resubmit without getting locked out.
-pub const RESUBMISSION_ADVICE: [&str; 3] = [
-    "Fix the cause before you submit again: the same photo fails the same way.",
-    "Submit fewer than 5 times an hour.",
-    "After 3 failures in a row there is a 24-hour cool-down, then manual support (3–7 days).",
-];
+pub fn resubmission_advice() -> [String; 3] {
+    [
+        tr!("help-resubmit-fix"),
+        tr!("help-resubmit-rate"),
+        tr!("help-resubmit-cooldown"),
+    ]
+}
 
 /// State of the help page.
 #[derive(Default)]
@@ -83,21 +117,22 @@ impl HelpState {
     /// Opens `dir` in the file manager; the outcome lands in `open_status`.
     pub fn open_folder(&mut self, dir: &Path) {
         if !dir.is_dir() {
-            self.open_status = Some(Err(format!(
-                "{} does not exist yet: it is created with the first photo.",
-                dir.display()
+            self.open_status = Some(Err(tr!(
+                "help-folder-missing",
+                dir = &dir.display().to_string()
             )));
             return;
         }
         match Command::new(OPENER).arg(dir).spawn() {
             Ok(child) => {
                 self.opener = Some(child);
-                self.open_status = Some(Ok(format!("Opening {}…", dir.display())));
+                self.open_status = Some(Ok(tr!("help-opening", dir = &dir.display().to_string())));
             }
             Err(e) => {
-                self.open_status = Some(Err(format!(
-                    "No file manager could be opened here ({e}). The photos are in {}: copy the path and open it yourself.",
-                    dir.display()
+                self.open_status = Some(Err(tr!(
+                    "help-no-file-manager",
+                    error = &e.to_string(),
+                    dir = &dir.display().to_string()
                 )))
             }
         }
@@ -118,14 +153,16 @@ impl HelpState {
             Ok(Some(status)) => {
                 self.opener = None;
                 if !status.success() {
-                    self.open_status = Some(Err(format!(
-                        "The file manager did not open ({status}): open the folder yourself."
+                    self.open_status = Some(Err(tr!(
+                        "help-file-manager-failed",
+                        error = &status.to_string()
                     )));
                 }
             }
             Err(e) => {
                 self.opener = None;
-                self.open_status = Some(Err(format!("The file manager did not open ({e}).")));
+                self.open_status =
+                    Some(Err(tr!("help-file-manager-error", error = &e.to_string())));
             }
         }
     }
@@ -141,62 +178,67 @@ const OPENER: &str = "xdg-open";
 /// The help page. `photos_dir` is where this session's photos are (or will be).
 pub fn help_ui(ui: &mut egui::Ui, state: &mut HelpState, photos_dir: Option<&PathBuf>) {
     state.poll();
-    ui.heading("Help");
+    ui.heading(tr!("help-heading"));
     ui.add_space(6.0);
-    ui.label(RichText::new("Your verification was rejected? Pick what the e-mail says:").strong());
+    ui.label(RichText::new(tr!("help-rejected")).strong());
+    let rejections = rejections();
     ui.horizontal_wrapped(|ui| {
-        for (i, r) in REJECTIONS.iter().enumerate() {
+        for (i, r) in rejections.iter().enumerate() {
             if ui
-                .selectable_label(state.selected == Some(i), r.wording)
+                .selectable_label(state.selected == Some(i), &r.wording)
                 .clicked()
             {
                 state.selected = Some(i);
             }
         }
     });
-    if let Some(r) = state.selected.and_then(|i| REJECTIONS.get(i)) {
+    if let Some(r) = state.selected.and_then(|i| rejections.get(i)) {
         egui::Frame::group(ui.style()).show(ui, |ui| {
             ui.set_width(ui.available_width());
             ui.label(
-                RichText::new(format!("\u{201c}{}\u{201d}", r.wording))
+                RichText::new(tr!("help-quoted", wording = &r.wording))
                     .size(18.0)
                     .strong(),
             );
-            ui.label(format!("Meaning: {}", r.meaning));
+            // The e-mail may come in English whatever the window speaks.
+            if r.english != r.wording {
+                ui.label(RichText::new(tr!("help-in-english", wording = &r.english)).weak());
+            }
+            ui.label(tr!("help-meaning", meaning = &r.meaning));
             if r.rules.is_empty() {
-                ui.label("kycam cannot check this on the photo.");
+                ui.label(tr!("help-not-checkable"));
             } else {
-                ui.label("Watch these checks in kycam's list:");
+                ui.label(tr!("help-watch"));
                 for id in r.rules {
-                    ui.label(format!("  • {}", id.label()));
+                    ui.label(format!("  {}", tr!("bullet", text = &id.label())));
                 }
             }
-            ui.label(format!("What to do: {}", r.advice));
+            ui.label(tr!("help-what-to-do", advice = &r.advice));
         });
     }
 
     ui.add_space(12.0);
-    ui.label(RichText::new("Before you submit again").strong());
-    for line in RESUBMISSION_ADVICE {
-        ui.label(format!("• {line}"));
+    ui.label(RichText::new(tr!("help-before-again")).strong());
+    for line in resubmission_advice() {
+        ui.label(tr!("bullet", text = &line));
     }
 
     ui.add_space(12.0);
-    ui.label(RichText::new("Where the photos are").strong());
+    ui.label(RichText::new(tr!("help-where")).strong());
     match photos_dir {
         Some(dir) => {
             ui.horizontal(|ui| {
                 ui.label(RichText::new(dir.display().to_string()).monospace());
-                if ui.button("Open folder").clicked() {
+                if ui.button(tr!("help-open-folder")).clicked() {
                     state.open_folder(dir);
                 }
             });
         }
         None => {
-            ui.label("In a new folder for each session under your data directory (or the folder chosen in Settings); the folder is shown here once a session starts.");
+            ui.label(tr!("help-where-default"));
         }
     }
-    ui.label("Each session folder holds the JPEG photos and session.json, which records every check's value when each photo was taken. Nothing leaves this computer.");
+    ui.label(tr!("help-folder-holds"));
     match &state.open_status {
         Some(Ok(msg)) => {
             ui.label(msg.as_str());
@@ -217,7 +259,7 @@ mod tests {
 
     #[test]
     fn every_wording_of_spec_5b_is_there_once() {
-        let mut words: Vec<&str> = REJECTIONS.iter().map(|r| r.wording).collect();
+        let mut words: Vec<String> = rejections().into_iter().map(|r| r.english).collect();
         words.sort_unstable();
         words.dedup();
         assert_eq!(words.len(), 7);

@@ -7,6 +7,7 @@ use egui::RichText;
 
 use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
 use crate::gui::live::{SourceTrouble, TroubleKind};
+use crate::tr;
 
 /// What the person chose on the page.
 #[derive(Clone, Debug, PartialEq)]
@@ -24,11 +25,11 @@ pub struct NoCameraState {
 }
 
 /// A hint for the kind of trouble, when there is a known fix.
-fn fix_for(kind: TroubleKind) -> Option<&'static str> {
+fn fix_for(kind: TroubleKind) -> Option<String> {
     match kind {
-        TroubleKind::NotAllowed => Some("kycam is not allowed to use the camera. If your computer asked whether kycam may use the camera, allow it in the system's privacy settings. On Linux, whoever looks after this computer can give your account the right to use cameras (the \u{201c}video\u{201d} group); log out and in again after that."),
-        TroubleKind::InUse => Some("Another program (a video call, a browser tab) is using the camera: close it and try again."),
-        TroubleKind::Unusable => Some("This camera gives no picture kycam can use (some laptops list an infrared camera too): choose another one in Settings."),
+        TroubleKind::NotAllowed => Some(tr!("no-camera-fix-not-allowed")),
+        TroubleKind::InUse => Some(tr!("no-camera-fix-in-use")),
+        TroubleKind::Unusable => Some(tr!("no-camera-fix-unusable")),
         TroubleKind::NoCamera | TroubleKind::Interrupted | TroubleKind::Other => None,
     }
 }
@@ -39,7 +40,7 @@ pub fn no_camera_ui(
     state: &mut NoCameraState,
 ) -> Option<NoCameraChoice> {
     let mut choice = None;
-    ui.heading(RichText::new("No camera picture").size(26.0));
+    ui.heading(RichText::new(tr!("no-camera-heading")).size(26.0));
     ui.add_space(4.0);
     ui.label(
         RichText::new(crate::gui::plain::plain_message(&reason.words))
@@ -47,36 +48,38 @@ pub fn no_camera_ui(
             .color(crate::gui::overlay::FAIL),
     );
     ui.add_space(10.0);
-    ui.label(RichText::new("To use your camera").strong());
+    ui.label(RichText::new(tr!("no-camera-to-use")).strong());
     if let Some(fix) = fix_for(reason.kind) {
-        ui.label(format!("• {fix}"));
+        ui.label(tr!("bullet", text = &fix));
     }
-    ui.label(
-        "• Plug in a webcam, or close the program that is using it (a video call, a browser tab).",
-    );
-    ui.label("• If your computer asks whether kycam may use the camera, allow it.");
-    ui.label("• More than one camera? Choose the one to use in Settings.");
+    for line in [
+        tr!("no-camera-plug-in"),
+        tr!("no-camera-allow"),
+        tr!("no-camera-choose"),
+    ] {
+        ui.label(tr!("bullet", text = &line));
+    }
     ui.add_space(8.0);
     if ui
-        .button(RichText::new("Try the camera again").size(18.0))
+        .button(RichText::new(tr!("no-camera-try-again")).size(18.0))
         .clicked()
     {
         choice = Some(NoCameraChoice::TryAgain);
     }
 
     ui.add_space(16.0);
-    ui.label(RichText::new("Without a camera").strong());
+    ui.label(RichText::new(tr!("no-camera-without")).strong());
     ui.horizontal(|ui| {
-        if ui.button("Try the demo").clicked() {
+        if ui.button(tr!("no-camera-demo")).clicked() {
             choice = Some(NoCameraChoice::Demo);
         }
-        ui.label("a made-up scene shows the guidance and the photo being taken by itself");
+        ui.label(tr!("no-camera-demo-what"));
     });
     ui.horizontal(|ui| {
-        if ui.button("Check photo files…").clicked() {
+        if ui.button(tr!("no-camera-check-files")).clicked() {
             choice = Some(NoCameraChoice::CheckFiles);
         }
-        ui.label("photos taken with a phone: each check, passed or not");
+        ui.label(tr!("no-camera-check-files-what"));
     });
     if let Some(dir) = take_answer(&mut state.chooser).and_then(|c| c.into_iter().next()) {
         state.frames_path = dir.display().to_string();
@@ -87,36 +90,31 @@ pub fn no_camera_ui(
         if ui
             .add_enabled(
                 state.chooser.is_none(),
-                egui::Button::new("Open a folder of photos…"),
+                egui::Button::new(tr!("no-camera-open-folder")),
             )
             .clicked()
         {
             state.chooser = Some(OpenDialog::open(
                 Choose::Folder,
-                "A folder of photos to play as a camera",
+                &tr!("no-camera-folder-title"),
                 move || ctx.request_repaint(),
             ));
         }
-        ui.label("or type where it is:");
+        ui.label(tr!("no-camera-or-type"));
         ui.add(
             egui::TextEdit::singleline(&mut state.frames_path)
-                .hint_text("the folder\u{2019}s location")
+                .hint_text(tr!("no-camera-folder-hint"))
                 .desired_width(240.0),
         );
         let path = state.frames_path.trim().to_owned();
         if ui
-            .add_enabled(!path.is_empty(), egui::Button::new("Open"))
+            .add_enabled(!path.is_empty(), egui::Button::new(tr!("no-camera-open")))
             .clicked()
         {
             choice = Some(NoCameraChoice::Frames(PathBuf::from(path)));
         }
     });
-    ui.label(
-        RichText::new(
-            "The photos in the folder are played one after another, as if from a camera.",
-        )
-        .weak(),
-    );
+    ui.label(RichText::new(tr!("no-camera-folder-what")).weak());
     choice
 }
 

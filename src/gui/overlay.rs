@@ -122,7 +122,10 @@ pub fn face_overlay_ui(
         painter,
         target.center_top() - Vec2::new(0.0, 4.0),
         Align2::CENTER_BOTTOM,
-        &format!("face here, {TARGET_DISTANCE_CM:.0} cm away"),
+        &crate::tr!(
+            "overlay-face-here",
+            cm = &crate::check::with_unit(f64::from(TARGET_DISTANCE_CM.round()), "cm")
+        ),
         TARGET,
     );
 
@@ -139,7 +142,7 @@ pub fn face_overlay_ui(
                     painter,
                     r.center_bottom() + Vec2::new(0.0, 6.0),
                     Align2::CENTER_TOP,
-                    &format!("{:.0} cm", s.distance_cm),
+                    &crate::check::with_unit(f64::from(s.distance_cm.round()), "cm"),
                     colour,
                 );
             }
@@ -168,7 +171,7 @@ pub fn glare_overlay_ui(
             painter,
             r.center_top() - Vec2::new(0.0, 4.0),
             Align2::CENTER_BOTTOM,
-            "glare",
+            &crate::tr!("overlay-glare"),
             GLARE,
         );
     }
@@ -258,7 +261,7 @@ pub fn sharpness_meter_ui(
     };
     let colour = if v.pass { PASS } else { FAIL };
     let text = painter.layout_no_wrap(
-        "sharpness".to_owned(),
+        crate::tr!("overlay-sharpness"),
         FontId::proportional(14.0),
         Color32::WHITE,
     );

@@ -8,6 +8,7 @@ use crate::gui::flow::Progress;
 use crate::gui::live::HoldProgress;
 use crate::gui::overlay::{FAIL, PASS};
 use crate::rules::Verdict;
+use crate::tr;
 
 /// Guidance text size: read from arm's length while holding a card up.
 const GUIDANCE_SIZE: f32 = 26.0;
@@ -57,13 +58,13 @@ pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress, finished: bool) {
         }
         ui.add_space(6.0);
         let caption = if finished {
-            format!(
-                "{}: all {} photos taken",
-                progress.kind.title(),
-                progress.total()
+            tr!(
+                "shot-progress-finished",
+                document = &progress.kind.title(),
+                total = progress.total()
             )
         } else {
-            format!("Step {}", progress.caption())
+            tr!("shot-progress-step", caption = &progress.caption())
         };
         ui.label(RichText::new(caption).size(20.0).strong());
     });
@@ -73,8 +74,8 @@ pub fn progress_ui(ui: &mut egui::Ui, progress: &Progress, finished: bool) {
 pub fn guidance_ui(ui: &mut egui::Ui, guidance: Option<&str>, hold: &HoldProgress) {
     let (text, colour) = match guidance {
         Some(g) => (g.to_owned(), ui.visuals().strong_text_color()),
-        None if hold.armed => ("All good: hold still…".to_owned(), PASS),
-        None => ("All good.".to_owned(), PASS),
+        None if hold.armed => (tr!("guidance-all-good-hold"), PASS),
+        None => (tr!("guidance-all-good"), PASS),
     };
     sentence_lines(ui, egui::Layout::top_down(egui::Align::Min), |ui| {
         ui.add(egui::Label::new(RichText::new(text).size(GUIDANCE_SIZE).color(colour)).wrap());
@@ -98,7 +99,7 @@ pub fn saving_ui(ui: &mut egui::Ui) {
     sentence_lines(ui, egui::Layout::left_to_right(egui::Align::Min), |ui| {
         ui.spinner();
         ui.label(
-            RichText::new("Saving the photo…")
+            RichText::new(tr!("guidance-saving"))
                 .size(GUIDANCE_SIZE)
                 .color(PASS),
         );
@@ -108,22 +109,22 @@ pub fn saving_ui(ui: &mut egui::Ui) {
 /// Auto-capture feedback: how long the rules have held against how long they must.
 pub fn hold_ui(ui: &mut egui::Ui, hold: &HoldProgress) {
     if !hold.armed {
-        ui.label("Auto-capture paused");
+        ui.label(tr!("hold-paused"));
         return;
     }
     let needed = hold.needed_secs.max(0.01);
     let share = (hold.passing_for_secs / needed).clamp(0.0, 1.0);
     if share <= 0.0 {
-        ui.label("Auto-capture: waiting until every check holds");
+        ui.label(tr!("hold-waiting"));
         return;
     }
     let text = if share >= 1.0 {
-        "Taking the photo…".to_owned()
+        tr!("hold-taking")
     } else {
-        format!(
-            "Hold still: {:.1} of {:.1} s",
-            hold.passing_for_secs.min(needed),
-            needed
+        tr!(
+            "hold-progress",
+            held = &format!("{:.1}", hold.passing_for_secs.min(needed)),
+            needed = &format!("{needed:.1}")
         )
     };
     // The words beside the bar, not on it: dark text on the unfilled part of
@@ -162,10 +163,10 @@ pub fn checklist_ui(ui: &mut egui::Ui, verdicts: &[Verdict]) {
     ui.spacing_mut().item_spacing.y = 4.0;
     ui.horizontal(|ui| {
         ui.add_space(ui.text_style_height(&egui::TextStyle::Body).max(14.0) + 8.0);
-        let head = |t: &str| RichText::new(t).small().weak();
-        cell(ui, NAME_WIDTH, head("check"));
-        cell(ui, NOW_WIDTH, head("now"));
-        cell(ui, NEEDED_WIDTH, head("needed"));
+        let head = |t: String| RichText::new(t).small().weak();
+        cell(ui, NAME_WIDTH, head(tr!("checklist-check")));
+        cell(ui, NOW_WIDTH, head(tr!("checklist-now")));
+        cell(ui, NEEDED_WIDTH, head(tr!("checklist-needed")));
     });
     for v in verdicts {
         let row = checklist_row(v);

@@ -3,15 +3,20 @@
 //! and sentences meant for the command line (those quoting a command in
 //! backticks) are left out: the window offers buttons for those.
 
-/// The operating system's phrases and what they mean for a person.
-const PHRASES: [(&str, &str); 6] = [
-    ("No such file or directory", "it does not exist"),
-    ("Permission denied", "kycam is not allowed to open it"),
-    ("No space left on device", "the disk is full"),
-    ("Read-only file system", "the disk cannot be written to"),
-    ("Is a directory", "it is a folder"),
-    ("Not a directory", "a part of the path is not a folder"),
-];
+use crate::tr;
+
+/// The operating system's phrases (in English: kycam never sets the C library's
+/// locale) and what they mean for a person, in the current language.
+fn phrases() -> [(&'static str, String); 6] {
+    [
+        ("No such file or directory", tr!("system-not-found")),
+        ("Permission denied", tr!("system-permission-denied")),
+        ("No space left on device", tr!("system-disk-full")),
+        ("Read-only file system", tr!("system-read-only")),
+        ("Is a directory", tr!("system-is-a-folder")),
+        ("Not a directory", tr!("system-not-a-folder")),
+    ]
+}
 
 /// `message` without error codes, in plain words.
 pub fn plain_message(message: &str) -> String {
@@ -27,8 +32,8 @@ pub fn plain_message(message: &str) -> String {
         }
     }
     out.push_str(rest);
-    for (system, plain) in PHRASES {
-        out = out.replace(system, plain);
+    for (system, plain) in phrases() {
+        out = out.replace(system, &plain);
     }
     without_commands(&out)
 }

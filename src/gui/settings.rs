@@ -7,7 +7,8 @@ use serde::{Deserialize, Serialize};
 use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
 use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
 use crate::i18n::{self, Lang};
-use crate::pipeline::source::{list_cameras, CameraInfo, NO_CAMERA};
+use crate::pipeline::source::{list_cameras, CameraInfo};
+use crate::tr;
 
 /// Webcams are 55–78° wide (typical webcams and phone main cameras); allow a margin for phones used as webcams
 /// and wide-angle cameras.
@@ -111,7 +112,9 @@ fn camera_picker_ui(
                         .iter()
                         .find(|c| c.index == settings.camera_index)
                         .map(|c| format!("{}: {}", c.index, c.name))
-                        .unwrap_or_else(|| format!("{} (not connected)", settings.camera_index));
+                        .unwrap_or_else(|| {
+                            tr!("settings-camera-not-connected", n = settings.camera_index)
+                        });
                     egui::ComboBox::from_id_salt("camera_picker")
                         .selected_text(selected)
                         .width(300.0)
@@ -128,19 +131,19 @@ fn camera_picker_ui(
                         .labelled_by(label);
                 }
                 Some(Ok(_)) => {
-                    ui.label(NO_CAMERA);
+                    ui.label(crate::pipeline::source::no_camera_words());
                 }
                 Some(Err(e)) => {
                     ui.colored_label(crate::gui::overlay::FAIL, e);
                 }
                 None => {}
             }
-            if ui.button("Refresh").clicked() {
+            if ui.button(tr!("settings-refresh")).clicked() {
                 draft.cameras = None;
             }
         });
         ui.horizontal(|ui| {
-            ui.label("or its number:");
+            ui.label(tr!("settings-camera-number"));
             ui.add(
                 egui::DragValue::new(&mut settings.camera_index)
                     .range(0..=63)
@@ -154,7 +157,7 @@ fn camera_picker_ui(
 /// (the next frame is drawn in it) and is kept with the other settings.
 fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, label_id: egui::Id) {
     let system = Lang::from_env();
-    let system_label = crate::tr!("settings-language-system", lang = system.native_name());
+    let system_label = tr!("settings-language-system", lang = system.native_name());
     let label = |choice: Option<Lang>| match choice {
         Some(lang) => lang.native_name().to_owned(),
         None => system_label.clone(),
@@ -181,13 +184,13 @@ fn language_picker_ui(ui: &mut egui::Ui, settings: &mut Settings, label_id: egui
 pub fn usable_output_dir(text: &str) -> Result<PathBuf, String> {
     let dir = PathBuf::from(text.trim());
     if dir.as_os_str().is_empty() {
-        return Err("Type a folder, or choose one.".to_owned());
+        return Err(tr!("settings-type-folder"));
     }
     let why = |e: std::io::Error| {
-        format!(
-            "Cannot save photos in {}: {}",
-            dir.display(),
-            crate::gui::plain::plain_message(&e.to_string())
+        tr!(
+            "settings-cannot-save-in",
+            dir = &dir.display().to_string(),
+            error = &crate::gui::plain::plain_message(&e.to_string())
         )
     };
     std::fs::create_dir_all(&dir).map_err(why)?;
@@ -211,24 +214,27 @@ fn output_folder_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
         ui.horizontal(|ui| {
             let ctx = ui.ctx().clone();
             if ui
-                .add_enabled(draft.chooser.is_none(), egui::Button::new("Choose…"))
+                .add_enabled(
+                    draft.chooser.is_none(),
+                    egui::Button::new(tr!("settings-choose")),
+                )
                 .clicked()
             {
                 draft.chooser = Some(OpenDialog::open(
                     Choose::Folder,
-                    "Where to save the photos",
+                    &tr!("settings-choose-title"),
                     move || ctx.request_repaint(),
                 ));
             }
             ui.add(
                 egui::TextEdit::singleline(&mut draft.output_dir)
-                    .hint_text("or type a folder")
+                    .hint_text(tr!("settings-folder-hint"))
                     .desired_width(260.0),
             );
-            if ui.button("Use this folder").clicked() {
+            if ui.button(tr!("settings-use-folder")).clicked() {
                 apply = Some(draft.output_dir.clone());
             }
-            if settings.output_dir.is_some() && ui.button("Use the default").clicked() {
+            if settings.output_dir.is_some() && ui.button(tr!("settings-use-default")).clicked() {
                 settings.output_dir = None;
                 draft.output_error = None;
             }
@@ -246,8 +252,8 @@ fn output_folder_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
             ui.colored_label(crate::gui::overlay::FAIL, e);
         }
         ui.label(match &settings.output_dir {
-            Some(dir) => format!("Now: {}", dir.display()),
-            None => "Now: the default folder in your data directory".to_owned(),
+            Some(dir) => tr!("settings-now", dir = &dir.display().to_string()),
+            None => tr!("settings-now-default"),
         });
     });
 }
@@ -256,47 +262,45 @@ fn output_folder_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
 /// source restarted (the camera index).
 pub fn settings_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut SettingsDraft) -> bool {
     let mut restart = false;
-    ui.heading("Settings");
+    ui.heading(tr!("settings-heading"));
     ui.add_space(8.0);
     egui::Grid::new("settings_grid")
         .num_columns(2)
         .spacing([16.0, 10.0])
         .show(ui, |ui| {
-            let label = ui.label(crate::tr!("settings-language"));
+            let label = ui.label(tr!("settings-language"));
             language_picker_ui(ui, settings, label.id);
             ui.end_row();
 
-            let label = ui.label("Camera");
+            let label = ui.label(tr!("settings-camera"));
             let before = settings.camera_index;
             camera_picker_ui(ui, settings, draft, label.id);
             restart |= before != settings.camera_index;
             ui.end_row();
 
-            ui.label("Camera field of view");
+            ui.label(tr!("settings-hfov"));
             ui.add(
                 egui::Slider::new(&mut settings.hfov_deg, HFOV_RANGE_DEG)
                     .suffix("°")
                     .fixed_decimals(0),
             )
-            .on_hover_text(
-                "The horizontal angle the camera sees; laptop webcams are 55–78°. \
-                 It decides the distance estimate.",
-            );
+            .on_hover_text(tr!("settings-hfov-hint"));
             ui.end_row();
 
-            ui.label("Selfie");
-            ui.checkbox(&mut settings.mirror_selfie, "Mirror the preview")
-                .on_hover_text("Only the preview: the saved photo is never mirrored");
+            ui.label(tr!("settings-selfie"));
+            ui.checkbox(&mut settings.mirror_selfie, tr!("settings-mirror"))
+                .on_hover_text(tr!("settings-mirror-hint"));
             ui.end_row();
 
-            ui.label("Diagnostics");
-            ui.checkbox(&mut settings.show_diagnostics, "Show diagnostics")
-                .on_hover_text(
-                    "The frame number, how long a picture takes to check, and pictures skipped",
-                );
+            ui.label(tr!("settings-diagnostics"));
+            ui.checkbox(
+                &mut settings.show_diagnostics,
+                tr!("settings-show-diagnostics"),
+            )
+            .on_hover_text(tr!("settings-diagnostics-hint"));
             ui.end_row();
 
-            ui.label("Save photos in");
+            ui.label(tr!("settings-save-in"));
             output_folder_ui(ui, settings, draft);
             ui.end_row();
         });

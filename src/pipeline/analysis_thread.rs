@@ -217,8 +217,9 @@ impl State {
         let shot = job.shot;
         match self.ch.saves.try_send(job) {
             Ok(()) => self.ch.events.send(Event::Saving(shot)),
-            Err(TrySendError::Full(_)) => self.ch.events.send(Event::SaveFailed(format!(
-                "The {shot} photo was not saved: still saving the previous ones."
+            Err(TrySendError::Full(_)) => self.ch.events.send(Event::SaveFailed(crate::tr!(
+                "save-busy",
+                shot = &shot.title()
             ))),
             Err(TrySendError::Disconnected(_)) => {}
         }

@@ -9,6 +9,7 @@ use std::time::Duration;
 
 use crate::analysis::landmarks::measures::FaceShape;
 use crate::rules::{EYE_ASPECT_MIN, SMILE_MOUTH_WIDTH};
+use crate::tr;
 
 /// What one frame's landmarks say about the gestures.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -53,28 +54,22 @@ impl Step {
     ];
 
     /// What the step asks, as the exchange would.
-    pub fn instruction(self) -> &'static str {
+    pub fn instruction(self) -> String {
         match self {
-            Step::Blink => "Blink twice",
-            Step::TurnLeft => "Turn your head about 30° to your left",
-            Step::TurnRight => "Turn your head about 30° to your right",
-            Step::MouthOrSmile => "Open your mouth or smile",
+            Step::Blink => tr!("step-blink"),
+            Step::TurnLeft => tr!("step-turn-left"),
+            Step::TurnRight => tr!("step-turn-right"),
+            Step::MouthOrSmile => tr!("step-mouth-or-smile"),
         }
     }
 
     /// Said when the step did not come in time.
-    pub fn advice(self) -> &'static str {
+    pub fn advice(self) -> String {
         match self {
-            Step::Blink => {
-                "Blink slowly: close your eyes fully for a moment, then open them. Do it twice."
-            }
-            Step::TurnLeft => {
-                "Turn your head further to your left, slowly, and keep your face in the picture."
-            }
-            Step::TurnRight => {
-                "Turn your head further to your right, slowly, and keep your face in the picture."
-            }
-            Step::MouthOrSmile => "Open your mouth wide for a moment, or smile broadly.",
+            Step::Blink => tr!("step-blink-advice"),
+            Step::TurnLeft => tr!("step-turn-left-advice"),
+            Step::TurnRight => tr!("step-turn-right-advice"),
+            Step::MouthOrSmile => tr!("step-mouth-or-smile-advice"),
         }
     }
 }
@@ -253,17 +248,18 @@ impl Practice {
                     (eyes, true) => eyes,
                     (_, false) => Eyes::Open,
                 };
-                (self.blinks >= c.blinks).then(|| format!("{} blinks", self.blinks))
+                (self.blinks >= c.blinks).then(|| tr!("step-done-blinks", n = self.blinks))
             }
             Step::TurnLeft | Step::TurnRight => {
                 let turned = turned_deg(step, s.yaw_deg);
-                (turned >= c.turn_deg).then(|| format!("turned {turned:.0}°"))
+                (turned >= c.turn_deg)
+                    .then(|| tr!("step-done-turned", deg = &format!("{turned:.0}")))
             }
             Step::MouthOrSmile => {
                 if s.mouth_open >= c.mouth_open {
-                    Some("mouth open".to_owned())
+                    Some(tr!("step-done-mouth-open"))
                 } else if s.smiling {
-                    Some("smile".to_owned())
+                    Some(tr!("step-done-smile"))
                 } else {
                     None
                 }
@@ -311,22 +307,26 @@ impl Practice {
         Some(match step {
             Step::Blink => Gauge {
                 fraction: self.blinks as f32 / c.blinks.max(1) as f32,
-                words: format!("blinks: {} of {}", self.blinks, c.blinks),
+                words: tr!("step-gauge-blinks", n = self.blinks, of = c.blinks),
             },
             Step::TurnLeft | Step::TurnRight => {
                 let turned = self.last.map_or(0.0, |s| turned_deg(step, s.yaw_deg));
                 Gauge {
                     fraction: turned / c.turn_deg,
-                    words: format!("turned {turned:.0}° of {:.0}°", c.turn_deg),
+                    words: tr!(
+                        "step-gauge-turned",
+                        deg = &format!("{turned:.0}"),
+                        of = &format!("{:.0}", c.turn_deg)
+                    ),
                 }
             }
             Step::MouthOrSmile => {
                 let share = self.last.map_or(0.0, |s| s.mouth_open / c.mouth_open);
                 Gauge {
                     fraction: share,
-                    words: format!(
-                        "mouth open {:.0} % of the way",
-                        100.0 * share.clamp(0.0, 1.0)
+                    words: tr!(
+                        "step-gauge-mouth",
+                        percent = &format!("{:.0}", 100.0 * share.clamp(0.0, 1.0))
                     ),
                 }
             }

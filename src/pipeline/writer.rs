@@ -57,9 +57,10 @@ fn save_all(
                 counters.captures.fetch_add(1, Ordering::Relaxed);
                 events.send(Event::Captured(saved));
             }
-            Err(e) => events.send(Event::SaveFailed(format!(
-                "The photo ({}) was not saved, and nothing of it was kept: {e}",
-                job.shot.title()
+            Err(e) => events.send(Event::SaveFailed(crate::tr!(
+                "save-failed",
+                shot = &job.shot.title(),
+                error = &e.to_string()
             ))),
         }
     }

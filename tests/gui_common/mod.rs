@@ -1,5 +1,5 @@
 //! Shared by the tests that drive the window headless with egui_kittest (gui,
-//! gui_match, gui_practice, snapshots): the frames they replay, the harness, and
+//! gui_match, gui_practice, gui_zh, snapshots): the frames they replay, the harness, and
 //! the steps a person takes. Frames are stepped until a condition holds, with a
 //! generous cap: never a timing assertion.
 #![allow(dead_code)]

@@ -7,6 +7,7 @@ use crate::gui::check_files::check_files_ui;
 use crate::gui::flow::Aside;
 use crate::gui::help::help_ui;
 use crate::gui::settings::settings_ui;
+use crate::tr;
 
 impl KycamApp {
     pub(super) fn aside_ui(&mut self, ui: &mut egui::Ui, aside: Aside) {
@@ -20,27 +21,28 @@ impl KycamApp {
                     let camera_changed =
                         settings_ui(ui, &mut self.settings, &mut self.settings_draft);
                     if camera_changed && self.live.is_some() {
-                        self.notice =
-                            Some("The new camera is used from the next session.".to_owned());
+                        self.notice = Some(tr!("session-new-camera-later"));
                     }
                     ui.add_space(8.0);
                     // What the running camera was opened at (a folder or the demo
                     // reports none).
                     if let Some(mode) = self.live.as_ref().and_then(|l| l.pipeline.source_mode()) {
-                        ui.label(format!("The camera is sending {mode}."));
+                        ui.label(tr!(
+                            "session-camera-sending",
+                            width = &mode.width.to_string(),
+                            height = &mode.height.to_string(),
+                            fps = &mode.fps.to_string(),
+                            format = mode.format
+                        ));
                     }
                     if let SourceChoice::Camera(Some(index)) = self.launch.source {
-                        ui.label(
-                            RichText::new(format!(
-                                "Camera {index}, chosen when kycam was started, is used until it is closed."
-                            ))
-                            .weak(),
-                        );
+                        ui.label(RichText::new(tr!("session-camera-from-start", n = index)).weak());
                     }
                     if let Some(hfov) = self.launch.hfov_deg {
                         ui.label(
-                            RichText::new(format!(
-                                "The field of view chosen when kycam was started ({hfov:.0}°) is used until it is closed."
+                            RichText::new(tr!(
+                                "session-hfov-from-start",
+                                deg = &crate::check::with_unit(f64::from(hfov.round()), "°")
                             ))
                             .weak(),
                         );

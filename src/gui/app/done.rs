@@ -9,7 +9,7 @@ use crate::capture::{read_session, ListedPhoto};
 use crate::gui::flow::Action;
 use crate::gui::overlay::{FAIL, PASS};
 use crate::gui::panels;
-use crate::Shot;
+use crate::{tr, Shot};
 
 impl KycamApp {
     pub(super) fn done_ui(&mut self, ui: &mut egui::Ui) {
@@ -25,7 +25,7 @@ impl KycamApp {
         let listed = match dir.as_deref().map(read_session) {
             Some(Ok(listed)) => listed,
             Some(Err(e)) => {
-                ui.colored_label(FAIL, format!("Cannot read the session: {e}"));
+                ui.colored_label(FAIL, tr!("done-cannot-read", error = &e.to_string()));
                 Vec::new()
             }
             None => Vec::new(),
@@ -38,10 +38,10 @@ impl KycamApp {
             .count();
         ui.add_space(20.0);
         let (heading, colour) = if passing == shots.len() {
-            (format!("All {} photos pass every check", shots.len()), PASS)
+            (tr!("done-all-pass", total = shots.len()), PASS)
         } else {
             (
-                format!("{passing} of {} photos pass every check", shots.len()),
+                tr!("done-some-pass", passing = passing, total = shots.len()),
                 FAIL,
             )
         };
@@ -51,32 +51,39 @@ impl KycamApp {
             ui.horizontal(|ui| match photo_of(shot) {
                 Some(photo) => {
                     panels::mark_ui(ui, photo.passed);
-                    ui.label(format!(
-                        "{}: {} ({:.0} KB{})",
-                        shot.title(),
-                        photo
+                    ui.label(tr!(
+                        "done-photo",
+                        title = &shot.title(),
+                        file = &photo
                             .path
                             .file_name()
                             .map(|n| n.to_string_lossy().into_owned())
                             .unwrap_or_default(),
-                        photo.bytes as f64 / 1024.0,
-                        if photo.manual { ", taken by hand" } else { "" }
+                        size =
+                            &crate::check::with_unit((photo.bytes as f64 / 1024.0).round(), "KB"),
+                        manual = if photo.manual { "yes" } else { "no" }
                     ));
-                    if ui.button("Retake").clicked() {
+                    if ui.button(tr!("done-retake")).clicked() {
                         self.intents.push(Intent::Flow(Action::RetakeShot(shot)));
                     }
                 }
                 None => {
                     panels::mark_ui(ui, false);
-                    ui.colored_label(FAIL, format!("{}: no photo", shot.title()));
-                    if ui.button("Take it").clicked() {
+                    ui.colored_label(FAIL, tr!("done-no-photo", title = &shot.title()));
+                    if ui.button(tr!("done-take-it")).clicked() {
                         self.intents.push(Intent::Flow(Action::RetakeShot(shot)));
                     }
                 }
             });
             if let Some(photo) = photo_of(shot).filter(|p| !p.failing.is_empty()) {
                 ui.indent(shot.id(), |ui| {
-                    ui.colored_label(FAIL, format!("Fails: {}", photo.failing.join(", ")));
+                    ui.colored_label(
+                        FAIL,
+                        tr!(
+                            "done-fails",
+                            rules = &photo.failing.join(&tr!("list-separator"))
+                        ),
+                    );
                 });
             }
             // The selfie against the ID photo as they are now: compared again
@@ -94,13 +101,14 @@ impl KycamApp {
         ui.add_space(8.0);
         if let Some(dir) = &dir {
             ui.horizontal(|ui| {
-                ui.label(format!("Folder: {}", dir.display()));
-                if ui.button("Open folder").clicked() {
+                ui.label(tr!("done-folder", dir = &dir.display().to_string()));
+                if ui.button(tr!("done-open-folder")).clicked() {
                     self.intents.push(Intent::OpenFolder(dir.clone()));
                 }
-                if ui.button("Copy path").clicked() {
+                if ui.button(tr!("done-copy-path")).clicked() {
                     ui.ctx().copy_text(dir.display().to_string());
-                    self.help.open_status = Some(Ok(format!("Copied: {}", dir.display())));
+                    self.help.open_status =
+                        Some(Ok(tr!("done-copied", dir = &dir.display().to_string())));
                 }
             });
         }
@@ -114,22 +122,22 @@ impl KycamApp {
             None => {}
         }
         if passing == shots.len() {
-            ui.label("Upload these files to the exchange. session.json beside them records why each photo was accepted.");
+            ui.label(tr!("done-upload"));
         } else {
-            ui.label("The exchange may reject a photo marked in red: take it again, or upload it knowing that.");
+            ui.label(tr!("done-may-reject"));
         }
         ui.add_space(16.0);
         // The selfie is the last shot of every document: the practice follows it.
-        ui.label("Optional: rehearse the movements the exchange's liveness check will ask for (blink, turn your head, open your mouth or smile). Nothing is saved.");
+        ui.label(tr!("done-practice-offer"));
         if ui
-            .button(RichText::new("Practise the liveness check").size(18.0))
+            .button(RichText::new(tr!("done-practise")).size(18.0))
             .clicked()
         {
             self.intents.push(Intent::Flow(Action::Practise));
         }
         ui.add_space(16.0);
         if ui
-            .button(RichText::new("Start a new session").size(18.0))
+            .button(RichText::new(tr!("done-new-session")).size(18.0))
             .clicked()
         {
             self.intents.push(Intent::Flow(Action::Restart));

@@ -12,7 +12,7 @@ use super::KycamApp;
 use crate::face_match::session::{compare_selfie_with_document, FaceMatchRecord, MatchResult};
 use crate::gui::live::SavedShot;
 use crate::gui::overlay::PASS;
-use crate::Shot;
+use crate::{tr, Shot};
 
 /// A possible mismatch is a warning, not a failed check.
 const WARN: Color32 = Color32::from_rgb(235, 165, 40);
@@ -54,11 +54,11 @@ pub(super) struct MatchWords {
 }
 
 /// "your ID card", "your passport", …: the document the portrait is on.
-fn document_words(shot: Shot) -> &'static str {
+fn document_words(shot: Shot) -> String {
     match shot {
-        Shot::Passport => "your passport",
-        Shot::DlFront | Shot::DlBack => "your driving licence",
-        _ => "your ID card",
+        Shot::Passport => tr!("face-match-on-passport"),
+        Shot::DlFront | Shot::DlBack => tr!("face-match-on-licence"),
+        _ => tr!("face-match-on-id-card"),
     }
 }
 
@@ -66,46 +66,46 @@ fn document_words(shot: Shot) -> &'static str {
 /// bare numbers.
 pub(super) fn match_words(record: &FaceMatchRecord) -> MatchWords {
     let doc = document_words(record.compared_with);
-    let go_on = "You can still use this selfie.".to_owned();
+    let go_on = tr!("face-match-still-usable");
     match record.result {
         MatchResult::SamePerson => MatchWords {
             tone: Tone::Good,
-            headline: format!("Your selfie matches the photo on {doc}."),
+            headline: tr!("face-match-same", document = &doc),
             lines: Vec::new(),
         },
         MatchResult::MayDiffer => {
             let mut lines = Vec::new();
             if record.causes.is_empty() {
-                lines.push(
-                    "Nothing in the two photos explains it: an old ID photo, a new beard, or glasses on one photo only can do this."
-                        .to_owned(),
-                );
+                lines.push(tr!("face-match-unexplained"));
             } else {
-                lines.push("Likely causes:".to_owned());
-                lines.extend(record.causes.iter().map(|c| format!("• {}", c.advice())));
+                lines.push(tr!("face-match-likely-causes"));
+                lines.extend(
+                    record
+                        .causes
+                        .iter()
+                        .map(|c| tr!("bullet", text = &c.advice())),
+                );
             }
-            lines.push(
-                "Retake the selfie to try again, or keep it: the exchange decides.".to_owned(),
-            );
+            lines.push(tr!("face-match-retake-or-keep"));
             MatchWords {
                 tone: Tone::Warning,
-                headline: format!("Your selfie may not match the photo on {doc}."),
+                headline: tr!("face-match-may-differ", document = &doc),
                 lines,
             }
         }
         MatchResult::NoPortrait => MatchWords {
             tone: Tone::Plain,
-            headline: format!("No face was found on the photo of {doc}, so the selfie could not be compared with it."),
+            headline: tr!("face-match-no-portrait", document = &doc),
             lines: vec![go_on],
         },
         MatchResult::NoFaceInSelfie => MatchWords {
             tone: Tone::Plain,
-            headline: "No face was found in this selfie, so it could not be compared with the ID photo.".to_owned(),
+            headline: tr!("face-match-no-face-in-selfie"),
             lines: vec![go_on],
         },
         MatchResult::Unreadable => MatchWords {
             tone: Tone::Plain,
-            headline: "The photos could not be read back, so the selfie was not compared with the ID photo.".to_owned(),
+            headline: tr!("face-match-unreadable"),
             lines: vec![go_on],
         },
     }
@@ -172,9 +172,7 @@ impl KycamApp {
             match rx.try_recv() {
                 Ok(outcome) => {
                     if let Err(e) = outcome.recorded {
-                        problem = Some(format!(
-                            "The comparison could not be written to session.json: {e}"
-                        ));
+                        problem = Some(tr!("face-match-not-recorded", error = &e));
                     }
                     check.state = State::Done(outcome.record);
                 }
@@ -186,15 +184,15 @@ impl KycamApp {
             State::Running(_) => {
                 ui.horizontal(|ui| {
                     ui.spinner();
-                    ui.label("Comparing your selfie with the ID photo…");
+                    ui.label(tr!("face-match-comparing"));
                 });
                 None
             }
             State::Done(record) => Some(match_words(record)),
             State::Failed => Some(MatchWords {
                 tone: Tone::Plain,
-                headline: "The selfie could not be compared with the ID photo.".to_owned(),
-                lines: vec!["You can still use this selfie.".to_owned()],
+                headline: tr!("face-match-failed"),
+                lines: vec![tr!("face-match-still-usable")],
             }),
         };
         if let Some(words) = words {

@@ -13,14 +13,7 @@ use crate::gui::flow::Action;
 use crate::gui::overlay::{FAIL, PASS};
 use crate::gui::panels;
 use crate::pipeline::liveness::{Practice, PracticeConfig, Sample, Step, StepState};
-use crate::Shot;
-
-/// What the page says first: what this is, and what it is not.
-pub const PRACTICE_NOTE: &str = "This is practice for the exchange's liveness check, which will ask for these movements. Nothing is recorded or saved here, and this is not the check itself.";
-
-/// Said when a step timed out without a face in the picture.
-const NO_FACE_ADVICE: &str =
-    "Your face was not found: face the camera in good light, then try again.";
+use crate::{tr, Shot};
 
 /// The sentence over the preview: as large as the shooting page's guidance.
 const SENTENCE_SIZE: f32 = 26.0;
@@ -71,8 +64,7 @@ impl KycamApp {
             .map(|l| l.writer.clone())
             .or_else(|| self.kept_writer.clone());
         let Some(writer) = writer else {
-            self.notice =
-                Some("The practice needs the session's camera: start a new session.".into());
+            self.notice = Some(tr!("practice-needs-session"));
             self.apply(Action::Back);
             return;
         };
@@ -112,24 +104,25 @@ impl KycamApp {
             .exact_size(SIDE_PANEL_WIDTH)
             .show(ui, |ui| {
                 ui.add_space(8.0);
-                ui.heading(RichText::new("Practise the liveness check").strong());
+                ui.heading(RichText::new(tr!("practice-heading")).strong());
                 ui.add_space(4.0);
-                ui.label(PRACTICE_NOTE);
+                // What the page says first: what this is, and what it is not.
+                ui.label(tr!("practice-note"));
                 ui.add_space(10.0);
                 self.steps_ui(ui);
                 ui.add_space(14.0);
                 let finished = self.practice().is_none_or(Practice::finished);
                 let label = if finished {
-                    "Back to the photos"
+                    tr!("practice-back")
                 } else {
-                    "Skip the practice"
+                    tr!("practice-skip-all")
                 };
                 let leave = egui::Button::new(RichText::new(label).size(18.0))
                     .min_size(egui::vec2(240.0, 40.0));
                 if ui.add(leave).on_hover_text("Esc").clicked() {
                     self.intents.push(Intent::Flow(Action::Back));
                 }
-                ui.label(RichText::new("or press Esc").weak());
+                ui.label(RichText::new(tr!("practice-or-esc")).weak());
             });
         egui::CentralPanel::default().show(ui, |ui| {
             self.practice_sentence_ui(ui);
@@ -141,18 +134,22 @@ impl KycamApp {
     /// The current step's instruction, large, above the preview.
     fn practice_sentence_ui(&self, ui: &mut egui::Ui) {
         let (text, colour) = match self.practice() {
-            None => ("Starting the camera…".to_owned(), None),
+            None => (tr!("practice-starting"), None),
             Some(p) => match p.current() {
                 Some(step) if p.state(step) == StepState::TimedOut => {
                     let advice = if p.face_seen() {
                         step.advice()
                     } else {
-                        NO_FACE_ADVICE
+                        // The step timed out without a face in the picture.
+                        tr!("practice-no-face-advice")
                     };
-                    (advice.to_owned(), Some(FAIL))
+                    (advice, Some(FAIL))
                 }
-                Some(step) => (format!("{}.", step.instruction()), None),
-                None => ("Practice finished.".to_owned(), Some(PASS)),
+                Some(step) => (
+                    tr!("step-sentence", instruction = &step.instruction()),
+                    None,
+                ),
+                None => (tr!("practice-finished"), Some(PASS)),
             },
         };
         let colour = colour.unwrap_or_else(|| ui.visuals().strong_text_color());
@@ -168,7 +165,7 @@ impl KycamApp {
     /// gauge, the advice when it timed out, and the choices.
     fn steps_ui(&mut self, ui: &mut egui::Ui) {
         let Some(run) = &self.practice else {
-            ui.label("Waiting for the camera…");
+            ui.label(tr!("practice-waiting"));
             return;
         };
         let now = run.started.elapsed();
@@ -197,11 +194,14 @@ impl KycamApp {
                 ui.label(text);
                 match state {
                     StepState::Done => {
-                        let words = p.done_words(step).unwrap_or("done");
-                        ui.colored_label(PASS, format!("done: {words}"));
+                        let text = match p.done_words(step) {
+                            Some(words) => tr!("practice-done", words = words),
+                            None => tr!("practice-done-plain"),
+                        };
+                        ui.colored_label(PASS, text);
                     }
                     StepState::Skipped => {
-                        ui.label(RichText::new("skipped").weak());
+                        ui.label(RichText::new(tr!("practice-skipped")).weak());
                     }
                     _ => {}
                 }
@@ -214,7 +214,7 @@ impl KycamApp {
                     let words = if p.face_seen() || state == StepState::TimedOut {
                         gauge.words.clone()
                     } else {
-                        "No face in the picture yet: look at the camera.".to_owned()
+                        tr!("practice-no-face-yet")
                     };
                     ui.label(RichText::new(words).size(STEP_TEXT_SIZE));
                     ui.add(
@@ -225,25 +225,25 @@ impl KycamApp {
                 }
                 if state == StepState::TimedOut {
                     // The advice itself is the large sentence over the preview.
-                    ui.colored_label(FAIL, "Not seen in time.");
+                    ui.colored_label(FAIL, tr!("practice-not-in-time"));
                     ui.horizontal(|ui| {
-                        if ui.button("Try again").clicked() {
+                        if ui.button(tr!("practice-try-again")).clicked() {
                             choice = Some(Choice::TryAgain);
                         }
-                        if ui.button("Skip this step").clicked() {
+                        if ui.button(tr!("practice-skip-step")).clicked() {
                             choice = Some(Choice::Skip);
                         }
                     });
                 } else {
                     ui.horizontal(|ui| {
                         ui.label(
-                            RichText::new(format!(
-                                "{:.0} s left",
-                                p.time_left(now).as_secs_f32().ceil()
+                            RichText::new(tr!(
+                                "practice-seconds-left",
+                                seconds = &format!("{:.0}", p.time_left(now).as_secs_f32().ceil())
                             ))
                             .weak(),
                         );
-                        if ui.button("Skip this step").clicked() {
+                        if ui.button(tr!("practice-skip-step")).clicked() {
                             choice = Some(Choice::Skip);
                         }
                     });
@@ -264,9 +264,10 @@ impl KycamApp {
                 .count();
             ui.add_space(8.0);
             ui.label(
-                RichText::new(format!(
-                    "{done} of {} movements done. Nothing was saved.",
-                    Step::ALL.len()
+                RichText::new(tr!(
+                    "practice-summary",
+                    done = done,
+                    total = Step::ALL.len()
                 ))
                 .size(STEP_TEXT_SIZE),
             );

@@ -9,7 +9,7 @@ use crate::gui::flow::{Action, Loss};
 use crate::gui::live::{Command, LiveReport};
 use crate::gui::overlay::FAIL;
 use crate::gui::panels;
-use crate::Shot;
+use crate::{tr, Shot};
 
 /// The frame the shutter was pressed on, with the verdicts shown for it.
 #[derive(Clone, Debug)]
@@ -28,17 +28,17 @@ pub enum Question {
 
 impl Question {
     /// The question in words, as its heading says it.
-    pub fn heading(&self) -> &'static str {
+    pub fn heading(&self) -> String {
         match self {
-            Question::Shutter(_) => "Take the photo anyway?",
+            Question::Shutter(_) => tr!("question-shutter"),
             Question::Lose {
                 loss: Loss::Photo(_),
                 ..
-            } => "Delete this photo and take it again?",
+            } => tr!("question-delete"),
             Question::Lose {
                 loss: Loss::Session { .. },
                 ..
-            } => "Leave this session?",
+            } => tr!("question-leave"),
         }
     }
 }
@@ -62,15 +62,15 @@ impl KycamApp {
             .map(|d| d.display().to_string())
             .unwrap_or_default();
         let (yes_label, no_label) = match question {
-            Question::Shutter(_) => ("Save anyway", "Cancel"),
+            Question::Shutter(_) => (tr!("question-save-anyway"), tr!("question-cancel")),
             Question::Lose {
                 loss: Loss::Photo(_),
                 ..
-            } => ("Delete and retake", "Keep it"),
+            } => (tr!("question-delete-retake"), tr!("question-keep")),
             Question::Lose {
                 loss: Loss::Session { .. },
                 ..
-            } => ("Leave this session", "Stay"),
+            } => (tr!("question-leave-session"), tr!("question-stay")),
         };
         // Saving what the person asked for is the default; deleting is not.
         let yes_is_default = matches!(question, Question::Shutter(_));
@@ -80,43 +80,38 @@ impl KycamApp {
             ui.heading(question.heading());
             match question {
                 Question::Shutter(pressed) => {
-                    ui.label("These checks fail on this picture:");
+                    ui.label(tr!("question-failing"));
                     for id in pressed.report.failing() {
                         ui.horizontal(|ui| {
                             panels::mark_ui(ui, false);
                             ui.colored_label(FAIL, id.label());
                         });
                     }
-                    ui.label(
-                        "The exchange may reject it. The photo is marked as taken by hand.",
-                    );
+                    ui.label(tr!("question-may-reject"));
                 }
                 Question::Lose {
                     loss: Loss::Photo(saved),
                     ..
                 } => {
-                    ui.label(format!(
-                        "{}: {} is deleted from {folder}.",
-                        saved.shot.title(),
-                        saved
+                    ui.label(tr!(
+                        "question-deleted-from",
+                        title = &saved.shot.title(),
+                        file = &saved
                             .path
                             .file_name()
                             .map(|n| n.to_string_lossy().into_owned())
-                            .unwrap_or_default()
+                            .unwrap_or_default(),
+                        folder = &folder
                     ));
                 }
                 Question::Lose {
                     loss: Loss::Session { accepted },
                     ..
                 } => {
-                    ui.label(format!(
-                        "The {accepted} photo{} accepted so far stay{} in {folder}. A new session gets a folder of its own.",
-                        if *accepted == 1 { "" } else { "s" },
-                        if *accepted == 1 { "s" } else { "" },
-                    ));
+                    ui.label(tr!("question-photos-stay", n = *accepted, folder = &folder));
                 }
             }
-            ui.label(egui::RichText::new("Enter answers the highlighted button · Esc: no").weak());
+            ui.label(egui::RichText::new(tr!("question-keys")).weak());
             ui.horizontal(|ui| {
                 let yes = ui.button(yes_label);
                 let no = ui.button(no_label);

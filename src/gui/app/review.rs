@@ -7,7 +7,7 @@ use crate::gui::flow::Action;
 use crate::gui::live::SavedShot;
 use crate::gui::overlay::{UiFromImage, FAIL, PASS};
 use crate::gui::preview::downscaled;
-use crate::Shot;
+use crate::{tr, Shot};
 
 impl KycamApp {
     /// Reads the reviewed photo from disk again whenever the file changed
@@ -24,9 +24,9 @@ impl KycamApp {
         self.review_bytes = stamp.map(|(len, _)| len);
         if stamp.is_none() {
             self.review.clear();
-            self.review_error = Some(format!(
-                "{} is no longer on disk: retake this photo.",
-                saved.path.display()
+            self.review_error = Some(tr!(
+                "review-missing",
+                file = &saved.path.display().to_string()
             ));
             return;
         }
@@ -37,7 +37,11 @@ impl KycamApp {
             }
             Err(e) => {
                 self.review.clear();
-                self.review_error = Some(format!("Cannot show {}: {e}", saved.path.display()));
+                self.review_error = Some(tr!(
+                    "review-cannot-show",
+                    file = &saved.path.display().to_string(),
+                    error = &e.to_string()
+                ));
             }
         }
     }
@@ -49,27 +53,24 @@ impl KycamApp {
             .show(ui, |ui| {
                 ui.add_space(8.0);
                 ui.heading(
-                    RichText::new(format!("{}: photo taken", saved.shot.title())).strong(),
+                    RichText::new(tr!("review-photo-taken", title = &saved.shot.title())).strong(),
                 );
                 if saved.shot == Shot::Selfie && self.settings.mirror_selfie {
-                    ui.label("Shown as saved: not mirrored like the preview.");
+                    ui.label(tr!("review-not-mirrored"));
                 }
                 ui.add_space(6.0);
                 if saved.all_passed {
-                    ui.colored_label(PASS, "Every check held on this photo.");
+                    ui.colored_label(PASS, tr!("review-all-held"));
                 } else {
-                    ui.colored_label(FAIL, "Some checks failed on this photo.");
+                    ui.colored_label(FAIL, tr!("review-some-failed"));
                 }
                 if saved.manual {
-                    ui.label("Taken by hand (marked as such in session.json).");
+                    ui.label(tr!("review-by-hand"));
                 } else {
-                    ui.label("Taken automatically.");
+                    ui.label(tr!("review-automatic"));
                 }
                 if saved.below_min_size {
-                    ui.colored_label(
-                        FAIL,
-                        "The file is under 100 KB even at the best quality: the exchange may refuse it.",
-                    );
+                    ui.colored_label(FAIL, tr!("review-under-min-size"));
                 }
                 let name = saved
                     .path
@@ -77,12 +78,13 @@ impl KycamApp {
                     .map(|n| n.to_string_lossy().into_owned())
                     .unwrap_or_default();
                 match self.review_bytes {
-                    Some(bytes) => ui.label(format!(
-                        "{name} · {:.0} KB · JPEG quality {}",
-                        bytes as f64 / 1024.0,
-                        saved.quality
+                    Some(bytes) => ui.label(tr!(
+                        "review-file",
+                        name = &name,
+                        size = &crate::check::with_unit((bytes as f64 / 1024.0).round(), "KB"),
+                        quality = &saved.quality.to_string()
                     )),
-                    None => ui.colored_label(FAIL, format!("{name} is not on disk.")),
+                    None => ui.colored_label(FAIL, tr!("review-not-on-disk", name = &name)),
                 };
                 if saved.shot == Shot::Selfie {
                     ui.add_space(10.0);
@@ -90,18 +92,18 @@ impl KycamApp {
                 }
                 ui.add_space(16.0);
                 ui.label(if saved.shot == Shot::Selfie {
-                    "Is your whole face sharp, evenly lit and without glare?"
+                    tr!("review-question-selfie")
                 } else {
-                    "Is everything readable, sharp and without glare?"
+                    tr!("review-question-document")
                 });
                 ui.add_space(6.0);
-                let accept = egui::Button::new(RichText::new("Use this photo").size(20.0))
+                let accept = egui::Button::new(RichText::new(tr!("review-use")).size(20.0))
                     .min_size(egui::vec2(240.0, 44.0));
                 if ui.add(accept).on_hover_text("Enter").clicked() {
                     self.intents.push(Intent::Flow(Action::Accept));
                 }
                 ui.add_space(6.0);
-                let retake = egui::Button::new(RichText::new("Retake").size(18.0))
+                let retake = egui::Button::new(RichText::new(tr!("review-retake")).size(18.0))
                     .min_size(egui::vec2(240.0, 40.0));
                 if ui.add(retake).on_hover_text("Esc").clicked() {
                     self.intents.push(Intent::Flow(Action::Retake));

@@ -11,7 +11,7 @@ use crate::gui::live::{
     Command, Event, Pipeline, PipelineConfig, ReportDelivery, SessionWriter, SourceTrouble,
 };
 use crate::gui::preview::downscaled;
-use crate::Shot;
+use crate::{tr, Shot};
 
 impl KycamApp {
     pub(super) fn apply(&mut self, action: Action) {
@@ -40,7 +40,7 @@ impl KycamApp {
                 let writer = self.live.as_ref().map(|l| &l.writer);
                 if let Some(writer) = writer.or(self.kept_writer.as_ref()) {
                     if let Err(e) = writer.discard(shot) {
-                        self.notice = Some(format!("Could not remove the earlier photo: {e}"));
+                        self.notice = Some(tr!("session-not-removed", error = &e.to_string()));
                     }
                 }
             }
@@ -75,7 +75,7 @@ impl KycamApp {
         {
             Ok(writer) => writer,
             Err(e) => {
-                self.notice = Some(format!("Cannot create the folder for the photos: {e}"));
+                self.notice = Some(tr!("session-no-folder", error = &e.to_string()));
                 self.apply(Action::Restart);
                 return;
             }
@@ -113,8 +113,9 @@ impl KycamApp {
                     saving: None,
                 });
             }
-            Err(e) => self.apply(Action::SourceFailed(SourceTrouble::other(format!(
-                "Cannot start: {e}"
+            Err(e) => self.apply(Action::SourceFailed(SourceTrouble::other(tr!(
+                "session-cannot-start",
+                error = &e.to_string()
             )))),
         }
     }
@@ -187,8 +188,8 @@ impl KycamApp {
             // about the page before, so it is closed, and said why.
             if let Some(question) = self.question.take() {
                 self.notice = Some(match question {
-                    Question::Shutter(_) => "A photo passing every check was taken just before the shutter: it is shown instead, and nothing else was saved.".to_owned(),
-                    Question::Lose { .. } => "A photo arrived: nothing was deleted.".to_owned(),
+                    Question::Shutter(_) => tr!("session-shutter-overtaken"),
+                    Question::Lose { .. } => tr!("session-photo-arrived"),
                 });
             }
         }

@@ -7,7 +7,7 @@ use crate::gui::flow::Action;
 use crate::gui::live::LiveReport;
 use crate::gui::overlay::{self, UiFromImage, FAIL};
 use crate::gui::panels;
-use crate::Shot;
+use crate::{tr, Shot};
 
 impl KycamApp {
     pub(super) fn shooting_ui(&mut self, ui: &mut egui::Ui, shot: Shot) {
@@ -24,30 +24,32 @@ impl KycamApp {
                         panels::checklist_ui(ui, &r.verdicts);
                     }
                     None => {
-                        ui.label("Waiting for the first picture…");
+                        ui.label(tr!("shoot-waiting"));
                     }
                 }
                 ui.add_space(12.0);
-                let shutter = egui::Button::new(RichText::new("Take photo now").size(18.0))
+                let shutter = egui::Button::new(RichText::new(tr!("shoot-take-now")).size(18.0))
                     .min_size(egui::vec2(220.0, 40.0));
                 if ui
                     .add_enabled(report.is_some() && !saving, shutter)
-                    .on_hover_text("Space. If a check fails you are asked first, and the photo is marked as taken by hand.")
+                    .on_hover_text(tr!("shoot-take-now-hint"))
                     .clicked()
                 {
                     self.intents.push(Intent::Shutter);
                 }
-                ui.label(RichText::new("or press Space · Esc goes back").weak());
+                ui.label(RichText::new(tr!("shoot-keys")).weak());
                 if shot == Shot::Selfie {
-                    ui.checkbox(&mut self.settings.mirror_selfie, "Mirror the preview")
-                        .on_hover_text("Only the preview: the saved photo is never mirrored");
+                    ui.checkbox(&mut self.settings.mirror_selfie, tr!("shoot-mirror"))
+                        .on_hover_text(tr!("shoot-mirror-hint"));
                 }
                 if let Some(r) = report.as_ref().filter(|_| self.settings.show_diagnostics) {
                     ui.add_space(8.0);
                     ui.label(
-                        RichText::new(format!(
-                            "frame {} · {:.0} ms · {} dropped",
-                            r.seq, r.latency_ms, r.stats.dropped
+                        RichText::new(tr!(
+                            "shoot-diagnostics",
+                            seq = &r.seq.to_string(),
+                            ms = &format!("{:.0}", r.latency_ms),
+                            dropped = &r.stats.dropped.to_string()
                         ))
                         .small()
                         .weak(),
@@ -71,13 +73,13 @@ impl KycamApp {
             if let Some(live) = &self.live {
                 if let Some(problem) = &live.problem {
                     ui.colored_label(FAIL, RichText::new(&problem.words).size(18.0));
-                    if ui.button("No camera? Other options…").clicked() {
+                    if ui.button(tr!("shoot-other-options")).clicked() {
                         self.intents
                             .push(Intent::Flow(Action::SourceFailed(problem.clone())));
                     }
                 }
                 if live.ended {
-                    ui.colored_label(FAIL, "The pictures have ended.");
+                    ui.colored_label(FAIL, tr!("shoot-pictures-ended"));
                 }
             }
             ui.add_space(4.0);
@@ -86,11 +88,11 @@ impl KycamApp {
     }
 
     /// What is said until the first picture arrives.
-    fn starting_text(&self) -> &'static str {
+    fn starting_text(&self) -> String {
         match self.launch.source {
-            SourceChoice::Camera(_) => "Starting the camera…",
-            SourceChoice::Frames(_) => "Opening the pictures…",
-            SourceChoice::Demo => "Starting the demo…",
+            SourceChoice::Camera(_) => tr!("shoot-starting-camera"),
+            SourceChoice::Frames(_) => tr!("shoot-opening-pictures"),
+            SourceChoice::Demo => tr!("shoot-starting-demo"),
         }
     }
 

@@ -12,6 +12,7 @@ use nokhwa::Camera;
 use super::camera_format::choose_format;
 use super::{SourceTrouble, TroubleKind};
 use crate::pipeline::frame::{FrameSource, Pacing, SourceMode, SourceStep};
+use crate::tr;
 
 /// Some cameras send corrupt or dark MJPEG frames while auto-exposure settles.
 const SKIP_FIRST_FRAMES: u32 = 5;
@@ -28,7 +29,10 @@ pub struct CameraInfo {
     pub description: String,
 }
 
-pub const NO_CAMERA: &str = "No camera found.";
+/// "No camera found.", in the current language.
+pub fn no_camera_words() -> String {
+    tr!("source-no-camera")
+}
 
 /// The cameras on this machine; empty when there are none. `Err` is a plain-words
 /// reason the list could not be read.
@@ -51,26 +55,15 @@ pub fn list_cameras() -> Result<Vec<CameraInfo>, String> {
 pub fn trouble(error: &str) -> SourceTrouble {
     let e = error.to_lowercase();
     if e.contains("permission denied") {
-        SourceTrouble::new(
-            TroubleKind::NotAllowed,
-            "kycam is not allowed to open the camera.",
-        )
-        .with_command_hint(
-            "Add yourself to the `video` group (sudo usermod -aG video $USER), then log out and back in.",
-        )
+        SourceTrouble::new(TroubleKind::NotAllowed, tr!("source-not-allowed"))
+            .with_command_hint(tr!("source-hint-video-group"))
     } else if e.contains("no such file or directory") || e.contains("no such device") {
-        SourceTrouble::new(TroubleKind::NoCamera, NO_CAMERA).with_command_hint(
-            "Connect a webcam, or try `kycam --demo`, a folder of frames \
-             (`kycam --source DIR`), or `kycam check PHOTO`.",
-        )
+        SourceTrouble::new(TroubleKind::NoCamera, no_camera_words())
+            .with_command_hint(tr!("source-hint-no-camera"))
     } else if e.contains("busy") {
-        SourceTrouble::new(
-            TroubleKind::InUse,
-            "The camera is in use by another program (a video call, a browser tab): close it; \
-             kycam keeps trying.",
-        )
+        SourceTrouble::new(TroubleKind::InUse, tr!("source-in-use"))
     } else {
-        SourceTrouble::other(format!("The camera failed: {error}"))
+        SourceTrouble::other(tr!("source-failed", error = error))
     }
 }
 
@@ -93,12 +86,9 @@ pub fn open(index: u32) -> Result<Box<dyn FrameSource>, SourceTrouble> {
     let chosen = choose_format(&formats).map_err(|why| {
         SourceTrouble::new(
             TroubleKind::Unusable,
-            format!(
-                "Camera {index} cannot be used: {}. Choose another camera in Settings.",
-                why.reason()
-            ),
+            tr!("source-unusable", n = index, why = &why.reason()),
         )
-        .with_command_hint("`kycam cameras` lists them.")
+        .with_command_hint(tr!("source-hint-list"))
     })?;
     camera
         .set_camera_requset(RequestedFormat::new::<RgbFormat>(
@@ -149,10 +139,7 @@ impl FrameSource for CameraSource {
                 Err(e) => {
                     return SourceStep::Failed(SourceTrouble::new(
                         TroubleKind::Interrupted,
-                        format!(
-                            "The camera stopped ({}): reconnecting…",
-                            trouble(&e.to_string()).words
-                        ),
+                        tr!("source-stopped", why = &trouble(&e.to_string()).words),
                     ))
                 }
             };
@@ -167,7 +154,7 @@ impl FrameSource for CameraSource {
                     if damaged >= DAMAGED_IN_A_ROW_TO_REPORT {
                         return SourceStep::Problem(SourceTrouble::new(
                             TroubleKind::Interrupted,
-                            "The camera sends damaged pictures: try another USB port or cable.",
+                            tr!("source-damaged"),
                         ));
                     }
                 }
@@ -190,7 +177,7 @@ mod tests {
     fn driver_errors_are_told_by_kind() {
         let none = trouble("Could not open device /dev/video0: No such file or directory");
         assert_eq!(none.kind, TroubleKind::NoCamera);
-        assert_eq!(none.words, NO_CAMERA);
+        assert_eq!(none.words, no_camera_words());
         let denied = trouble("Permission denied (os error 13)");
         assert_eq!(denied.kind, TroubleKind::NotAllowed);
         assert!(!denied.words.contains('`'));

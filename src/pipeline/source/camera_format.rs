@@ -35,13 +35,11 @@ pub enum Unusable {
 
 impl Unusable {
     /// In plain words, for the person choosing a camera.
-    pub fn reason(self) -> &'static str {
+    pub fn reason(self) -> String {
         match self {
-            Unusable::NoPicture => "it sends no pictures (a metadata device of a camera)",
-            Unusable::GreyOnly => "it sends grey pictures only (an infrared camera for face login)",
-            Unusable::TooSmallOrSlow => {
-                "it cannot send 640×480 at 15 frames a second, too little to read a card"
-            }
+            Unusable::NoPicture => crate::tr!("camera-no-picture"),
+            Unusable::GreyOnly => crate::tr!("camera-grey-only"),
+            Unusable::TooSmallOrSlow => crate::tr!("camera-too-small-or-slow"),
         }
     }
 }

@@ -18,7 +18,7 @@ use std::time::{Duration, Instant};
 
 use crossbeam_channel::{SendTimeoutError, Sender, TrySendError};
 
-pub use camera::{list_cameras, CameraInfo, NO_CAMERA};
+pub use camera::{list_cameras, no_camera_words, CameraInfo};
 pub use trouble::{SourceTrouble, TroubleKind};
 
 use super::frame::{Frame, FrameSource, Pacing, SourceMode, SourceStep};
@@ -40,7 +40,7 @@ const LOSSLESS_NOMINAL_FPS: f32 = 30.0;
 fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
     match spec.clone() {
         SourceSpec::Camera { index } => (
-            format!("camera {index}"),
+            crate::tr!("source-camera", n = index),
             true,
             Arc::new(move || camera::open(index)),
         ),
@@ -60,7 +60,7 @@ fn opener(spec: &SourceSpec) -> (String, bool, SourceOpener) {
         SourceSpec::Demo { fps } => {
             let shot = Arc::new(demo::DemoShot::new(crate::shot::Shot::IdFront));
             (
-                "demo".into(),
+                crate::tr!("source-demo"),
                 false,
                 Arc::new(move || demo::open(fps, Arc::clone(&shot)).map_err(SourceTrouble::other)),
             )
@@ -198,11 +198,16 @@ fn supervise(
         if !reported_stall {
             reported_stall = true;
             let what = if live {
-                format!("No picture from {name} for {} s: it may be stalled or unplugged; reconnecting…", STALL_REPORT_AFTER.as_secs())
+                crate::tr!(
+                    "source-stalled-live",
+                    name = &name.to_string(),
+                    seconds = STALL_REPORT_AFTER.as_secs() as usize
+                )
             } else {
-                format!(
-                    "No picture from {name} for {} s: the source is stalled.",
-                    STALL_REPORT_AFTER.as_secs()
+                crate::tr!(
+                    "source-stalled",
+                    name = &name.to_string(),
+                    seconds = STALL_REPORT_AFTER.as_secs() as usize
                 )
             };
             shared.events.send(Event::SourceProblem(SourceTrouble::new(

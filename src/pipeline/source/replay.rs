@@ -14,18 +14,26 @@ use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
 /// files (JPEG, PNG, TIFF: [`imageio::is_image_file`]) sorted by name. Errors name
 /// the path.
 pub fn frame_files(path: &Path) -> Result<Vec<PathBuf>, String> {
-    let meta =
-        std::fs::metadata(path).map_err(|e| format!("{}: cannot read: {e}", path.display()))?;
+    let shown = || path.display().to_string();
+    let meta = std::fs::metadata(path).map_err(|e| {
+        crate::tr!(
+            "replay-cannot-read",
+            path = &shown(),
+            error = &e.to_string()
+        )
+    })?;
     if !meta.is_dir() {
         return Ok(vec![path.to_owned()]);
     }
-    let files = imageio::image_files_in(path)
-        .map_err(|e| format!("{}: cannot list the folder: {e}", path.display()))?;
+    let files = imageio::image_files_in(path).map_err(|e| {
+        crate::tr!(
+            "replay-cannot-list",
+            path = &shown(),
+            error = &e.to_string()
+        )
+    })?;
     if files.is_empty() {
-        return Err(format!(
-            "{}: the folder has no frames (JPEG, PNG or TIFF files)",
-            path.display()
-        ));
+        return Err(crate::tr!("replay-no-frames", path = &shown()));
     }
     Ok(files)
 }
@@ -114,9 +122,9 @@ impl FrameSource for Replay {
                         return SourceStep::End;
                     }
                     if *sent_this_pass == 0 {
-                        return SourceStep::Failed(SourceTrouble::other(
-                            "no frame of the folder could be read",
-                        ));
+                        return SourceStep::Failed(SourceTrouble::other(crate::tr!(
+                            "source-folder-unreadable"
+                        )));
                     }
                     *next = 0;
                     *sent_this_pass = 0;
@@ -128,9 +136,10 @@ impl FrameSource for Replay {
                         *sent_this_pass += 1;
                         SourceStep::Frame(Arc::new(loaded.rgb))
                     }
-                    Err(e) => {
-                        SourceStep::Problem(SourceTrouble::other(format!("{e}: frame skipped")))
-                    }
+                    Err(e) => SourceStep::Problem(SourceTrouble::other(crate::tr!(
+                        "source-frame-skipped",
+                        error = &e.to_string()
+                    ))),
                 }
             }
         }
