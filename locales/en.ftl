@@ -180,7 +180,7 @@ step-done-turned = turned { $deg }°
 step-done-mouth-open = mouth open
 step-done-smile = smile
 step-gauge-blinks = blinks: { $n } of { $of }
-step-gauge-turned = turned { $deg }° of { $of }°
+step-gauge-turned = turned { $deg }°, { $percent } % of the way
 step-gauge-mouth = mouth open { $percent } % of the way
 
 ## The window: questions

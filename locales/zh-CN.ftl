@@ -171,7 +171,7 @@ step-done-turned = 转了 { $deg }°
 step-done-mouth-open = 张嘴
 step-done-smile = 微笑
 step-gauge-blinks = 眨眼：{ $n } / { $of } 次
-step-gauge-turned = 已转 { $deg }°，需 { $of }°
+step-gauge-turned = 已转 { $deg }°，完成 { $percent }%
 step-gauge-mouth = 张嘴程度 { $percent }%
 
 ## 窗口：确认对话框

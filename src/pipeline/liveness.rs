@@ -122,7 +122,7 @@ impl Default for PracticeConfig {
 pub struct Gauge {
     /// 0–1.
     pub fraction: f32,
-    /// "blinks: 1 of 2", "turned 18° of 25°", "mouth open 40 % of the way".
+    /// "blinks: 1 of 2", "turned 18°, 72 % of the way", "mouth open 40 % of the way".
     pub words: String,
 }
 
@@ -316,7 +316,7 @@ impl Practice {
                     words: tr!(
                         "step-gauge-turned",
                         deg = &format!("{turned:.0}"),
-                        of = &format!("{:.0}", c.turn_deg)
+                        percent = &format!("{:.0}", 100.0 * (turned / c.turn_deg).clamp(0.0, 1.0))
                     ),
                 }
             }

@@ -80,10 +80,13 @@ fn each_turn_step_needs_its_own_side() {
     assert_eq!(p.current(), Some(Step::TurnLeft));
     // Turned to the right: nothing for the left.
     let t = feed(&mut p, ms(0), &[yaw(-35.0), yaw(-30.0)]);
-    assert_eq!(p.gauge().map(|g| g.words), Some("turned 0° of 25°".into()));
+    assert_eq!(
+        p.gauge().map(|g| g.words),
+        Some("turned 0°, 0 % of the way".into())
+    );
     let t = feed(&mut p, t, &[yaw(10.0), yaw(18.0)]);
     let gauge = p.gauge().unwrap_or_else(|| panic!("no gauge"));
-    assert_eq!(gauge.words, "turned 18° of 25°");
+    assert_eq!(gauge.words, "turned 18°, 72 % of the way");
     assert!((gauge.fraction - 0.72).abs() < 1e-6);
     let t = feed(&mut p, t, &[yaw(27.0)]);
     assert_eq!(p.state(Step::TurnLeft), StepState::Done);
@@ -169,7 +172,10 @@ fn no_face_leaves_the_gauge_empty_and_says_so() {
     assert_eq!(p.gauge().map(|g| g.fraction), Some(0.0));
     // A face that goes away empties the turn gauge again.
     feed(&mut p, ms(300), &[yaw(15.0), None]);
-    assert_eq!(p.gauge().map(|g| g.words), Some("turned 0° of 25°".into()));
+    assert_eq!(
+        p.gauge().map(|g| g.words),
+        Some("turned 0°, 0 % of the way".into())
+    );
     assert!(p.face_seen());
 }
 
