@@ -24,7 +24,7 @@ use crate::analysis::Face;
 
 use super::geometry::Pt;
 use super::portrait::Portraits;
-use super::warp::rectify_grey;
+use super::warp::{frame_from_rectified, rectify_grey};
 use crate::shot::DocumentShape;
 
 /// What told which way up the document lies.
@@ -49,7 +49,7 @@ pub struct Upright {
 /// The rectified document the zone is looked for on is half the canonical size
 /// (440 × 310 px for a passport page, 428 × 270 for a card): an MRZ character is
 /// then ~7 px high and ~5 px wide (ICAO 9303 OCR-B at 2.5 × 1.8 mm on a 125 × 88 mm
-/// page), enough to tell characters apart, and the warp stays under ~0.3 ms.
+/// page), enough to tell characters apart.
 const RECTIFIED_SCALE: u32 = 2;
 /// Half the side of the box a pixel's background is averaged over, as a share of
 /// the rectified height: ~3 character heights, so a character's ink is compared
@@ -116,9 +116,23 @@ pub fn mrz_upright(
     let turn = u8::from(standing);
     let across = reading_corners(corners, turn);
     let (w, h) = shape.rectified_size();
-    let flat = rectify_grey(grey, &across, w / RECTIFIED_SCALE, h / RECTIFIED_SCALE);
-    let ink = InkMap::new(&flat);
-    let (top, bottom) = ink.band_cover();
+    let (w, h) = (w / RECTIFIED_SCALE, h / RECTIFIED_SCALE);
+    let (near, far) = band_rows(h as usize);
+    // Only the two bands are rectified: half the warp.
+    let band = |y0: usize| -> Option<GrayImage> {
+        let (y0, y1) = (y0 as f32, (y0 + far) as f32);
+        let at = |x: f32, y: f32| frame_from_rectified(&across, w, h, x, y);
+        let quad = [
+            at(0.0, y0)?,
+            at(w as f32, y0)?,
+            at(w as f32, y1)?,
+            at(0.0, y1)?,
+        ];
+        Some(rectify_grey(grey, &quad, w, far as u32))
+    };
+    let top = InkMap::new(&band(0)?).best_line(near..far.saturating_sub(LINE_ROWS));
+    let bottom =
+        InkMap::new(&band(h as usize - far)?).best_line(0..far.saturating_sub(near + LINE_ROWS));
     let quarter_turns = if bottom >= ZONE_MIN_COVER && bottom - top >= ZONE_MIN_LEAD {
         turn
     } else if top >= ZONE_MIN_COVER && top - bottom >= ZONE_MIN_LEAD {
@@ -157,6 +171,16 @@ pub fn rotation_deg(quarter_turns: u8, in_plane_deg: f32) -> f32 {
     } else {
         d
     }
+}
+
+/// The rows of a document `h` rows high where the band along an edge starts and
+/// ends, counted from that edge ([`BAND_FRAC`]).
+fn band_rows(h: usize) -> (usize, usize) {
+    let h = h as f32;
+    (
+        (h * BAND_FRAC.0).round() as usize,
+        (h * BAND_FRAC.1).round() as usize,
+    )
 }
 
 /// Where a rectified document shows ink: pixels clearly darker than the paper
@@ -198,16 +222,16 @@ impl InkMap {
 
     /// The best line's bin cover in the band along the top edge and the bottom edge.
     fn band_cover(&self) -> (f32, f32) {
-        let h = self.h as f32;
-        let (near, far) = (
-            (h * BAND_FRAC.0).round() as usize,
-            (h * BAND_FRAC.1).round() as usize,
-        );
-        let best =
-            |rows: std::ops::Range<usize>| rows.map(|y| self.line_cover(y)).fold(0.0f32, f32::max);
-        let top = best(near..far.saturating_sub(LINE_ROWS));
-        let bottom = best(self.h.saturating_sub(far)..self.h.saturating_sub(near + LINE_ROWS));
+        let (near, far) = band_rows(self.h);
+        let top = self.best_line(near..far.saturating_sub(LINE_ROWS));
+        let bottom =
+            self.best_line(self.h.saturating_sub(far)..self.h.saturating_sub(near + LINE_ROWS));
         (top, bottom)
+    }
+
+    /// The best bin cover of a line of text starting at one of `rows`.
+    fn best_line(&self, rows: std::ops::Range<usize>) -> f32 {
+        rows.map(|y| self.line_cover(y)).fold(0.0f32, f32::max)
     }
 
     /// The share of the inner width's bins in which strokes of the line of text
