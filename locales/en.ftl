@@ -249,7 +249,7 @@ row-yes = yes
 row-no = no
 row-need-jpeg-or-png = JPEG or PNG
 row-need-file-size = { $min } – { $max }
-row-upright = the right way up
+row-upright = upright
 row-upside-down = upside down
 row-on-its-side = on its side
 
