@@ -397,6 +397,7 @@ rejection-dark-background-advice = Face a window or a lamp; do not sit with the 
 rule-document_found = Document found
 rule-back_side = Back side shown
 rule-new_picture = Not a photo already taken
+rule-upright = Right way up
 rule-face_found = Face found
 rule-single_face = Only one person
 rule-corners_visible = All four corners visible
@@ -501,6 +502,30 @@ advice-camera-too-plain = This camera's pictures are too small or plain to make 
 # $format: the file's format (TIFF, …).
 advice-file-format = The file is { $format }: save it as JPEG before uploading.
 
+## Advice: which way up the document lies (the upright rule)
+
+# $document: card or passport.
+advice-upside-down = { $document ->
+    [passport] Turn the passport the right way up: it is upside down.
+   *[card] Turn the card the right way up: it is upside down.
+}
+# $document: card or passport; $way: the way to turn it back (clockwise, anticlockwise).
+advice-on-its-side = { $way ->
+    [clockwise] Turn the { $document ->
+        [passport] passport
+       *[card] card
+    } a quarter turn clockwise: it lies on its side.
+   *[anticlockwise] Turn the { $document ->
+        [passport] passport
+       *[card] card
+    } a quarter turn anticlockwise: it lies on its side.
+}
+# $document: card or passport. Its print does not tell which way is up.
+advice-on-its-side-either-way = { $document ->
+    [passport] Turn the passport a quarter turn so that its text runs across the picture, the right way up.
+   *[card] Turn the card a quarter turn so that its text runs across the picture, the right way up.
+}
+
 ## Values with their units ($value is already formatted; $n selects the plural)
 
 unit-percent = { $value } %
@@ -577,6 +602,9 @@ row-yes = yes
 row-no = no
 row-need-jpeg-or-png = JPEG or PNG
 row-need-file-size = { $min } – { $max }
+row-upright = upright
+row-upside-down = upside down
+row-on-its-side = on its side
 
 ## kycam check
 

@@ -374,6 +374,7 @@ rejection-dark-background-advice = 请面向窗户或灯光，不要背对光源
 rule-document_found = 找到证件
 rule-back_side = 拍的是背面
 rule-new_picture = 不是已拍过的照片
+rule-upright = 证件方向正确
 rule-face_found = 检测到人脸
 rule-single_face = 只有一个人
 rule-corners_visible = 四个角完整可见
@@ -472,6 +473,27 @@ advice-file-too-large = 文件超过 10 MB：请降低 JPEG 画质或分辨率�
 advice-camera-too-plain = 这台相机的画面太小或内容太单调，保存不出 100 KB 的照片：请换用分辨率更高的相机，或让场景更亮一些。
 advice-file-format = 文件是 { $format } 格式：请先另存为 JPEG 再上传。
 
+## 建议：证件的方向（upright 规则）
+
+advice-upside-down = { $document ->
+    [passport] 请把护照转正：现在是上下颠倒的。
+   *[card] 请把证件转正：现在是上下颠倒的。
+}
+advice-on-its-side = { $way ->
+    [clockwise] 请把{ $document ->
+        [passport] 护照
+       *[card] 证件
+    }顺时针转 90 度：现在是侧着放的。
+   *[anticlockwise] 请把{ $document ->
+        [passport] 护照
+       *[card] 证件
+    }逆时针转 90 度：现在是侧着放的。
+}
+advice-on-its-side-either-way = { $document ->
+    [passport] 请把护照转 90 度，让文字横向排列、正面朝上。
+   *[card] 请把证件转 90 度，让文字横向排列、正面朝上。
+}
+
 ## 带单位的数值（$value 已经格式化好；$n 仅供英文区分单复数）
 
 unit-percent = { $value }%
@@ -544,6 +566,9 @@ row-yes = 是
 row-no = 否
 row-need-jpeg-or-png = JPEG 或 PNG
 row-need-file-size = { $min }～{ $max }
+row-upright = 方向正确
+row-upside-down = 上下颠倒
+row-on-its-side = 侧放
 
 ## kycam check
 

@@ -44,7 +44,25 @@ pub struct FaceJson {
 
 #[derive(Debug, Serialize)]
 pub struct DocumentJson {
+    /// Clockwise from the document's top-left as it is read; from the corner
+    /// nearest the picture's top-left when which way up it lies is not known.
     pub corners: [[f32; 2]; 4],
+    /// The document's turn in the picture, degrees clockwise in (−180, 180]; null
+    /// when nothing printed on it tells which way up it lies.
+    pub rotation_deg: Option<f32>,
+    /// What told which way up it lies: "portrait" or "mrz"; null when nothing did.
+    pub upright_cue: Option<analysis::document::UprightCue>,
+}
+
+impl DocumentJson {
+    fn of(d: &analysis::DocumentMeasures) -> Self {
+        DocumentJson {
+            corners: d.reading_corners(),
+            // A tenth of a degree is all the outline's fit is worth.
+            rotation_deg: d.rotation_deg().map(|r| (r * 10.0).round() / 10.0),
+            upright_cue: d.upright.map(|u| u.cue),
+        }
+    }
 }
 
 /// Checks photo files; keeps one face detector for all of them.
@@ -118,10 +136,7 @@ impl Checker {
                     }
                 })
                 .collect(),
-            document: m
-                .document
-                .as_ref()
-                .map(|d| DocumentJson { corners: d.corners }),
+            document: m.document.as_ref().map(DocumentJson::of),
             distance_cm: m.selfie.as_ref().map(|s| s.distance_cm),
             checks,
             measurements: m,
@@ -130,8 +145,8 @@ impl Checker {
 }
 
 /// When the document's portrait was not found upright, looks for it on the
-/// document's region turned a quarter either way: a page held sideways. On a
-/// back side also upside down: a card turned over about its long side.
+/// document's region turned a quarter either way and upside down: a page held
+/// sideways or upside down, a card turned over about its long side.
 fn add_sideways_portrait(detector: &mut FaceDetector, grey: &GrayImage, m: &mut Measurements) {
     let Some(doc) = m.document.as_ref().filter(|d| !d.portrait_found) else {
         return;
@@ -145,13 +160,7 @@ fn add_sideways_portrait(detector: &mut FaceDetector, grey: &GrayImage, m: &mut 
     };
     let region = image::imageops::crop_imm(grey, x, y, w, h).to_image();
     // The whole picture was searched upright already.
-    let faces = detector.detect_portrait(
-        &region,
-        (x as f32, y as f32),
-        1.0,
-        true,
-        m.shot.is_back_side(),
-    );
+    let faces = detector.detect_portrait(&region, (x as f32, y as f32), 1.0, true);
     m.add_faces(faces);
 }
 

@@ -313,6 +313,7 @@ fn a_front_is_found_around_its_portrait() {
         let elsewhere = [Face {
             rect: Rect::new(-500.0, -500.0, 60.0, 60.0),
             score: 20.0,
+            quarter_turns: 0,
         }];
         assert_eq!(
             find_document_with_portrait(&grey, DocShape::Id1, &elsewhere),

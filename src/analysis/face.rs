@@ -22,6 +22,11 @@ const DETECTOR_WINDOW_PX: u32 = 40;
 pub struct Face {
     pub rect: Rect,
     pub score: f32,
+    /// How the face stands in the picture, in quarter turns clockwise: 0 upright,
+    /// 1 its top towards the picture's right, 2 upside down, 3 its top towards the
+    /// left. The frontal model finds faces within ~15° of upright only, so a face
+    /// found in the picture turned a quarter or a half is turned that way.
+    pub quarter_turns: u8,
 }
 
 /// The parsed model, shared: `Model` is `Send + Clone`, the detector built from it is not.
@@ -93,21 +98,17 @@ impl FaceDetector {
             .into_iter()
             .map(|f| Face {
                 rect: f.rect.scaled(to_input),
-                score: f.score,
+                ..f
             })
             .collect()
     }
 
-    /// Faces in `grey` turned a quarter either way, largest first, boxes in
-    /// `grey`'s pixels: the portrait on a page held sideways, which the frontal
-    /// model does not see upright (a face rotated by more than ~15° is missed).
-    /// The picture is brought to the working size before it is turned.
-    pub fn detect_sideways(&mut self, grey: &GrayImage) -> Vec<Face> {
-        self.detect_turned(grey, &[Turn::Clockwise, Turn::Anticlockwise])
-    }
-
-    /// [`FaceDetector::detect_sideways`] and upside down too: a card turned over
-    /// about its long side shows its other face upside down.
+    /// Faces in `grey` turned a quarter either way and upside down, largest first,
+    /// boxes in `grey`'s pixels, each with the turn it stands at in `grey`
+    /// ([`Face::quarter_turns`]): the portrait on a page held sideways or upside
+    /// down, or on a card turned over about its long side, which the frontal model
+    /// does not see upright (a face rotated by more than ~15° is missed). The
+    /// picture is brought to the working size before it is turned.
     pub fn detect_any_way_round(&mut self, grey: &GrayImage) -> Vec<Face> {
         self.detect_turned(grey, &[Turn::Clockwise, Turn::Anticlockwise, Turn::Half])
     }
@@ -116,15 +117,14 @@ impl FaceDetector {
     /// picture it was cut from: `region` sits at `origin` there, and its pixels
     /// are `to_picture` of the picture's. Upright first (unless the caller has
     /// searched upright already); when no face is upright, turned a quarter
-    /// either way (a page held sideways) and on a `back_side` upside down too
-    /// (a card turned over about its long side).
+    /// either way and upside down ([`FaceDetector::detect_any_way_round`]): the
+    /// turn it is found at says which way up the document lies.
     pub fn detect_portrait(
         &mut self,
         region: &GrayImage,
         origin: (f32, f32),
         to_picture: f32,
         upright_searched: bool,
-        back_side: bool,
     ) -> Vec<Face> {
         let mut faces = if upright_searched {
             Vec::new()
@@ -132,17 +132,13 @@ impl FaceDetector {
             self.detect(region)
         };
         if faces.is_empty() {
-            faces = if back_side {
-                self.detect_any_way_round(region)
-            } else {
-                self.detect_sideways(region)
-            };
+            faces = self.detect_any_way_round(region);
         }
         faces
             .into_iter()
             .map(|f| Face {
                 rect: f.rect.scaled(to_picture).shifted(origin.0, origin.1),
-                score: f.score,
+                ..f
             })
             .collect()
     }
@@ -158,6 +154,7 @@ impl FaceDetector {
             faces.extend(self.detect_in_work(&turned).into_iter().map(|f| Face {
                 rect: turn.undo(&f.rect, w, h).scaled(to_input),
                 score: f.score,
+                quarter_turns: turn.face_quarter_turns(),
             }));
         }
         faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
@@ -196,6 +193,7 @@ impl FaceDetector {
                         b.height() as f32,
                     ),
                     score: info.score() as f32,
+                    quarter_turns: 0,
                 }
             })
             .collect();
@@ -213,6 +211,17 @@ enum Turn {
 }
 
 impl Turn {
+    /// How a face found in the picture turned this way stands in the picture itself
+    /// ([`Face::quarter_turns`]): turning the picture clockwise stood it up, so it lay
+    /// a quarter anticlockwise.
+    fn face_quarter_turns(self) -> u8 {
+        match self {
+            Turn::Clockwise => 3,
+            Turn::Anticlockwise => 1,
+            Turn::Half => 2,
+        }
+    }
+
     fn apply(self, grey: &GrayImage) -> GrayImage {
         match self {
             Turn::Clockwise => image::imageops::rotate90(grey),

@@ -100,6 +100,27 @@ pub struct DocumentMeasures {
     /// A face (the holder's portrait) lies inside the document, at a portrait's size
     /// for it: the same test the search ranks outlines by.
     pub portrait_found: bool,
+    /// Which way up the document lies, from its portrait or its machine-readable
+    /// zone; `None` when nothing printed on it tells (docs/upright.md).
+    pub upright: Option<document::Upright>,
+}
+
+impl DocumentMeasures {
+    /// The corners starting at the document's top-left as it is read, clockwise;
+    /// in the picture's order ([`DocumentMeasures::corners`]) when which way up it
+    /// lies is not known.
+    pub fn reading_corners(&self) -> [[f32; 2]; 4] {
+        let turns = self.upright.map_or(0, |u| u.quarter_turns);
+        document::reading_corners(&self.corners, turns)
+    }
+
+    /// The document's turn in the picture, degrees clockwise in (−180, 180]: the
+    /// quarter turns its print shows and the outline's in-plane rotation; `None`
+    /// when which way up it lies is not known.
+    pub fn rotation_deg(&self) -> Option<f32> {
+        self.upright
+            .map(|u| document::rotation_deg(u.quarter_turns, self.geometry.rotation_deg))
+    }
 }
 
 /// Everything measured on one frame for one shot.
@@ -243,11 +264,15 @@ fn measure_document(
     let anchors = if anchor { faces } else { &[] };
     let found = document::find_document_with_portrait(grey, shape, anchors)?;
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
+    let standing = geometry.standing;
+    let upright = document::portrait_upright(&found.corners, faces, grey.dimensions(), standing)
+        .or_else(|| document::mrz_upright(grey, &found.corners, shape, standing));
     Some(DocumentMeasures {
         corners: found.corners,
         score: found.score,
         geometry,
         portrait_found: document::Portraits::new(faces, grey.dimensions()).held_by(&found.corners),
+        upright,
     })
 }
 
@@ -261,16 +286,23 @@ impl Measurements {
         }
     }
 
-    /// Adds the faces of a later search (the document's region turned a quarter,
-    /// see [`FaceDetector::detect_sideways`]) and looks for the portrait among them.
+    /// Adds the faces of a later search (the document's region turned a quarter
+    /// or a half, see [`FaceDetector::detect_any_way_round`]) and looks for the
+    /// portrait among them, and for which way up it stands.
     pub fn add_faces(&mut self, more: Vec<Face>) {
         self.faces.extend(more);
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
         self.frame_portrait = frame_portrait(&self.faces, self.width, self.height);
         if let Some(doc) = self.document.as_mut() {
-            let portraits = document::Portraits::new(&self.faces, (self.width, self.height));
+            let frame = (self.width, self.height);
+            let portraits = document::Portraits::new(&self.faces, frame);
             doc.portrait_found = portraits.held_by(&doc.corners);
+            let standing = doc.geometry.standing;
+            if let Some(u) = document::portrait_upright(&doc.corners, &self.faces, frame, standing)
+            {
+                doc.upright = Some(u);
+            }
         }
     }
 }

@@ -124,6 +124,19 @@ pub fn checklist_row(v: &Verdict) -> Row {
             words(v, tr!("row-flat"), tr!("row-leaning")),
             tr!("row-flat"),
         ),
+        // Whole quarter turns: told in words.
+        RuleId::Upright => row(
+            measured(v, |a| {
+                if v.pass {
+                    tr!("row-upright")
+                } else if a >= 180.0 {
+                    tr!("row-upside-down")
+                } else {
+                    tr!("row-on-its-side")
+                }
+            }),
+            tr!("row-upright"),
+        ),
         RuleId::PortraitPresent => row(
             words(v, tr!("row-photo-seen"), tr!("row-no-photo")),
             tr!("row-need-photo"),

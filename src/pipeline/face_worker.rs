@@ -24,11 +24,8 @@ pub struct FaceJob {
     /// How finely to search: a card's portrait needs more pixels than a selfie.
     pub search: FaceSearch,
     /// The face is the portrait of the document the region holds, which may lie
-    /// on its side (searched turned when not found upright).
+    /// on its side or upside down (searched turned when not found upright).
     pub portrait: bool,
-    /// With `portrait`: searched upside down too (a back side, where the front
-    /// shown turned over about its long side is upside down).
-    pub upside_down: bool,
     /// The frame's grey, shared with the analysis: the worker cuts and
     /// downscales on its own thread.
     pub frame: Arc<GrayImage>,
@@ -62,10 +59,9 @@ pub struct FaceResult {
 /// pick or to search.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
-    let upside_down = m.shot.is_back_side();
     let (search, region, portrait) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h), false)
-    } else if upside_down {
+    } else if m.shot.is_back_side() {
         let doc = m.document.as_ref()?;
         let region = analysis::portrait_region(&doc.corners, w, h)?;
         (FaceSearch::PORTRAIT_LIVE, region, true)
@@ -84,7 +80,6 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
         seq,
         search,
         portrait,
-        upside_down,
         frame: Arc::clone(grey),
         region,
         colour: None,
@@ -115,7 +110,7 @@ fn work_image(job: &FaceJob) -> (GrayImage, f32) {
 
 /// The faces of a job, in frame pixels, largest first. A portrait search that
 /// finds no upright face looks again with the document turned a quarter either
-/// way (a page held sideways), and on a back side upside down too.
+/// way and upside down (a page held sideways or upside down, a card turned over).
 pub fn faces_in(detector: &mut FaceDetector, job: &FaceJob) -> Vec<Face> {
     TurnedMemory::default().faces_in(detector, job)
 }
@@ -133,7 +128,7 @@ const SCENE_THUMB_SIDE: u32 = 32;
 const SAME_SCENE_MAX_DIFF: f32 = 8.0;
 
 /// The answer of the last turned search, and where and on what it was made. A
-/// card with no upright portrait (a back side, a page held sideways) costs three
+/// card with no upright portrait (a back side, a page held sideways or upside down) costs three
 /// more searches; while the same card stays where it was, turning it again finds
 /// the same, so they are made once per settled scene instead of on every job.
 #[derive(Default)]
@@ -143,13 +138,12 @@ pub struct TurnedMemory {
 
 struct TurnedSearch {
     region: Rect,
-    upside_down: bool,
     thumb: GrayImage,
     faces: Vec<Face>,
 }
 
 impl TurnedSearch {
-    fn is_same_scene(&self, region: &Rect, upside_down: bool, thumb: &GrayImage) -> bool {
+    fn is_same_scene(&self, region: &Rect, thumb: &GrayImage) -> bool {
         let diff: u64 = self
             .thumb
             .as_raw()
@@ -158,9 +152,7 @@ impl TurnedSearch {
             .map(|(a, b)| u64::from(a.abs_diff(*b)))
             .sum();
         let mean_diff = diff as f32 / thumb.as_raw().len().max(1) as f32;
-        self.upside_down == upside_down
-            && self.region.iou(region) >= SAME_PLACE_IOU
-            && mean_diff <= SAME_SCENE_MAX_DIFF
+        self.region.iou(region) >= SAME_PLACE_IOU && mean_diff <= SAME_SCENE_MAX_DIFF
     }
 }
 
@@ -174,7 +166,7 @@ impl TurnedMemory {
             .into_iter()
             .map(|f| Face {
                 rect: f.rect.scaled(to_frame).shifted(origin.0, origin.1),
-                score: f.score,
+                ..f
             })
             .collect();
         if !upright.is_empty() || !job.portrait {
@@ -191,14 +183,13 @@ impl TurnedMemory {
         if let Some(last) = self
             .searched
             .as_ref()
-            .filter(|s| s.is_same_scene(&region, job.upside_down, &thumb))
+            .filter(|s| s.is_same_scene(&region, &thumb))
         {
             return last.faces.clone();
         }
-        let faces = detector.detect_portrait(&small, origin, to_frame, true, job.upside_down);
+        let faces = detector.detect_portrait(&small, origin, to_frame, true);
         self.searched = Some(TurnedSearch {
             region,
-            upside_down: job.upside_down,
             thumb,
             faces: faces.clone(),
         });

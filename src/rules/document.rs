@@ -1,5 +1,6 @@
-//! Document rules: found, all four corners in, large enough to read, straight,
-//! flat to the camera, the portrait side shown on a front and not on a back.
+//! Document rules: found, the right way up, all four corners in, large enough to
+//! read, straight, flat to the camera, the portrait side shown on a front and not on
+//! a back.
 
 use super::*;
 use crate::analysis::DocumentMeasures;
@@ -17,6 +18,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
             not_found_advice()
         }),
+        upright(doc, m.shot.document_shape()),
         corners_visible(doc),
         document_size(doc, card_on_its_side(m, doc)),
         straight(doc),
@@ -113,6 +115,49 @@ fn not_found(m: &Measurements) -> Vec<Verdict> {
         out.push(back_side(m.frame_portrait));
     }
     out
+}
+
+/// The value is how far the document is turned from the right way up, in whole
+/// quarter turns (0°, 90° or 180°; the small in-plane angle is `straight`'s). An
+/// outline on its short side is on its side whichever way it is turned, and fails
+/// with a quarter turn in either direction when its print does not tell which; a
+/// document lying across whose print does not tell (a back side without a
+/// machine-readable zone) passes unmeasured: it is most likely upright, and
+/// failing it would block the shot for nothing the person can fix.
+fn upright(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verdict {
+    let document = match shape {
+        Some(DocumentShape::PassportPage) => "passport",
+        _ => "card",
+    };
+    let limit = Limit::at_most(0.0);
+    let Some(u) = doc.upright else {
+        if !doc.geometry.standing {
+            return Verdict {
+                id: RuleId::Upright,
+                pass: true,
+                value: None,
+                limit,
+                unit: "°",
+                advice: None,
+            };
+        }
+        return Verdict::measured(RuleId::Upright, 90.0, limit, "°", |_| {
+            tr!("advice-on-its-side-either-way", document = document)
+        });
+    };
+    let turns = u.quarter_turns % 4;
+    let degrees = f64::from(if turns == 2 { 180 } else { 90 * (turns % 2) });
+    Verdict::measured(RuleId::Upright, degrees, limit, "°", |_| match turns {
+        2 => tr!("advice-upside-down", document = document),
+        // Its top towards the picture's right: turned clockwise, it goes back
+        // anticlockwise.
+        1 => tr!(
+            "advice-on-its-side",
+            document = document,
+            way = "anticlockwise"
+        ),
+        _ => tr!("advice-on-its-side", document = document, way = "clockwise"),
+    })
 }
 
 /// The value is the smallest margin of a corner to a frame edge (% of that edge's
@@ -251,5 +296,6 @@ fn geometry_only(g: &crate::analysis::document::DocGeometry) -> DocumentMeasures
         score: 0.0,
         geometry: *g,
         portrait_found: false,
+        upright: None,
     }
 }

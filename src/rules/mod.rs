@@ -21,7 +21,8 @@ use crate::tr;
 /// glare → light → colour. File rules only apply to checked files. `back_side`
 /// comes right after the document is found: showing the wrong side is told
 /// before the card is moved into place, which would be wasted on the front;
-/// `new_picture` (live, in a session) next, for the same reason.
+/// `new_picture` (live, in a session) next, for the same reason, and `upright`
+/// (turning the document round moves its corners and edges anyway).
 #[derive(
     Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, serde::Deserialize,
 )]
@@ -30,6 +31,7 @@ pub enum RuleId {
     DocumentFound,
     BackSide,
     NewPicture,
+    Upright,
     FaceFound,
     SingleFace,
     CornersVisible,
@@ -61,6 +63,7 @@ impl RuleId {
             RuleId::DocumentFound => "document_found",
             RuleId::BackSide => "back_side",
             RuleId::NewPicture => "new_picture",
+            RuleId::Upright => "upright",
             RuleId::FaceFound => "face_found",
             RuleId::SingleFace => "single_face",
             RuleId::CornersVisible => "corners_visible",
@@ -93,6 +96,7 @@ impl RuleId {
             RuleId::DocumentFound => tr!("rule-document_found"),
             RuleId::BackSide => tr!("rule-back_side"),
             RuleId::NewPicture => tr!("rule-new_picture"),
+            RuleId::Upright => tr!("rule-upright"),
             RuleId::FaceFound => tr!("rule-face_found"),
             RuleId::SingleFace => tr!("rule-single_face"),
             RuleId::CornersVisible => tr!("rule-corners_visible"),

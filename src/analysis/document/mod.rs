@@ -34,8 +34,9 @@
 //! (where the search image shows print),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
 //! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
-//! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]) and `warp`
-//! (homographies, [`rectify`]). Every tuned number is in [`Params`] (`params`), and one
+//! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]), `warp`
+//! (homographies, [`rectify`]) and `upright` (which way up the found document lies,
+//! from its portrait or its machine-readable zone). Every tuned number is in [`Params`] (`params`), and one
 //! `DocumentSearch` holds a search's images and lines and takes its steps.
 
 mod edges;
@@ -46,6 +47,7 @@ mod portrait;
 mod print;
 mod quads;
 mod refine;
+mod upright;
 mod warp;
 
 use image::GrayImage;
@@ -66,6 +68,9 @@ use refine::{refine_quad, Planes};
 
 pub use crate::shot::DocumentShape as DocShape;
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
+pub use upright::{
+    mrz_upright, portrait_upright, reading_corners, rotation_deg, zone_cover, Upright, UprightCue,
+};
 pub(crate) use warp::{apply_h, quad_to_unit_square};
 pub use warp::{
     frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size, rectify_own_size,

@@ -117,6 +117,7 @@ mod tests {
         Face {
             rect: Rect::new(x, y, w, h),
             score: 20.0,
+            quarter_turns: 0,
         }
     }
 

@@ -1,0 +1,177 @@
+//! Which way up a document lies, as `kycam check --json` reports it: corners from the
+//! document's top-left as it is read, `rotation_deg`, what told it, and the `upright`
+//! rule's advice; on real photos of a printed passport page turned on a desk mat, and
+//! on synthetic passport pages turned with the picture.
+
+mod common;
+mod english_cli;
+
+use std::path::Path;
+use std::process::Output;
+
+use common::fixture;
+use kycam::analysis::document::DocShape;
+use kycam::synth::document::{render_scene, SceneParams};
+
+fn kycam(args: &[&str]) -> Output {
+    english_cli::kycam_in_english()
+        .args(args)
+        .output()
+        .expect("kycam runs")
+}
+
+/// The one report of `kycam check --json --shot SHOT FILE`.
+fn report(path: &Path, shot: &str, lang: &str) -> serde_json::Value {
+    let out = kycam(&[
+        "check",
+        "--json",
+        "--lang",
+        lang,
+        "--shot",
+        shot,
+        path.to_str().expect("a UTF-8 path"),
+    ]);
+    let text = String::from_utf8_lossy(&out.stdout);
+    serde_json::from_str(text.lines().next().expect("one line per file")).expect("JSON")
+}
+
+fn check<'a>(report: &'a serde_json::Value, id: &str) -> &'a serde_json::Value {
+    report["checks"]
+        .as_array()
+        .and_then(|c| c.iter().find(|c| c["id"] == id))
+        .unwrap_or_else(|| panic!("{id} is judged: {report}"))
+}
+
+fn corners(report: &serde_json::Value) -> [[f32; 2]; 4] {
+    let c = &report["document"]["corners"];
+    [0, 1, 2, 3].map(|k| [0, 1].map(|i| c[k][i].as_f64().expect("a number") as f32))
+}
+
+fn dist(a: [f32; 2], b: [f32; 2]) -> f32 {
+    (a[0] - b[0]).hypot(a[1] - b[1])
+}
+
+/// Degrees between two turns, whichever way round.
+fn turn_diff(a: f32, b: f32) -> f32 {
+    let d = (a - b).rem_euclid(360.0);
+    d.min(360.0 - d)
+}
+
+/// The printed passport page on a dark desk mat, upright and on its side both ways
+/// (hand-labelled corners in reading order, from the fixtures' truth):
+/// the first corner reported is its top-left, `rotation_deg` its turn, and the
+/// advice says which way to turn it back.
+#[test]
+fn a_passport_page_turned_on_a_desk_is_read_from_its_top_left() {
+    let cases: [(&str, [f32; 2], f32, Option<&str>); 3] = [
+        ("yushulx_passport.jpg", [90.6, 441.2], 0.0, None),
+        (
+            "yushulx_passport_90.jpg",
+            [568.1, 238.9],
+            90.0,
+            Some("Turn the passport a quarter turn anticlockwise: it lies on its side."),
+        ),
+        (
+            "yushulx_passport_270.jpg",
+            [102.3, 893.4],
+            -90.0,
+            Some("Turn the passport a quarter turn clockwise: it lies on its side."),
+        ),
+    ];
+    for (file, top_left, turn, advice) in cases {
+        let r = report(&fixture(file), "passport", "en");
+        let first = corners(&r)[0];
+        // The page is ~600 px wide: its top-left within 4 % of that.
+        assert!(
+            dist(first, top_left) < 24.0,
+            "{file}: first corner {first:?}, the page's top-left is {top_left:?}"
+        );
+        let rotation = r["document"]["rotation_deg"]
+            .as_f64()
+            .unwrap_or_else(|| panic!("{file}: rotation told: {r}")) as f32;
+        assert!(
+            turn_diff(rotation, turn) < 6.0,
+            "{file}: rotation_deg {rotation}, turned {turn}"
+        );
+        assert_eq!(r["document"]["upright_cue"], "portrait", "{file}");
+        let upright = check(&r, "upright");
+        assert_eq!(upright["pass"], advice.is_none(), "{file}: {upright}");
+        if let Some(advice) = advice {
+            assert_eq!(upright["advice"], advice, "{file}");
+        }
+    }
+}
+
+/// In Chinese the advice is all Chinese (no English word passed into the sentence).
+#[test]
+fn the_upright_advice_is_all_chinese_in_chinese() {
+    let r = report(&fixture("yushulx_passport_90.jpg"), "passport", "zh-CN");
+    let advice = check(&r, "upright")["advice"]
+        .as_str()
+        .expect("the rule fails with advice")
+        .to_owned();
+    assert!(advice.contains("逆时针"), "{advice}");
+    assert!(!advice.chars().any(|c| c.is_ascii_alphabetic()), "{advice}");
+}
+
+/// A back side whose print does not tell which way up it is (a Chinese resident card's
+/// emblem side, lying across) is not guessed: `rotation_deg` null, and `upright`
+/// passes unmeasured.
+#[test]
+fn a_back_without_a_cue_is_not_guessed() {
+    let r = report(&fixture("shakex_card1_back.jpg"), "id-back", "en");
+    assert!(r["document"]["rotation_deg"].is_null(), "{r}");
+    assert!(r["document"]["upright_cue"].is_null(), "{r}");
+    let upright = check(&r, "upright");
+    assert_eq!(upright["pass"], true, "{upright}");
+    assert!(upright["value"].is_null(), "{upright}");
+}
+
+/// Synthetic passport pages (a portrait, and on some a machine-readable zone),
+/// the whole picture turned half round and a quarter: the turn is told, and the
+/// first corner is the page's own top-left turned with the picture.
+#[test]
+fn synthetic_pages_turned_with_the_picture() {
+    let (face, textures) = common::synth_inputs();
+    let params = SceneParams {
+        shape: DocShape::PassportPage,
+        ..SceneParams::plain()
+    };
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut told = 0;
+    for seed in 0..4u64 {
+        let (frame, truth) = render_scene(seed, &params, &face, &textures);
+        let (w, h) = (frame.width() as f32, frame.height() as f32);
+        let tl = truth.corners[0];
+        for (turn, picture, moved) in [
+            (
+                180.0,
+                image::imageops::rotate180(&frame),
+                [w - tl[0], h - tl[1]],
+            ),
+            // Turned clockwise, (x, y) goes to (h − y, x).
+            (90.0, image::imageops::rotate90(&frame), [h - tl[1], tl[0]]),
+        ] {
+            let path = dir.path().join(format!("seed{seed}_{turn}.png"));
+            picture.save(&path).expect("the picture is written");
+            let r = report(&path, "passport", "en");
+            let Some(rotation) = r["document"]["rotation_deg"].as_f64() else {
+                continue;
+            };
+            told += 1;
+            let expected = truth.rotation_deg + turn;
+            assert!(
+                turn_diff(rotation as f32, expected) < 6.0,
+                "seed {seed} turned {turn}: rotation_deg {rotation}, expected {expected}"
+            );
+            let first = corners(&r)[0];
+            assert!(
+                dist(first, moved) < 0.04 * w.max(h),
+                "seed {seed} turned {turn}: first corner {first:?}, top-left {moved:?}"
+            );
+            assert_eq!(check(&r, "upright")["pass"], false, "seed {seed} {turn}");
+        }
+    }
+    // The portrait on a synthetic page is found turned on nearly every one.
+    assert!(told >= 6, "the turn was told on {told} of 8 pictures");
+}
