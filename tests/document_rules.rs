@@ -321,23 +321,29 @@ fn no_document_fails_document_found_first() {
 }
 
 /// The real passport photos through `kycam check`'s path: the glare band on pass-aus
-/// and the light streak on pass-lux are reported; white passport pages, and the white
-/// margin beside the open pass-lva booklet's data page, are not taken for glare.
+/// and the light streak on pass-lux are reported; white passport pages, the white
+/// fields of scans, and the white margin beside the open pass-lva booklet's data page,
+/// are not taken for glare.
 #[test]
 fn glare_is_reported_on_the_real_photos_that_have_it_and_only_on_those() {
     let photos = [
-        ("specimen_62_pass-aus.png", true),
-        ("specimen_100_pass-lux.jpg", true),
-        ("specimen_0_pass-lva.jpg", false),
-        ("specimen_100_pass-uto.jpg", false),
-        ("specimen_icao_utopia_td3.png", false),
+        ("specimen_62_pass-aus.png", Shot::Passport, true),
+        ("specimen_100_pass-lux.jpg", Shot::Passport, true),
+        ("specimen_0_pass-lva.jpg", Shot::Passport, false),
+        ("specimen_100_pass-uto.jpg", Shot::Passport, false),
+        ("specimen_icao_utopia_td3.png", Shot::Passport, false),
+        // White fields of scans: the strip along cze's top, fra's along its bottom,
+        // the white MRZ field of the small id-che scan.
+        ("specimen_100_pass-cze.jpg", Shot::Passport, false),
+        ("specimen_43_pass-fra.jpg", Shot::Passport, false),
+        ("specimen_100_id-che.jpg", Shot::IdBack, false),
     ];
     let mut checker = Checker::new(None);
-    for (name, has_glare) in photos {
+    for (name, shot, has_glare) in photos {
         let Some(p) = common::shared_doc(name) else {
             continue;
         };
-        let report = checker.check_file(&p, Shot::Passport).expect("readable");
+        let report = checker.check_file(&p, shot).expect("readable");
         assert!(report.document.is_some(), "{name}: no document");
         let glare = report
             .checks
@@ -345,5 +351,40 @@ fn glare_is_reported_on_the_real_photos_that_have_it_and_only_on_those() {
             .find(|v| v.id == RuleId::Glare)
             .expect("glare judged");
         assert_eq!(glare.pass, !has_glare, "{name}: {glare:?}");
+    }
+}
+
+/// Glare on the committed real phone photos: the sparkling sheen of the laminate over
+/// the portrait and the lower right corner of the card front fails `glare` and is
+/// located there; the card's back and the pale printed passport page, with no
+/// reflection on them, pass.
+#[test]
+fn glare_on_real_phone_photos_of_cards_and_a_pale_page() {
+    let mut checker = Checker::new(None);
+    for (file, shot, has_glare) in [
+        ("shakex_card3_front.jpg", Shot::IdFront, true),
+        ("shakex_card1_back.jpg", Shot::IdBack, false),
+        ("yushulx_passport_180.jpg", Shot::Passport, false),
+    ] {
+        let report = checker
+            .check_file(&common::fixture(file), shot)
+            .expect("readable");
+        let glare = verdict(&report.measurements, RuleId::Glare).expect("glare judged");
+        assert_eq!(glare.pass, !has_glare, "{file}: {glare:?}");
+        if has_glare {
+            // The sheen lies in the lower right of the card (the portrait's chin to the
+            // corner): the largest reflection's middle is right of and below the card's.
+            let doc = report.measurements.document.as_ref().expect("card found");
+            let blob = report.measurements.quality.glare.blobs[0];
+            let (cx, cy) = doc
+                .corners
+                .iter()
+                .fold((0.0, 0.0), |a, c| (a.0 + c[0] / 4.0, a.1 + c[1] / 4.0));
+            let (bx, by) = (blob.x + blob.w / 2.0, blob.y + blob.h / 2.0);
+            assert!(
+                bx > cx && by > cy,
+                "{file}: {blob:?} vs middle ({cx}, {cy})"
+            );
+        }
     }
 }

@@ -429,3 +429,49 @@ fn a_file_size_limit_is_an_error_not_death() {
     assert!(stderr.contains("not saved"), "{stderr}");
     assert!(photos_and_listing(out.path()).is_empty());
 }
+
+/// A pale passport page sliding onto the desk and staying there is captured once: its
+/// white fields and pale print are no reflection. The page is the real phone photo
+/// of a printed passport data page on a dark mat (its 768-pixel-wide middle, enlarged
+/// 1.2× into a 1280×720 frame on dark grey), sliding in from the right over 10 frames,
+/// then still for 1.2 s at 30 frames a second.
+#[test]
+fn a_pale_passport_settling_on_a_desk_is_captured_once() {
+    let photo = image::open(common::fixture("yushulx_passport.jpg"))
+        .expect("the fixture loads")
+        .to_rgb8();
+    // The page lies between rows 440 and 865 of the 768×1024 photo.
+    let middle = image::imageops::crop_imm(&photo, 0, 350, 768, 600).to_image();
+    let page = image::imageops::resize(&middle, 922, 720, image::imageops::FilterType::Triangle);
+    let frame_at = |dx: i64| {
+        let mut frame = RgbImage::from_pixel(1280, 720, image::Rgb([40, 40, 40]));
+        image::imageops::replace(&mut frame, &page, (1280 - 922) / 2 + dx, 0);
+        frame
+    };
+    let frames = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    const SLIDING: i64 = 10;
+    const STILL: i64 = 36;
+    write_frames(
+        frames.path(),
+        (0..SLIDING + STILL).map(|i| frame_at((SLIDING - i).max(0) * 30)),
+    );
+    let o = kycam(&[
+        "replay",
+        "--shot",
+        "passport",
+        "--fps",
+        "0",
+        "--json",
+        "--out",
+        s(out.path()),
+        s(frames.path()),
+    ]);
+    let lines = json_lines(o);
+    let (summary, per_frame) = lines.split_last().expect("lines");
+    for line in &per_frame[SLIDING as usize..] {
+        let failing = line["failing"].as_array().expect("failing");
+        assert!(!failing.iter().any(|f| f == "glare"), "{line}");
+    }
+    assert_eq!(summary["captures"], 1, "{summary}");
+}

@@ -62,13 +62,12 @@ pub const SHARPNESS_MIN_FACE: f64 = 0.35;
 pub const GLARE_MAX_PERCENT: f64 = 0.5;
 
 /// Largest reflection on a rectified document, % of it, counting washed-out veils
-/// as well as clipped spots. Of the 179 synthetic cards without glare found in the
-/// evaluation, 178 read under it (docs/evaluation.md). Every one of the 63 with glare
-/// reads over it, and so do the light streak on specimen_100_pass-lux
-/// (4.33 %) and the glare band on specimen_62_pass-aus (1.40 %); white passport pages
-/// and their MRZ (pass-uto, the ICAO drawings, pass-cze, pass-fra) read 0.10–0.45 %,
-/// and the data page of the open booklet in specimen_0_pass-lva 0.01 % (the white
-/// margin along its side is told from glare).
+/// as well as clipped spots (docs/glare.md). The real reflections read over it: the
+/// light streak on specimen_100_pass-lux (4.33 %), the glare band on
+/// specimen_62_pass-aus (1.40 %), the laminate's sheen on shakex_card3_old (1.34 %);
+/// white passport pages, the white fields of scans and pale pages on a desk read
+/// 0.00–0.12 %. The synthetic cards (docs/evaluation.md) read under it without glare
+/// and over it with glare, all but a few.
 pub const GLARE_MAX_PERCENT_DOCUMENT: f64 = 0.75;
 
 /// Specular share of the eye band (%): reflections on glasses hide the eyes.

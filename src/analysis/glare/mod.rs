@@ -5,15 +5,19 @@
 //! Steps: a grid of cells over the region ([`CellGrid`]: which cells are mostly
 //! clipped, their mean brightness and colour) → on documents, veil cells added and the
 //! clipped core split from merely bright cells → connected regions of set cells → on
-//! documents, white print dropped ([`printed_white`]) → shares and boxes.
+//! documents, white print and the paper's own white dropped ([`regions::not_reflections`]) → shares and boxes.
 
 use image::{GrayImage, RgbImage};
 
 use super::quality::luma;
 
 mod paper;
+mod params;
+mod regions;
 use crate::geometry::Rect;
 use paper::paper_plane;
+pub use params::GlareParams;
+use regions::{label_regions, not_reflections, Labels};
 
 /// A pixel is specular when every channel is near clipping: bright and colourless.
 const SPECULAR_MIN_CHANNEL: u8 = 240;
@@ -55,41 +59,20 @@ pub enum GlareKind {
     SpecularAndVeil,
 }
 
-/// A veil cell is at least this much brighter (grey levels) than the paper, ...
-const VEIL_MIN_RISE: f32 = 25.0;
-/// ... bright in itself, ...
-const VEIL_MIN_LUMA: f32 = 170.0;
-/// ... and nearly colourless (max − min channel of the cell mean).
-const VEIL_MAX_CHROMA: f32 = 24.0;
-/// Print darker than this (luma) inside a bright region means the region is white
-/// print, not a reflection: glare adds light to everything under it, so ink under a
-/// veil bright enough to count (paper risen by 25+ levels) reads 140 or more. (100
-/// missed the MRZ bars of the synthetic cards, which the warp softens to 100–140.)
-const INK_MAX_LUMA: u8 = 140;
-/// A bright region on a document whose row spans enclose more than this share of dark
-/// print is a white printed area (an MRZ band, a title block), not glare.
-const GLARE_MAX_INK_SHARE: f32 = 0.05;
 /// Cells this bright (mean luma) are clipped white: the core of a reflection, or
 /// white paper in a scan.
 const CLIPPED_LUMA: u8 = 250;
 /// A clipped core is at least this many cells from its middle to its rim (2 cells =
 /// 4 px of the 640-wide rectified document).
 const CORE_MIN_RADIUS: u8 = 2;
-/// A reflection fades out at its rim: few of the steps from just inside to just
-/// outside it exceed `RIM_CRISP_STEP` (ink under a halo makes some). A white printed
-/// block or a portrait's light background ends in crisp steps along much of it.
-/// (A step of 40 on half the rim passed 131 of the 161 synthetic cards without glare,
-/// 20 on 35 % passes 146; every card with glare still fails.)
-const RIM_CRISP_STEP: f32 = 20.0;
-const GLARE_MAX_CRISP_RIM: f32 = 0.35;
-/// A bright region touching a side of a document, as long as this share of it and at
-/// most this share of the document across, is a strip along its edge (see
-/// [`along_a_side`]).
-const SIDE_STRIP_MIN_LENGTH: f32 = 0.9;
-const SIDE_STRIP_MAX_WIDTH: f32 = 0.2;
 
-/// The glare in `region`.
+/// The glare in `region`, with the shipped [`GlareParams`].
 pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
+    detect_with(region, kind, &GlareParams::default())
+}
+
+/// The glare in `region`, with the document's numbers `p` (for tuning them).
+pub fn detect_with(region: &RgbImage, kind: GlareKind, p: &GlareParams) -> Glare {
     let (w, h) = region.dimensions();
     if w == 0 || h == 0 {
         return Glare::default();
@@ -98,7 +81,7 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
     let mut grid = CellGrid::new(region, on_document);
     let specular_share = grid.specular_total as f32 * grid.pixel_share;
     if on_document {
-        grid.add_veils();
+        grid.add_veils(p);
         grid.split_clipped_core();
     }
     if grid.mask.as_raw().iter().all(|&m| m == 0) {
@@ -110,13 +93,8 @@ pub fn detect(region: &RgbImage, kind: GlareKind) -> Glare {
     }
     let (labels, regions) = label_regions(&grid.mask);
     let (share, mut kept) = if on_document {
-        // Printed white is no reflection: drop the regions that still show dark print
-        // inside them or end in a crisp printed edge, and the strips along a side.
-        let not_glare: Vec<bool> = printed_white(&labels, &grid.luma, regions.len())
-            .into_iter()
-            .zip(&regions)
-            .map(|(printed, r)| printed || along_a_side(r, grid.sw, grid.sh))
-            .collect();
+        // Printed white and the paper's own white are no reflection.
+        let not_glare = not_reflections(&labels, &grid.luma, &regions, p);
         let share = grid.reflection_share(&labels, &not_glare);
         let reflections = regions.into_iter().zip(not_glare).filter(|(_, no)| !no);
         (share, reflections.map(|(r, _)| r).collect())
@@ -263,7 +241,7 @@ impl CellGrid {
     }
 
     /// Sets the veil cells: brighter than the paper, bright, and nearly colourless.
-    fn add_veils(&mut self) {
+    fn add_veils(&mut self, p: &GlareParams) {
         let paper = paper_plane(&self.luma);
         let (mask, luma) = (self.mask.as_mut(), self.luma.as_raw());
         let sw = self.sw as usize;
@@ -271,9 +249,9 @@ impl CellGrid {
             let l = f32::from(luma[i]);
             let at = ((i % sw) as f32 + 0.5, (i / sw) as f32 + 0.5);
             if *m == 0
-                && l - paper(at.0, at.1) >= VEIL_MIN_RISE
-                && l >= VEIL_MIN_LUMA
-                && self.chroma[i] <= VEIL_MAX_CHROMA
+                && l - paper(at.0, at.1) >= p.veil_min_rise
+                && l >= p.veil_min_luma
+                && self.chroma[i] <= p.veil_max_chroma
             {
                 *m = 255;
                 self.veil[i] = true;
@@ -326,139 +304,6 @@ impl CellGrid {
         // over 1.
         share.min(1.0)
     }
-}
-
-/// Connected regions of cells, numbered from 1 (0: none).
-type Labels = image::ImageBuffer<image::Luma<u32>, Vec<u32>>;
-
-/// A connected region of set cells: its size and bounding box in cells.
-struct Region {
-    cells: u32,
-    x0: u32,
-    y0: u32,
-    x1: u32,
-    y1: u32,
-}
-
-/// The 8-connected regions of the non-zero cells of `mask` (cells of different values
-/// are different regions), and each region's extent (region `l` at index `l − 1`).
-fn label_regions(mask: &GrayImage) -> (Labels, Vec<Region>) {
-    // imageproc's labelling panics on a one-pixel image (a 1×1 photo to `kycam check`);
-    // its one cell, set here, is its own region.
-    let labels = if mask.width() * mask.height() == 1 {
-        Labels::from_pixel(1, 1, image::Luma([1u32]))
-    } else {
-        imageproc::region_labelling::connected_components(
-            mask,
-            imageproc::region_labelling::Connectivity::Eight,
-            image::Luma([0u8]),
-        )
-    };
-    let mut regions: Vec<Region> = Vec::new();
-    for (x, y, l) in labels.enumerate_pixels() {
-        let l = l.0[0] as usize;
-        if l == 0 {
-            continue;
-        }
-        if regions.len() < l {
-            regions.resize_with(l, || Region {
-                cells: 0,
-                x0: u32::MAX,
-                y0: u32::MAX,
-                x1: 0,
-                y1: 0,
-            });
-        }
-        let r = &mut regions[l - 1];
-        r.cells += 1;
-        r.x0 = r.x0.min(x);
-        r.y0 = r.y0.min(y);
-        r.x1 = r.x1.max(x);
-        r.y1 = r.y1.max(y);
-    }
-    (labels, regions)
-}
-
-/// Whether a bright region is a strip along one side of the document: touching it,
-/// running along nearly all of it and thin across. That is background, or the edges of
-/// a booklet's other pages, inside an outline drawn outside the paper (pass-lva's takes
-/// in 11 % of the page's width), not a reflection: glare on laminate lies where the
-/// lamp is seen, not along an edge. A lamp's streak lying along a whole edge is missed.
-fn along_a_side(r: &Region, w: u32, h: u32) -> bool {
-    let (rw, rh) = (r.x1 + 1 - r.x0, r.y1 + 1 - r.y0);
-    // Region extent along the side and across it, against the document's.
-    let strip = |along: u32, across: u32, length: u32, breadth: u32| {
-        along as f32 >= SIDE_STRIP_MIN_LENGTH * length as f32
-            && across as f32 <= SIDE_STRIP_MAX_WIDTH * breadth as f32
-    };
-    let left_or_right = r.x0 == 0 || r.x1 + 1 == w;
-    let top_or_bottom = r.y0 == 0 || r.y1 + 1 == h;
-    (left_or_right && strip(rh, rw, h, w)) || (top_or_bottom && strip(rw, rh, w, h))
-}
-
-/// Per bright region (labels numbered from 1): whether it is white print rather than a
-/// reflection. A reflection adds light to everything under it and fades out at its
-/// rim; white print keeps its ink inside (dark cells between the region's leftmost and
-/// rightmost cell in a row) and ends in a crisp step to the colour around it.
-fn printed_white(labels: &Labels, luma: &GrayImage, n: usize) -> Vec<bool> {
-    let (w, h) = (labels.width() as usize, labels.height() as usize);
-    let (lab, lum) = (labels.as_raw(), luma.as_raw());
-    let mut ink = vec![0u32; n];
-    let mut spans: Vec<(u32, usize, usize)> = Vec::new();
-    for y in 0..h {
-        let (lrow, row) = (&lab[y * w..(y + 1) * w], &lum[y * w..(y + 1) * w]);
-        spans.clear();
-        for (x, &l) in lrow.iter().enumerate() {
-            if l == 0 {
-                continue;
-            }
-            match spans.iter_mut().find(|s| s.0 == l) {
-                Some(s) => s.2 = x,
-                None => spans.push((l, x, x)),
-            }
-        }
-        for &(l, x0, x1) in &spans {
-            let dark = (x0..=x1)
-                .filter(|&x| lrow[x] == 0 && row[x] < INK_MAX_LUMA)
-                .count();
-            ink[l as usize - 1] += dark as u32;
-        }
-    }
-    // The rim: pairs of 4-neighbours, one inside the region and one outside it, and
-    // how many of them are a crisp step.
-    let mut rim = vec![0u32; n];
-    let mut crisp = vec![0u32; n];
-    let mut area = vec![0u32; n];
-    for y in 0..h {
-        for x in 0..w {
-            let i = y * w + x;
-            let l = lab[i];
-            if l == 0 {
-                continue;
-            }
-            let l = l as usize - 1;
-            area[l] += 1;
-            let neighbours = [
-                (x > 0).then(|| i - 1),
-                (x + 1 < w).then(|| i + 1),
-                (y > 0).then(|| i - w),
-                (y + 1 < h).then(|| i + w),
-            ];
-            for j in neighbours.into_iter().flatten() {
-                if lab[j] != lab[i] {
-                    rim[l] += 1;
-                    crisp[l] += (f32::from(lum[i]) - f32::from(lum[j]) > RIM_CRISP_STEP) as u32;
-                }
-            }
-        }
-    }
-    (0..n)
-        .map(|l| {
-            let inked = ink[l] as f32 > GLARE_MAX_INK_SHARE * (area[l] + ink[l]) as f32;
-            let edged = crisp[l] as f32 > GLARE_MAX_CRISP_RIM * rim[l] as f32;
-            area[l] > 0 && (inked || edged)
-        })
-        .collect()
 }
 
 #[cfg(test)]
