@@ -207,7 +207,7 @@ question-keys = Enter answers the highlighted button · Esc: no
 
 session-not-removed = Could not remove the earlier photo: { $error }
 session-no-folder = Cannot create the folder for the photos: { $error }
-session-cannot-start = Cannot start: { $error }
+session-cannot-start = The computer would not start the checking ({ $error }). Close some programs and try again.
 session-shutter-overtaken = A photo passing every check was taken just before the shutter: it is shown instead, and nothing else was saved.
 session-photo-arrived = A photo arrived: nothing was deleted.
 session-new-camera-later = The new camera is used from the next session.

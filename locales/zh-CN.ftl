@@ -195,7 +195,7 @@ question-keys = 按 Enter 选择高亮的按钮 · 按 Esc 表示否
 
 session-not-removed = 无法删除之前的照片：{ $error }
 session-no-folder = 无法创建保存照片的文件夹：{ $error }
-session-cannot-start = 无法启动：{ $error }
+session-cannot-start = 电脑无法启动检查（{ $error }）。请关闭一些程序后再试。
 session-shutter-overtaken = 在您按下快门前，已自动拍下一张通过所有检查的照片：现在显示的是这张，没有另外保存其他照片。
 session-photo-arrived = 刚拍下一张照片：没有删除任何照片。
 session-new-camera-later = 新选的摄像头从下一次拍摄开始使用。

@@ -113,10 +113,13 @@ impl KycamApp {
                     saving: None,
                 });
             }
-            Err(e) => self.apply(Action::SourceFailed(SourceTrouble::other(tr!(
-                "session-cannot-start",
-                error = &e.to_string()
-            )))),
+            // Only a thread the system refuses to start: its words are the system's.
+            Err(crate::pipeline::PipelineError::Spawn { source, .. }) => {
+                self.apply(Action::SourceFailed(SourceTrouble::other(tr!(
+                    "session-cannot-start",
+                    error = &source.to_string()
+                ))))
+            }
         }
     }
 
