@@ -769,15 +769,19 @@ fn portrait_pixelated(frame: &RgbImage) -> RgbImage {
     out
 }
 
-/// Reports until `n` more have come after the face boxes caught up; whether any
-/// decided a capture, and the last one.
-fn watch(pipeline: &Pipeline, n: usize) -> (bool, LiveReport) {
+/// Reports on `shot` until `n` more have come after the face boxes caught up;
+/// whether any decided a capture, and the last one. Reports on an earlier shot
+/// still queued (the capture that ended it) are passed over.
+fn watch(pipeline: &Pipeline, shot: Shot, n: usize) -> (bool, LiveReport) {
     let mut captured = false;
     let mut fresh = 0;
     loop {
         let r = pipeline
             .next_report(Duration::from_secs(30))
             .expect("reports keep coming");
+        if r.measurements.shot != shot {
+            continue;
+        }
         captured |= r.capture.is_some();
         if !r.faces_stale {
             fresh += 1;
@@ -820,7 +824,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     // The front again, its portrait hidden, on the back's step.
     pipeline.send(Command::SetShot(Shot::IdBack));
     show(&hidden_front);
-    let (captured, last) = watch(&pipeline, 60);
+    let (captured, last) = watch(&pipeline, Shot::IdBack, 60);
     assert!(!captured, "the front was taken as the back");
     let verdict = last
         .verdicts
@@ -840,7 +844,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
 
     // The same picture for another shot.
     pipeline.send(Command::SetShot(Shot::DlBack));
-    let (captured, last) = watch(&pipeline, 60);
+    let (captured, last) = watch(&pipeline, Shot::DlBack, 60);
     assert!(!captured, "the id-back picture was taken again");
     let verdict = last
         .verdicts
