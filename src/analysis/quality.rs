@@ -348,6 +348,12 @@ pub(super) fn percentile(grey: &GrayImage, x0: u32, y0: u32, x1: u32, y1: u32, q
             hist[v as usize] += 1;
         }
     }
+    histogram_quantile(&hist, q)
+}
+
+/// The grey level below which share `q` of a 256-bin histogram's counts lie; 255
+/// for an empty histogram.
+pub(super) fn histogram_quantile(hist: &[u32; 256], q: f32) -> f32 {
     let n: u32 = hist.iter().sum();
     let target = (n as f32 * q) as u32;
     let mut acc = 0;

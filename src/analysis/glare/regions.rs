@@ -136,7 +136,6 @@ fn surround_white(labels: &Labels, luma: &GrayImage, r: &Region, p: &GlareParams
     let (x1, y1) = ((r.x1 + reach).min(w - 1), (r.y1 + reach).min(h - 1));
     let inner = |v: u32, lo: u32, hi: u32| v + gap >= lo && v <= hi + gap;
     let mut histogram = [0u32; 256];
-    let mut n = 0u32;
     let (lab, lum) = (labels.as_raw(), luma.as_raw());
     for y in y0..=y1 {
         let row = (y * w) as usize;
@@ -148,22 +147,10 @@ fn surround_white(labels: &Labels, luma: &GrayImage, r: &Region, p: &GlareParams
             let i = row + x as usize;
             if lab[i] == 0 {
                 histogram[lum[i] as usize] += 1;
-                n += 1;
             }
         }
     }
-    if n == 0 {
-        return 255.0;
-    }
-    let target = (p.surround_quantile * n as f32) as u32;
-    let mut seen = 0;
-    for (v, &c) in histogram.iter().enumerate() {
-        seen += c;
-        if seen > target {
-            return v as f32;
-        }
-    }
-    255.0
+    crate::analysis::quality::histogram_quantile(&histogram, p.surround_quantile)
 }
 
 /// What a bright region looks like, counted in one pass over the cells: its
