@@ -510,13 +510,7 @@ fn screenshots_at(size: egui::Vec2) {
                 .is_some_and(|r| r.hold.armed && r.hold.passing_for_secs > 0.0)
     });
     if reviewing(harness.state()).is_none() {
-        let image = harness
-            .render()
-            .unwrap_or_else(|e| panic!("rendering: {e}"));
-        let path = shots_dir.join(format!("document-hold{sfx}.png"));
-        image
-            .save(&path)
-            .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+        save_window(&mut harness, &shots_dir, &format!("document-hold{sfx}"));
     }
     drop(harness);
 

@@ -46,17 +46,16 @@ impl eframe::Storage for MemoryStorage {
     fn flush(&mut self) {}
 }
 
+/// The app with `storage` as its settings file.
 fn harness_with(
     launch: LaunchOptions,
-    storage: Option<&'static MemoryStorage>,
+    storage: &'static MemoryStorage,
 ) -> Harness<'static, KycamApp> {
     let mut harness = Harness::builder()
         .with_size(SMALLEST_WINDOW)
         .with_render_cursor(false)
         .build_eframe(move |cc| {
-            if let Some(s) = storage {
-                cc.storage = Some(s);
-            }
+            cc.storage = Some(storage);
             KycamApp::new(cc, launch)
         });
     harness.step();
@@ -64,13 +63,13 @@ fn harness_with(
 }
 
 fn chinese(source: SourceChoice, out: &Path) -> Harness<'static, KycamApp> {
-    harness_with(
-        LaunchOptions {
-            lang: Some(Lang::ZhCn),
-            ..launch(source, out)
-        },
-        None,
-    )
+    let launch = LaunchOptions {
+        lang: Some(Lang::ZhCn),
+        ..launch(source, out)
+    };
+    let mut harness = app_harness(launch, SMALLEST_WINDOW);
+    harness.step();
+    harness
 }
 
 fn step_state(app: &KycamApp, step: Step) -> Option<StepState> {
@@ -218,10 +217,8 @@ fn every_screen_in_chinese_on_the_demo() {
 fn the_mismatch_done_and_the_practice_in_chinese() {
     let _serial = common::one_gui_session_at_a_time();
     let shots = Shots::new();
-    let tmp = tempfile::tempdir().unwrap_or_else(|e| panic!("tempdir: {e}"));
+    let (_tmp, frames, out) = workspace();
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
-    let frames = tmp.path().join("frames");
-    std::fs::create_dir_all(&frames).unwrap_or_else(|e| panic!("{e}"));
     // Three seconds of the page, so that the 0.7 s hold completes before the selfie
     // even on a busy machine.
     write_frames(&frames, "a", &astronaut_passport_page(&assets), 90);
@@ -236,7 +233,7 @@ fn the_mismatch_done_and_the_practice_in_chinese() {
         ),
         60,
     );
-    let mut h = chinese(SourceChoice::Frames(frames), &tmp.path().join("photos"));
+    let mut h = chinese(SourceChoice::Frames(frames), &out);
     click(&mut h, Role::Button, &tr!("document-passport"));
     step_until(&mut h, "the passport's review", |app| {
         reviewing(app) == Some(Shot::Passport)
@@ -318,7 +315,7 @@ fn the_language_picked_in_settings_is_used_at_once_and_kept() {
     // As a process started in an English locale with no settings yet.
     i18n::set(Lang::En);
     let empty: &'static MemoryStorage = Box::leak(Box::default());
-    let mut h = harness_with(launch.clone(), Some(empty));
+    let mut h = harness_with(launch.clone(), empty);
     assert_eq!(h.state().settings().language, None);
     click(&mut h, Role::Button, "Settings");
     click(&mut h, Role::ComboBox, "Language");
@@ -338,7 +335,7 @@ fn the_language_picked_in_settings_is_used_at_once_and_kept() {
     // A new window (the language back to the locale's, as in a new process) reads it.
     i18n::set(Lang::En);
     let kept: &'static MemoryStorage = Box::leak(Box::new(saved));
-    let mut h = harness_with(launch, Some(kept));
+    let mut h = harness_with(launch, kept);
     h.get_by_label(&i18n::format_in(Lang::ZhCn, "choose-heading", &[]).unwrap_or_default());
     h.get_by_role_and_label(Role::Button, "帮助");
 

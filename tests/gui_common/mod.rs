@@ -287,6 +287,12 @@ pub fn screenshots_dir(fallback: &Path) -> PathBuf {
 pub fn screenshot(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
     harness.step();
     harness.step();
+    save_window(harness, dir, name);
+}
+
+/// Saves the window as it was last drawn as `dir/name.png` (a moment that the next
+/// frames may end, such as the hold before a capture).
+pub fn save_window(harness: &mut Harness<'_, KycamApp>, dir: &Path, name: &str) {
     let image = harness
         .render()
         .unwrap_or_else(|e| panic!("rendering {name}: {e}"));
