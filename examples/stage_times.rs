@@ -55,6 +55,7 @@ const ORDER: &[&str] = &[
     "  edge rise",
     "  glare",
     "  colour",
+    "  upright (zone)",
 ];
 
 fn main() -> anyhow::Result<()> {
@@ -133,6 +134,10 @@ fn main() -> anyhow::Result<()> {
             glare::detect(&flat_rgb, glare::GlareKind::SpecularAndVeil)
         });
         t.time("  colour", || quality::colour(&rgb));
+        let standing = document::document_geometry(c, grey.width(), grey.height()).standing;
+        t.time("  upright (zone)", || {
+            document::mrz_upright(&grey, c, shape, standing)
+        });
     }
     println!(
         "{} frames of {dir}, each {repeat} times, shot {shot}, one thread (ms per call)\n",
