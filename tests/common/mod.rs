@@ -104,21 +104,26 @@ pub fn load_grey(path: &Path) -> Option<GrayImage> {
     load_rgb(path).map(|i| kycam::analysis::to_grey(&i))
 }
 
-/// Face for the synthetic portrait and the four desk textures.
+/// Face for the synthetic portrait and the four desk textures. A missing or
+/// unreadable fixture stops the caller with its path: drawing the scenes without
+/// them would silently change every synthetic scene (a bench built in a checkout
+/// that is later removed would time blank desks).
 pub fn synth_inputs() -> (RgbImage, Vec<RgbImage>) {
+    let required = |name: &str| {
+        let path = fixture(name);
+        load_rgb(&path).unwrap_or_else(|| panic!("cannot read fixture {}", path.display()))
+    };
     // The portrait on the card is an ID photo cut around the astronaut's face.
-    let face = load_rgb(&fixture("astronaut.png"))
-        .and_then(|photo| {
-            let faces = kycam::analysis::FaceDetector::new(kycam::analysis::FaceSearch::STILL)
-                .detect(&kycam::analysis::to_grey(&photo));
-            faces
-                .first()
-                .map(|f| kycam::synth::document::id_photo(&photo, f.rect))
-        })
-        .unwrap_or_else(|| RgbImage::new(64, 64));
+    let photo = required("astronaut.png");
+    let faces = kycam::analysis::FaceDetector::new(kycam::analysis::FaceSearch::STILL)
+        .detect(&kycam::analysis::to_grey(&photo));
+    let face = faces
+        .first()
+        .map(|f| kycam::synth::document::id_photo(&photo, f.rect))
+        .expect("no face found on fixture astronaut.png");
     let textures = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
         .iter()
-        .filter_map(|n| load_rgb(&fixture(n)))
+        .map(|n| required(n))
         .collect();
     (face, textures)
 }
