@@ -8,7 +8,6 @@
 //! come from the evaluation's scene generator (cut cards, tilt, blur, glare, dim
 //! light, clutter); selfie poses vary distance and position.
 
-use kycam::analysis::{self, FaceDetector, FaceSearch};
 use kycam::fixtures;
 use kycam::shot::DocumentShape;
 use kycam::synth::rng::Rng;
@@ -21,8 +20,7 @@ const FRAME_JPEG_QUALITY: u8 = 90;
 
 struct Scenes {
     kind: String,
-    photo: image::RgbImage,
-    face: kycam::geometry::Rect,
+    portrait: selfie::Portrait,
     textures: Vec<image::RgbImage>,
 }
 
@@ -36,10 +34,7 @@ impl Scenes {
             "selfie" => load("obama.jpg")?,
             other => anyhow::bail!("unknown scene {other:?}: card, passport or selfie"),
         };
-        let face = FaceDetector::new(FaceSearch::STILL)
-            .detect(&analysis::to_grey(&photo))
-            .first()
-            .map(|f| f.rect)
+        let portrait = selfie::Portrait::find(photo)
             .ok_or_else(|| anyhow::anyhow!("no face in the portrait fixture"))?;
         let textures = ["brick.png", "grass.png", "gravel.png", "coffee.png"]
             .iter()
@@ -47,8 +42,7 @@ impl Scenes {
             .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(Scenes {
             kind: kind.to_owned(),
-            photo,
-            face,
+            portrait,
             textures,
         })
     }
@@ -68,7 +62,7 @@ impl Scenes {
                     document::SceneParams::default()
                 };
                 let params = document::SceneParams { shape, ..varied };
-                let card = document::id_photo(&self.photo, self.face);
+                let card = document::id_photo(&self.portrait.image, self.portrait.face);
                 document::render_scene(2 + pose, &params, &card, &self.textures).0
             }
             _ => {
@@ -79,11 +73,7 @@ impl Scenes {
                     scene.centre = [rng.range(0.35, 0.65), rng.range(0.4, 0.6)];
                 }
                 let desk = synth::background(&self.textures[0], 1280, 720, 110.0);
-                let portrait = selfie::Portrait {
-                    image: &self.photo,
-                    face: self.face,
-                };
-                selfie::render(&portrait, &desk, &scene, 1280, 720, 65.0).0
+                selfie::render(&self.portrait, &desk, &scene, 1280, 720, 65.0).0
             }
         }
     }

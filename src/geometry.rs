@@ -38,6 +38,11 @@ impl Rect {
         [self.x + self.w / 2.0, self.y + self.h / 2.0]
     }
 
+    /// Whether the point (`x`, `y`) lies inside the box or on its border.
+    pub fn contains(&self, x: f32, y: f32) -> bool {
+        x >= self.x && x <= self.right() && y >= self.y && y <= self.bottom()
+    }
+
     pub fn area(&self) -> f32 {
         self.w.max(0.0) * self.h.max(0.0)
     }

@@ -53,6 +53,7 @@ fn json_report_follows_the_contract() {
         "faces",
         "document",
         "distance_cm",
+        "distance_cue",
     ] {
         assert!(r.get(key).is_some(), "missing {key}: {r}");
     }
@@ -63,6 +64,8 @@ fn json_report_follows_the_contract() {
     );
     assert!(r["document"].is_null());
     assert!(r["distance_cm"].as_f64().is_some());
+    // A still photo's landmarks are found, so its distance comes from the eyes.
+    assert_eq!(r["distance_cue"], "eyes");
     let face = &r["faces"][0];
     for key in ["x", "y", "w", "h", "score"] {
         assert!(face[key].as_f64().is_some(), "face.{key}");

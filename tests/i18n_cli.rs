@@ -137,7 +137,7 @@ fn the_default_is_english_with_plurals() {
     assert!(table.contains("FAIL"), "{table}");
     assert!(table.contains("Your head is cut off: move"), "{table}");
     assert!(
-        table.contains("Move back a little: you are about 19 cm away"),
+        table.contains("Move back a little: you are about 23 cm away"),
         "{table}"
     );
     // One face, not "1 faces".

@@ -94,22 +94,12 @@ fn measure_scene(scene: &SelfieScene) -> (Measurements, kycam::geometry::Rect) {
     let portrait = image::open(fixtures::committed("obama.jpg"))
         .unwrap()
         .to_rgb8();
-    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
+    let portrait = Portrait::find(portrait).expect("a face in obama.jpg");
     let texture = image::open(fixtures::committed("brick.png"))
         .unwrap()
         .to_rgb8();
     let bg = kycam::synth::background(&texture, W, H, 110.0);
-    let (frame, truth, _) = selfie::render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &bg,
-        scene,
-        W,
-        H,
-        HFOV,
-    );
+    let (frame, truth, _) = selfie::render(&portrait, &bg, scene, W, H, HFOV);
     let grey = analysis::to_grey(&frame);
     let faces = FaceDetector::new(FaceSearch::LIVE).detect(&grey);
     let m = analysis::measure(
@@ -139,7 +129,9 @@ fn distance_is_within_ten_percent_at_30_to_50_cm() {
             distance_cm: d,
             ..Default::default()
         });
-        let est = m.selfie.expect("face found").distance_cm;
+        let s = m.selfie.expect("face found");
+        assert_eq!(s.distance_cue, kycam::analysis::DistanceCue::Eyes);
+        let est = s.distance_cm;
         assert!(((est - d) / d).abs() <= 0.10, "{d} cm measured as {est}");
     }
     let (far, _) = measure_scene(&SelfieScene {

@@ -77,6 +77,8 @@ pub struct SelfieMeasures {
     /// Smallest gap from the head box to a frame edge (fraction; negative = cut off).
     pub head_margin: f32,
     pub distance_cm: f32,
+    /// What `distance_cm` was measured from.
+    pub distance_cue: DistanceCue,
     /// Background brightness over face brightness.
     pub backlight_ratio: f32,
     /// Share of the eye band that is specular.
@@ -87,6 +89,17 @@ pub struct SelfieMeasures {
     /// found (the live pipeline adds the face worker's, see [`Measurements::set_landmarks`]).
     pub landmarks: Option<landmarks::Landmarks>,
     pub face_shape: Option<landmarks::measures::FaceShape>,
+}
+
+/// What a selfie's distance was measured from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DistanceCue {
+    /// The face box's width: before the landmarks are found.
+    FaceBox,
+    /// The distance between the eye centres, given back what the head's yaw takes
+    /// from it: steadier than the box, whose width moves with the detector's scale.
+    Eyes,
 }
 
 /// The document a document shot is about, measured.
@@ -278,10 +291,19 @@ fn measure_document(
 
 impl Measurements {
     /// Gives the selfie's face its landmarks (found on this frame or, live, on the
-    /// frame its box comes from); nothing when there is no selfie face.
+    /// frame its box comes from), and measures its distance from its eyes;
+    /// nothing when there is no selfie face.
     pub fn set_landmarks(&mut self, found: landmarks::Landmarks) {
         if let Some(s) = self.selfie.as_mut() {
-            s.face_shape = Some(landmarks::measures::FaceShape::of(&found));
+            let shape = landmarks::measures::FaceShape::of(&found);
+            s.distance_cm = distance::eye_distance_cm(
+                shape.eye_distance_px,
+                shape.pose.yaw_deg,
+                self.width as f32,
+                self.hfov_deg,
+            );
+            s.distance_cue = DistanceCue::Eyes;
+            s.face_shape = Some(shape);
             s.landmarks = Some(found);
         }
     }
@@ -402,6 +424,7 @@ fn measure_selfie(
         face: *face,
         head_margin: selfie::head_margin(&face.rect, width, height),
         distance_cm: distance::face_distance_cm(face.rect.w, width as f32, camera.hfov_deg),
+        distance_cue: DistanceCue::FaceBox,
         backlight_ratio: selfie::backlight_ratio(grey, &face.rect),
         eyewear_glare_share: selfie::eyewear_glare_share(rgb, &face.rect),
         eye_to_cheek_ratio: selfie::eye_to_cheek_ratio(grey, &face.rect),

@@ -1,10 +1,11 @@
 //! Synthetic selfies: a real portrait scaled to a known distance under a known
-//! field of view, on a chosen background, with known blur, glare and light.
+//! field of view (its eyes the adult mean 6.3 cm apart), on a chosen background,
+//! with known blur, glare and light.
 
 use image::{imageops, RgbImage};
 
 use super::rng::Rng;
-use crate::analysis::{distance, selfie::portrait_crop};
+use crate::analysis::{distance, landmarks, selfie::portrait_crop, FaceDetector, FaceSearch};
 use crate::geometry::Rect;
 
 /// How much a camera's auto-exposure darkens a person standing against a window.
@@ -52,10 +53,33 @@ impl Default for SelfieScene {
     }
 }
 
-/// A portrait and where its face is, as found by the detector on the portrait.
-pub struct Portrait<'a> {
-    pub image: &'a RgbImage,
+/// A portrait, where its face is and how far apart its eyes are, as found on the
+/// portrait.
+#[derive(Clone)]
+pub struct Portrait {
+    pub image: RgbImage,
+    /// The face box, as the still search finds it.
     pub face: Rect,
+    /// The distance between the eye centres in the portrait's pixels, as it would
+    /// be with the head turned to the camera.
+    pub eye_span_px: f32,
+}
+
+impl Portrait {
+    /// The largest face on `image` and its eyes; `None` when no face is found.
+    pub fn find(image: RgbImage) -> Option<Portrait> {
+        let face = FaceDetector::new(FaceSearch::STILL)
+            .detect(&crate::analysis::to_grey(&image))
+            .first()?
+            .rect;
+        let shape = landmarks::measures::FaceShape::of(&landmarks::find(&image, &face));
+        let facing = shape.pose.yaw_deg.abs().min(60.0).to_radians().cos();
+        Some(Portrait {
+            eye_span_px: shape.eye_distance_px / facing,
+            image,
+            face,
+        })
+    }
 }
 
 /// Renders the scene at `width`×`height` for a camera of `hfov_deg`. Returns the
@@ -69,13 +93,13 @@ pub fn render(
     height: u32,
     hfov_deg: f32,
 ) -> (RgbImage, Rect, f32) {
-    let target_w = distance::face_width_px_at(scene.distance_cm, width as f32, hfov_deg);
-    let scale = target_w / portrait.face.w;
+    let eye_span = distance::eye_span_px_at(scene.distance_cm, width as f32, hfov_deg);
+    let scale = eye_span / portrait.eye_span_px.max(1.0);
     // The head and shoulders, a little more than the head box.
     let crop = portrait_crop(&portrait.face).grown(0.15, 0.1, 0.15, 0.4);
     let (pw, ph) = portrait.image.dimensions();
     let (cx, cy, cw, ch) = crop.clamped_pixels(pw, ph).unwrap_or((0, 0, pw, ph));
-    let head = imageops::crop_imm(portrait.image, cx, cy, cw, ch).to_image();
+    let head = imageops::crop_imm(&portrait.image, cx, cy, cw, ch).to_image();
     let nw = ((cw as f32 * scale).round() as u32).max(1);
     let nh = ((ch as f32 * scale).round() as u32).max(1);
     let mut head = imageops::resize(&head, nw, nh, imageops::FilterType::Triangle);

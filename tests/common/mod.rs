@@ -46,28 +46,16 @@ pub fn file_passes(path: &Path, shot: kycam::Shot, id: kycam::rules::RuleId) -> 
 /// The committed portrait `obama.jpg` at the default selfie scene on the committed
 /// brick wall, `width`×`height` at 65°: the benches' selfie frame.
 pub fn obama_on_brick(width: u32, height: u32) -> RgbImage {
-    use kycam::analysis::{self, FaceDetector, FaceSearch};
     use kycam::synth::selfie::{self, Portrait, SelfieScene};
     let portrait = image::open(fixture("obama.jpg"))
         .expect("fixture")
         .to_rgb8();
-    let face = FaceDetector::new(FaceSearch::STILL).detect(&analysis::to_grey(&portrait))[0].rect;
+    let portrait = Portrait::find(portrait).expect("a face in obama.jpg");
     let texture = image::open(fixture("brick.png"))
         .expect("fixture")
         .to_rgb8();
     let bg = kycam::synth::background(&texture, width, height, 110.0);
-    selfie::render(
-        &Portrait {
-            image: &portrait,
-            face,
-        },
-        &bg,
-        &SelfieScene::default(),
-        width,
-        height,
-        65.0,
-    )
-    .0
+    selfie::render(&portrait, &bg, &SelfieScene::default(), width, height, 65.0).0
 }
 
 /// Held by each GUI session test for its whole run: each drives real-time

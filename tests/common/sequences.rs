@@ -4,8 +4,6 @@ use std::path::{Path, PathBuf};
 
 use image::codecs::jpeg::JpegEncoder;
 use image::RgbImage;
-use kycam::analysis::{self, FaceDetector, FaceSearch};
-use kycam::geometry::Rect;
 use kycam::pipeline::source::demo::{self, DemoAssets, DemoPhase};
 use kycam::synth::selfie::{self, Portrait, SelfieScene};
 
@@ -15,8 +13,7 @@ pub const HFOV_DEG: f32 = 65.0;
 
 pub struct Scenes {
     pub assets: DemoAssets,
-    pub biden: RgbImage,
-    pub biden_face: Rect,
+    pub biden: Portrait,
 }
 
 impl Scenes {
@@ -24,25 +21,24 @@ impl Scenes {
         let biden = image::open(kycam::fixtures::committed("biden.jpg"))
             .expect("committed portrait")
             .to_rgb8();
-        let biden_face = FaceDetector::new(FaceSearch::STILL)
-            .detect(&analysis::to_grey(&biden))
-            .first()
-            .expect("a face in biden.jpg")
-            .rect;
+        let biden = Portrait::find(biden).expect("a face in biden.jpg");
         Self {
             assets: DemoAssets::load().expect("demo assets"),
             biden,
-            biden_face,
         }
     }
 
     /// A selfie of the committed portrait `biden.jpg` on the demo's desk texture.
     pub fn selfie(&self, scene: &SelfieScene) -> RgbImage {
-        let portrait = Portrait {
-            image: &self.biden,
-            face: self.biden_face,
-        };
-        selfie::render(&portrait, &self.assets.desk, scene, WIDTH, HEIGHT, HFOV_DEG).0
+        selfie::render(
+            &self.biden,
+            &self.assets.desk,
+            scene,
+            WIDTH,
+            HEIGHT,
+            HFOV_DEG,
+        )
+        .0
     }
 
     /// The specimen card on the desk, its left edge at `x` (fraction of the width).

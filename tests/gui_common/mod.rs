@@ -43,7 +43,8 @@ pub fn photo(name: &str) -> (RgbImage, Rect) {
 /// The face of committed photo `name` at `distance_cm` in front of a textured wall,
 /// whole head in frame.
 pub fn selfie_frame(name: &str, width: u32, height: u32, distance_cm: f32) -> RgbImage {
-    let (portrait, face) = photo(name);
+    let (portrait, _) = photo(name);
+    let portrait = Portrait::find(portrait).unwrap_or_else(|| panic!("no face found in {name}"));
     let wall = image::open(kycam::fixtures::committed("brick.png"))
         .map(|i| i.to_rgb8())
         .unwrap_or_else(|e| panic!("the committed texture: {e}"));
@@ -52,10 +53,6 @@ pub fn selfie_frame(name: &str, width: u32, height: u32, distance_cm: f32) -> Rg
         distance_cm,
         centre: [0.5, 0.52],
         ..SelfieScene::default()
-    };
-    let portrait = Portrait {
-        image: &portrait,
-        face,
     };
     render(&portrait, &background, &scene, width, height, HFOV_DEG).0
 }

@@ -16,8 +16,6 @@ use image::{imageops, RgbImage};
 pub use cards::{specimen_back, specimen_card, specimen_passport_page};
 pub use timeline::{phase_for, DemoDocument, DemoShot, DocLook, FaceLook};
 
-use crate::analysis::{self, FaceDetector, FaceSearch};
-use crate::geometry::Rect;
 use crate::pipeline::frame::{FrameSource, Pacing, SourceStep};
 use crate::shot::Shot;
 use crate::synth::selfie::{self, Portrait, SelfieScene};
@@ -116,8 +114,7 @@ fn placed(desk: &RgbImage, doc: &RgbImage, x: f32, tilt_deg: f32) -> RgbImage {
 
 /// The demo's pictures, built once.
 pub struct DemoAssets {
-    pub portrait: RgbImage,
-    pub portrait_face: Rect,
+    pub portrait: Portrait,
     pub desk: RgbImage,
     pub card: RgbImage,
     pub back: RgbImage,
@@ -132,22 +129,17 @@ impl DemoAssets {
                 .map(|i| i.to_rgb8())
                 .map_err(|e| format!("the demo's {what} image is damaged: {e}"))
         };
-        let portrait = decode(PORTRAIT_JPG, "portrait")?;
-        let texture = decode(DESK_PNG, "desk")?;
-        let portrait_face = FaceDetector::new(FaceSearch::STILL)
-            .detect(&analysis::to_grey(&portrait))
-            .first()
-            .map(|f| f.rect)
+        let portrait = Portrait::find(decode(PORTRAIT_JPG, "portrait")?)
             .ok_or("no face found in the demo's portrait")?;
+        let texture = decode(DESK_PNG, "desk")?;
         let desk = crate::synth::background(&texture, WIDTH, HEIGHT, 120.0);
         let card_width = (WIDTH as f32 * CARD_WIDTH_FRACTION) as u32;
-        let card = specimen_card(&portrait, &portrait_face, card_width);
+        let card = specimen_card(&portrait.image, &portrait.face, card_width);
         let back = specimen_back(card_width);
         let passport_page =
-            specimen_passport_page(&portrait, &portrait_face, (WIDTH as f32 * 0.6) as u32);
+            specimen_passport_page(&portrait.image, &portrait.face, (WIDTH as f32 * 0.6) as u32);
         Ok(Self {
             portrait,
-            portrait_face,
             desk,
             card,
             back,
@@ -181,11 +173,7 @@ impl DemoAssets {
             gaussian_sigma: if look.blur { BLUR_SIGMA } else { 0.0 },
             ..SelfieScene::default()
         };
-        let portrait = Portrait {
-            image: &self.portrait,
-            face: self.portrait_face,
-        };
-        selfie::render(&portrait, &self.desk, &scene, WIDTH, HEIGHT, HFOV_DEG).0
+        selfie::render(&self.portrait, &self.desk, &scene, WIDTH, HEIGHT, HFOV_DEG).0
     }
 
     fn document(&self, look: &DocLook) -> RgbImage {
