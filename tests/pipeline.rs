@@ -826,11 +826,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     show(&hidden_front);
     let (captured, last) = watch(&pipeline, Shot::IdBack, 60);
     assert!(!captured, "the front was taken as the back");
-    let verdict = last
-        .verdicts
-        .iter()
-        .find(|v| v.id == RuleId::BackSide)
-        .expect("back_side");
+    let verdict = common::verdict_on(&last.verdicts, RuleId::BackSide);
     assert!(!verdict.pass && verdict.unit == "bits", "{verdict:?}");
     eprintln!(
         "the hidden front against the front: {:?} bits",
@@ -846,11 +842,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     pipeline.send(Command::SetShot(Shot::DlBack));
     let (captured, last) = watch(&pipeline, Shot::DlBack, 60);
     assert!(!captured, "the id-back picture was taken again");
-    let verdict = last
-        .verdicts
-        .iter()
-        .find(|v| v.id == RuleId::NewPicture)
-        .expect("new_picture");
+    let verdict = common::verdict_on(&last.verdicts, RuleId::NewPicture);
     assert!(!verdict.pass, "{verdict:?}");
     assert!(
         verdict
