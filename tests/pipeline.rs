@@ -376,27 +376,47 @@ impl FrameSource for Scripted {
     }
 }
 
-#[test]
-fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
+/// A file-like source named `name`: `count` frames of the selfie still moving,
+/// played once without loss. Opening it takes `open_delay`; it hangs for `pause`
+/// before frame `pause_after`.
+fn scripted_selfie(
+    name: &str,
+    count: usize,
+    open_delay: Duration,
+    pause_after: usize,
+    pause: Duration,
+) -> SourceSpec {
     let s = Scenes::load();
-    let out = tempfile::tempdir().expect("tempdir");
     let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
-    let frames = vec![frame; 10];
-    let spec = SourceSpec::Custom {
-        name: "the test source".into(),
+    let frames = vec![frame; count];
+    SourceSpec::Custom {
+        name: name.into(),
         live: false,
         open: Arc::new(move || {
+            std::thread::sleep(open_delay);
             Ok(Box::new(Scripted {
                 frames: frames.clone(),
                 next: 0,
-                pause_after: 5,
-                // Longer than the watchdog's 2 s, so the stall is seen.
-                pause: Duration::from_secs(3),
+                pause_after,
+                pause,
                 pacing: Pacing::Lossless,
                 endless: false,
             }) as Box<dyn FrameSource>)
         }),
-    };
+    }
+}
+
+#[test]
+fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
+    let out = tempfile::tempdir().expect("tempdir");
+    // Hanging longer than the watchdog's 2 s after 5 frames, so the stall is seen.
+    let spec = scripted_selfie(
+        "the test source",
+        10,
+        Duration::ZERO,
+        5,
+        Duration::from_secs(3),
+    );
     let run = run_to_end(spec, config(Shot::Selfie, out.path()));
     let told = problems(&run);
     assert!(
@@ -415,26 +435,15 @@ fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
 /// machine) is not a stall: nothing is told, and every frame is analysed.
 #[test]
 fn a_file_source_slow_to_open_is_not_called_stalled() {
-    let s = Scenes::load();
     let out = tempfile::tempdir().expect("tempdir");
-    let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
-    let frames = vec![frame; 5];
-    let spec = SourceSpec::Custom {
-        name: "the slow folder".into(),
-        live: false,
-        open: Arc::new(move || {
-            // Longer than the watchdog's 2 s.
-            std::thread::sleep(Duration::from_secs(3));
-            Ok(Box::new(Scripted {
-                frames: frames.clone(),
-                next: 0,
-                pause_after: usize::MAX,
-                pause: Duration::ZERO,
-                pacing: Pacing::Lossless,
-                endless: false,
-            }) as Box<dyn FrameSource>)
-        }),
-    };
+    // Opening takes longer than the watchdog's 2 s; no pause after that.
+    let spec = scripted_selfie(
+        "the slow folder",
+        5,
+        Duration::from_secs(3),
+        usize::MAX,
+        Duration::ZERO,
+    );
     let run = run_to_end(spec, config(Shot::Selfie, out.path()));
     assert_eq!(problems(&run), Vec::<&str>::new());
     assert_eq!(run.stats.analysed, 5);
