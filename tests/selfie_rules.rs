@@ -268,8 +268,8 @@ fn face_in_frame_agrees_with_hand_labelled_heads() {
     struct Labels {
         labels: Vec<HeadLabel>,
     }
-    let text = std::fs::read_to_string(fixtures::committed("head_labels.json")).expect("labels");
-    let labels: Labels = serde_json::from_str(&text).expect("labels parse");
+    let labels: Labels =
+        fixtures::committed_json("head_labels.json").unwrap_or_else(|e| panic!("labels: {e:#}"));
     let mut checker = Checker::new(None);
     let (mut agree, mut wrong) = (0, Vec::new());
     // How far the head box's top is below the labelled hair top, in % of the
