@@ -104,21 +104,10 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 
     // The front taken again from Done: the comparison with the old front
     // leaves session.json at once, and the new front is compared afresh.
-    click_first(&mut harness, Role::Button, "Retake");
-    assert_eq!(
-        harness.state().question().map(|q| q.heading()).as_deref(),
-        Some("Delete this photo and take it again?")
-    );
-    // The question's buttons are laid out on the frame after it opened.
-    harness.step();
-    click(&mut harness, Role::Button, "Delete and retake");
+    retake_the_first_from_done(&mut harness);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(selfie_entry(&dir)["face_match"].is_null(), "a stale match");
-    step_until(&mut harness, "the front taken again", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
-    harness.step();
-    click(&mut harness, Role::Button, "Use this photo");
+    use_when_reviewed(&mut harness, Shot::IdFront, "the front taken again");
     assert!(matches!(harness.state().flow().page(), Page::Done));
     step_until_label(
         &mut harness,
@@ -162,12 +151,11 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     harness.get_by_label_contains("Retake the selfie to try again, or keep it");
     harness.get_by_role_and_label(Role::Button, "Retake");
     harness.get_by_role_and_label(Role::Button, "Use this photo");
-    for jargon in ["distance", "threshold", "face_match", "0."] {
-        assert!(
-            harness.query_by_label_contains(jargon).is_none(),
-            "{jargon} on the review"
-        );
-    }
+    assert_no_label_contains(
+        &harness,
+        &["distance", "threshold", "face_match", "0."],
+        "the review",
+    );
     screenshot(&mut harness, &shots, "face-match-mismatch-1024x640");
 
     let dir = session(&harness);
@@ -185,9 +173,7 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     click(&mut harness, Role::Button, "Retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::Selfie));
     assert_eq!(selfie_entry(&dir), serde_json::Value::Null);
-    step_until(&mut harness, "the selfie taken again", |app| {
-        reviewing(app) == Some(Shot::Selfie)
-    });
+    step_until_review(&mut harness, Shot::Selfie, "the selfie taken again");
     step_until_label(&mut harness, "Your selfie may not match");
     assert_eq!(selfie_entry(&dir)["face_match"]["result"], "may_differ");
     // Never blocking: the selfie is used and the session ends.
