@@ -63,9 +63,7 @@ fn main() -> anyhow::Result<()> {
         println!("no ../shared/fixtures beside the checkout: nothing to evaluate");
         return Ok(());
     };
-    let labels: Labels = serde_json::from_str(&std::fs::read_to_string(
-        kycam::fixtures::committed("face_labels.json"),
-    )?)?;
+    let labels: Labels = kycam::fixtures::committed_json("face_labels.json")?;
     let mut detector = FaceDetector::new(FaceSearch::STILL);
     let mut agree = [0usize; 3];
     let mut total = 0usize;

@@ -30,9 +30,7 @@ fn main() -> anyhow::Result<()> {
         println!("no ../shared/fixtures beside the checkout: nothing to evaluate");
         return Ok(());
     };
-    let labels: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(
-        kycam::fixtures::committed("face_points.json"),
-    )?)?;
+    let labels: serde_json::Value = kycam::fixtures::committed_json("face_points.json")?;
     let mut detector = FaceDetector::new(FaceSearch::STILL);
     let mut faces = Vec::new();
     for entry in labels["faces"].as_array().into_iter().flatten() {

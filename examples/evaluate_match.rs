@@ -367,20 +367,20 @@ fn print_extremes(pairs: &[Pair]) {
     }
     if let Some(same) = by_group.get_mut(&true) {
         same.sort_by(|a, b| b.distance.total_cmp(&a.distance));
-        let list: Vec<String> = same
-            .iter()
-            .take(5)
-            .map(|p| format!("{} {} {:.3}", p.a, p.b, p.distance))
-            .collect();
-        println!("farthest same pairs: {}", list.join("; "));
+        print_first_five("farthest same pairs", same);
     }
     if let Some(diff) = by_group.get_mut(&false) {
         diff.sort_by(|a, b| a.distance.total_cmp(&b.distance));
-        let list: Vec<String> = diff
-            .iter()
-            .take(5)
-            .map(|p| format!("{} {} {:.3}", p.a, p.b, p.distance))
-            .collect();
-        println!("closest different pairs: {}", list.join("; "));
+        print_first_five("closest different pairs", diff);
     }
+}
+
+/// The first five of `pairs` on one line after `title`: both files and their distance.
+fn print_first_five(title: &str, pairs: &[&Pair]) {
+    let list: Vec<String> = pairs
+        .iter()
+        .take(5)
+        .map(|p| format!("{} {} {:.3}", p.a, p.b, p.distance))
+        .collect();
+    println!("{title}: {}", list.join("; "));
 }

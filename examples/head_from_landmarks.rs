@@ -41,9 +41,7 @@ fn main() -> anyhow::Result<()> {
         println!("no ../shared/fixtures beside the checkout: nothing to evaluate");
         return Ok(());
     };
-    let labels: Labels = serde_json::from_str(&std::fs::read_to_string(
-        kycam::fixtures::committed("head_labels.json"),
-    )?)?;
+    let labels: Labels = kycam::fixtures::committed_json("head_labels.json")?;
     let mut detector = FaceDetector::new(FaceSearch::STILL);
     let (mut box_top, mut box_chin, mut box_side) = (Vec::new(), Vec::new(), Vec::new());
     let (mut lm_top, mut lm_chin, mut lm_side) = (Vec::new(), Vec::new(), Vec::new());

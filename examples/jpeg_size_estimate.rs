@@ -4,21 +4,11 @@
 //!
 //! `cargo run --release --example jpeg_size_estimate -- DIR...`
 
-use image::codecs::jpeg::JpegEncoder;
-use image::{ExtendedColorType, RgbImage};
-use kycam::pipeline::size_estimate::{half_size, HALF_TO_FULL};
+use image::RgbImage;
+use kycam::pipeline::size_estimate::{half_size, jpeg_bytes_at_100, HALF_TO_FULL};
 
 fn jpeg_len(rgb: &RgbImage) -> usize {
-    let mut out = Vec::new();
-    JpegEncoder::new_with_quality(&mut out, 100)
-        .encode(
-            rgb.as_raw(),
-            rgb.width(),
-            rgb.height(),
-            ExtendedColorType::Rgb8,
-        )
-        .expect("encode");
-    out.len()
+    jpeg_bytes_at_100(rgb).expect("encode")
 }
 
 fn main() {

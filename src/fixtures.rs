@@ -10,6 +10,15 @@ pub fn committed(name: &str) -> PathBuf {
         .join(name)
 }
 
+/// A committed JSON fixture (hand labels) read as `T`; an error names the file.
+pub fn committed_json<T: serde::de::DeserializeOwned>(name: &str) -> anyhow::Result<T> {
+    use anyhow::Context;
+    let path = committed(name);
+    let text = std::fs::read_to_string(&path).with_context(|| path.display().to_string())?;
+    serde_json::from_str(&text)
+        .with_context(|| format!("{} is not the JSON expected", path.display()))
+}
+
 /// The shared fixtures folder (../shared/fixtures from the checkout), or `None`
 /// when this checkout has none beside it. `KYCAM_SHARED_FIXTURES` overrides.
 pub fn shared_dir() -> Option<PathBuf> {

@@ -22,6 +22,12 @@ fn json_lines(out: &Output) -> Vec<serde_json::Value> {
         .collect()
 }
 
+/// `kycam check --json --shot SHOT FILE`: its JSON lines.
+fn check_json(shot: &str, file: &Path) -> Vec<serde_json::Value> {
+    let out = kycam(&["check", "--json", "--shot", shot, file.to_str().unwrap()]);
+    json_lines(&out)
+}
+
 fn check(report: &serde_json::Value, id: &str) -> Option<serde_json::Value> {
     report["checks"]
         .as_array()?
@@ -32,15 +38,7 @@ fn check(report: &serde_json::Value, id: &str) -> Option<serde_json::Value> {
 
 #[test]
 fn json_report_follows_the_contract() {
-    let file = fixture("astronaut.png");
-    let out = kycam(&[
-        "check",
-        "--json",
-        "--shot",
-        "selfie",
-        file.to_str().unwrap(),
-    ]);
-    let reports = json_lines(&out);
+    let reports = check_json("selfie", &fixture("astronaut.png"));
     assert_eq!(reports.len(), 1);
     let r = &reports[0];
     for key in [
@@ -98,15 +96,7 @@ fn json_report_follows_the_contract() {
 
 #[test]
 fn selfie_rules_are_absent_from_a_document_shot() {
-    let file = fixture("176_HONOR-7X_S.jpg");
-    let out = kycam(&[
-        "check",
-        "--json",
-        "--shot",
-        "id-front",
-        file.to_str().unwrap(),
-    ]);
-    let r = &json_lines(&out)[0];
+    let r = &check_json("id-front", &fixture("176_HONOR-7X_S.jpg"))[0];
     assert_eq!(r["shot"], "id-front");
     assert!(check(r, "face_found").is_none());
     assert!(check(r, "distance").is_none());
@@ -353,14 +343,7 @@ fn back_side_tells_a_front_from_a_back_on_real_photos() {
         ("shakex_card3_front.jpg", false),
         ("yushulx_passport_180.jpg", false),
     ] {
-        let out = kycam(&[
-            "check",
-            "--json",
-            "--shot",
-            "id-back",
-            fixture(file).to_str().unwrap(),
-        ]);
-        let reports = json_lines(&out);
+        let reports = check_json("id-back", &fixture(file));
         let verdict = check(&reports[0], "back_side").expect("back_side is judged on id-back");
         assert_eq!(
             verdict["pass"].as_bool(),
@@ -372,12 +355,6 @@ fn back_side_tells_a_front_from_a_back_on_real_photos() {
         }
     }
     // Not on a front's own shot.
-    let out = kycam(&[
-        "check",
-        "--json",
-        "--shot",
-        "id-front",
-        fixture("shakex_card3_front.jpg").to_str().unwrap(),
-    ]);
-    assert!(check(&json_lines(&out)[0], "back_side").is_none());
+    let reports = check_json("id-front", &fixture("shakex_card3_front.jpg"));
+    assert!(check(&reports[0], "back_side").is_none());
 }

@@ -194,6 +194,26 @@ fn run_scenes(params: &SceneParams) -> Vec<(u64, f32, Option<DocGeometry>, Scene
         .collect()
 }
 
+/// Runs `SEEDS` scenes of `params` and asserts that at least `share_min` of them
+/// are found (IoU ≥ 0.9); the runs, for further checks.
+fn assert_found_share(
+    params: &SceneParams,
+    share_min: f32,
+) -> Vec<(u64, f32, Option<DocGeometry>, SceneTruth)> {
+    let runs = run_scenes(params);
+    let share = found_share(&runs);
+    assert!(share >= share_min, "found {share}");
+    runs
+}
+
+/// The scenes of `runs` found (IoU ≥ 0.9): seed, measured geometry and truth.
+fn found(
+    runs: Vec<(u64, f32, Option<DocGeometry>, SceneTruth)>,
+) -> impl Iterator<Item = (u64, DocGeometry, SceneTruth)> {
+    runs.into_iter()
+        .filter_map(|(seed, iou, geo, truth)| Some((seed, geo.filter(|_| iou >= 0.9)?, truth)))
+}
+
 /// Share of scenes found with IoU ≥ 0.9, printing the misses.
 fn found_share(runs: &[(u64, f32, Option<DocGeometry>, SceneTruth)]) -> f32 {
     let found = runs.iter().filter(|r| r.1 >= 0.9).count();
@@ -208,9 +228,7 @@ fn found_share(runs: &[(u64, f32, Option<DocGeometry>, SceneTruth)]) -> f32 {
 
 #[test]
 fn synthetic_clean_cards_are_found() {
-    let runs = run_scenes(&SceneParams::plain());
-    let share = found_share(&runs);
-    assert!(share >= 0.9, "found {share}");
+    assert_found_share(&SceneParams::plain(), 0.9);
 }
 
 /// A card of nearly the desk's brightness (±10–18 grey levels) on a textured desk: found
@@ -218,27 +236,22 @@ fn synthetic_clean_cards_are_found() {
 /// was written, 10 without the texture cue and the print check).
 #[test]
 fn synthetic_low_contrast_cards_are_found_on_busy_desks() {
-    let runs = run_scenes(&SceneParams {
+    let low_contrast = SceneParams {
         p_low_contrast: 1.0,
         ..SceneParams::plain()
-    });
-    let share = found_share(&runs);
-    assert!(share >= 0.6, "found {share}");
+    };
+    assert_found_share(&low_contrast, 0.6);
 }
 
 /// Cards turned a quarter: found, and judged to stand, so that their quality is measured
 /// on them rectified standing (19 of 20 found when this was written).
 #[test]
 fn synthetic_cards_on_their_side_are_found_standing() {
-    let runs = run_scenes(&SceneParams {
+    let on_its_side = SceneParams {
         p_on_its_side: 1.0,
         ..SceneParams::plain()
-    });
-    assert!(found_share(&runs) >= 0.9);
-    for (seed, iou, geo, truth) in runs {
-        let Some(g) = geo.filter(|_| iou >= 0.9) else {
-            continue;
-        };
+    };
+    for (seed, g, truth) in found(assert_found_share(&on_its_side, 0.9)) {
         assert!(truth.on_its_side);
         assert!(g.standing, "seed {seed}: {g:?}");
     }
@@ -361,12 +374,7 @@ fn synthetic_rotated_cards_measure_rotation() {
         p_rotated: 1.0,
         ..SceneParams::plain()
     };
-    let runs = run_scenes(&params);
-    assert!(found_share(&runs) >= 0.9);
-    for (seed, iou, geo, truth) in runs {
-        let Some(g) = geo.filter(|_| iou >= 0.9) else {
-            continue;
-        };
+    for (seed, g, truth) in found(assert_found_share(&params, 0.9)) {
         let err = (g.rotation_deg - truth.rotation_deg).abs();
         assert!(
             err <= 2.0,
@@ -388,12 +396,7 @@ fn synthetic_tilted_cards_fail_facing_camera() {
         p_tilted: 1.0,
         ..SceneParams::plain()
     };
-    let runs = run_scenes(&params);
-    assert!(found_share(&runs) >= 0.7);
-    for (seed, iou, geo, truth) in runs {
-        let Some(g) = geo.filter(|_| iou >= 0.9) else {
-            continue;
-        };
+    for (seed, g, truth) in found(assert_found_share(&params, 0.7)) {
         assert!(
             g.side_ratio > (kycam::rules::FACING_MAX_SIDE_RATIO as f32)
                 || g.max_angle_dev_deg > (kycam::rules::FACING_MAX_ANGLE_DEV_DEG as f32),
@@ -409,12 +412,8 @@ fn synthetic_tilted_cards_fail_facing_camera() {
 /// (seed 15), none of 19 now.
 #[test]
 fn synthetic_facing_cards_pass_facing_camera() {
-    let runs = run_scenes(&SceneParams::plain());
     let (mut n, mut ok) = (0, 0);
-    for (seed, iou, geo, _) in runs {
-        let Some(g) = geo.filter(|_| iou >= 0.9) else {
-            continue;
-        };
+    for (seed, g, _) in found(run_scenes(&SceneParams::plain())) {
         n += 1;
         if kycam::rules::document::facing_camera_pass(&g)
             && kycam::rules::document::straight_pass(&g)

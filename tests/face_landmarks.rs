@@ -30,10 +30,8 @@ fn mean(points: &[[f32; 2]]) -> [f32; 2] {
 /// mouth corner, where the lips' meeting point is least sharp; mean 4.5 %).
 #[test]
 fn points_land_on_the_hand_labelled_features() {
-    let labels: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixtures::committed("face_points.json")).expect("labels"),
-    )
-    .expect("labels are JSON");
+    let labels: serde_json::Value =
+        fixtures::committed_json("face_points.json").unwrap_or_else(|e| panic!("labels: {e:#}"));
     let mut detector = FaceDetector::new(FaceSearch::STILL);
     let mut checked = 0;
     for entry in labels["faces"].as_array().expect("faces") {
@@ -118,10 +116,8 @@ fn labelled_real_photos_keep_their_verdicts() {
         &shared.join("faces-eval/stock_emotions_a6.jpg"),
         RuleId::Expression
     ));
-    let labels: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(fixtures::committed("face_labels.json")).expect("labels"),
-    )
-    .expect("labels are JSON");
+    let labels: serde_json::Value =
+        fixtures::committed_json("face_labels.json").unwrap_or_else(|e| panic!("labels: {e:#}"));
     let mut checker = Checker::new(None);
     for l in labels["faces"].as_array().expect("faces") {
         let compliant = !l["eyes_closed"].as_bool().unwrap()

@@ -56,8 +56,7 @@ fn check_photo(harness: &mut Harness<'_, KycamApp>, photo: &Path) {
 #[test]
 fn a_whole_id_card_session_on_replayed_frames() {
     let _serial = common::one_gui_session_at_a_time();
-    let (_dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out, assets) = demo_workspace();
     let card = card_frame(&assets);
     let (w, h) = card.dimensions();
     // 1.5 s of the card, 1.5 s of its back, then 2 s of the selfie, looped:
@@ -83,9 +82,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
         (Shot::Selfie, "3 of 3: Selfie"),
     ] {
         harness.get_by_label_contains(caption);
-        step_until(&mut harness, &format!("the {shot} capture"), |app| {
-            reviewing(app) == Some(shot)
-        });
+        step_until_review(&mut harness, shot, &format!("the {shot} capture"));
         // The review shows the saved photo and asks.
         harness.step();
         harness.get_by_label_contains("photo taken");
@@ -97,12 +94,7 @@ fn a_whole_id_card_session_on_replayed_frames() {
     harness.get_by_label("All 3 photos pass every check");
     // Leaving the session is asked first.
     click(&mut harness, Role::Button, "Start a new session");
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Leave this session?")
-    );
-    harness.step();
-    click(&mut harness, Role::Button, "Stay");
+    answer_question(&mut harness, "Leave this session?", "Stay");
     assert!(matches!(harness.state().flow().page(), Page::Done));
     let first = session(&harness);
     assert!(first.starts_with(&out));
@@ -121,20 +113,10 @@ fn a_whole_id_card_session_on_replayed_frames() {
         );
     }
     // One shot taken again from Done (asked first), and Done again.
-    click_first(&mut harness, Role::Button, "Retake");
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Delete this photo and take it again?")
-    );
-    harness.step();
-    click(&mut harness, Role::Button, "Delete and retake");
+    retake_the_first_from_done(&mut harness);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(!first.join("id-front.jpg").exists());
-    step_until(&mut harness, "the front taken again", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
-    harness.step();
-    click(&mut harness, Role::Button, "Use this photo");
+    use_when_reviewed(&mut harness, Shot::IdFront, "the front taken again");
     assert!(matches!(harness.state().flow().page(), Page::Done));
     assert_eq!(session(&harness), first, "the same session folder");
     harness.get_by_label("All 3 photos pass every check");
@@ -166,9 +148,7 @@ fn retake_discards_the_photo_and_shoots_again() {
     let mut harness = app_harness(launch_on(&frames, &out), WINDOW);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
-    step_until(&mut harness, "the first capture", |app| {
-        reviewing(app) == Some(Shot::Passport)
-    });
+    step_until_review(&mut harness, Shot::Passport, "the first capture");
     harness.step();
     click(&mut harness, Role::Button, "Retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::Passport));
@@ -176,9 +156,7 @@ fn retake_discards_the_photo_and_shoots_again() {
         !session(&harness).join("passport.jpg").exists(),
         "the retaken photo stays on disk"
     );
-    step_until(&mut harness, "the capture after the retake", |app| {
-        reviewing(app) == Some(Shot::Passport)
-    });
+    step_until_review(&mut harness, Shot::Passport, "the capture after the retake");
     assert!(session(&harness).join("passport.jpg").exists());
 }
 
@@ -205,12 +183,11 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
     harness.get_by_role_and_label(Role::Button, "Try the demo");
     harness.get_by_role_and_label(Role::Button, "Open a folder of photos…");
     // No command lines for a person to type.
-    for developer_words in ["kycam --", "sudo", "usermod", "os error"] {
-        assert!(
-            harness.query_by_label_contains(developer_words).is_none(),
-            "{developer_words}"
-        );
-    }
+    assert_no_label_contains(
+        &harness,
+        &["kycam --", "sudo", "usermod", "os error"],
+        "the no-camera screen",
+    );
 
     // Checking a photo file from there runs the real checker.
     click(&mut harness, Role::Button, "Check photo files…");
@@ -271,8 +248,7 @@ fn shooting_a_glare_card(frames: &Path, out: &Path) -> Harness<'static, KycamApp
 /// An ID-card session on a third of a second of a glare card, looped, waiting for
 /// a report on which glare fails.
 fn only_a_glare_card() -> (tempfile::TempDir, Harness<'static, KycamApp>) {
-    let (dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    let (dir, frames, out, assets) = demo_workspace();
     write_frames(&frames, "a", &glare_card_frame(&assets), 10);
     (dir, shooting_a_glare_card(&frames, &out))
 }
@@ -280,8 +256,7 @@ fn only_a_glare_card() -> (tempfile::TempDir, Harness<'static, KycamApp>) {
 #[test]
 fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_answer() {
     let _serial = common::one_gui_session_at_a_time();
-    let (_dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out, assets) = demo_workspace();
     // A third of a second of glare, then 1.5 s of a card that auto-capture
     // takes on its own: the race of the question against auto-capture.
     let glare = glare_card_frame(&assets);
@@ -291,10 +266,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 
     let mut harness = shooting_a_glare_card(&frames, &out);
     press(&mut harness, egui::Key::Space);
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Take the photo anyway?")
-    );
+    assert_asked(&harness, "Take the photo anyway?");
     let frozen = harness.state().report().map(|r| r.seq);
     // Three loops of the frames (two good stretches each long enough to be
     // captured): nothing is saved behind the question, and the preview holds.
@@ -302,10 +274,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
         harness.step();
         std::thread::sleep(STEP_SLEEP);
     }
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Take the photo anyway?")
-    );
+    assert_asked(&harness, "Take the photo anyway?");
     assert_eq!(harness.state().report().map(|r| r.seq), frozen);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(
@@ -316,9 +285,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
     // "Save anyway" has the focus: Enter answers it.
     press(&mut harness, egui::Key::Enter);
     assert_eq!(question(harness.state()).as_deref(), None);
-    step_until(&mut harness, "the manual capture", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
+    step_until_review(&mut harness, Shot::IdFront, "the manual capture");
     harness.step();
     harness.get_by_label_contains("Taken by hand");
     harness.get_by_label("Some checks failed on this photo.");
@@ -347,8 +314,7 @@ fn the_frame_the_shutter_was_pressed_on_is_saved_and_auto_capture_waits_for_the_
 #[test]
 fn a_large_photo_says_saving_until_it_is_written() {
     let _serial = common::one_gui_session_at_a_time();
-    let (_dir, frames, out) = workspace();
-    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    let (_dir, frames, out, assets) = demo_workspace();
     // A 4K frame: fitting it under the size limit takes several encodes.
     let glare = glare_card_frame(&assets);
     let large = image::imageops::resize(
@@ -383,10 +349,7 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
     // Esc: no, nothing saved.
     press(&mut harness, egui::Key::Space);
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Take the photo anyway?")
-    );
+    assert_asked(&harness, "Take the photo anyway?");
     harness.get_by_label("Take the photo anyway?");
     // The failing rule is named in the question (and in the checklist behind it).
     assert_eq!(harness.get_all_by_label("No glare").count(), 2);
@@ -411,15 +374,10 @@ fn the_shutter_question_answers_to_space_tab_and_esc() {
 
     // Space on the focused "Save anyway": saved.
     press(&mut harness, egui::Key::Space);
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Take the photo anyway?")
-    );
+    assert_asked(&harness, "Take the photo anyway?");
     press(&mut harness, egui::Key::Space);
     assert_eq!(question(harness.state()).as_deref(), None);
-    step_until(&mut harness, "the manual capture", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
+    step_until_review(&mut harness, Shot::IdFront, "the manual capture");
     assert!(session(&harness).join("id-front.jpg").exists());
     assert_eq!(listed(&session(&harness)), vec!["id-front.jpg".to_owned()]);
 }
@@ -430,9 +388,7 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     let (_dir, mut harness) = only_a_glare_card();
     press(&mut harness, egui::Key::Space);
     click(&mut harness, Role::Button, "Save anyway");
-    step_until(&mut harness, "the manual capture", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
+    step_until_review(&mut harness, Shot::IdFront, "the manual capture");
     let front = session(&harness).join("id-front.jpg");
 
     // Enter accepts; Esc on the next shot goes back to this review.
@@ -442,10 +398,7 @@ fn deleting_an_accepted_photo_is_asked_first_by_keys_and_by_mouse() {
     assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
     // Esc again would delete the accepted photo: asked; Esc says no.
     press(&mut harness, egui::Key::Escape);
-    assert_eq!(
-        question(harness.state()).as_deref(),
-        Some("Delete this photo and take it again?")
-    );
+    assert_asked(&harness, "Delete this photo and take it again?");
     press(&mut harness, egui::Key::Escape);
     assert_eq!(question(harness.state()).as_deref(), None);
     assert_eq!(reviewing(harness.state()), Some(Shot::IdFront));
@@ -551,9 +504,7 @@ fn screenshots_at(size: egui::Vec2) {
     let mut harness = app_harness(launch_on(&far, &tmp.path().join("far-out")), size);
     harness.step();
     click(&mut harness, Role::Button, "Passport");
-    step_until(&mut harness, "the passport capture", |app| {
-        reviewing(app) == Some(Shot::Passport)
-    });
+    step_until_review(&mut harness, Shot::Passport, "the passport capture");
     screenshot(&mut harness, &shots_dir, &format!("review{sfx}"));
     click(&mut harness, Role::Button, "Use this photo");
     step_until(&mut harness, "a selfie report", |app| {

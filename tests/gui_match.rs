@@ -10,13 +10,15 @@
 mod common;
 mod gui_common;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
+use image::RgbImage;
 
 use gui_common::*;
+use kycam::geometry::Rect;
 use kycam::gui::flow::Page;
 use kycam::gui::KycamApp;
 use kycam::pipeline::source::demo::{
@@ -27,6 +29,17 @@ use kycam::Shot;
 
 /// The passport page's width as a share of the frame (as the demo shows it).
 const PAGE_WIDTH_FRACTION: f32 = 0.6;
+
+/// A specimen document drawn by `draw` around the face of the committed photo
+/// `portrait`, `width_fraction` of the frame wide.
+fn document_of(
+    portrait: &str,
+    draw: fn(&RgbImage, &Rect, u32) -> RgbImage,
+    width_fraction: f32,
+) -> RgbImage {
+    let (id_photo, id_face) = photo(portrait);
+    draw(&id_photo, &id_face, (WIDTH as f32 * width_fraction) as u32)
+}
 
 /// Frames of each document in the looped folder: three seconds at the replay's
 /// 30 frames/s, so that on a loaded two-core machine enough of them are analysed
@@ -43,13 +56,32 @@ fn selfie_entry(dir: &Path) -> serde_json::Value {
         .unwrap_or(serde_json::Value::Null)
 }
 
+/// A session on `documents` (45 frames of each in turn), then 60 frames of the
+/// selfie of obama.jpg at their size, with the document `kind` chosen (its
+/// button's words) in the smallest window; also the folder for screenshots and
+/// the temporary folder holding the frames and photos.
+fn session_on(
+    kind: &str,
+    documents: &[RgbImage],
+) -> (tempfile::TempDir, PathBuf, Harness<'static, KycamApp>) {
+    let (tmp, frames, out) = workspace();
+    let shots = screenshots_dir(&tmp.path().join("screenshots"));
+    for (prefix, document) in ["a", "b", "c"].iter().zip(documents) {
+        write_frames(&frames, prefix, document, DOCUMENT_FRAMES);
+    }
+    let (w, h) = documents[0].dimensions();
+    write_frames(&frames, "s", &selfie_frame("obama.jpg", w, h, 45.0), 60);
+    let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);
+    harness.step();
+    click(&mut harness, Role::Button, kind);
+    (tmp, shots, harness)
+}
+
 /// Takes each shot in turn as auto-capture saves it, accepting all but the
 /// selfie, whose review is left open.
 fn shoot_until_the_selfie_review(harness: &mut Harness<'_, KycamApp>, shots: &[Shot]) {
     for &shot in shots {
-        step_until(harness, &format!("the {shot} capture"), |app| {
-            reviewing(app) == Some(shot)
-        });
+        step_until_review(harness, shot, &format!("the {shot} capture"));
         harness.step();
         if shot != Shot::Selfie {
             click(harness, Role::Button, "Use this photo");
@@ -60,30 +92,12 @@ fn shoot_until_the_selfie_review(harness: &mut Harness<'_, KycamApp>, shots: &[S
 #[test]
 fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
     let _serial = common::one_gui_session_at_a_time();
-    let (tmp, frames, out) = workspace();
-    let shots = screenshots_dir(&tmp.path().join("screenshots"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // The card's portrait is another official photo of the selfie's man.
-    let (id_photo, id_face) = photo("obama2.jpg");
-    let card = specimen_card(
-        &id_photo,
-        &id_face,
-        (WIDTH as f32 * CARD_WIDTH_FRACTION) as u32,
-    );
+    let card = document_of("obama2.jpg", specimen_card, CARD_WIDTH_FRACTION);
     let front = card_scene(&assets.desk, &card, card_rest());
-    let (w, h) = front.dimensions();
-    write_frames(&frames, "a", &front, DOCUMENT_FRAMES);
-    write_frames(
-        &frames,
-        "b",
-        &card_scene(&assets.desk, &assets.back, card_rest()),
-        DOCUMENT_FRAMES,
-    );
-    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h, 45.0), 60);
-
-    let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);
-    harness.step();
-    click(&mut harness, Role::Button, "ID card");
+    let back = card_scene(&assets.desk, &assets.back, card_rest());
+    let (_tmp, shots, mut harness) = session_on("ID card", &[front, back]);
     shoot_until_the_selfie_review(&mut harness, &[Shot::IdFront, Shot::IdBack, Shot::Selfie]);
     harness.get_by_label("Comparing your selfie with the ID photo…");
     step_until_label(
@@ -111,21 +125,10 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 
     // The front taken again from Done: the comparison with the old front
     // leaves session.json at once, and the new front is compared afresh.
-    click_first(&mut harness, Role::Button, "Retake");
-    assert_eq!(
-        harness.state().question().map(|q| q.heading()).as_deref(),
-        Some("Delete this photo and take it again?")
-    );
-    // The question's buttons are laid out on the frame after it opened.
-    harness.step();
-    click(&mut harness, Role::Button, "Delete and retake");
+    retake_the_first_from_done(&mut harness);
     assert_eq!(harness.state().flow().shooting(), Some(Shot::IdFront));
     assert!(selfie_entry(&dir)["face_match"].is_null(), "a stale match");
-    step_until(&mut harness, "the front taken again", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
-    harness.step();
-    click(&mut harness, Role::Button, "Use this photo");
+    use_when_reviewed(&mut harness, Shot::IdFront, "the front taken again");
     assert!(matches!(harness.state().flow().page(), Page::Done));
     step_until_label(
         &mut harness,
@@ -142,24 +145,11 @@ fn a_selfie_of_the_person_on_the_id_card_is_said_to_match_and_recorded() {
 #[test]
 fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_blocks() {
     let _serial = common::one_gui_session_at_a_time();
-    let (tmp, frames, out) = workspace();
-    let shots = screenshots_dir(&tmp.path().join("screenshots"));
     let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
     // The passport's holder is a woman (the astronaut); the selfie is a man.
-    let (id_photo, id_face) = photo("astronaut.png");
-    let page = specimen_passport_page(
-        &id_photo,
-        &id_face,
-        (WIDTH as f32 * PAGE_WIDTH_FRACTION) as u32,
-    );
+    let page = document_of("astronaut.png", specimen_passport_page, PAGE_WIDTH_FRACTION);
     let page = card_scene(&assets.desk, &page, (1.0 - PAGE_WIDTH_FRACTION) / 2.0);
-    let (w, h) = page.dimensions();
-    write_frames(&frames, "a", &page, DOCUMENT_FRAMES);
-    write_frames(&frames, "c", &selfie_frame("obama.jpg", w, h, 45.0), 60);
-
-    let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);
-    harness.step();
-    click(&mut harness, Role::Button, "Passport");
+    let (_tmp, shots, mut harness) = session_on("Passport", &[page]);
     shoot_until_the_selfie_review(&mut harness, &[Shot::Passport, Shot::Selfie]);
     step_until_label(
         &mut harness,
@@ -169,12 +159,11 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     harness.get_by_label_contains("Retake the selfie to try again, or keep it");
     harness.get_by_role_and_label(Role::Button, "Retake");
     harness.get_by_role_and_label(Role::Button, "Use this photo");
-    for jargon in ["distance", "threshold", "face_match", "0."] {
-        assert!(
-            harness.query_by_label_contains(jargon).is_none(),
-            "{jargon} on the review"
-        );
-    }
+    assert_no_label_contains(
+        &harness,
+        &["distance", "threshold", "face_match", "0."],
+        "the review",
+    );
     screenshot(&mut harness, &shots, "face-match-mismatch-1024x640");
 
     let dir = session(&harness);
@@ -192,9 +181,7 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     click(&mut harness, Role::Button, "Retake");
     assert_eq!(harness.state().flow().shooting(), Some(Shot::Selfie));
     assert_eq!(selfie_entry(&dir), serde_json::Value::Null);
-    step_until(&mut harness, "the selfie taken again", |app| {
-        reviewing(app) == Some(Shot::Selfie)
-    });
+    step_until_review(&mut harness, Shot::Selfie, "the selfie taken again");
     step_until_label(&mut harness, "Your selfie may not match");
     assert_eq!(selfie_entry(&dir)["face_match"]["result"], "may_differ");
     // Never blocking: the selfie is used and the session ends.

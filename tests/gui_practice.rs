@@ -80,11 +80,7 @@ fn session_at_done(frames: &Path, out: &Path) -> Harness<'static, KycamApp> {
     harness.step();
     click(&mut harness, Role::Button, "Passport");
     for shot in [Shot::Passport, Shot::Selfie] {
-        step_until(&mut harness, &format!("the {shot} capture"), |app| {
-            reviewing(app) == Some(shot)
-        });
-        harness.step();
-        click(&mut harness, Role::Button, "Use this photo");
+        use_when_reviewed(&mut harness, shot, &format!("the {shot} capture"));
     }
     step_until(&mut harness, "Done", |app| {
         matches!(app.flow().page(), Page::Done)

@@ -144,15 +144,11 @@ fn every_screen_in_chinese_on_the_demo() {
     shots.take(&mut h, "confirm-shutter");
     click(&mut h, Role::Button, &tr!("question-cancel"));
 
-    step_until(&mut h, "the front's review", |app| {
-        reviewing(app) == Some(Shot::IdFront)
-    });
+    step_until_review(&mut h, Shot::IdFront, "the front's review");
     h.get_by_label(&tr!("review-question-document"));
     shots.take(&mut h, "review");
     click(&mut h, Role::Button, &tr!("review-use"));
-    step_until(&mut h, "the back's review", |app| {
-        reviewing(app) == Some(Shot::IdBack)
-    });
+    step_until_review(&mut h, Shot::IdBack, "the back's review");
     click(&mut h, Role::Button, &tr!("review-use"));
 
     step_until(&mut h, "the selfie with a problem said", |app| {
@@ -165,9 +161,7 @@ fn every_screen_in_chinese_on_the_demo() {
     });
     shots.take(&mut h, "shooting-selfie");
 
-    step_until(&mut h, "the selfie's review", |app| {
-        reviewing(app) == Some(Shot::Selfie)
-    });
+    step_until_review(&mut h, Shot::Selfie, "the selfie's review");
     step_until_label(
         &mut h,
         &tr!("face-match-same", document = &tr!("face-match-on-id-card")),
@@ -235,13 +229,9 @@ fn the_mismatch_done_and_the_practice_in_chinese() {
     );
     let mut h = chinese(SourceChoice::Frames(frames), &out);
     click(&mut h, Role::Button, &tr!("document-passport"));
-    step_until(&mut h, "the passport's review", |app| {
-        reviewing(app) == Some(Shot::Passport)
-    });
+    step_until_review(&mut h, Shot::Passport, "the passport's review");
     click(&mut h, Role::Button, &tr!("review-use"));
-    step_until(&mut h, "the selfie's review", |app| {
-        reviewing(app) == Some(Shot::Selfie)
-    });
+    step_until_review(&mut h, Shot::Selfie, "the selfie's review");
     step_until_label(&mut h, &tr!("face-match-retake-or-keep"));
     h.get_by_label(&tr!(
         "face-match-may-differ",

@@ -78,6 +78,32 @@ fn run_to_end(spec: SourceSpec, config: PipelineConfig) -> Run {
     run
 }
 
+/// `frames` written to a temporary folder and replayed in lockstep to their end
+/// on `shot`'s step: the run, and the folder the photos went to.
+fn replay_to_end(
+    shot: Shot,
+    frames: impl IntoIterator<Item = RgbImage>,
+) -> (Run, tempfile::TempDir) {
+    let frames_dir = tempfile::tempdir().expect("tempdir");
+    let out = tempfile::tempdir().expect("tempdir");
+    write_frames(frames_dir.path(), frames);
+    let run = run_to_end(replay(frames_dir.path()), config(shot, out.path()));
+    (run, out)
+}
+
+/// The pipeline on the selfie's step as the window runs it, on `path` (a
+/// picture or a folder of frames) replayed at 30 a second round and round,
+/// saving under `photos`.
+fn live_selfie_looping(path: std::path::PathBuf, photos: &Path) -> Pipeline {
+    let spec = SourceSpec::Replay {
+        path,
+        fps: 30.0,
+        repeat: 1,
+        looped: true,
+    };
+    Pipeline::start(spec, live_config(Shot::Selfie, photos), None).expect("start")
+}
+
 fn replay(dir: &Path) -> SourceSpec {
     SourceSpec::Replay {
         path: dir.to_owned(),
@@ -192,11 +218,8 @@ fn selfie_settling(s: &Scenes) -> Vec<RgbImage> {
 #[test]
 fn a_selfie_settling_is_captured_once_on_a_passing_frame() {
     let s = Scenes::load();
-    let frames_dir = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
     let frames = selfie_settling(&s);
-    write_frames(frames_dir.path(), frames.iter().cloned());
-    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    let (run, out) = replay_to_end(Shot::Selfie, frames.iter().cloned());
     assert_lossless(&run);
     assert!(problems(&run).is_empty(), "{:?}", problems(&run));
     // Far away at first: the distance rule says so.
@@ -207,8 +230,6 @@ fn a_selfie_settling_is_captured_once_on_a_passing_frame() {
 #[test]
 fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
     let s = Scenes::load();
-    let frames_dir = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
     let rest = card_rest();
     let frames: Vec<_> = (0..MOVING + STILL)
         .map(|i| {
@@ -216,8 +237,7 @@ fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
             s.card(-0.4 * (1.0 - u) + rest * u)
         })
         .collect();
-    write_frames(frames_dir.path(), frames.iter().cloned());
-    let run = run_to_end(replay(frames_dir.path()), config(Shot::IdFront, out.path()));
+    let (run, out) = replay_to_end(Shot::IdFront, frames.iter().cloned());
     assert_lossless(&run);
     // While it slides, it is not steady.
     assert!(run.reports[..MOVING]
@@ -229,8 +249,6 @@ fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
 #[test]
 fn a_shaking_picture_is_never_captured() {
     let s = Scenes::load();
-    let frames_dir = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
     // In place, but the hand shakes: 3 % of the width left and right.
     let frames = (0..60).map(|i| {
         s.selfie(&SelfieScene {
@@ -239,8 +257,7 @@ fn a_shaking_picture_is_never_captured() {
             ..SelfieScene::default()
         })
     });
-    write_frames(frames_dir.path(), frames);
-    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    let (run, out) = replay_to_end(Shot::Selfie, frames);
     assert_lossless(&run);
     assert!(run.reports.iter().all(|r| r.capture.is_none()));
     assert!(captured(&run).is_empty());
@@ -253,8 +270,6 @@ fn a_shaking_picture_is_never_captured() {
 #[test]
 fn glare_that_stays_is_never_captured() {
     let s = Scenes::load();
-    let frames_dir = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
     // The card slides in and settles under a lamp that leaves a spot on it.
     let rest = card_rest();
     let frames = (0..MOVING + STILL).map(|i| {
@@ -265,8 +280,7 @@ fn glare_that_stays_is_never_captured() {
         kycam::synth::draw_glare_spot(&mut frame, spot_x, 330.0, 70.0);
         frame
     });
-    write_frames(frames_dir.path(), frames);
-    let run = run_to_end(replay(frames_dir.path()), config(Shot::IdFront, out.path()));
+    let (run, out) = replay_to_end(Shot::IdFront, frames);
     assert_lossless(&run);
     assert!(captured(&run).is_empty());
     assert!(!out.path().join("id-front.jpg").exists());
@@ -281,8 +295,6 @@ fn glare_that_stays_is_never_captured() {
 #[test]
 fn glare_on_a_face_that_stays_is_never_captured() {
     let s = Scenes::load();
-    let frames_dir = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
     // A small spot: larger ones (≥ 5 % of the face width) hide the face from
     // the detector altogether, which fails other rules instead.
     let frames = (0..MOVING + STILL).map(|i| {
@@ -291,8 +303,7 @@ fn glare_on_a_face_that_stays_is_never_captured() {
             ..approach(i, MOVING)
         })
     });
-    write_frames(frames_dir.path(), frames);
-    let run = run_to_end(replay(frames_dir.path()), config(Shot::Selfie, out.path()));
+    let (run, _out) = replay_to_end(Shot::Selfie, frames);
     assert_lossless(&run);
     assert!(captured(&run).is_empty());
     let last = run.reports.last().expect("reports");
@@ -376,27 +387,47 @@ impl FrameSource for Scripted {
     }
 }
 
-#[test]
-fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
+/// A file-like source named `name`: `count` frames of the selfie still moving,
+/// played once without loss. Opening it takes `open_delay`; it hangs for `pause`
+/// before frame `pause_after`.
+fn scripted_selfie(
+    name: &str,
+    count: usize,
+    open_delay: Duration,
+    pause_after: usize,
+    pause: Duration,
+) -> SourceSpec {
     let s = Scenes::load();
-    let out = tempfile::tempdir().expect("tempdir");
     let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
-    let frames = vec![frame; 10];
-    let spec = SourceSpec::Custom {
-        name: "the test source".into(),
+    let frames = vec![frame; count];
+    SourceSpec::Custom {
+        name: name.into(),
         live: false,
         open: Arc::new(move || {
+            std::thread::sleep(open_delay);
             Ok(Box::new(Scripted {
                 frames: frames.clone(),
                 next: 0,
-                pause_after: 5,
-                // Longer than the watchdog's 2 s, so the stall is seen.
-                pause: Duration::from_secs(3),
+                pause_after,
+                pause,
                 pacing: Pacing::Lossless,
                 endless: false,
             }) as Box<dyn FrameSource>)
         }),
-    };
+    }
+}
+
+#[test]
+fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
+    let out = tempfile::tempdir().expect("tempdir");
+    // Hanging longer than the watchdog's 2 s after 5 frames, so the stall is seen.
+    let spec = scripted_selfie(
+        "the test source",
+        10,
+        Duration::ZERO,
+        5,
+        Duration::from_secs(3),
+    );
     let run = run_to_end(spec, config(Shot::Selfie, out.path()));
     let told = problems(&run);
     assert!(
@@ -415,26 +446,15 @@ fn a_source_that_stalls_mid_stream_is_reported_and_ends_cleanly() {
 /// machine) is not a stall: nothing is told, and every frame is analysed.
 #[test]
 fn a_file_source_slow_to_open_is_not_called_stalled() {
-    let s = Scenes::load();
     let out = tempfile::tempdir().expect("tempdir");
-    let frame = Arc::new(s.selfie(&approach(MOVING, MOVING)));
-    let frames = vec![frame; 5];
-    let spec = SourceSpec::Custom {
-        name: "the slow folder".into(),
-        live: false,
-        open: Arc::new(move || {
-            // Longer than the watchdog's 2 s.
-            std::thread::sleep(Duration::from_secs(3));
-            Ok(Box::new(Scripted {
-                frames: frames.clone(),
-                next: 0,
-                pause_after: usize::MAX,
-                pause: Duration::ZERO,
-                pacing: Pacing::Lossless,
-                endless: false,
-            }) as Box<dyn FrameSource>)
-        }),
-    };
+    // Opening takes longer than the watchdog's 2 s; no pause after that.
+    let spec = scripted_selfie(
+        "the slow folder",
+        5,
+        Duration::from_secs(3),
+        usize::MAX,
+        Duration::ZERO,
+    );
     let run = run_to_end(spec, config(Shot::Selfie, out.path()));
     assert_eq!(problems(&run), Vec::<&str>::new());
     assert_eq!(run.stats.analysed, 5);
@@ -505,13 +525,7 @@ fn the_shutter_saves_the_frame_it_is_given_marked_manual() {
     .save(&file)
     .expect("save frame");
     let photos = out.path().join("photos");
-    let spec = SourceSpec::Replay {
-        path: file,
-        fps: 30.0,
-        repeat: 1,
-        looped: true,
-    };
-    let pipeline = Pipeline::start(spec, live_config(Shot::Selfie, &photos), None).expect("start");
+    let pipeline = live_selfie_looping(file, &photos);
     let first = pipeline
         .next_report(Duration::from_secs(30))
         .expect("a first report");
@@ -577,13 +591,7 @@ fn a_paused_pipeline_never_captures_and_goes_on_when_resumed() {
     std::fs::create_dir_all(&frames).expect("frames folder");
     write_frames(&frames, selfie_settling(&s));
     let photos = dir.path().join("photos");
-    let spec = SourceSpec::Replay {
-        path: frames,
-        fps: 30.0,
-        repeat: 1,
-        looped: true,
-    };
-    let pipeline = Pipeline::start(spec, live_config(Shot::Selfie, &photos), None).expect("start");
+    let pipeline = live_selfie_looping(frames, &photos);
     pipeline.send(Command::Pause(true));
     // Three passes over a sequence that is captured on its first pass when armed.
     let mut passing = 0;
@@ -826,11 +834,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     show(&hidden_front);
     let (captured, last) = watch(&pipeline, Shot::IdBack, 60);
     assert!(!captured, "the front was taken as the back");
-    let verdict = last
-        .verdicts
-        .iter()
-        .find(|v| v.id == RuleId::BackSide)
-        .expect("back_side");
+    let verdict = common::verdict_on(&last.verdicts, RuleId::BackSide);
     assert!(!verdict.pass && verdict.unit == "bits", "{verdict:?}");
     eprintln!(
         "the hidden front against the front: {:?} bits",
@@ -846,11 +850,7 @@ fn a_session_refuses_the_front_again_and_a_picture_already_taken() {
     pipeline.send(Command::SetShot(Shot::DlBack));
     let (captured, last) = watch(&pipeline, Shot::DlBack, 60);
     assert!(!captured, "the id-back picture was taken again");
-    let verdict = last
-        .verdicts
-        .iter()
-        .find(|v| v.id == RuleId::NewPicture)
-        .expect("new_picture");
+    let verdict = common::verdict_on(&last.verdicts, RuleId::NewPicture);
     assert!(!verdict.pass, "{verdict:?}");
     assert!(
         verdict

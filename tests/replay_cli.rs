@@ -37,6 +37,33 @@ fn selfie_replay(out: &Path, frames: &Path, json: bool) -> Command {
     c
 }
 
+/// A replay's two temporary folders: `frames` holding the settling selfie
+/// (`files`, in order) and `out` where photos are saved.
+struct Workspace {
+    frames: tempfile::TempDir,
+    out: tempfile::TempDir,
+    files: Vec<std::path::PathBuf>,
+}
+
+impl Workspace {
+    fn new() -> Self {
+        let frames = tempfile::tempdir().expect("tempdir");
+        let out = tempfile::tempdir().expect("tempdir");
+        let files = settling_selfie(frames.path());
+        Self { frames, out, files }
+    }
+
+    /// [`selfie_replay`] of these frames into this out folder.
+    fn replay(&self, json: bool) -> Command {
+        selfie_replay(self.out.path(), self.frames.path(), json)
+    }
+
+    /// The replay run to its end.
+    fn run(&self, json: bool) -> Output {
+        self.replay(json).output().expect("run")
+    }
+}
+
 fn s(p: &Path) -> &str {
     p.to_str().expect("utf-8 path")
 }
@@ -53,12 +80,8 @@ fn json_lines(o: Output) -> Vec<serde_json::Value> {
 
 #[test]
 fn json_lines_per_frame_then_a_summary_and_one_photo() {
-    let frames = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
-    settling_selfie(frames.path());
-    let o = selfie_replay(out.path(), frames.path(), true)
-        .output()
-        .expect("run");
+    let ws = Workspace::new();
+    let o = ws.run(true);
     let lines = json_lines(o);
     let (summary, per_frame) = lines.split_last().expect("lines");
     assert_eq!(per_frame.len(), FRAMES);
@@ -76,7 +99,7 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
         .filter_map(|l| l["captured"].as_str())
         .collect();
     assert_eq!(captured.len(), 1, "{captured:?}");
-    assert!(Path::new(captured[0]).starts_with(out.path()));
+    assert!(Path::new(captured[0]).starts_with(ws.out.path()));
     assert!(Path::new(captured[0]).exists());
     for key in [
         "frames",
@@ -108,12 +131,8 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
 
 #[test]
 fn text_output_is_a_readable_log() {
-    let frames = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
-    settling_selfie(frames.path());
-    let o = selfie_replay(out.path(), frames.path(), false)
-        .output()
-        .expect("run");
+    let ws = Workspace::new();
+    let o = ws.run(false);
     assert!(o.status.success());
     let text = String::from_utf8(o.stdout).expect("utf-8");
     // The first advice depends on how soon the face worker answers (the
@@ -130,13 +149,9 @@ fn text_output_is_a_readable_log() {
 
 #[test]
 fn an_unreadable_frame_is_named_skipped_and_exits_2() {
-    let frames = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
-    let files = settling_selfie(frames.path());
-    std::fs::write(&files[2], b"garbage").expect("write");
-    let o = selfie_replay(out.path(), frames.path(), true)
-        .output()
-        .expect("run");
+    let ws = Workspace::new();
+    std::fs::write(&ws.files[2], b"garbage").expect("write");
+    let o = ws.run(true);
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(
@@ -374,32 +389,26 @@ fn captures(o: Output) -> u64 {
 
 #[test]
 fn replays_into_one_out_folder_each_get_a_session_folder_listing_its_photos() {
-    let frames = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
-    settling_selfie(frames.path());
+    let ws = Workspace::new();
     // One after the other, then two at once.
     let mut reported = 0;
     for _ in 0..2 {
-        reported += captures(
-            selfie_replay(out.path(), frames.path(), true)
-                .output()
-                .expect("run"),
-        );
+        reported += captures(ws.run(true));
     }
     let at_once: Vec<_> = (0..2)
         .map(|_| {
-            let mut c = selfie_replay(out.path(), frames.path(), true);
+            let mut c = ws.replay(true);
             std::thread::spawn(move || c.output().expect("run"))
         })
         .collect();
     for run in at_once {
         reported += captures(run.join().expect("replay thread"));
     }
-    let photos = photos_and_listing(out.path());
+    let photos = photos_and_listing(ws.out.path());
     assert_eq!(reported, 4);
     assert_eq!(photos.len(), 4, "{photos:?}");
     assert!(photos.iter().all(|(_, listed)| *listed), "{photos:?}");
-    let sessions = std::fs::read_dir(out.path()).expect("list").count();
+    let sessions = std::fs::read_dir(ws.out.path()).expect("list").count();
     assert_eq!(sessions, 4);
 }
 
@@ -409,17 +418,15 @@ fn replays_into_one_out_folder_each_get_a_session_folder_listing_its_photos() {
 #[test]
 fn a_file_size_limit_is_an_error_not_death() {
     use std::os::unix::process::ExitStatusExt;
-    let frames = tempfile::tempdir().expect("tempdir");
-    let out = tempfile::tempdir().expect("tempdir");
-    settling_selfie(frames.path());
+    let ws = Workspace::new();
     // 64 blocks (32 or 64 KB by the shell's unit): below the 100 KB minimum.
     let o = Command::new("sh")
         .arg("-c")
         .arg(format!(
             "ulimit -f 64 && exec '{}' replay --shot selfie --fps 0 --out '{}' '{}'",
             env!("CARGO_BIN_EXE_kycam"),
-            s(out.path()),
-            s(frames.path())
+            s(ws.out.path()),
+            s(ws.frames.path())
         ))
         .output()
         .expect("run");
@@ -427,7 +434,7 @@ fn a_file_size_limit_is_an_error_not_death() {
     assert_eq!(o.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&o.stderr);
     assert!(stderr.contains("not saved"), "{stderr}");
-    assert!(photos_and_listing(out.path()).is_empty());
+    assert!(photos_and_listing(ws.out.path()).is_empty());
 }
 
 /// A pale passport page sliding onto the desk and staying there is captured once: its

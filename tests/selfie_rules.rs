@@ -211,11 +211,7 @@ fn head_check_of_crop(x: u32, y: u32, w: u32, h: u32) -> (bool, String) {
     let report = Checker::new(None)
         .check_file(&path, Shot::Selfie)
         .unwrap_or_else(|e| panic!("{e}"));
-    let v = report
-        .checks
-        .iter()
-        .find(|v| v.id == RuleId::FaceInFrame)
-        .expect("face_in_frame");
+    let v = common::verdict_on(&report.checks, RuleId::FaceInFrame);
     (v.pass, v.advice.clone().unwrap_or_default())
 }
 
@@ -264,8 +260,8 @@ fn face_in_frame_agrees_with_hand_labelled_heads() {
     struct Labels {
         labels: Vec<HeadLabel>,
     }
-    let text = std::fs::read_to_string(fixtures::committed("head_labels.json")).expect("labels");
-    let labels: Labels = serde_json::from_str(&text).expect("labels parse");
+    let labels: Labels =
+        fixtures::committed_json("head_labels.json").unwrap_or_else(|e| panic!("labels: {e:#}"));
     let mut checker = Checker::new(None);
     let (mut agree, mut wrong) = (0, Vec::new());
     // How far the head box's top is below the labelled hair top, in % of the
@@ -275,11 +271,7 @@ fn face_in_frame_agrees_with_hand_labelled_heads() {
         let report = checker
             .check_file(&shared.join(&l.file), Shot::Selfie)
             .unwrap_or_else(|e| panic!("{e}"));
-        let v = report
-            .checks
-            .iter()
-            .find(|v| v.id == RuleId::FaceInFrame)
-            .expect("face_in_frame");
+        let v = common::verdict_on(&report.checks, RuleId::FaceInFrame);
         if v.pass == l.whole_head_in {
             agree += 1;
         } else {

@@ -228,6 +228,13 @@ mod tests {
         }
     }
 
+    /// A plain face with `change` made to it.
+    fn plain_but(change: impl FnOnce(&mut FaceLook)) -> FaceLook {
+        let mut look = plain();
+        change(&mut look);
+        look
+    }
+
     fn causes(selfie: &FaceLook, portrait: &FaceLook) -> Vec<Cause> {
         likely_causes(selfie, portrait, &CauseLimits::DEFAULT)
     }
@@ -239,24 +246,20 @@ mod tests {
 
     #[test]
     fn a_turned_head_is_named_by_its_difference_from_the_portrait() {
-        let mut selfie = plain();
-        selfie.shape.pose.yaw_deg = 14.0;
+        let selfie = plain_but(|f| f.shape.pose.yaw_deg = 14.0);
         assert_eq!(causes(&selfie, &plain()), vec![Cause::HeadTurned]);
         // The same turn on both photos is no difference, nor is a leaning head
         // (the chip is turned upright).
         assert_eq!(causes(&selfie, &selfie), vec![]);
-        let mut leaning = plain();
-        leaning.shape.pose.roll_deg = -11.0;
+        let leaning = plain_but(|f| f.shape.pose.roll_deg = -11.0);
         assert_eq!(causes(&leaning, &plain()), vec![]);
     }
 
     #[test]
     fn an_open_mouth_or_a_broad_smile_is_an_expression() {
-        let mut open = plain();
-        open.shape.mouth_open = 0.3;
+        let open = plain_but(|f| f.shape.mouth_open = 0.3);
         assert_eq!(causes(&open, &plain()), vec![Cause::Expression]);
-        let mut smile = plain();
-        smile.shape.mouth_width = 1.25;
+        let smile = plain_but(|f| f.shape.mouth_width = 1.25);
         assert_eq!(causes(&smile, &plain()), vec![Cause::Expression]);
         // A portrait that smiles as broadly: no difference.
         assert_eq!(causes(&smile, &smile), vec![]);
@@ -264,16 +267,18 @@ mod tests {
 
     #[test]
     fn glasses_and_light_are_read_on_the_selfie() {
-        let mut selfie = plain();
-        selfie.eyewear_glare_share = 0.018;
-        selfie.side_light_ratio = 1.7;
+        let selfie = plain_but(|f| {
+            f.eyewear_glare_share = 0.018;
+            f.side_light_ratio = 1.7;
+        });
         assert_eq!(
             causes(&selfie, &plain()),
             vec![Cause::GlassesReflection, Cause::UnevenLight]
         );
-        let mut dark = plain();
-        dark.brightness = 50.0;
-        dark.eye_to_cheek_ratio = 0.2;
+        let dark = plain_but(|f| {
+            f.brightness = 50.0;
+            f.eye_to_cheek_ratio = 0.2;
+        });
         assert_eq!(
             causes(&dark, &plain()),
             vec![Cause::TintedGlasses, Cause::PoorLight]
@@ -282,14 +287,14 @@ mod tests {
 
     #[test]
     fn a_small_portrait_is_named_and_at_most_three_causes_likeliest_first() {
-        let mut portrait = plain();
-        portrait.face_width_px = 60.0;
+        let portrait = plain_but(|f| f.face_width_px = 60.0);
         assert_eq!(causes(&plain(), &portrait), vec![Cause::SmallPortrait]);
-        let mut selfie = plain();
-        selfie.eyewear_glare_share = 0.05;
-        selfie.shape.pose.yaw_deg = -20.0;
-        selfie.shape.mouth_open = 0.4;
-        selfie.brightness = 240.0;
+        let selfie = plain_but(|f| {
+            f.eyewear_glare_share = 0.05;
+            f.shape.pose.yaw_deg = -20.0;
+            f.shape.mouth_open = 0.4;
+            f.brightness = 240.0;
+        });
         assert_eq!(
             causes(&selfie, &portrait),
             vec![

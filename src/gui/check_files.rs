@@ -12,7 +12,7 @@ use image::RgbImage;
 
 use crate::check::{Checker, FileReport};
 use crate::gui::checklist::checklist_row;
-use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
+use crate::gui::file_dialog::{chooser_button, take_answer, Choose, OpenDialog};
 use crate::gui::overlay::{FAIL, PASS};
 use crate::{tr, Shot};
 
@@ -317,25 +317,27 @@ pub fn check_files_ui(
     ui.add_space(4.0);
     let idle = !state.is_running() && state.chooser.is_none();
     ui.horizontal(|ui| {
-        if ui
-            .add_enabled(idle, egui::Button::new(tr!("check-files-choose-photos")))
-            .clicked()
-        {
-            state.chooser = Some(OpenDialog::open(
+        for (choose, label, title) in [
+            (
                 Choose::Photos,
-                &tr!("check-files-photos-title"),
-                wake.clone(),
-            ));
-        }
-        if ui
-            .add_enabled(idle, egui::Button::new(tr!("check-files-choose-folder")))
-            .clicked()
-        {
-            state.chooser = Some(OpenDialog::open(
+                tr!("check-files-choose-photos"),
+                tr!("check-files-photos-title"),
+            ),
+            (
                 Choose::Folder,
-                &tr!("check-files-folder-title"),
+                tr!("check-files-choose-folder"),
+                tr!("check-files-folder-title"),
+            ),
+        ] {
+            chooser_button(
+                ui,
+                idle,
+                &mut state.chooser,
+                label,
+                choose,
+                &title,
                 wake.clone(),
-            ));
+            );
         }
         if state.chooser.is_some() {
             ui.label(RichText::new(tr!("check-files-choosing")).weak());

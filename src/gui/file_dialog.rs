@@ -72,3 +72,31 @@ pub fn take_answer(slot: &mut Option<OpenDialog>) -> Option<Vec<PathBuf>> {
     *slot = None;
     Some(chosen)
 }
+
+/// A button reading `label` that opens the chooser for `choose`, titled `title`,
+/// into `slot`; greyed out unless `enabled` (a page keeps it so while a chooser
+/// is open). The answer comes through [`take_answer`]; `wake` repaints the
+/// window then.
+pub fn chooser_button(
+    ui: &mut egui::Ui,
+    enabled: bool,
+    slot: &mut Option<OpenDialog>,
+    label: String,
+    choose: Choose,
+    title: &str,
+    wake: impl Fn() + Send + 'static,
+) {
+    if ui.add_enabled(enabled, egui::Button::new(label)).clicked() {
+        *slot = Some(OpenDialog::open(choose, title, wake));
+    }
+}
+
+/// A [`chooser_button`] for one folder, enabled while no chooser is open in
+/// `slot`, that repaints the window when the chooser closes.
+pub fn folder_button(ui: &mut egui::Ui, slot: &mut Option<OpenDialog>, label: String, title: &str) {
+    let ctx = ui.ctx().clone();
+    let enabled = slot.is_none();
+    chooser_button(ui, enabled, slot, label, Choose::Folder, title, move || {
+        ctx.request_repaint()
+    });
+}

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use egui::RichText;
 
-use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
+use crate::gui::file_dialog::{folder_button, take_answer, OpenDialog};
 use crate::gui::live::{SourceTrouble, TroubleKind};
 use crate::tr;
 
@@ -86,20 +86,12 @@ pub fn no_camera_ui(
         choice = Some(NoCameraChoice::Frames(dir));
     }
     ui.horizontal(|ui| {
-        let ctx = ui.ctx().clone();
-        if ui
-            .add_enabled(
-                state.chooser.is_none(),
-                egui::Button::new(tr!("no-camera-open-folder")),
-            )
-            .clicked()
-        {
-            state.chooser = Some(OpenDialog::open(
-                Choose::Folder,
-                &tr!("no-camera-folder-title"),
-                move || ctx.request_repaint(),
-            ));
-        }
+        folder_button(
+            ui,
+            &mut state.chooser,
+            tr!("no-camera-open-folder"),
+            &tr!("no-camera-folder-title"),
+        );
         ui.label(tr!("no-camera-or-type"));
         ui.add(
             egui::TextEdit::singleline(&mut state.frames_path)

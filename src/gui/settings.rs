@@ -5,7 +5,7 @@ use std::path::PathBuf;
 use serde::{Deserialize, Serialize};
 
 use crate::analysis::distance::DEFAULT_WEBCAM_HFOV_DEG;
-use crate::gui::file_dialog::{take_answer, Choose, OpenDialog};
+use crate::gui::file_dialog::{folder_button, take_answer, OpenDialog};
 use crate::i18n::{self, Lang};
 use crate::pipeline::source::{list_cameras, CameraInfo};
 use crate::tr;
@@ -212,20 +212,12 @@ fn output_folder_ui(ui: &mut egui::Ui, settings: &mut Settings, draft: &mut Sett
     }
     ui.vertical(|ui| {
         ui.horizontal(|ui| {
-            let ctx = ui.ctx().clone();
-            if ui
-                .add_enabled(
-                    draft.chooser.is_none(),
-                    egui::Button::new(tr!("settings-choose")),
-                )
-                .clicked()
-            {
-                draft.chooser = Some(OpenDialog::open(
-                    Choose::Folder,
-                    &tr!("settings-choose-title"),
-                    move || ctx.request_repaint(),
-                ));
-            }
+            folder_button(
+                ui,
+                &mut draft.chooser,
+                tr!("settings-choose"),
+                &tr!("settings-choose-title"),
+            );
             ui.add(
                 egui::TextEdit::singleline(&mut draft.output_dir)
                     .hint_text(tr!("settings-folder-hint"))

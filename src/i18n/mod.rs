@@ -287,19 +287,17 @@ mod tests {
 
     #[test]
     fn arguments_are_placed_without_isolation_marks() {
-        let text = format_in(
-            Lang::En,
-            "shot-step",
-            &[("n", Arg::Num(2.0)), ("title", Arg::Str("Selfie"))],
-        )
-        .expect("message exists");
-        assert_eq!(text, "2. Selfie");
-        let zh = format_in(
-            Lang::ZhCn,
-            "shot-step",
-            &[("n", Arg::Num(2.0)), ("title", Arg::Str("自拍"))],
-        )
-        .expect("message exists");
-        assert_eq!(zh, "2. 自拍");
+        for (lang, title, want) in [
+            (Lang::En, "Selfie", "2. Selfie"),
+            (Lang::ZhCn, "自拍", "2. 自拍"),
+        ] {
+            let text = format_in(
+                lang,
+                "shot-step",
+                &[("n", Arg::Num(2.0)), ("title", Arg::Str(title))],
+            )
+            .expect("message exists");
+            assert_eq!(text, want, "{lang:?}");
+        }
     }
 }

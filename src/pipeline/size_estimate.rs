@@ -22,17 +22,23 @@ pub const ESTIMATE_EVERY: u64 = 15;
 
 /// The estimated size in bytes of `rgb` saved as a JPEG at quality 100.
 pub fn estimate_jpeg_bytes(rgb: &RgbImage) -> Option<u64> {
-    let half = half_size(rgb);
+    let half = jpeg_bytes_at_100(&half_size(rgb))?;
+    Some((half as f64 * HALF_TO_FULL).round() as u64)
+}
+
+/// The bytes of `rgb` encoded as a JPEG at quality 100; `None` if the encoder
+/// refuses it.
+pub fn jpeg_bytes_at_100(rgb: &RgbImage) -> Option<usize> {
     let mut out = Vec::new();
     JpegEncoder::new_with_quality(&mut out, 100)
         .encode(
-            half.as_raw(),
-            half.width(),
-            half.height(),
+            rgb.as_raw(),
+            rgb.width(),
+            rgb.height(),
             ExtendedColorType::Rgb8,
         )
         .ok()?;
-    Some((out.len() as f64 * HALF_TO_FULL).round() as u64)
+    Some(out.len())
 }
 
 /// A 2×2 box average (a last odd row or column is dropped).

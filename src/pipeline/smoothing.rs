@@ -128,12 +128,18 @@ mod tests {
         assert_eq!(shown(s.update(ms(100), &both)), Some(g));
     }
 
+    /// A smoother that has shown glare since `start_ms`, and a frame on which
+    /// distance, which ranks above glare, fails too: a rival.
+    fn glare_shown_then_a_rival(start_ms: u64) -> (GuidanceSmoother, Vec<Verdict>) {
+        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        s.update(ms(start_ms), &frame(&[RuleId::Glare]));
+        (s, frame(&[RuleId::Distance, RuleId::Glare]))
+    }
+
     #[test]
     fn a_lasting_rival_is_shown_after_the_hold() {
-        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
+        let (mut s, both) = glare_shown_then_a_rival(0);
         let g = RuleId::Glare;
-        s.update(ms(0), &frame(&[g]));
-        let both = frame(&[RuleId::Distance, g]);
         let seen: Vec<_> = (1..=20)
             .map(|i| shown(s.update(ms(i * 33), &both)))
             .collect();
@@ -179,10 +185,7 @@ mod tests {
 
     #[test]
     fn time_going_backwards_does_not_stall_a_rival() {
-        let mut s = GuidanceSmoother::new(GUIDANCE_HOLD);
-        let g = RuleId::Glare;
-        s.update(ms(1000), &frame(&[g]));
-        let both = frame(&[RuleId::Distance, g]);
+        let (mut s, both) = glare_shown_then_a_rival(1000);
         s.update(ms(1033), &both);
         // A restarted source: its clock starts again from zero.
         s.update(ms(0), &both);

@@ -8,27 +8,14 @@ use crate::analysis::SelfieMeasures;
 /// The three verdicts, or unmeasurable ones when there is no face or no landmarks.
 pub(super) fn judge(selfie: Option<&SelfieMeasures>) -> Vec<Verdict> {
     let Some(shape) = selfie.and_then(|s| s.face_shape.as_ref()) else {
-        let no_face = tr!("advice-no-face");
-        return vec![
-            Verdict::unmeasurable(
-                RuleId::HeadPose,
-                Limit::at_most(HEAD_YAW_MAX_DEG),
-                "°",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::EyesOpen,
-                Limit::at_least(EYE_ASPECT_MIN),
-                "",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::Expression,
-                Limit::at_most(MOUTH_OPEN_MAX_SMILE),
-                "",
-                &no_face,
-            ),
-        ];
+        return Verdict::all_unmeasurable(
+            &[
+                (RuleId::HeadPose, Limit::at_most(HEAD_YAW_MAX_DEG), "°"),
+                (RuleId::EyesOpen, Limit::at_least(EYE_ASPECT_MIN), ""),
+                (RuleId::Expression, Limit::at_most(MOUTH_OPEN_MAX_SMILE), ""),
+            ],
+            &tr!("advice-no-face"),
+        );
     };
     vec![head_pose(shape), eyes_open(shape), expression(shape)]
 }

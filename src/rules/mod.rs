@@ -209,6 +209,16 @@ impl Verdict {
             advice: Some(advice.to_owned()),
         }
     }
+
+    /// One [`Verdict::unmeasurable`] per rule of `rules` (its id, limit and
+    /// unit), in that order, all with `advice`: a family's verdicts when what it
+    /// measures was not found.
+    pub fn all_unmeasurable(rules: &[(RuleId, Limit, &'static str)], advice: &str) -> Vec<Self> {
+        rules
+            .iter()
+            .map(|&(id, limit, unit)| Verdict::unmeasurable(id, limit, unit, advice))
+            .collect()
+    }
 }
 
 /// Judges every rule of the shot, in priority order.

@@ -35,12 +35,18 @@ pub fn file_passes(path: &Path, shot: kycam::Shot, id: kycam::rules::RuleId) -> 
     let report = kycam::check::Checker::new(None)
         .check_file(path, shot)
         .unwrap_or_else(|e| panic!("{e}"));
-    report
-        .checks
+    verdict_on(&report.checks, id).pass
+}
+
+/// The verdict on rule `id` among `verdicts`; a rule not reported fails the test.
+pub fn verdict_on(
+    verdicts: &[kycam::rules::Verdict],
+    id: kycam::rules::RuleId,
+) -> &kycam::rules::Verdict {
+    verdicts
         .iter()
         .find(|v| v.id == id)
         .unwrap_or_else(|| panic!("{id} not reported"))
-        .pass
 }
 
 /// The committed portrait `obama.jpg` at the default selfie scene on the committed

@@ -16,6 +16,7 @@ use kycam::analysis::{self, FaceDetector, FaceSearch};
 use kycam::geometry::Rect;
 use kycam::gui::flow::Page;
 use kycam::gui::{KycamApp, LaunchOptions, SourceChoice};
+use kycam::pipeline::source::demo::DemoAssets;
 use kycam::synth::selfie::{render, Portrait, SelfieScene};
 use kycam::Shot;
 
@@ -111,6 +112,14 @@ pub fn workspace() -> (tempfile::TempDir, PathBuf, PathBuf) {
     (dir, frames, out)
 }
 
+/// A [`workspace`] and the demo's pictures (desk, card, back, passport page),
+/// what most replayed sessions build their frames from.
+pub fn demo_workspace() -> (tempfile::TempDir, PathBuf, PathBuf, DemoAssets) {
+    let (dir, frames, out) = workspace();
+    let assets = DemoAssets::load().unwrap_or_else(|e| panic!("{e}"));
+    (dir, frames, out, assets)
+}
+
 /// Launched on `source`, saving under `out`, in English: the screens are read by
 /// their English words.
 pub fn launch(source: SourceChoice, out: &Path) -> LaunchOptions {
@@ -136,6 +145,33 @@ pub fn app_harness(launch: LaunchOptions, size: egui::Vec2) -> Harness<'static, 
         .build_eframe(move |cc| KycamApp::new(cc, launch))
 }
 
+/// The open question's heading is `heading`.
+pub fn assert_asked(harness: &Harness<'_, KycamApp>, heading: &str) {
+    assert_eq!(
+        harness.state().question().map(|q| q.heading()).as_deref(),
+        Some(heading)
+    );
+}
+
+/// The question `heading` is open; it is answered with the button `answer` on
+/// the next frame (a question's buttons are laid out on the frame after it
+/// opened).
+pub fn answer_question(harness: &mut Harness<'_, KycamApp>, heading: &str, answer: &str) {
+    assert_asked(harness, heading);
+    harness.step();
+    click(harness, Role::Button, answer);
+}
+
+/// None of `words` is on the screen (`place` names the screen in the message).
+pub fn assert_no_label_contains(harness: &Harness<'_, KycamApp>, words: &[&str], place: &str) {
+    for word in words {
+        assert!(
+            harness.query_by_label_contains(word).is_none(),
+            "{word:?} on {place}"
+        );
+    }
+}
+
 /// Steps frames (the pipeline runs on its own threads in real time) until `done`.
 pub fn step_until(
     harness: &mut Harness<'_, KycamApp>,
@@ -154,6 +190,30 @@ pub fn step_until(
         harness.state().flow().page(),
         harness.state().notice(),
         harness.state().report().map(|r| r.failing())
+    );
+}
+
+/// Steps frames until the review of `shot` is open (`what` names the wait in the
+/// panic message).
+pub fn step_until_review(harness: &mut Harness<'_, KycamApp>, shot: Shot, what: &str) {
+    step_until(harness, what, |app| reviewing(app) == Some(shot));
+}
+
+/// Waits for the review of `shot` and keeps the photo with "Use this photo" on
+/// the next frame (the review's buttons are laid out on the frame after it opened).
+pub fn use_when_reviewed(harness: &mut Harness<'_, KycamApp>, shot: Shot, what: &str) {
+    step_until_review(harness, shot, what);
+    harness.step();
+    click(harness, Role::Button, "Use this photo");
+}
+
+/// On Done, the first shot's "Retake": asked first, and confirmed.
+pub fn retake_the_first_from_done(harness: &mut Harness<'_, KycamApp>) {
+    click_first(harness, Role::Button, "Retake");
+    answer_question(
+        harness,
+        "Delete this photo and take it again?",
+        "Delete and retake",
     );
 }
 

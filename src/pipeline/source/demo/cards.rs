@@ -112,32 +112,77 @@ fn place_portrait(
     }
 }
 
-/// A passport data page: a header band, the portrait on the left, lines of
-/// print, and a two-line machine-readable zone at the bottom.
-pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
-    let height = (width as f32 / PASSPORT_ASPECT).round() as u32;
-    let mut page = stock(width, height);
-    let band = height / 10;
-    fill(&mut page, 0, 0, width, band, Rgb([110, 40, 60]));
-    let pw = width * 3 / 11;
+/// How a front with a portrait is laid out: light stock, a header band, the
+/// portrait in a 3:4 frame on the left under the band, and lines of print to
+/// its right. Distances are fractions of the document's width or height.
+struct FrontLayout {
+    aspect: f32,
+    /// Header band: `height / band_div` tall, in `band`.
+    band_div: u32,
+    band: Rgb<u8>,
+    /// Portrait frame `width * portrait_width.0 / portrait_width.1` wide,
+    /// `height / portrait_gap_div` below the band.
+    portrait_width: (u32, u32),
+    portrait_gap_div: u32,
+    /// The print's seed, line height `height / line_div`, and its rows
+    /// starting `height / print_gap_div` below the band.
+    seed: u64,
+    line_div: u32,
+    print_gap_div: u32,
+    rows: u32,
+}
+
+/// The document of `layout` `width` wide with the head of `portrait` (around
+/// `portrait_face`), the random source its print was drawn from (to go on
+/// drawing), and its line height.
+fn front(
+    layout: &FrontLayout,
+    portrait: &RgbImage,
+    portrait_face: &Rect,
+    width: u32,
+) -> (RgbImage, Rng, u32) {
+    let height = (width as f32 / layout.aspect).round() as u32;
+    let mut doc = stock(width, height);
+    let band = height / layout.band_div;
+    fill(&mut doc, 0, 0, width, band, layout.band);
+    let pw = width * layout.portrait_width.0 / layout.portrait_width.1;
     place_portrait(
-        &mut page,
+        &mut doc,
         portrait,
         portrait_face,
         pw,
-        (width / 20, band + height / 25),
+        (width / 20, band + height / layout.portrait_gap_div),
     );
-    let mut rng = Rng::new(0x9a_55);
-    let line_h = (height / 45).max(2);
+    let mut rng = Rng::new(layout.seed);
+    let line_h = (height / layout.line_div).max(2);
     let text_x = width / 20 + pw + width / 25;
     print_lines(
-        &mut page,
+        &mut doc,
         &mut rng,
-        (text_x, band + height / 20),
-        8,
+        (text_x, band + height / layout.print_gap_div),
+        layout.rows,
         line_h,
         3,
     );
+    (doc, rng, line_h)
+}
+
+/// A passport data page: a header band, the portrait on the left, lines of
+/// print, and a two-line machine-readable zone at the bottom.
+pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
+    let layout = FrontLayout {
+        aspect: PASSPORT_ASPECT,
+        band_div: 10,
+        band: Rgb([110, 40, 60]),
+        portrait_width: (3, 11),
+        portrait_gap_div: 25,
+        seed: 0x9a_55,
+        line_div: 45,
+        print_gap_div: 20,
+        rows: 8,
+    };
+    let (mut page, mut rng, line_h) = front(&layout, portrait, portrait_face, width);
+    let height = page.height();
     mrz(&mut page, &mut rng, height - height / 6, 2, line_h);
     cut_edge(&mut page);
     page
@@ -146,31 +191,20 @@ pub fn specimen_passport_page(portrait: &RgbImage, portrait_face: &Rect, width: 
 /// A specimen-like ID-1 card: light stock, a header band, a portrait, lines of
 /// print and a machine-readable zone. Not a real document of any country.
 pub fn specimen_card(portrait: &RgbImage, portrait_face: &Rect, width: u32) -> RgbImage {
-    let height = (width as f32 / ID1_ASPECT).round() as u32;
-    let mut card = stock(width, height);
-    let band = height / 7;
-    fill(&mut card, 0, 0, width, band, Rgb([120, 150, 190]));
-    // The portrait: the head box of the photo, into a 3:4 frame on the left.
-    let pw = width * 3 / 10;
-    place_portrait(
-        &mut card,
-        portrait,
-        portrait_face,
-        pw,
-        (width / 20, band + height / 20),
-    );
-    // Lines of print to the right of the portrait, and two MRZ lines below.
-    let mut rng = Rng::new(0x1d_ca4d);
-    let text_x = width / 20 + pw + width / 25;
-    let line_h = (height / 40).max(2);
-    print_lines(
-        &mut card,
-        &mut rng,
-        (text_x, band + height / 15),
-        7,
-        line_h,
-        3,
-    );
+    let layout = FrontLayout {
+        aspect: ID1_ASPECT,
+        band_div: 7,
+        band: BAND,
+        portrait_width: (3, 10),
+        portrait_gap_div: 20,
+        seed: 0x1d_ca4d,
+        line_div: 40,
+        print_gap_div: 15,
+        rows: 7,
+    };
+    let (mut card, mut rng, line_h) = front(&layout, portrait, portrait_face, width);
+    // Two lines below the portrait, where a machine-readable zone would be.
+    let height = card.height();
     print_lines(
         &mut card,
         &mut rng,
