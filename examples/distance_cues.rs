@@ -8,7 +8,8 @@
 //!
 //! `cargo run --release --example distance_cues`
 
-use kycam::analysis::{self, distance, landmarks, CameraModel, Face, FaceDetector, FaceSearch};
+use kycam::analysis::{self, distance, landmarks, CameraModel, FaceDetector, FaceSearch};
+use kycam::fixtures::labelled_face;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
@@ -23,27 +24,14 @@ struct Labels {
     faces: Vec<Label>,
 }
 
-fn quartiles(name: &str, mut v: Vec<f32>) {
-    if v.is_empty() {
-        return;
-    }
-    v.sort_by(f32::total_cmp);
-    let q = |p: f32| v[((v.len() - 1) as f32 * p).round() as usize];
-    println!(
-        "{name}: {} faces, min {:.2} p25 {:.2} median {:.2} p75 {:.2} max {:.2}",
-        v.len(),
-        q(0.0),
-        q(0.25),
-        q(0.5),
-        q(0.75),
-        q(1.0)
-    );
-}
-
-fn pick(faces: &[Face], at: Option<[f32; 2]>) -> Option<Face> {
-    match at {
-        None => faces.first().copied(),
-        Some([x, y]) => faces.iter().find(|f| f.rect.contains(x, y)).copied(),
+fn quartiles(name: &str, v: Vec<f32>) {
+    let n = v.len();
+    if let Some([min, p25, median, p75, max]) =
+        kycam::stats::five_numbers(v.into_iter().map(f64::from).collect())
+    {
+        println!(
+            "{name}: {n} faces, min {min:.2} p25 {p25:.2} median {median:.2} p75 {p75:.2} max {max:.2}"
+        );
     }
 }
 
@@ -66,11 +54,11 @@ fn main() -> anyhow::Result<()> {
     for label in &labels.faces {
         let loaded = kycam::imageio::load_image(&shared.join(&label.file))?;
         let grey = analysis::to_grey(&loaded.rgb);
-        let Some(face) = pick(&still.detect(&grey), label.at) else {
+        let Some(face) = labelled_face(&still.detect(&grey), label.at) else {
             println!("{}: labelled face not found", label.file);
             continue;
         };
-        let live_face = pick(&live.detect(&grey), Some(face.rect.center()));
+        let live_face = labelled_face(&live.detect(&grey), Some(face.rect.center()));
         let shape = landmarks::measures::FaceShape::of(&landmarks::find(&loaded.rgb, &face.rect));
         let yaw = shape.pose.yaw_deg;
         // The eyes' span as it would be seen turned to the camera.

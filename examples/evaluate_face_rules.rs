@@ -7,7 +7,7 @@
 //! the landmarks are found as the live face worker finds them (one pass,
 //! `CropConfig::LIVE`).
 
-use kycam::analysis::{self, landmarks, CameraModel, Face, FaceDetector, FaceSearch};
+use kycam::analysis::{self, landmarks, CameraModel, FaceDetector, FaceSearch};
 use kycam::rules::{self, RuleId};
 use kycam::Shot;
 use serde::Deserialize;
@@ -45,16 +45,6 @@ impl Label {
     }
 }
 
-fn pick(faces: &[Face], at: Option<[f32; 2]>) -> Option<Face> {
-    match at {
-        None => faces.first().copied(),
-        Some([x, y]) => faces
-            .iter()
-            .find(|f| x >= f.rect.x && x <= f.rect.right() && y >= f.rect.y && y <= f.rect.bottom())
-            .copied(),
-    }
-}
-
 const RULES: [RuleId; 3] = [RuleId::EyesOpen, RuleId::HeadPose, RuleId::Expression];
 
 fn main() -> anyhow::Result<()> {
@@ -75,7 +65,7 @@ fn main() -> anyhow::Result<()> {
     for label in &labels.faces {
         let loaded = kycam::imageio::load_image(&shared.join(&label.file))?;
         let grey = analysis::to_grey(&loaded.rgb);
-        let Some(face) = pick(&detector.detect(&grey), label.at) else {
+        let Some(face) = kycam::fixtures::labelled_face(&detector.detect(&grey), label.at) else {
             println!("{}: labelled face not found", label.file);
             continue;
         };

@@ -25,7 +25,7 @@ struct Labels {
 
 fn spread(name: &str, mut v: Vec<f32>) {
     v.sort_by(f32::total_cmp);
-    let q = |p: f32| v[((v.len() - 1) as f32 * p).round() as usize];
+    let q = |p: f64| kycam::stats::quantile(&v, p).unwrap_or(f32::NAN);
     println!(
         "{name:28} min {:6.2}  p10 {:6.2}  median {:6.2}  p90 {:6.2}  max {:6.2}",
         v[0],

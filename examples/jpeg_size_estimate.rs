@@ -48,18 +48,10 @@ fn main() {
             ratios.push(ratio);
         }
     }
-    if ratios.is_empty() {
-        return;
+    let n = ratios.len();
+    if let Some([min, q1, median, q3, max]) = kycam::stats::five_numbers(ratios) {
+        println!(
+            "{n} images: ratio median {median:.2}, quartiles {q1:.2}–{q3:.2}, range {min:.2}–{max:.2}"
+        );
     }
-    ratios.sort_by(f64::total_cmp);
-    let q = |p: f64| ratios[((ratios.len() - 1) as f64 * p).round() as usize];
-    println!(
-        "{} images: ratio median {:.2}, quartiles {:.2}–{:.2}, range {:.2}–{:.2}",
-        ratios.len(),
-        q(0.5),
-        q(0.25),
-        q(0.75),
-        ratios[0],
-        ratios[ratios.len() - 1]
-    );
 }

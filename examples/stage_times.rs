@@ -35,7 +35,7 @@ impl Times {
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
-    sorted[((sorted.len() - 1) as f64 * p).round() as usize]
+    kycam::stats::quantile(sorted, p).unwrap_or(f64::NAN)
 }
 
 /// Stages in the order they run.

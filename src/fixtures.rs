@@ -19,6 +19,18 @@ pub fn committed_json<T: serde::de::DeserializeOwned>(name: &str) -> anyhow::Res
         .with_context(|| format!("{} is not the JSON expected", path.display()))
 }
 
+/// The face a hand label means among `faces` (largest first): the one whose box
+/// holds the label's point `at` on a photo of several people, else the largest.
+pub fn labelled_face(
+    faces: &[crate::analysis::Face],
+    at: Option<[f32; 2]>,
+) -> Option<crate::analysis::Face> {
+    match at {
+        None => faces.first().copied(),
+        Some([x, y]) => faces.iter().find(|f| f.rect.contains(x, y)).copied(),
+    }
+}
+
 /// The shared fixtures folder (../shared/fixtures from the checkout), or `None`
 /// when this checkout has none beside it. `KYCAM_SHARED_FIXTURES` overrides.
 pub fn shared_dir() -> Option<PathBuf> {

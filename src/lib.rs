@@ -17,6 +17,7 @@ pub mod pipeline;
 pub mod replay;
 pub mod rules;
 pub mod shot;
+pub mod stats;
 pub mod synth;
 
 pub use shot::{DocumentKind, Shot};

@@ -348,11 +348,7 @@ fn write_text_summary(
 }
 
 fn percentile(sorted: &[f64], p: f64) -> f64 {
-    if sorted.is_empty() {
-        return 0.0;
-    }
-    let i = ((sorted.len() - 1) as f64 * p).round() as usize;
-    sorted[i.min(sorted.len() - 1)]
+    crate::stats::quantile(sorted, p).unwrap_or(0.0)
 }
 
 fn round1(v: f64) -> f64 {
