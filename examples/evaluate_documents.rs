@@ -19,7 +19,8 @@
 mod common;
 
 use kycam::analysis::document::{
-    document_geometry, find_document_with_params, quad_iou, DocShape, FoundDocument, Params,
+    covered, document_geometry, find_document_with_params, quad_iou, DocShape, FoundDocument,
+    Params,
 };
 use kycam::analysis::Face;
 use kycam::analysis::{to_grey, FaceDetector, FaceSearch};
@@ -100,6 +101,9 @@ fn main() {
     // the margin on each side of the limit shows.
     let (mut sharp_rise_max, mut blurred_rise_min) = (0.0f32, f32::INFINITY);
     let (mut out_n, mut out_visible, mut out_false_pass) = (0u32, 0u32, 0u32);
+    // Scenes with a thumb over the card: corners_visible fails, a finger is seen; and
+    // scenes without one where a finger is seen all the same.
+    let (mut thumb_n, mut thumb_fails, mut thumb_finger, mut finger_alarms) = (0u32, 0, 0, 0);
     let mut times = Vec::new();
     let mut fails: Vec<String> = Vec::new();
     // Per condition: (scenes, found with IoU >= IOU_OK).
@@ -128,18 +132,30 @@ fn main() {
         let iou = found
             .map(|d| quad_iou(&d.corners, &truth.corners))
             .unwrap_or(0.0);
-        // corners_visible: no document or a corner too close/outside = fail.
-        let visible = geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g));
-        if let (true, Some(dir)) = (failed(visible, truth.out_of_frame, iou), &dump) {
+        // corners_visible: no document, a corner too close/outside or a finger over
+        // the document = fail.
+        let finger = found.is_some_and(|d| covered(&rgb, &d.corners).any());
+        let visible =
+            geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g)) && !finger;
+        let hidden = truth.out_of_frame || truth.thumb;
+        if let (true, Some(dir)) = (failed(visible, hidden, truth.out_of_frame, iou), &dump) {
             dump_scene(dir, seed, &rgb, &truth.corners, found.map(|d| d.corners));
         }
-        if visible == truth.out_of_frame {
+        if visible == hidden {
             fails.push(format!(
-                "seed {seed}: corners_visible {visible} but out_of_frame {} (iou {iou:.3})",
-                truth.out_of_frame
+                "seed {seed}: corners_visible {visible} but out_of_frame {} thumb {:?} (iou {iou:.3})",
+                truth.out_of_frame,
+                truth.thumb_truth.map(|t| t.place)
             ));
         } else {
             vis_ok += 1;
+        }
+        if truth.thumb {
+            thumb_n += 1;
+            thumb_fails += u32::from(!visible);
+            thumb_finger += u32::from(finger);
+        } else {
+            finger_alarms += u32::from(finger);
         }
         if truth.out_of_frame {
             out_n += 1;
@@ -284,9 +300,12 @@ fn main() {
     );
     println!("  in frame, another outline reported instead of the card: {wrong_outline}");
     println!(
-        "  corners_visible verdict (margin {} %): {:.1} % ({vis_ok}/{n})",
+        "  corners_visible verdict (margin {} %, no finger over the card): {:.1} % ({vis_ok}/{n})",
         kycam::rules::CORNER_MARGIN_PERCENT,
         pct(vis_ok, n as u32)
+    );
+    println!(
+        "  thumb over the card (a corner or across a side): {thumb_n} scenes, corners_visible fails {thumb_fails}, a finger seen {thumb_finger}; a finger seen without a thumb: {finger_alarms}"
     );
     println!(
         "  cut by the frame: {out_n} scenes, judged corners_visible {out_visible}, all geometric rules pass {out_false_pass}"
@@ -380,10 +399,10 @@ fn on_its_side(face: &image::RgbImage, textures: &[image::RgbImage], from: u64) 
     );
 }
 
-/// A scene worth dumping: the `corners_visible` verdict is wrong, or an in-frame card
-/// was not found with IoU ≥ `IOU_OK`.
-fn failed(visible: bool, out_of_frame: bool, iou: f32) -> bool {
-    visible == out_of_frame || (!out_of_frame && iou < IOU_OK)
+/// A scene worth dumping: the `corners_visible` verdict is wrong (`hidden`: a corner
+/// is cut or under a thumb), or an in-frame card was not found with IoU ≥ `IOU_OK`.
+fn failed(visible: bool, hidden: bool, out_of_frame: bool, iou: f32) -> bool {
+    visible == hidden || (!out_of_frame && iou < IOU_OK)
 }
 
 /// Writes a failing scene with the truth (green) and found (red) outlines.
@@ -498,12 +517,13 @@ fn single_conditions(
                     &d.corners,
                     grey.width(),
                     grey.height(),
-                ))
+                )) && !covered(&rgb, &d.corners).any()
             });
+            let hidden = truth.out_of_frame || truth.thumb;
             found += (iou >= IOU_OK) as u32;
             wrong += (d.is_some() && iou < IOU_OK && !truth.out_of_frame) as u32;
-            vis_ok += (visible != truth.out_of_frame) as u32;
-            if let (true, Some(dir)) = (failed(visible, truth.out_of_frame, iou), dump) {
+            vis_ok += (visible != hidden) as u32;
+            if let (true, Some(dir)) = (failed(visible, hidden, truth.out_of_frame, iou), dump) {
                 let dir = dir.join(name.replace(' ', "-"));
                 dump_scene(&dir, seed, &rgb, &truth.corners, d.map(|d| d.corners));
             }

@@ -70,6 +70,7 @@ checklist-now = now
 checklist-needed = needed
 # Words drawn over the preview.
 overlay-face-here = face here, { $cm } away
+overlay-finger = finger
 overlay-glare = glare
 overlay-sharpness = sharpness
 
@@ -434,6 +435,26 @@ advice-corners-cut = { $side ->
     [bottom] Move the document up: its bottom corners are outside the picture.
    *[left] Move the document right: its left corners are outside the picture.
 }
+# $corner: which corner, as the document is read; $document: passport or card.
+advice-finger-corner = Your finger covers the { $corner ->
+    [top-left] top-left
+    [top-right] top-right
+    [bottom-right] bottom-right
+   *[bottom-left] bottom-left
+} corner: hold the { $document ->
+    [passport] passport
+   *[card] card
+} by its edges.
+# $side: which edge, as the document is read; $document: passport or card.
+advice-finger-side = Your finger covers the { $side ->
+    [top] top
+    [right] right
+    [bottom] bottom
+   *[left] left
+} edge: hold the { $document ->
+    [passport] passport
+   *[card] card
+} by its edges.
 # $way: anticlockwise or clockwise.
 advice-turn-straight = Turn the document a little { $way ->
     [anticlockwise] anticlockwise

@@ -66,6 +66,7 @@ checklist-check = 检查项
 checklist-now = 当前
 checklist-needed = 要求
 overlay-face-here = 脸放在这里，距离 { $cm }
+overlay-finger = 手指
 overlay-glare = 反光
 overlay-sharpness = 清晰度
 
@@ -410,6 +411,30 @@ advice-corners-cut = { $side ->
     [bottom] 证件未完整显示：下方两个角在画面外，请把证件往上移。
    *[left] 证件未完整显示：左侧两个角在画面外，请把证件往右移。
 }
+advice-finger-corner = 手指挡住了{ $document ->
+    [passport] 护照
+   *[card] 证件
+}的{ $corner ->
+    [top-left] 左上角
+    [top-right] 右上角
+    [bottom-right] 右下角
+   *[bottom-left] 左下角
+}：请捏住{ $document ->
+    [passport] 护照
+   *[card] 证件
+}的边缘。
+advice-finger-side = 手指挡住了{ $document ->
+    [passport] 护照
+   *[card] 证件
+}的{ $side ->
+    [top] 上边
+    [right] 右边
+    [bottom] 下边
+   *[left] 左边
+}：请捏住{ $document ->
+    [passport] 护照
+   *[card] 证件
+}的边缘。
 advice-turn-straight = 请把证件稍微{ $way ->
     [anticlockwise] 逆时针
    *[clockwise] 顺时针

@@ -116,6 +116,9 @@ pub struct DocumentMeasures {
     /// Which way up the document lies, from its portrait or its machine-readable
     /// zone; `None` when nothing printed on it tells (docs/upright.md).
     pub upright: Option<document::Upright>,
+    /// The corners and sides a finger lies across, in the picture's order
+    /// ([`document::covered`]).
+    pub covered: document::Cover,
 }
 
 impl DocumentMeasures {
@@ -230,7 +233,7 @@ pub fn measure_with(
     let document = shot.document_shape().and_then(|shape| {
         // Faces from before the card moved would anchor the search elsewhere.
         let anchor = shot.has_portrait() && faces_from == FacesFrom::ThisFrame;
-        measure_document(grey, shape, anchor, faces)
+        measure_document(rgb, grey, shape, anchor, faces)
     });
 
     let quality = match (&document, shot.document_shape(), &selfie) {
@@ -269,6 +272,7 @@ fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
 /// Finds and measures the document. With `anchor` (a side with a portrait, faces
 /// found on this frame) the faces help tell the document from other outlines.
 fn measure_document(
+    rgb: &RgbImage,
     grey: &GrayImage,
     shape: crate::shot::DocumentShape,
     anchor: bool,
@@ -286,6 +290,7 @@ fn measure_document(
         geometry,
         portrait_found: document::Portraits::new(faces, grey.dimensions()).held_by(&found.corners),
         upright,
+        covered: document::covered(rgb, &found.corners),
     })
 }
 

@@ -4,6 +4,7 @@
 
 use egui::{pos2, Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
+use crate::analysis::document::Cover;
 use crate::analysis::{distance, Measurements};
 use crate::geometry;
 use crate::gui::live::HoldProgress;
@@ -210,33 +211,55 @@ pub fn corner_inside(corner: [f32; 2], width: u32, height: u32) -> bool {
 }
 
 /// The document's outline, each corner green when it is well inside the frame and
-/// red when it is cut off or too near an edge. Corners clockwise from top-left.
+/// red when it is cut off, too near an edge or under a finger (`covered`); a side
+/// under a finger is drawn red too, and "finger" is written beside what it covers.
+/// Corners clockwise from top-left.
 pub fn document_overlay_ui(
     painter: &egui::Painter,
     ui_from_image: &UiFromImage,
     corners: Option<[[f32; 2]; 4]>,
+    covered: Cover,
     frame_size: [u32; 2],
 ) {
     let Some(corners) = corners else {
         return;
     };
     let points: Vec<Pos2> = corners.iter().map(|&c| ui_from_image.point(c)).collect();
-    let all_in = corners
-        .iter()
-        .all(|&c| corner_inside(c, frame_size[0], frame_size[1]));
+    let shows =
+        |k: usize| corner_inside(corners[k], frame_size[0], frame_size[1]) && !covered.corners[k];
+    let all_in = (0..4).all(shows) && !covered.any();
     let outline = if all_in { PASS } else { FAIL };
     painter.add(Shape::closed_line(
         points.clone(),
         Stroke::new(3.0, outline),
     ));
-    for (&c, p) in corners.iter().zip(points) {
-        let colour = if corner_inside(c, frame_size[0], frame_size[1]) {
-            PASS
-        } else {
-            FAIL
-        };
+    for k in (0..4).filter(|&k| covered.sides[k]) {
+        painter.line_segment([points[k], points[(k + 1) % 4]], Stroke::new(6.0, FAIL));
+    }
+    for (k, &p) in points.iter().enumerate() {
+        let colour = if shows(k) { PASS } else { FAIL };
         painter.circle_filled(p, 9.0, colour);
         painter.circle_stroke(p, 9.0, Stroke::new(2.0, Color32::WHITE));
+    }
+    let centre = points.iter().fold(Vec2::ZERO, |a, p| a + p.to_vec2()) / 4.0;
+    let at = (0..4)
+        .find(|&k| covered.corners[k])
+        .map(|k| points[k])
+        .or_else(|| {
+            (0..4)
+                .find(|&k| covered.sides[k])
+                .map(|k| points[k] + (points[(k + 1) % 4] - points[k]) * 0.5)
+        });
+    if let Some(at) = at {
+        // Beside it, on the document's side, where the finger is not.
+        let inward = (centre.to_pos2() - at).normalized() * 28.0;
+        label(
+            painter,
+            at + inward,
+            Align2::CENTER_CENTER,
+            &crate::tr!("overlay-finger"),
+            FAIL,
+        );
     }
 }
 

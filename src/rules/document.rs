@@ -19,7 +19,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             not_found_advice()
         }),
         upright(doc, m.shot.document_shape()),
-        corners_visible(doc),
+        corners_visible(doc, m.shot.document_shape()),
         document_size(doc, card_on_its_side(m, doc)),
         straight(doc),
         facing_camera(doc),
@@ -161,25 +161,72 @@ fn upright(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verdict {
 }
 
 /// The value is the smallest margin of a corner to a frame edge (% of that edge's
-/// dimension); the advice names the side that is cut off.
-fn corners_visible(doc: &DocumentMeasures) -> Verdict {
+/// dimension); the advice names the side that is cut off. A corner or side under a
+/// finger is not visible either: with every corner in the frame, a covered corner
+/// (else a covered side) fails with the value 0 % (no margin of it shows), and the
+/// advice names it as the document is read (as seen in the picture when which way up
+/// it lies is not known).
+fn corners_visible(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verdict {
     let margins = doc.geometry.min_margin_frac;
     let (side, &worst) = margins
         .iter()
         .enumerate()
         .min_by(|a, b| a.1.total_cmp(b.1))
         .unwrap_or((0, &0.0));
-    Verdict::measured(
+    let limit = Limit::at_least(CORNER_MARGIN_PERCENT);
+    let cut = Verdict::measured(
         RuleId::CornersVisible,
         f64::from(worst) * 100.0,
-        Limit::at_least(CORNER_MARGIN_PERCENT),
+        limit,
         "%",
         |_| {
             // min_margin_frac is top, right, bottom, left: the side cut off.
             let side = ["top", "right", "bottom", "left"][side.min(3)];
             tr!("advice-corners-cut", side = side)
         },
-    )
+    );
+    if !cut.pass {
+        return cut;
+    }
+    let Some(covered) = finger_over(doc) else {
+        return cut;
+    };
+    let document = match shape {
+        Some(DocumentShape::PassportPage) => "passport",
+        _ => "card",
+    };
+    Verdict::measured(RuleId::CornersVisible, 0.0, limit, "%", |_| match covered {
+        Covered::Corner(corner) => {
+            tr!("advice-finger-corner", corner = corner, document = document)
+        }
+        Covered::Side(side) => tr!("advice-finger-side", side = side, document = document),
+    })
+}
+
+/// What a finger covers, named as the document is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Covered {
+    Corner(&'static str),
+    Side(&'static str),
+}
+
+/// The first covered corner in reading order (from the document's top-left), else
+/// the first covered side (from its top).
+pub fn finger_over(doc: &DocumentMeasures) -> Option<Covered> {
+    let cover = &doc.covered;
+    let turns = usize::from(doc.upright.map_or(0, |u| u.quarter_turns) % 4);
+    // Picture corner i is reading corner (i − turns) mod 4; side i runs from it.
+    let picture = |reading: usize| (reading + turns) % 4;
+    const CORNERS: [&str; 4] = ["top-left", "top-right", "bottom-right", "bottom-left"];
+    const SIDES: [&str; 4] = ["top", "right", "bottom", "left"];
+    (0..4)
+        .find(|&j| cover.corners[picture(j)])
+        .map(|j| Covered::Corner(CORNERS[j]))
+        .or_else(|| {
+            (0..4)
+                .find(|&j| cover.sides[picture(j)])
+                .map(|j| Covered::Side(SIDES[j]))
+        })
 }
 
 fn straight(doc: &DocumentMeasures) -> Verdict {
@@ -274,7 +321,7 @@ fn facing_camera(doc: &DocumentMeasures) -> Verdict {
 /// The document rules' verdicts on a geometry alone, for evaluations and tests that
 /// have a quadrilateral but no frame.
 pub fn corners_visible_pass(g: &crate::analysis::document::DocGeometry) -> bool {
-    corners_visible(&geometry_only(g)).pass
+    corners_visible(&geometry_only(g), None).pass
 }
 
 pub fn straight_pass(g: &crate::analysis::document::DocGeometry) -> bool {
@@ -297,5 +344,6 @@ fn geometry_only(g: &crate::analysis::document::DocGeometry) -> DocumentMeasures
         geometry: *g,
         portrait_found: false,
         upright: None,
+        covered: crate::analysis::document::Cover::NONE,
     }
 }

@@ -122,6 +122,13 @@ pub fn synth_inputs() -> (RgbImage, Vec<RgbImage>) {
     (face, textures)
 }
 
+/// Real skin to fill a composited thumb with: the forehead of the public-domain
+/// portrait obama.jpg (120 × 50 px, between the brows and the hairline).
+pub fn thumb_skin() -> RgbImage {
+    let photo = load_rgb(&fixture("obama.jpg")).unwrap_or_else(|| RgbImage::new(1, 1));
+    kycam::synth::document::skin_patch(&photo, (440, 115, 120, 50))
+}
+
 /// Reads `{"quad": [[x,y] ×4]}` without a JSON dependency.
 pub fn load_quad_json(path: &Path) -> Option<[[f32; 2]; 4]> {
     let text = std::fs::read_to_string(path).ok()?;

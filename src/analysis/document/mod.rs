@@ -35,10 +35,12 @@
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
 //! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
 //! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]), `warp`
-//! (homographies, [`rectify`]) and `upright` (which way up the found document lies,
+//! (homographies, [`rectify`]), `cover` (which corners and sides of the found outline a
+//! finger lies across) and `upright` (which way up the found document lies,
 //! from its portrait or its machine-readable zone). Every tuned number is in [`Params`] (`params`), and one
 //! `DocumentSearch` holds a search's images and lines and takes its steps.
 
+mod cover;
 mod edges;
 mod geometry;
 mod lines;
@@ -67,6 +69,7 @@ use quads::{best_quads, Frame, Quad};
 use refine::{refine_quad, Planes};
 
 pub use crate::shot::DocumentShape as DocShape;
+pub use cover::{covered, covered_with, is_skin, Cover, CoverParams};
 pub use geometry::{document_geometry, quad_iou, DocGeometry};
 pub use upright::{
     mrz_upright, portrait_upright, reading_corners, rotation_deg, zone_cover, Upright, UprightCue,

@@ -3,6 +3,7 @@
 use egui::{Color32, RichText, Sense};
 
 use super::{Intent, KycamApp, SourceChoice, SIDE_PANEL_WIDTH};
+use crate::analysis::document::Cover;
 use crate::gui::flow::Action;
 use crate::gui::live::LiveReport;
 use crate::gui::overlay::{self, UiFromImage, FAIL};
@@ -137,6 +138,7 @@ impl KycamApp {
             &painter,
             &ui_from_image,
             m.document.as_ref().map(|d| d.corners),
+            m.document.as_ref().map_or(Cover::NONE, |d| d.covered),
             [m.width, m.height],
         );
         overlay::sharpness_meter_ui(&painter, &ui_from_image, &report.verdicts);

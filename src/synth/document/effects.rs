@@ -1,55 +1,8 @@
-//! What degrades a scene: a thumb over the card, laminate glare, uneven light, noise.
+//! What degrades a scene: laminate glare, uneven light, noise (a thumb: `thumb`).
 
-use super::raster::{fill_polygon, lerp2};
+use super::raster::lerp2;
 use crate::synth::rng::Rng;
 use image::RgbImage;
-
-/// A thumb over one side of the document, coming from outside; returns its outline.
-pub(super) fn draw_thumb(rng: &mut Rng, frame: &mut RgbImage, c: &[[f32; 2]; 4]) -> Vec<[f32; 2]> {
-    let k = rng.index(4);
-    let (a, b) = (c[k], c[(k + 1) % 4]);
-    let t = rng.range(0.25, 0.75);
-    let p = lerp2(a, b, t);
-    let centre = lerp2(lerp2(c[0], c[2], 0.5), lerp2(c[1], c[3], 0.5), 0.5);
-    let side_len = (b[0] - a[0]).hypot(b[1] - a[1]);
-    let mut out = [p[0] - centre[0], p[1] - centre[1]];
-    let l = out[0].hypot(out[1]).max(1e-3);
-    out = [out[0] / l, out[1] / l];
-    let along = [
-        (b[0] - a[0]) / side_len.max(1e-3),
-        (b[1] - a[1]) / side_len.max(1e-3),
-    ];
-    let half_w = side_len * rng.range(0.07, 0.11);
-    let half_l = half_w * 2.2;
-    // Tip reaches 40 % of the thumb length inside the card.
-    let ctr = [p[0] + out[0] * half_l * 0.6, p[1] + out[1] * half_l * 0.6];
-    let skin = [
-        rng.range(170.0, 230.0),
-        rng.range(120.0, 170.0),
-        rng.range(90.0, 140.0),
-    ];
-    let poly: Vec<[f32; 2]> = (0..32)
-        .map(|i| {
-            let a = i as f32 / 32.0 * std::f32::consts::TAU;
-            let (ca, sa) = (a.cos() * half_l, a.sin() * half_w);
-            [
-                ctr[0] + out[0] * ca + along[0] * sa,
-                ctr[1] + out[1] * ca + along[1] * sa,
-            ]
-        })
-        .collect();
-    fill_polygon(
-        frame,
-        &poly,
-        |x, y| {
-            let s =
-                1.0 - 0.25 * (((x - ctr[0]) * along[0] + (y - ctr[1]) * along[1]) / half_w).abs();
-            skin.map(|v| v * s)
-        },
-        1.0,
-    );
-    poly
-}
 
 /// A specular blob or streak on the document (laminate glare): a Gaussian whose core
 /// clips to white, drawn on the card only.

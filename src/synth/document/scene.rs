@@ -3,8 +3,9 @@
 //! dim or uneven light, noise).
 
 use super::card::render_card;
-use super::effects::{add_noise, draw_thumb, uneven_light, GlareSpot};
-use super::raster::{draw_thick_line, fill_polygon, lerp2, paste_warped, CardOutline, Convex};
+use super::effects::{add_noise, uneven_light, GlareSpot};
+use super::raster::{draw_thick_line, fill_polygon, lerp2, paste_warped, CardOutline};
+use super::thumb::{composite_thumb, skin_patch, ThumbPlace, ThumbTruth};
 use crate::analysis::document::DocShape;
 use crate::synth::rng::Rng;
 use image::{imageops, Rgb, RgbImage};
@@ -108,7 +109,10 @@ pub struct SceneTruth {
     pub rotated: bool,
     pub blur_sigma: f32,
     pub glare: bool,
+    /// A thumb lies over the document (over a corner or across a side).
     pub thumb: bool,
+    /// Where the thumb lies and which corners it covers.
+    pub thumb_truth: Option<ThumbTruth>,
     pub dim: bool,
     pub uneven: bool,
     pub low_contrast: bool,
@@ -184,11 +188,22 @@ pub fn render_scene(
     paste_warped(&mut frame, &card, &corners);
 
     let thumb = rng.chance(params.p_thumb);
-    let thumb_outline = if thumb {
-        draw_thumb(&mut rng, &mut frame, &corners)
-    } else {
-        Vec::new()
-    };
+    let thumb_truth = thumb.then(|| {
+        // Six draws, as many as the flat thumb drawn before took: the scene's later
+        // draws (glare, light, blur) stay what they were for every seed.
+        let k = rng.index(4);
+        let over_corner = rng.chance(0.5);
+        let seed = rng.next_u64();
+        (0..3).for_each(|_| {
+            rng.unit();
+        });
+        let place = if over_corner {
+            ThumbPlace::Corner(k)
+        } else {
+            ThumbPlace::Edge(k)
+        };
+        composite_thumb(&mut frame, &corners, place, &portrait_skin(face), seed)
+    });
     // Drawn after the light: a reflection is the lamp's image, many times brighter
     // than the paper, so it clips however dim or uneven the light on the desk is.
     let glare = rng.chance(params.p_glare);
@@ -209,9 +224,8 @@ pub fn render_scene(
         CardOutline::new(&corners, cw as f32 / ch as f32),
     ) {
         // Only the laminate reflects the lamp: the desk and the thumb are matte.
-        let thumb_shape = Convex::new(&thumb_outline);
         spot.draw(&mut frame, |x, y| {
-            if thumb && thumb_shape.contains([x, y]) {
+            if thumb_truth.is_some_and(|t| t.covers([x, y])) {
                 return 0.0;
             }
             laminate.cover(x, y).map_or(0.0, |(alpha, _)| alpha)
@@ -241,12 +255,26 @@ pub fn render_scene(
         blur_sigma,
         glare,
         thumb,
+        thumb_truth,
         dim,
         uneven,
         low_contrast,
         on_its_side,
     };
     (frame, truth)
+}
+
+/// Skin for a thumb: a cheek of the portrait's face (an ID photo cut around the face:
+/// the left cheek lies at 30–42 % across and 50–58 % down).
+fn portrait_skin(face: &RgbImage) -> RgbImage {
+    let (w, h) = (face.width() as f32, face.height() as f32);
+    let rect = (
+        (0.30 * w) as u32,
+        (0.50 * h) as u32,
+        (0.12 * w).max(1.0) as u32,
+        (0.08 * h).max(1.0) as u32,
+    );
+    skin_patch(face, rect)
 }
 
 /// Tiled, tinted texture (mirrored tiles avoid seams that would look like edges).
