@@ -56,6 +56,7 @@ const ORDER: &[&str] = &[
     "  glare",
     "  colour",
     "  upright (zone)",
+    "  finger cover",
 ];
 
 fn main() -> anyhow::Result<()> {
@@ -138,6 +139,7 @@ fn main() -> anyhow::Result<()> {
         t.time("  upright (zone)", || {
             document::mrz_upright(&grey, c, shape, standing)
         });
+        t.time("  finger cover", || document::covered(&rgb, c));
     }
     println!(
         "{} frames of {dir}, each {repeat} times, shot {shot}, one thread (ms per call)\n",

@@ -6,7 +6,7 @@ use super::card::render_card;
 use super::effects::{add_noise, uneven_light, GlareSpot};
 use super::raster::{draw_thick_line, fill_polygon, lerp2, paste_warped, CardOutline};
 use super::thumb::{composite_thumb, skin_patch, ThumbPlace, ThumbTruth};
-use crate::analysis::document::DocShape;
+use crate::analysis::document::{is_skin, DocShape};
 use crate::synth::rng::Rng;
 use image::{imageops, Rgb, RgbImage};
 
@@ -264,17 +264,34 @@ pub fn render_scene(
     (frame, truth)
 }
 
-/// Skin for a thumb: a cheek of the portrait's face (an ID photo cut around the face:
-/// the left cheek lies at 30–42 % across and 50–58 % down).
+/// Skin for a thumb: the evenest skin-coloured patch of the portrait's face (a cheek or
+/// the forehead: a window a tenth of its width, in its middle, where the luma varies
+/// least), so that no eye or brow is repeated over the thumb.
 fn portrait_skin(face: &RgbImage) -> RgbImage {
-    let (w, h) = (face.width() as f32, face.height() as f32);
-    let rect = (
-        (0.30 * w) as u32,
-        (0.50 * h) as u32,
-        (0.12 * w).max(1.0) as u32,
-        (0.08 * h).max(1.0) as u32,
-    );
-    skin_patch(face, rect)
+    let (w, h) = face.dimensions();
+    let side = (w / 10).max(2);
+    let mut best: Option<(f32, (u32, u32))> = None;
+    let step = (side / 2).max(1);
+    for y in (h / 5..(h * 4 / 5).saturating_sub(side)).step_by(step as usize) {
+        for x in (w / 5..(w * 4 / 5).saturating_sub(side)).step_by(step as usize) {
+            let px: Vec<[f32; 3]> = (0..side * side)
+                .map(|i| face.get_pixel(x + i % side, y + i / side).0.map(f32::from))
+                .collect();
+            let n = px.len() as f32;
+            let mean: [f32; 3] = std::array::from_fn(|c| px.iter().map(|p| p[c]).sum::<f32>() / n);
+            if !is_skin(mean) {
+                continue;
+            }
+            let luma = |p: &[f32; 3]| 0.299 * p[0] + 0.587 * p[1] + 0.114 * p[2];
+            let m = luma(&mean);
+            let var = px.iter().map(|p| (luma(p) - m).powi(2)).sum::<f32>() / n;
+            if best.is_none_or(|(v, _)| var < v) {
+                best = Some((var, (x, y)));
+            }
+        }
+    }
+    let (x, y) = best.map_or((w * 3 / 10, h / 2), |(_, at)| at);
+    skin_patch(face, (x, y, side, side))
 }
 
 /// Tiled, tinted texture (mirrored tiles avoid seams that would look like edges).
