@@ -554,21 +554,7 @@ fn real_fixtures() {
             _ => println!("  midv500: could not read image or quad"),
         }
     }
-    let specimens = [
-        ("specimen_62_pass-aus.png", DocShape::PassportPage),
-        ("specimen_100_pass-lux.jpg", DocShape::PassportPage),
-        ("specimen_0_pass-lva.jpg", DocShape::PassportPage),
-        ("specimen_100_pass-cze.jpg", DocShape::PassportPage),
-        ("specimen_100_pass-uto.jpg", DocShape::PassportPage),
-        ("specimen_79_pass-can.jpg", DocShape::PassportPage),
-        ("specimen_43_pass-fra.jpg", DocShape::PassportPage),
-        ("specimen_icao_utopia_td3.png", DocShape::PassportPage),
-        ("specimen_icao_utopia_td2.png", DocShape::Id1),
-        ("specimen_100_id-rou.jpg", DocShape::Id1),
-        ("specimen_100_id-che.jpg", DocShape::Id1),
-        ("specimen_53_id-d.jpg", DocShape::Id1),
-    ];
-    for (name, shape) in specimens {
+    for (name, shape) in common::SPECIMENS {
         let Some(p) = common::shared_doc(name) else {
             continue;
         };

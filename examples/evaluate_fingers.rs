@@ -183,21 +183,8 @@ fn main() -> anyhow::Result<()> {
 /// The real documents of ../shared/fixtures/documents, untouched: none has a finger on
 /// it, so none may be said to.
 fn other_documents(checker: &mut Checker) {
-    let docs = [
-        ("midv500_CA43_01_tur_id.tif", DocShape::Id1),
-        ("specimen_62_pass-aus.png", DocShape::PassportPage),
-        ("specimen_100_pass-lux.jpg", DocShape::PassportPage),
-        ("specimen_0_pass-lva.jpg", DocShape::PassportPage),
-        ("specimen_100_pass-cze.jpg", DocShape::PassportPage),
-        ("specimen_100_pass-uto.jpg", DocShape::PassportPage),
-        ("specimen_79_pass-can.jpg", DocShape::PassportPage),
-        ("specimen_43_pass-fra.jpg", DocShape::PassportPage),
-        ("specimen_icao_utopia_td3.png", DocShape::PassportPage),
-        ("specimen_icao_utopia_td2.png", DocShape::Id1),
-        ("specimen_100_id-rou.jpg", DocShape::Id1),
-        ("specimen_100_id-che.jpg", DocShape::Id1),
-        ("specimen_53_id-d.jpg", DocShape::Id1),
-    ];
+    let midv = ("midv500_CA43_01_tur_id.tif", DocShape::Id1);
+    let docs = std::iter::once(midv).chain(common::SPECIMENS);
     println!("documents/ (no finger on any): corners_visible, finger named");
     let mut alarms = 0;
     for (name, shape) in docs {

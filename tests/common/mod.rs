@@ -122,6 +122,26 @@ pub fn synth_inputs() -> (RgbImage, Vec<RgbImage>) {
     (face, textures)
 }
 
+/// The specimen documents of ../shared/fixtures/documents (scans and drawings of
+/// passport pages and ID cards) and the outline each is searched for.
+pub const SPECIMENS: [(&str, kycam::analysis::document::DocShape); 12] = {
+    use kycam::analysis::document::DocShape;
+    [
+        ("specimen_62_pass-aus.png", DocShape::PassportPage),
+        ("specimen_100_pass-lux.jpg", DocShape::PassportPage),
+        ("specimen_0_pass-lva.jpg", DocShape::PassportPage),
+        ("specimen_100_pass-cze.jpg", DocShape::PassportPage),
+        ("specimen_100_pass-uto.jpg", DocShape::PassportPage),
+        ("specimen_79_pass-can.jpg", DocShape::PassportPage),
+        ("specimen_43_pass-fra.jpg", DocShape::PassportPage),
+        ("specimen_icao_utopia_td3.png", DocShape::PassportPage),
+        ("specimen_icao_utopia_td2.png", DocShape::Id1),
+        ("specimen_100_id-rou.jpg", DocShape::Id1),
+        ("specimen_100_id-che.jpg", DocShape::Id1),
+        ("specimen_53_id-d.jpg", DocShape::Id1),
+    ]
+};
+
 /// Real skin to fill a composited thumb with: the forehead of the public-domain
 /// portrait obama.jpg (120 × 50 px, between the brows and the hairline).
 pub fn thumb_skin() -> RgbImage {
