@@ -25,6 +25,8 @@ pub struct FileReport {
     pub faces: Vec<FaceJson>,
     pub document: Option<DocumentJson>,
     pub distance_cm: Option<f32>,
+    /// What `distance_cm` was measured from: `eyes` or `face_box`.
+    pub distance_cue: Option<crate::analysis::DistanceCue>,
     #[serde(skip)]
     pub measurements: Measurements,
 }
@@ -138,6 +140,7 @@ impl Checker {
                 .collect(),
             document: m.document.as_ref().map(DocumentJson::of),
             distance_cm: m.selfie.as_ref().map(|s| s.distance_cm),
+            distance_cue: m.selfie.as_ref().map(|s| s.distance_cue),
             checks,
             measurements: m,
         }
