@@ -72,35 +72,34 @@ fn same_as_front(bits: u32) -> Verdict {
 fn not_found(m: &Measurements) -> Vec<Verdict> {
     let shot = m.shot;
     let advice = not_found_advice();
-    let mut out = vec![
-        Verdict::measured(RuleId::DocumentFound, 0.0, Limit::at_least(1.0), "", |_| {
-            advice.clone()
-        }),
-        Verdict::unmeasurable(
-            RuleId::CornersVisible,
-            Limit::at_least(CORNER_MARGIN_PERCENT),
-            "%",
-            &advice,
-        ),
-        Verdict::unmeasurable(
-            RuleId::DocumentSize,
-            Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
-            "%",
-            &advice,
-        ),
-        Verdict::unmeasurable(
-            RuleId::Straight,
-            Limit::at_most(STRAIGHT_MAX_DEG),
-            "°",
-            &advice,
-        ),
-        Verdict::unmeasurable(
-            RuleId::FacingCamera,
-            Limit::at_most(FACING_MAX_SIDE_RATIO),
-            "×",
-            &advice,
-        ),
-    ];
+    let mut out = vec![Verdict::measured(
+        RuleId::DocumentFound,
+        0.0,
+        Limit::at_least(1.0),
+        "",
+        |_| advice.clone(),
+    )];
+    out.extend(Verdict::all_unmeasurable(
+        &[
+            (
+                RuleId::CornersVisible,
+                Limit::at_least(CORNER_MARGIN_PERCENT),
+                "%",
+            ),
+            (
+                RuleId::DocumentSize,
+                Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
+                "%",
+            ),
+            (RuleId::Straight, Limit::at_most(STRAIGHT_MAX_DEG), "°"),
+            (
+                RuleId::FacingCamera,
+                Limit::at_most(FACING_MAX_SIDE_RATIO),
+                "×",
+            ),
+        ],
+        &advice,
+    ));
     if shot.has_portrait() {
         out.push(Verdict::unmeasurable(
             RuleId::PortraitPresent,

@@ -27,39 +27,28 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         ),
     ];
     let Some(s) = &m.selfie else {
-        let no_face = tr!("advice-no-face");
-        out.extend([
-            Verdict::unmeasurable(
-                RuleId::FaceInFrame,
-                Limit::at_least(HEAD_MARGIN_MIN * 100.0),
-                "%",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::Distance,
-                Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
-                "cm",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::Sunglasses,
-                Limit::at_least(EYE_TO_CHEEK_MIN),
-                "",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::EyewearGlare,
-                Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
-                "%",
-                &no_face,
-            ),
-            Verdict::unmeasurable(
-                RuleId::Backlight,
-                Limit::at_most(BACKLIGHT_RATIO_MAX),
-                "×",
-                &no_face,
-            ),
-        ]);
+        out.extend(Verdict::all_unmeasurable(
+            &[
+                (
+                    RuleId::FaceInFrame,
+                    Limit::at_least(HEAD_MARGIN_MIN * 100.0),
+                    "%",
+                ),
+                (
+                    RuleId::Distance,
+                    Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
+                    "cm",
+                ),
+                (RuleId::Sunglasses, Limit::at_least(EYE_TO_CHEEK_MIN), "×"),
+                (
+                    RuleId::EyewearGlare,
+                    Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
+                    "%",
+                ),
+                (RuleId::Backlight, Limit::at_most(BACKLIGHT_RATIO_MAX), "×"),
+            ],
+            &tr!("advice-no-face"),
+        ));
         return out;
     };
     let face = &s.face.rect;
