@@ -145,7 +145,8 @@ pub const SPECIMENS: [(&str, kycam::analysis::document::DocShape); 12] = {
 /// Real skin to fill a composited thumb with: the forehead of the public-domain
 /// portrait obama.jpg (120 × 50 px, between the brows and the hairline).
 pub fn thumb_skin() -> RgbImage {
-    let photo = load_rgb(&fixture("obama.jpg")).unwrap_or_else(|| RgbImage::new(1, 1));
+    let path = fixture("obama.jpg");
+    let photo = load_rgb(&path).unwrap_or_else(|| panic!("cannot read fixture {}", path.display()));
     kycam::synth::document::skin_patch(&photo, (440, 115, 120, 50))
 }
 
