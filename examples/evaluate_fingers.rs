@@ -27,14 +27,6 @@ const LONG_SIDE: f32 = 1280.0;
 const CORNERS: [&str; 4] = ["top-left", "top-right", "bottom-right", "bottom-left"];
 const SIDES: [&str; 4] = ["top", "right", "bottom", "left"];
 
-#[derive(serde::Deserialize)]
-struct Truth {
-    file: String,
-    shot: String,
-    kind: String,
-    corners: [[f32; 2]; 4],
-}
-
 fn check(checker: &mut Checker, rgb: RgbImage, shot: Shot) -> FileReport {
     let loaded = LoadedImage {
         rgb,
@@ -61,15 +53,13 @@ fn verdict(report: &FileReport) -> (bool, String) {
 }
 
 fn main() -> anyhow::Result<()> {
-    let Some(shared) = kycam::fixtures::shared_dir() else {
+    let Some((dir, truth)) = kycam::fixtures::realdocs()? else {
         println!("no ../shared/fixtures beside this checkout: nothing to evaluate");
         return Ok(());
     };
     let args: Vec<String> = std::env::args().collect();
     let dump: Option<std::path::PathBuf> = common::option_value(&args, "--dump");
     let only: Option<String> = common::option_value(&args, "--only");
-    let dir = shared.join("realdocs");
-    let truth: Vec<Truth> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
     let skin = common::thumb_skin();
     let mut checker = Checker::new(None);
     let places: Vec<ThumbPlace> = (0..4)

@@ -16,22 +16,11 @@ use kycam::check::Checker;
 use kycam::rules::RuleId;
 use kycam::Shot;
 
-#[derive(serde::Deserialize)]
-struct Truth {
-    file: String,
-    shot: String,
-    kind: String,
-    corners: [[f32; 2]; 4],
-    all_corners_visible: bool,
-    glare: bool,
-}
-
 fn main() -> anyhow::Result<()> {
-    let Some(dir) = kycam::fixtures::shared_dir().map(|d| d.join("realdocs")) else {
+    let Some((dir, truth)) = kycam::fixtures::realdocs()? else {
         println!("no ../shared/fixtures beside this checkout: nothing to evaluate");
         return Ok(());
     };
-    let truth: Vec<Truth> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
     let verbose = std::env::args().any(|a| a == "-v");
     let mut checker = Checker::new(None);
     println!(

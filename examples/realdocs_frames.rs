@@ -14,21 +14,14 @@ use image::RgbImage;
 const WIDTH: u32 = 1280;
 const HEIGHT: u32 = 720;
 
-#[derive(serde::Deserialize)]
-struct Truth {
-    file: String,
-    shot: String,
-}
-
 fn main() -> anyhow::Result<()> {
     let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
         anyhow::bail!("usage: realdocs_frames OUT_DIR");
     };
-    let Some(dir) = kycam::fixtures::shared_dir().map(|d| d.join("realdocs")) else {
+    let Some((dir, truth)) = kycam::fixtures::realdocs()? else {
         println!("no ../shared/fixtures beside this checkout: no frames written");
         return Ok(());
     };
-    let truth: Vec<Truth> = serde_json::from_slice(&std::fs::read(dir.join("truth.json"))?)?;
     for t in &truth {
         let loaded = kycam::imageio::load_image(&dir.join(&t.file))?;
         let mut rgb = loaded.rgb;

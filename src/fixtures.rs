@@ -19,6 +19,35 @@ pub fn committed_json<T: serde::de::DeserializeOwned>(name: &str) -> anyhow::Res
         .with_context(|| format!("{} is not the JSON expected", path.display()))
 }
 
+/// One hand-labelled photo of `../shared/fixtures/realdocs/truth.json`.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct RealDoc {
+    pub file: String,
+    /// How to check it (`kycam check --shot`).
+    pub shot: String,
+    /// `id-card`, `passport`, or `page` (not an identity document).
+    pub kind: String,
+    /// Full-resolution corners in reading order from the document's top-left.
+    pub corners: [[f32; 2]; 4],
+    pub all_corners_visible: bool,
+    /// A visible reflection on the document.
+    pub glare: bool,
+}
+
+/// The realdocs folder and its labelled photos; `None` when this checkout has no
+/// `../shared/fixtures` beside it. An error names truth.json.
+pub fn realdocs() -> anyhow::Result<Option<(PathBuf, Vec<RealDoc>)>> {
+    use anyhow::Context;
+    let Some(dir) = shared_dir().map(|d| d.join("realdocs")) else {
+        return Ok(None);
+    };
+    let path = dir.join("truth.json");
+    let text = std::fs::read(&path).with_context(|| path.display().to_string())?;
+    let docs = serde_json::from_slice(&text)
+        .with_context(|| format!("{} is not the JSON expected", path.display()))?;
+    Ok(Some((dir, docs)))
+}
+
 /// The face a hand label means among `faces` (largest first): the one whose box
 /// holds the label's point `at` on a photo of several people, else the largest.
 pub fn labelled_face(
