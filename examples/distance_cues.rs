@@ -61,8 +61,7 @@ fn main() -> anyhow::Result<()> {
         let live_face = labelled_face(&live.detect(&grey), Some(face.rect.center()));
         let shape = landmarks::measures::FaceShape::of(&landmarks::find(&loaded.rgb, &face.rect));
         let yaw = shape.pose.yaw_deg;
-        // The eyes' span as it would be seen turned to the camera.
-        let eyes = shape.eye_distance_px / yaw.abs().min(60.0).to_radians().cos();
+        let eyes = distance::facing_eye_span_px(shape.eye_distance_px, yaw);
         let width = loaded.rgb.width() as f32;
         let box_cm = distance::face_distance_cm(face.rect.w, width, hfov);
         let eye_cm = distance::eye_distance_cm(shape.eye_distance_px, yaw, width, hfov);

@@ -32,18 +32,24 @@ pub fn face_distance_cm(face_width_px: f32, image_width_px: f32, hfov_deg: f32) 
 /// carries (individuals range 5.5–7.0 cm).
 pub const EYE_DISTANCE_CM: f32 = 6.3;
 
+/// The span of eye centres `eye_distance_px` apart in the picture as it would be
+/// with the head turned to the camera: a turn of `yaw_deg` shortens it by the
+/// cosine of the yaw, which is given back (up to 60°, past which the far eye's
+/// landmarks are guesses).
+pub fn facing_eye_span_px(eye_distance_px: f32, yaw_deg: f32) -> f32 {
+    eye_distance_px / yaw_deg.abs().min(60.0).to_radians().cos()
+}
+
 /// Distance in cm of a face whose eye centres lie `eye_distance_px` apart in an
-/// image `image_width_px` wide, its head turned `yaw_deg` from the camera: a turn
-/// shortens the eyes' span in the picture by the cosine of the yaw, which is
-/// given back (up to 60°, past which the far eye's landmarks are guesses).
+/// image `image_width_px` wide, its head turned `yaw_deg` from the camera.
 pub fn eye_distance_cm(
     eye_distance_px: f32,
     yaw_deg: f32,
     image_width_px: f32,
     hfov_deg: f32,
 ) -> f32 {
-    let facing = yaw_deg.abs().min(60.0).to_radians().cos();
-    focal_length_px(image_width_px, hfov_deg) * EYE_DISTANCE_CM * facing / eye_distance_px.max(1.0)
+    focal_length_px(image_width_px, hfov_deg) * EYE_DISTANCE_CM
+        / facing_eye_span_px(eye_distance_px, yaw_deg).max(1.0)
 }
 
 /// How far apart in pixels the eyes of a face turned to the camera at

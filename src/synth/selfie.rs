@@ -73,9 +73,8 @@ impl Portrait {
             .first()?
             .rect;
         let shape = landmarks::measures::FaceShape::of(&landmarks::find(&image, &face));
-        let facing = shape.pose.yaw_deg.abs().min(60.0).to_radians().cos();
         Some(Portrait {
-            eye_span_px: shape.eye_distance_px / facing,
+            eye_span_px: distance::facing_eye_span_px(shape.eye_distance_px, shape.pose.yaw_deg),
             image,
             face,
         })
