@@ -260,9 +260,9 @@ fn synthetic_cards_on_their_side_are_found_standing() {
 /// Scenes of the evaluation's mixed set where a rectangle printed on the card (the text
 /// block between portrait, band and MRZ, or the portrait and MRZ column) wins the
 /// ranking (IoU 0.49–0.90 with the card) when the card's own side is not among the
-/// lines found: the outline is grown out to the card's edge. (Seed 237 was one; its
-/// scene now has a thumb of real skin over the low-contrast card's corner, and the
-/// outline is lost there, IoU 0.41: a thumb's problem, see docs/fingers.md.)
+/// lines found: the outline is grown out to the card's edge. (Seed 237 also has a
+/// thumb of real skin over its low-contrast card's corner, which loses the outline,
+/// IoU 0.41: a thumb's problem, docs/fingers.md; the CHANGELOG says when it left.)
 #[test]
 fn printed_rectangles_grow_to_the_card_around_them() {
     for seed in [52, 69, 72, 166, 177] {

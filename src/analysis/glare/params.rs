@@ -59,7 +59,8 @@ pub struct GlareParams {
     /// from the region's box: near enough to share its light, clear of its blurred rim
     /// and of the bright halo around a strong reflection's clipped core (2–8 cells
     /// read the halo of two synthetic cards' spots as the paper's white and missed
-    /// them; 4–20 finds them and leaves every real document's verdict as it was).
+    /// them; 4–20 finds them and keeps every real document's verdict right or wrong
+    /// as 2–8 had it).
     pub surround_quantile: f32,
     pub surround_gap: u32,
     pub surround_reach: u32,

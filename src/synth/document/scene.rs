@@ -189,8 +189,8 @@ pub fn render_scene(
 
     let thumb = rng.chance(params.p_thumb);
     let thumb_truth = thumb.then(|| {
-        // Six draws, as many as the flat thumb drawn before took: the scene's later
-        // draws (glare, light, blur) stay what they were for every seed.
+        // Six draws, three of them unused: they keep each seed's later draws (glare,
+        // light, blur) where the evaluation's recorded figures have them.
         let k = rng.index(4);
         let over_corner = rng.chance(0.5);
         let seed = rng.next_u64();
