@@ -133,6 +133,9 @@ impl KycamApp {
             overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         }
         overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
+        // The meter sits at the preview's bottom left, under what is drawn after it:
+        // a corner there, and the "finger" beside a covered one, stay in sight.
+        overlay::sharpness_meter_ui(&painter, &ui_from_image, &report.verdicts);
         // The document outline comes with the document measurements.
         overlay::document_overlay_ui(
             &painter,
@@ -141,7 +144,6 @@ impl KycamApp {
             m.document.as_ref().map_or(Cover::NONE, |d| d.covered),
             [m.width, m.height],
         );
-        overlay::sharpness_meter_ui(&painter, &ui_from_image, &report.verdicts);
         overlay::hold_overlay_ui(&painter, &ui_from_image, &report.hold);
     }
 }
