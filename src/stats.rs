@@ -1,5 +1,5 @@
-//! Order statistics for the reports: `replay`'s latency percentiles and the
-//! evaluation examples' medians and quartiles.
+//! Order statistics: `replay`'s latency percentiles, the evaluation examples'
+//! medians and quartiles, the finger check's usual colours along a side.
 
 /// The value at quantile `p` (0 = smallest, 1 = largest) of `sorted`, which must be
 /// in ascending order: the nearest rank, no interpolation. `None` when empty.

@@ -18,7 +18,7 @@
 use image::RgbImage;
 use serde::Serialize;
 
-use super::geometry::Pt;
+use super::geometry::{centroid, dist, Pt};
 
 /// What lies under a finger, in the picture's order: corners clockwise from the
 /// outline's first (top-left in the picture), side k from corner k to corner k + 1.
@@ -121,7 +121,7 @@ pub fn covered(rgb: &RgbImage, corners: &[Pt; 4]) -> Cover {
 /// [`covered`] with the tuned numbers given.
 pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover {
     let short = (0..4)
-        .map(|k| distance2(corners[k], corners[(k + 1) % 4]))
+        .map(|k| dist(corners[k], corners[(k + 1) % 4]))
         .fold(f32::MAX, f32::min);
     let mut cover = Cover::NONE;
     if !(short.is_finite() && short >= 20.0) {
@@ -132,10 +132,7 @@ pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover
         offset: p.offset * short,
         radius: (p.patch * short).round().max(1.0) as i32,
     };
-    let centre = [
-        corners.iter().map(|c| c[0]).sum::<f32>() / 4.0,
-        corners.iter().map(|c| c[1]).sum::<f32>() / 4.0,
-    ];
+    let centre = centroid(corners);
     // Skin further out beyond corner k, away from the document's centre: a thumb over
     // a corner comes in across it, not along either side.
     let beyond_corner = |k: usize| {
@@ -149,7 +146,7 @@ pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover
     };
     for k in 0..4 {
         let (a, b) = (corners[k], corners[(k + 1) % 4]);
-        let side_len = distance2(a, b);
+        let side_len = dist(a, b);
         let skip = (p.corner_skip * short / side_len).min(0.3);
         let samples = side_samples(&probe, a, b, skip, p);
         let step = (1.0 - 2.0 * skip) / p.samples as f32;
@@ -174,10 +171,6 @@ pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover
         }
     }
     cover
-}
-
-fn distance2(a: Pt, b: Pt) -> f32 {
-    (b[0] - a[0]).hypot(b[1] - a[1])
 }
 
 /// Patch means of the colour frame at distances from an outline's side.
@@ -244,7 +237,8 @@ fn side_samples(probe: &Probe, a: Pt, b: Pt, skip: f32, p: &CoverParams) -> Vec<
     let usual = |which: usize| -> [f32; 3] {
         std::array::from_fn(|c| {
             let mut v: Vec<f32> = seen.iter().map(|s| s[which][c]).collect();
-            median(&mut v).unwrap_or(0.0)
+            v.sort_by(f32::total_cmp);
+            crate::stats::quantile(&v, 0.5).unwrap_or(0.0)
         })
     };
     let (margin, desk) = (usual(0), usual(1));
@@ -285,14 +279,6 @@ fn runs(v: &[bool]) -> Vec<std::ops::Range<usize>> {
 
 fn distance(a: [f32; 3], b: [f32; 3]) -> f32 {
     ((a[0] - b[0]).powi(2) + (a[1] - b[1]).powi(2) + (a[2] - b[2]).powi(2)).sqrt()
-}
-
-fn median(v: &mut [f32]) -> Option<f32> {
-    if v.is_empty() {
-        return None;
-    }
-    v.sort_by(f32::total_cmp);
-    Some(v[v.len() / 2])
 }
 
 #[cfg(test)]
