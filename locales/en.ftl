@@ -583,6 +583,7 @@ row-people = { $n ->
    *[other] { $n } people
 }
 row-need-only-you = only you
+row-under-finger = under a finger
 row-outside = outside
 row-margin = { $value } margin
 row-cut-off = cut off

@@ -551,6 +551,7 @@ row-people = { $n ->
    *[other] { $n } 人
 }
 row-need-only-you = 只有您
+row-under-finger = 被手指挡住
 row-outside = 超出画面
 row-margin = 边距 { $value }
 row-cut-off = 被截断

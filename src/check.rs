@@ -177,6 +177,7 @@ pub fn file_rules(loaded: &LoadedImage) -> [Verdict; 2] {
         unit: "",
         advice: (!loaded.format.accepted_by_exchange())
             .then(|| tr!("advice-file-format", format = loaded.format.name())),
+        under_finger: false,
     };
     let size = rules::file_size::file_size(loaded.file_bytes);
     [format, size]

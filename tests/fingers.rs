@@ -9,6 +9,7 @@ mod common;
 use image::RgbImage;
 use kycam::analysis::document::quad_iou;
 use kycam::check::{Checker, FileReport};
+use kycam::gui::checklist::checklist_row;
 use kycam::imageio::{FileFormat, LoadedImage};
 use kycam::rules::document::{finger_over, Covered};
 use kycam::rules::RuleId;
@@ -169,15 +170,25 @@ fn a_thumb_across_an_edge_fails_naming_that_edge() {
             doc.covered
         );
         assert!(!corners_visible(&report).0, "{}", p.file);
-        let advice = report
+        let verdict = report
             .checks
             .iter()
             .find(|c| c.id == RuleId::CornersVisible)
-            .and_then(|c| c.advice.clone())
-            .unwrap_or_default();
+            .expect("a document shot has corners_visible");
+        let advice = verdict.advice.clone().unwrap_or_default();
         assert!(
             advice.contains("bottom edge") || advice.contains("下边"),
             "{advice}"
+        );
+        // The checklist beside the sentence names the finger too, not a "0 % margin"
+        // that the person cannot see on the picture.
+        let row = checklist_row(verdict);
+        assert!(!row.now.contains('%'), "{}: {:?}", p.file, row.now);
+        assert!(
+            row.now.contains("finger") || row.now.contains("手指"),
+            "{}: {:?}",
+            p.file,
+            row.now
         );
     }
 }

@@ -84,7 +84,9 @@ pub fn checklist_row(v: &Verdict) -> Row {
         ),
         RuleId::CornersVisible => row(
             measured(v, |m| {
-                if m < 0.0 {
+                if v.under_finger {
+                    tr!("row-under-finger")
+                } else if m < 0.0 {
                     tr!("row-outside")
                 } else {
                     tr!("row-margin", value = &with_unit(m, "%"))
@@ -261,6 +263,7 @@ mod tests {
             limit,
             unit,
             advice: None,
+            under_finger: false,
         }
     }
 

@@ -107,6 +107,7 @@ mod tests {
                     limit: Limit::at_least(0.0),
                     unit: "",
                     advice: (!pass).then(|| id.as_str().to_owned()),
+                    under_finger: false,
                 }
             })
             .collect()

@@ -138,6 +138,7 @@ fn upright(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verdict {
                 limit,
                 unit: "°",
                 advice: None,
+                under_finger: false,
             };
         }
         return Verdict::measured(RuleId::Upright, 90.0, limit, "°", |_| {
@@ -194,12 +195,16 @@ fn corners_visible(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verd
         Some(DocumentShape::PassportPage) => "passport",
         _ => "card",
     };
-    Verdict::measured(RuleId::CornersVisible, 0.0, limit, "%", |_| match covered {
+    let verdict = Verdict::measured(RuleId::CornersVisible, 0.0, limit, "%", |_| match covered {
         Covered::Corner(corner) => {
             tr!("advice-finger-corner", corner = corner, document = document)
         }
         Covered::Side(side) => tr!("advice-finger-side", side = side, document = document),
-    })
+    });
+    Verdict {
+        under_finger: true,
+        ..verdict
+    }
 }
 
 /// What a finger covers, named as the document is read.

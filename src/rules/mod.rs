@@ -176,6 +176,10 @@ pub struct Verdict {
     pub unit: &'static str,
     /// What to do, in one sentence; `None` when the rule passes.
     pub advice: Option<String>,
+    /// The rule fails because a finger covers what it measures (a document's
+    /// corner or side), not because of its value: the checklist says so.
+    #[serde(skip)]
+    pub under_finger: bool,
 }
 
 impl Verdict {
@@ -195,6 +199,7 @@ impl Verdict {
             limit,
             unit,
             advice: (!pass).then(|| advice(value)),
+            under_finger: false,
         }
     }
 
@@ -207,6 +212,7 @@ impl Verdict {
             limit,
             unit,
             advice: Some(advice.to_owned()),
+            under_finger: false,
         }
     }
 
