@@ -384,3 +384,46 @@ fn glare_on_real_phone_photos_of_cards_and_a_pale_page() {
         }
     }
 }
+
+/// Someone in front of the camera with no document up is told to show the document,
+/// not to turn or move a "card" that is their head and shoulders: on the real
+/// portrait biden.jpg (public domain) the search's best outline frames him.
+#[test]
+fn a_person_without_a_document_is_told_to_show_it() {
+    let rgb = common::load_rgb(&common::fixture("biden.jpg")).expect("biden.jpg");
+    let loaded = LoadedImage {
+        rgb,
+        format: FileFormat::Jpeg,
+        file_bytes: 500_000,
+        focal_length_35mm: None,
+    };
+    for shot in [Shot::IdFront, Shot::IdBack, Shot::Passport] {
+        let report = Checker::new(None).check_loaded("biden.jpg", &loaded, shot);
+        assert!(report.measurements.document.is_none(), "{shot:?}");
+        let first = rules::guidance(&report.checks).map(|v| v.id);
+        assert_eq!(first, Some(RuleId::DocumentFound), "{shot:?}");
+    }
+}
+
+/// Live, faces come from the face worker: without a document it keeps searching the
+/// whole frame (every other frame), so a person stays seen, and a card held up in
+/// front of the face is not kept out by a face that is no longer there.
+#[test]
+fn without_a_document_the_face_worker_searches_the_whole_frame() {
+    let (face, textures) = common::synth_inputs();
+    let portrait = kycam::synth::selfie::Portrait::find(face).expect("a portrait");
+    let desk = kycam::synth::background(&textures[0], 1280, 720, 110.0);
+    let scene = kycam::synth::selfie::SelfieScene::default();
+    let frame = kycam::synth::selfie::render(&portrait, &desk, &scene, 1280, 720, 65.0).0;
+    let grey = std::sync::Arc::new(analysis::to_grey(&frame));
+    for shot in [Shot::IdFront, Shot::IdBack] {
+        let m = measure(&frame, shot);
+        assert!(m.document.is_none(), "{shot:?}");
+        assert!(face_worker::next_job(1, &grey, &m).is_none(), "{shot:?}");
+        let job = face_worker::next_job(2, &grey, &m).expect("a whole-frame job");
+        assert_eq!(job.region, (0, 0, 1280, 720), "{shot:?}");
+        assert!(!job.portrait, "{shot:?}");
+        let found = FaceDetector::new(job.search).detect(&grey);
+        assert!(!found.is_empty(), "{shot:?}: the person is found");
+    }
+}

@@ -280,6 +280,11 @@ fn measure_document(
 ) -> Option<DocumentMeasures> {
     let anchors = if anchor { faces } else { &[] };
     let found = document::find_document_with_portrait(grey, shape, anchors)?;
+    // Someone in front of the camera with no document up: the outline is around them
+    // (faces from an earlier frame count too: a head moves little in a tenth of a second).
+    if document::Portraits::new(faces, grey.dimensions()).framed_by(&found.corners) {
+        return None;
+    }
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
     let standing = geometry.standing;
     let upright = document::portrait_upright(&found.corners, faces, grey.dimensions(), standing)

@@ -55,12 +55,21 @@ pub struct FaceResult {
 /// beside it won), and its portrait, found there, lets the next frames' search
 /// pick it (`find_document_with_portrait`). A back side searches the document
 /// found as a front's portrait is searched, turned too: a portrait there means
-/// the front is shown (`back_side`). Without a document there is no outline to
-/// pick or to search.
+/// the front is shown (`back_side`). Without a document, frames of even `seq`
+/// search the whole frame, upright: the faces of someone in front of the camera
+/// keep an outline around them from being taken for the document, and once a
+/// card is held up in front of the face, the face is gone from the next search
+/// and the card's outline counts again.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
+    let whole_frame = (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false);
     let (search, region, portrait) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h), false)
+    } else if m.shot.document_shape().is_some() && m.document.is_none() {
+        if !seq.is_multiple_of(2) {
+            return None;
+        }
+        whole_frame
     } else if m.shot.is_back_side() {
         let doc = m.document.as_ref()?;
         let region = analysis::portrait_region(&doc.corners, w, h)?;
@@ -68,7 +77,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
     } else if m.shot.has_portrait() {
         let doc = m.document.as_ref()?;
         if !doc.portrait_found && seq.is_multiple_of(2) {
-            (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false)
+            whole_frame
         } else {
             let region = analysis::portrait_region(&doc.corners, w, h)?;
             (FaceSearch::PORTRAIT_LIVE, region, true)

@@ -77,6 +77,22 @@ impl<'a> Portraits<'a> {
         })
     }
 
+    /// Whether the outline `corners` frames a person rather than a document: a
+    /// confidently found face (score at least `beside_min_face_score`) has its centre
+    /// inside it and is wider than any portrait of it can be (over `max_share` of its
+    /// long side). That is the head and shoulders, or a door or window behind them, of
+    /// someone in front of the camera with no document up (on synthetic selfies the
+    /// face is 0.34–0.50 of such an outline's long side), or the frame printed around a
+    /// card's portrait (at least 0.4).
+    pub(crate) fn framed_by(&self, corners: &[Pt; 4]) -> bool {
+        let long = width_px(corners).max(height_px(corners));
+        self.faces.iter().any(|f| {
+            f.score >= self.p.beside_min_face_score
+                && f.rect.w > self.p.max_share * long
+                && inside_quad(f.rect.center(), corners)
+        })
+    }
+
     /// How far across the document `corners` the point `p` lies, perspective undone:
     /// its distance from the nearer long side as a share of the short side (0.5 is the
     /// middle). `None` for a degenerate outline.
@@ -127,6 +143,22 @@ mod tests {
 
     fn beside(corners: &[Pt; 4], faces: &[Face]) -> bool {
         Portraits::new(faces, FRAME).beside(corners)
+    }
+
+    #[test]
+    fn a_face_too_large_for_a_portrait_frames_the_outline_a_portrait_does_not() {
+        let framed = |faces: &[Face]| Portraits::new(faces, FRAME).framed_by(&CARD);
+        // A person's head in front of the camera: 0.47 of the outline's long side.
+        assert!(framed(&[face(300.0, 150.0, 400.0, 400.0)]));
+        // The card's own portrait (0.18) and a large face outside the outline.
+        assert!(!framed(&[face(200.0, 280.0, 150.0, 180.0)]));
+        assert!(!framed(&[face(980.0, 150.0, 280.0, 280.0)]));
+        // A faint face (a pattern in the background) is not a person.
+        let faint = Face {
+            score: 3.0,
+            ..face(300.0, 150.0, 400.0, 400.0)
+        };
+        assert!(!framed(&[faint]));
     }
 
     #[test]
