@@ -297,6 +297,15 @@ impl<'a> DocumentSearch<'a> {
                 best = grown;
             }
         }
+        // An outline running off the frame that cuts through a whole outline inside it is
+        // the rim of what the document lies on (a desk mat's rounded edge): the whole
+        // one is the document.
+        if let Some(cut) = best {
+            let whole = verified.iter().filter(|v| keeps_portrait(v));
+            if let Some(inside) = self.whole_one_cut_by(&cut, whole) {
+                best = Some(inside);
+            }
+        }
         // Print beside the portrait is not the document: better none than an outline that
         // may pass a card the frame cuts.
         let winner = best.filter(|b| !portraits.beside(&b.corners));
@@ -404,6 +413,36 @@ impl<'a> DocumentSearch<'a> {
                 signed_area(&inner).abs() <= s.card_on_sheet_max_area * outer_area
                     && pulled.iter().all(|&p| inside_quad(p, &outer))
                     && self.print.blank_outside(&outer, &inner)
+            })
+            .max_by(|a, b| a.score.total_cmp(&b.score))
+            .copied()
+    }
+
+    /// The best-scoring of `candidates` that lies wholly inside the frame when `cut` runs
+    /// off it and crosses it (some of its corners inside `cut`, some outside), and `cut`
+    /// is blank beyond it: `cut` was pieced together from the edges of what the document
+    /// lies on. A card cut by the frame is printed beyond a sheet of paper that crosses
+    /// it, and keeps its outline.
+    fn whole_one_cut_by<'v>(
+        &self,
+        cut: &Verified,
+        candidates: impl Iterator<Item = &'v Verified>,
+    ) -> Option<Verified> {
+        let (w, h) = (self.grey.width() as f32, self.grey.height() as f32);
+        let in_frame = |p: &Pt| p[0] >= 0.0 && p[1] >= 0.0 && p[0] <= w && p[1] <= h;
+        if cut.corners.iter().all(in_frame) {
+            return None;
+        }
+        let outer = to_small(&cut.corners, self.f);
+        candidates
+            .filter(|v| v.quality >= self.p.search.min_verified_quality)
+            .filter(|v| v.corners.iter().all(in_frame))
+            .filter(|v| {
+                let inside = v.corners.iter().filter(|&&c| inside_quad(c, &cut.corners));
+                (1..4).contains(&inside.count())
+                    && self
+                        .print
+                        .blank_outside(&outer, &to_small(&v.corners, self.f))
             })
             .max_by(|a, b| a.score.total_cmp(&b.score))
             .copied()
