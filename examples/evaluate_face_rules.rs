@@ -77,7 +77,11 @@ fn main() -> anyhow::Result<()> {
             CameraModel::default(),
         );
         if live {
-            m.set_landmarks(landmarks::find_live(&loaded.rgb, &face.rect));
+            m.set_landmarks(
+                landmarks::find_live(&loaded.rgb, &face.rect),
+                &loaded.rgb,
+                &grey,
+            );
         }
         let Some(shape) = m.selfie.as_ref().and_then(|s| s.face_shape) else {
             println!("{}: no landmarks", label.file);
