@@ -98,9 +98,10 @@ pub fn eye_regions(points: &[[f32; 2]], params: &EyewearParams) -> Option<[EyeRe
             (params.lens_up + params.lens_down) * width,
         );
         let drop = (wing_y - cy).max(width * 0.5);
+        // Never inside the lens, whatever the head's pitch does to the drop.
         let cheek = Rect::new(
             cx - params.cheek_half_w * width,
-            cy + params.cheek_top * drop,
+            (cy + params.cheek_top * drop).max(lens.bottom()),
             2.0 * params.cheek_half_w * width,
             (params.cheek_bottom - params.cheek_top) * drop,
         );
@@ -206,4 +207,103 @@ pub(crate) fn quantile_in(grey: &GrayImage, rects: &[Rect], share: f32) -> Optio
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An upright face, eyes 100 px wide, centres at (200, 200) and (400, 200),
+    /// nose wings at y = 370 (1.7 eye widths below, as on the portraits).
+    fn points() -> [[f32; 2]; 68] {
+        let mut p = [[300.0, 250.0]; 68];
+        for (start, cx) in [(36, 200.0), (42, 400.0)] {
+            let eye = [
+                (-50.0, 0.0),
+                (-20.0, -15.0),
+                (20.0, -15.0),
+                (50.0, 0.0),
+                (20.0, 15.0),
+                (-20.0, 15.0),
+            ];
+            for (i, (dx, dy)) in eye.iter().enumerate() {
+                p[start + i] = [cx + dx, 200.0 + dy];
+            }
+        }
+        p[31] = [270.0, 370.0];
+        p[35] = [330.0, 370.0];
+        p
+    }
+
+    #[test]
+    fn lenses_hold_the_eyes_and_cheeks_lie_below_them_above_the_nose_wings() {
+        let params = EyewearParams::DEFAULT;
+        let [left, right] = eye_regions(&points(), &params).expect("68 points");
+        for r in [left, right] {
+            assert!(r.lens.x < r.eye.x && r.lens.right() > r.eye.right());
+            assert!(r.lens.y < r.eye.y && r.lens.bottom() > r.eye.bottom());
+            assert!(r.cheek.y >= r.lens.bottom() && r.cheek.bottom() <= 370.0);
+        }
+        // The outer side reaches further: left of the picture's left eye.
+        assert!(150.0 - left.lens.x > left.lens.right() - 250.0);
+        assert!(right.lens.right() - 450.0 > 350.0 - right.lens.x);
+        assert!(eye_regions(&points()[..40], &params).is_none());
+        // A short drop to the nose wings (a head pitched) keeps the cheek off the lens.
+        let mut pitched = points();
+        pitched[31][1] = 290.0;
+        pitched[35][1] = 290.0;
+        for r in eye_regions(&pitched, &params).unwrap() {
+            assert!(r.cheek.y >= r.lens.bottom());
+        }
+    }
+
+    #[test]
+    fn a_pupil_reads_dark_and_a_bright_lens_does_not() {
+        let params = EyewearParams::DEFAULT;
+        let skin = image::Rgb([180, 150, 130]);
+        let mut rgb = RgbImage::from_pixel(600, 400, skin);
+        for cx in [200, 400] {
+            for y in 188..212 {
+                for x in cx - 12..cx + 12 {
+                    rgb.put_pixel(x, y, image::Rgb([20, 20, 20]));
+                }
+            }
+        }
+        let grey = crate::analysis::to_grey(&rgb);
+        let eyes = measure(&rgb, &grey, &points(), &params).expect("measured");
+        assert!(eyes.eye_darkest_to_cheek < 0.2, "{eyes:?}");
+        assert!(eyes.eye_to_cheek_ratio > 0.9, "{eyes:?}");
+        assert_eq!(eyes.glare_share, 0.0);
+
+        let mut mirrored = rgb.clone();
+        let [l, r] = eye_regions(&points(), &params).unwrap();
+        for lens in [l.lens, r.lens] {
+            let (x, y, w, h) = lens.clamped_pixels(600, 400).unwrap();
+            for yy in y..y + h {
+                for xx in x..x + w {
+                    mirrored.put_pixel(xx, yy, image::Rgb([240, 245, 250]));
+                }
+            }
+        }
+        let grey = crate::analysis::to_grey(&mirrored);
+        let eyes = measure(&mirrored, &grey, &points(), &params).expect("measured");
+        assert!(eyes.eye_darkest_to_cheek > 1.0, "{eyes:?}");
+        assert!(eyes.glare_share > 0.9, "{eyes:?}");
+    }
+
+    #[test]
+    fn quantiles_count_from_the_darkest_pixel() {
+        let mut grey = GrayImage::from_pixel(10, 10, image::Luma([200]));
+        for x in 0..10 {
+            grey.put_pixel(x, 0, image::Luma([10]));
+        }
+        let all = [Rect::new(0.0, 0.0, 10.0, 10.0)];
+        assert_eq!(quantile_in(&grey, &all, 0.1), Some(10.0));
+        assert_eq!(quantile_in(&grey, &all, 0.11), Some(200.0));
+        assert_eq!(quantile_in(&grey, &all, 0.5), Some(200.0));
+        assert_eq!(
+            quantile_in(&grey, &[Rect::new(20.0, 20.0, 5.0, 5.0)], 0.5),
+            None
+        );
+    }
 }
