@@ -46,6 +46,10 @@ pub struct EyewearParams {
     /// The share of the darkest pixels of an eye's core read as its darkest
     /// part: an open eye's iris and pupil fill more than this of it.
     pub dark_share: f32,
+    /// An eye's core more than this share specular is hidden by a reflection,
+    /// not read for darkness: a lamp in clear glasses (the synthetic selfies'
+    /// lens glare covers whole cores) is glare, not a mirrored lens.
+    pub core_clipped_max: f32,
 }
 
 impl EyewearParams {
@@ -60,6 +64,7 @@ impl EyewearParams {
         core_inset_x: 0.25,
         core_inset_y: 0.2,
         dark_share: 0.10,
+        core_clipped_max: 0.5,
     };
 }
 
@@ -118,8 +123,9 @@ pub struct EyewearMeasures {
     pub eye_to_cheek_ratio: f32,
     /// The darkest part of the eyes (the lighter of the two) over the cheeks'
     /// median: an open eye's pupil and lashes read low, a mirrored lens, which
-    /// shows the sky instead of an eye, reads high.
-    pub eye_darkest_to_cheek: f32,
+    /// shows the sky instead of an eye, reads high. `None` when a reflection
+    /// covers both eyes' cores (that is `eyewear_glare`'s to judge).
+    pub eye_darkest_to_cheek: Option<f32>,
     /// Share (0–1) of the lens regions that is specular reflection.
     pub glare_share: f32,
 }
@@ -136,22 +142,20 @@ pub fn measure(
     let lens = quantile_in(grey, &regions.map(|r| r.lens), 0.5)?;
     let darkest = regions
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
             let core = r.eye.grown(
                 -params.core_inset_x,
                 -params.core_inset_y,
                 -params.core_inset_x,
                 -params.core_inset_y,
             );
-            quantile_in(grey, &[core], params.dark_share)
+            darkest_unclipped(rgb, grey, &core, params)
         })
-        .collect::<Option<Vec<f32>>>()?
-        .into_iter()
-        .fold(0.0, f32::max);
+        .reduce(f32::max);
     let cheek = cheek.max(8.0);
     Some(EyewearMeasures {
         eye_to_cheek_ratio: lens.max(1.0) / cheek,
-        eye_darkest_to_cheek: darkest / cheek,
+        eye_darkest_to_cheek: darkest.map(|d| d / cheek),
         glare_share: specular_share(rgb, &regions.map(|r| r.lens)),
     })
 }
@@ -169,10 +173,7 @@ pub fn specular_share(rgb: &RgbImage, rects: &[Rect]) -> f32 {
         };
         for yy in y..y + h {
             for xx in x..x + w {
-                let c = rgb.get_pixel(xx, yy).0;
-                if c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL {
-                    count += 1;
-                }
+                count += u32::from(is_specular(rgb.get_pixel(xx, yy).0));
             }
         }
         n += w * h;
@@ -182,6 +183,37 @@ pub fn specular_share(rgb: &RgbImage, rects: &[Rect]) -> f32 {
     } else {
         count as f32 / n as f32
     }
+}
+
+/// The darkest part of `core` (its `dark_share` quantile) among the pixels that
+/// are not specular; `None` when the core lies outside the image or more than
+/// `core_clipped_max` of it is specular.
+fn darkest_unclipped(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    core: &Rect,
+    params: &EyewearParams,
+) -> Option<f32> {
+    let (x, y, w, h) = core.clamped_pixels(grey.width(), grey.height())?;
+    let mut hist = [0u32; 256];
+    let mut kept = 0u32;
+    for yy in y..y + h {
+        for xx in x..x + w {
+            if !is_specular(rgb.get_pixel(xx, yy).0) {
+                hist[grey.get_pixel(xx, yy).0[0] as usize] += 1;
+                kept += 1;
+            }
+        }
+    }
+    let clipped = 1.0 - kept as f32 / (w * h) as f32;
+    if clipped > params.core_clipped_max {
+        return None;
+    }
+    hist_quantile(&hist, kept, params.dark_share)
+}
+
+fn is_specular(c: [u8; 3]) -> bool {
+    c[0].min(c[1]).min(c[2]) >= SPECULAR_MIN_CHANNEL
 }
 
 /// The grey level below which `share` (0–1) of the pixels inside `rects` lie
@@ -198,6 +230,11 @@ pub(crate) fn quantile_in(grey: &GrayImage, rects: &[Rect], share: f32) -> Optio
             }
         }
     }
+    hist_quantile(&hist, n, share)
+}
+
+/// The level below which `share` of the `n` values counted in `hist` lie.
+fn hist_quantile(hist: &[u32; 256], n: u32, share: f32) -> Option<f32> {
     let wanted = (share.clamp(0.0, 1.0) * n as f32).ceil().max(1.0) as u32;
     let mut acc = 0;
     for (v, &c) in hist.iter().enumerate() {
@@ -271,24 +308,33 @@ mod tests {
         }
         let grey = crate::analysis::to_grey(&rgb);
         let eyes = measure(&rgb, &grey, &points(), &params).expect("measured");
-        assert!(eyes.eye_darkest_to_cheek < 0.2, "{eyes:?}");
+        assert!(eyes.eye_darkest_to_cheek.unwrap() < 0.2, "{eyes:?}");
         assert!(eyes.eye_to_cheek_ratio > 0.9, "{eyes:?}");
         assert_eq!(eyes.glare_share, 0.0);
 
-        let mut mirrored = rgb.clone();
-        let [l, r] = eye_regions(&points(), &params).unwrap();
-        for lens in [l.lens, r.lens] {
-            let (x, y, w, h) = lens.clamped_pixels(600, 400).unwrap();
-            for yy in y..y + h {
-                for xx in x..x + w {
-                    mirrored.put_pixel(xx, yy, image::Rgb([240, 245, 250]));
+        // A sky-blue lens hides the pupils; a clipped reflection over them is
+        // glare, not a mirror.
+        for (colour, mirror) in [([150, 190, 235], true), ([250, 250, 250], false)] {
+            let mut lensed = rgb.clone();
+            let [l, r] = eye_regions(&points(), &params).unwrap();
+            for lens in [l.lens, r.lens] {
+                let (x, y, w, h) = lens.clamped_pixels(600, 400).unwrap();
+                for yy in y..y + h {
+                    for xx in x..x + w {
+                        lensed.put_pixel(xx, yy, image::Rgb(colour));
+                    }
                 }
             }
+            let grey = crate::analysis::to_grey(&lensed);
+            let eyes = measure(&lensed, &grey, &points(), &params).expect("measured");
+            if mirror {
+                assert!(eyes.eye_darkest_to_cheek.unwrap() > 1.0, "{eyes:?}");
+                assert_eq!(eyes.glare_share, 0.0);
+            } else {
+                assert_eq!(eyes.eye_darkest_to_cheek, None);
+                assert!(eyes.glare_share > 0.9, "{eyes:?}");
+            }
         }
-        let grey = crate::analysis::to_grey(&mirrored);
-        let eyes = measure(&mirrored, &grey, &points(), &params).expect("measured");
-        assert!(eyes.eye_darkest_to_cheek > 1.0, "{eyes:?}");
-        assert!(eyes.glare_share > 0.9, "{eyes:?}");
     }
 
     #[test]

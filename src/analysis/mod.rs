@@ -90,7 +90,7 @@ pub struct SelfieMeasures {
     pub eye_to_cheek_ratio: f32,
     /// The eyes' darkest part over the cheeks: an open eye's pupil reads low, a
     /// mirrored lens high. Only with landmarks (the box does not know where the
-    /// pupils are).
+    /// pupils are), and not where a reflection covers the eyes.
     pub eye_darkest_to_cheek: Option<f32>,
     /// What the eye measures were taken on.
     pub eye_regions: EyeRegionsFrom,
@@ -329,7 +329,7 @@ impl Measurements {
                 eyewear::measure(rgb, grey, &found.points, &eyewear::EyewearParams::DEFAULT)
             {
                 s.eye_to_cheek_ratio = eyes.eye_to_cheek_ratio;
-                s.eye_darkest_to_cheek = Some(eyes.eye_darkest_to_cheek);
+                s.eye_darkest_to_cheek = eyes.eye_darkest_to_cheek;
                 s.eyewear_glare_share = eyes.glare_share;
                 s.eye_regions = EyeRegionsFrom::Landmarks;
             }
