@@ -9,9 +9,10 @@ use serde::Serialize;
 
 use crate::geometry::Rect;
 
-/// Where the lens and cheek regions lie around the landmarks' eyes, and what a
-/// bare eye shows, in units of the eye's own width (corner to corner): the
-/// figures come from the 45 real portraits of faces/ and faces-eval/
+/// Where the lens and cheek regions lie around the landmarks' eyes, and where an
+/// eye's darkest part is read, in units of the eye's own width (corner to
+/// corner): the lens from the two real portraits with glasses, the rest from the
+/// 45 real portraits of faces/ and faces-eval/ and lenses painted over them
 /// (`cargo run --example evaluate_eyewear`, docs/eyewear.md).
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct EyewearParams {
@@ -41,10 +42,13 @@ pub struct EyewearParams {
     pub core_inset_x: f32,
     /// … and of its height above and below. The iris fills the middle of an
     /// open eye; on a mirrored lens the net, seeing no eye, often puts the
-    /// eye's points against the frame's top rim, which the core keeps out.
+    /// eye's points against the frame's top rim, which the core keeps out: on
+    /// the whole eye box the mirrored composites read down to 0.13 of the
+    /// cheek (deepface_img4, the rim), on the core 0.72 and more.
     pub core_inset_y: f32,
     /// The share of the darkest pixels of an eye's core read as its darkest
-    /// part: an open eye's iris and pupil fill more than this of it.
+    /// part: an open eye's iris and pupil fill more than this of it (the bare
+    /// eyes' darkest tenth reads 0.005–0.321 of the cheek).
     pub dark_share: f32,
     /// An eye's core more than this share specular is hidden by a reflection,
     /// not read for darkness: a lamp in clear glasses (the synthetic selfies'
