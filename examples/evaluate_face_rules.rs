@@ -77,11 +77,8 @@ fn main() -> anyhow::Result<()> {
             CameraModel::default(),
         );
         if live {
-            m.set_landmarks(
-                landmarks::find_live(&loaded.rgb, &face.rect),
-                &loaded.rgb,
-                &grey,
-            );
+            m.set_landmarks(landmarks::find_live(&loaded.rgb, &face.rect));
+            m.measure_eyes(&loaded.rgb, &grey);
         }
         let Some(shape) = m.selfie.as_ref().and_then(|s| s.face_shape) else {
             println!("{}: no landmarks", label.file);

@@ -229,7 +229,8 @@ pub fn measure(
 ) -> Measurements {
     let mut m = measure_with(rgb, grey, shot, faces, FacesFrom::ThisFrame, camera);
     if let (Some(face), Shot::Selfie) = (faces.first(), shot) {
-        m.set_landmarks(landmarks::find(rgb, &face.rect), rgb, grey);
+        m.set_landmarks(landmarks::find(rgb, &face.rect));
+        m.measure_eyes(rgb, grey);
     }
     m
 }
@@ -320,19 +321,10 @@ fn measure_document(
 
 impl Measurements {
     /// Gives the selfie's face its landmarks (found on this frame or, live, on the
-    /// frame its box comes from), measures its distance from its eyes and the
-    /// eyes' lens regions on this frame (`rgb`, `grey`); nothing when there is no
-    /// selfie face.
-    pub fn set_landmarks(&mut self, found: landmarks::Landmarks, rgb: &RgbImage, grey: &GrayImage) {
+    /// frame its box comes from) and measures its distance from its eyes;
+    /// nothing when there is no selfie face.
+    pub fn set_landmarks(&mut self, found: landmarks::Landmarks) {
         if let Some(s) = self.selfie.as_mut() {
-            if let Some(eyes) =
-                eyewear::measure(rgb, grey, &found.points, &eyewear::EyewearParams::DEFAULT)
-            {
-                s.eye_to_cheek_ratio = eyes.eye_to_cheek_ratio;
-                s.eye_darkest_to_cheek = eyes.eye_darkest_to_cheek;
-                s.eyewear_glare_share = eyes.glare_share;
-                s.eye_regions = EyeRegionsFrom::Landmarks;
-            }
             let shape = landmarks::measures::FaceShape::of(&found);
             s.distance_cm = distance::eye_distance_cm(
                 shape.eye_distance_px,
@@ -343,6 +335,27 @@ impl Measurements {
             s.distance_cue = DistanceCue::Eyes;
             s.face_shape = Some(shape);
             s.landmarks = Some(found);
+        }
+    }
+
+    /// Measures `sunglasses` and `eyewear_glare` on the regions of the selfie's
+    /// landmark eyes in this frame (`rgb`, `grey`) instead of the face box's.
+    /// Live, only while the head has not moved since the landmarks' frame: the
+    /// eye's core must still hold its pupil. Nothing without landmarks.
+    pub fn measure_eyes(&mut self, rgb: &RgbImage, grey: &GrayImage) {
+        let Some(s) = self.selfie.as_mut() else {
+            return;
+        };
+        let Some(found) = &s.landmarks else {
+            return;
+        };
+        if let Some(eyes) =
+            eyewear::measure(rgb, grey, &found.points, &eyewear::EyewearParams::DEFAULT)
+        {
+            s.eye_to_cheek_ratio = eyes.eye_to_cheek_ratio;
+            s.eye_darkest_to_cheek = eyes.eye_darkest_to_cheek;
+            s.eyewear_glare_share = eyes.glare_share;
+            s.eye_regions = EyeRegionsFrom::Landmarks;
         }
     }
 
