@@ -4,16 +4,18 @@
 //! then the same portraits with dark and with mirrored lenses painted over the
 //! landmarks' eyes (seeded), found and measured again from scratch.
 //!
-//! `cargo run --example evaluate_eyewear [-- --draw DIR]`: with `--draw`, each
-//! portrait's eye area is written to DIR with the lens (green), eye (red) and
-//! cheek (blue) regions drawn, and the composites beside it.
+//! `cargo run --example evaluate_eyewear [-- --live] [--draw DIR]`: with `--live`
+//! the landmarks are found as the live face worker finds them (one pass,
+//! `landmarks::find_live`); with `--draw`, each portrait's eye area is written to
+//! DIR with the lens (green), eye (red) and cheek (blue) regions drawn, and the
+//! composites beside it.
 
 use image::{Rgb, RgbImage};
 use imageproc::drawing::draw_hollow_rect_mut;
 use imageproc::rect::Rect as PixelRect;
 use kycam::analysis::eyewear::{self, EyewearParams};
 use kycam::analysis::{
-    self, CameraModel, FaceDetector, FaceSearch, FacesFrom, Measurements, SelfieMeasures,
+    self, landmarks, CameraModel, FaceDetector, FaceSearch, FacesFrom, Measurements, SelfieMeasures,
 };
 use kycam::geometry::Rect;
 use kycam::rules::{self, RuleId};
@@ -34,7 +36,11 @@ fn passes(m: &Measurements, rule: RuleId) -> bool {
     rules::judge(m).iter().any(|v| v.id == rule && v.pass)
 }
 
-fn measure(detector: &mut FaceDetector, rgb: &RgbImage) -> Option<(Row, [[f32; 2]; 68], Rect)> {
+fn measure(
+    detector: &mut FaceDetector,
+    rgb: &RgbImage,
+    live: bool,
+) -> Option<(Row, [[f32; 2]; 68], Rect)> {
     let grey = analysis::to_grey(rgb);
     let faces = detector.detect(&grey);
     let face = faces.first()?.rect;
@@ -47,7 +53,11 @@ fn measure(detector: &mut FaceDetector, rgb: &RgbImage) -> Option<(Row, [[f32; 2
         FacesFrom::ThisFrame,
         camera,
     );
-    let on_marks = analysis::measure(rgb, &grey, Shot::Selfie, &faces[..1], camera);
+    let mut on_marks = analysis::measure(rgb, &grey, Shot::Selfie, &faces[..1], camera);
+    if live {
+        on_marks.set_landmarks(landmarks::find_live(rgb, &face));
+        on_marks.measure_eyes(rgb, &grey);
+    }
     let points = on_marks.selfie.as_ref()?.landmarks.as_ref()?.points;
     let row = Row {
         sunglasses: (
@@ -93,6 +103,7 @@ fn fmt(v: Option<f32>) -> String {
 
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
+    let live = args.iter().any(|a| a == "--live");
     let draw_dir = args
         .iter()
         .position(|a| a == "--draw")
@@ -125,14 +136,14 @@ fn main() -> anyhow::Result<()> {
     for (i, path) in photos.iter().enumerate() {
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         let rgb = kycam::imageio::load_image(path)?.rgb;
-        let Some((row, points, face)) = measure(&mut detector, &rgb) else {
+        let Some((row, points, face)) = measure(&mut detector, &rgb, live) else {
             println!("{name}: no face");
             continue;
         };
         let mut composite = |lens: Lens| {
             let mut painted = rgb.clone();
             lenses::paint(&mut painted, &points, lens, 1000 + i as u64);
-            let measured = measure(&mut detector, &painted);
+            let measured = measure(&mut detector, &painted, live);
             let found = measured.as_ref().map_or(points, |m| m.1);
             let drawn = draw(&painted, &found, &face);
             (drawn, measured.map(|m| m.0))
