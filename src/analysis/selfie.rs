@@ -142,10 +142,10 @@ fn eye_boxes(face: &Rect) -> [Rect; 2] {
 
 /// Brightness around the eyes over that of the cheeks just below them, each the
 /// median of its boxes: the measure before the landmarks are found (then
-/// `eyewear::measure` takes the eyes' own regions). A dark lens covers most of an eye box, so the median is the
-/// lens; a bare eye box is mostly skin and white of the eye. The upper cheek is
-/// used as the reference because it is bare skin under the same light, unlike the
-/// lower face with nostrils, mouth and beard.
+/// `eyewear::measure` takes the eyes' own regions). A dark lens covers most of an
+/// eye box, so the median is the lens; a bare eye box is mostly skin and white of
+/// the eye. The upper cheek is used as the reference because it is bare skin under
+/// the same light, unlike the lower face with nostrils, mouth and beard.
 pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
     let eyes = eye_boxes(face);
     let cheeks = eyes.map(|r| Rect::new(r.x, r.y + CHEEK_OFFSET * face.h, r.w, r.h));
