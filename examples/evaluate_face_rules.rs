@@ -78,6 +78,7 @@ fn main() -> anyhow::Result<()> {
         );
         if live {
             m.set_landmarks(landmarks::find_live(&loaded.rgb, &face.rect));
+            m.measure_eyes(&loaded.rgb, &grey);
         }
         let Some(shape) = m.selfie.as_ref().and_then(|s| s.face_shape) else {
             println!("{}: no landmarks", label.file);

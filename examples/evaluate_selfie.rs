@@ -126,7 +126,7 @@ fn targeted(defect: Defect) -> (Option<RuleId>, &'static [RuleId]) {
         Defect::Dark => (Some(RuleId::Exposure), &[]),
         Defect::Backlit => (Some(RuleId::Backlight), &[]),
         Defect::Tinted | Defect::Greyscale => (Some(RuleId::Color), &[]),
-        Defect::Sunglasses => (Some(RuleId::Sunglasses), &[]),
+        Defect::Sunglasses | Defect::MirroredSunglasses => (Some(RuleId::Sunglasses), &[]),
         // Clipped lens reflections are also specular pixels on the face region.
         Defect::LensGlare => (Some(RuleId::EyewearGlare), &[RuleId::Glare]),
     }

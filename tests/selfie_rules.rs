@@ -159,6 +159,7 @@ fn each_defect_fails_its_rule() {
         (scene(|s| s.greyscale = true), RuleId::Color),
         (scene(|s| s.tint = [1.0, 0.75, 0.45]), RuleId::Color),
         (scene(|s| s.sunglasses = true), RuleId::Sunglasses),
+        (scene(|s| s.mirrored_lenses = true), RuleId::Sunglasses),
         (scene(|s| s.lens_glare = true), RuleId::EyewearGlare),
     ];
     for (scene, rule) in cases {

@@ -3,6 +3,7 @@
 
 pub mod distance;
 pub mod document;
+pub mod eyewear;
 pub mod face;
 pub mod face_descriptor;
 pub mod fingerprint;
@@ -81,10 +82,18 @@ pub struct SelfieMeasures {
     pub distance_cue: DistanceCue,
     /// Background brightness over face brightness.
     pub backlight_ratio: f32,
-    /// Share of the eye band that is specular.
+    /// Share (0–1) of the lens regions (with landmarks) or of the face box's eye
+    /// band (before them) that is specular.
     pub eyewear_glare_share: f32,
-    /// Eye-band brightness over cheek brightness.
+    /// Brightness of the lens regions (with landmarks) or of the face box's eye
+    /// boxes (before them) over that of the cheeks below.
     pub eye_to_cheek_ratio: f32,
+    /// The eyes' darkest part over the cheeks: an open eye's pupil reads low, a
+    /// mirrored lens high. Only with landmarks (the box does not know where the
+    /// pupils are), and not where a reflection covers the eyes.
+    pub eye_darkest_to_cheek: Option<f32>,
+    /// What the eye measures were taken on.
+    pub eye_regions: EyeRegionsFrom,
     /// The face's 68 landmarks and what they measure; `None` until they are
     /// found (the live pipeline adds the face worker's, see [`Measurements::set_landmarks`]).
     pub landmarks: Option<landmarks::Landmarks>,
@@ -100,6 +109,16 @@ pub enum DistanceCue {
     /// The distance between the eye centres, given back what the head's yaw takes
     /// from it: steadier than the box, whose width moves with the detector's scale.
     Eyes,
+}
+
+/// Where a selfie's eye measures (`sunglasses`, `eyewear_glare`) were taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EyeRegionsFrom {
+    /// Fixed fractions of the face box: before the landmarks are found.
+    FaceBox,
+    /// Each eye's six landmarks, grown to a lens (docs/eyewear.md).
+    Landmarks,
 }
 
 /// The document a document shot is about, measured.
@@ -211,6 +230,7 @@ pub fn measure(
     let mut m = measure_with(rgb, grey, shot, faces, FacesFrom::ThisFrame, camera);
     if let (Some(face), Shot::Selfie) = (faces.first(), shot) {
         m.set_landmarks(landmarks::find(rgb, &face.rect));
+        m.measure_eyes(rgb, grey);
     }
     m
 }
@@ -301,7 +321,7 @@ fn measure_document(
 
 impl Measurements {
     /// Gives the selfie's face its landmarks (found on this frame or, live, on the
-    /// frame its box comes from), and measures its distance from its eyes;
+    /// frame its box comes from) and measures its distance from its eyes;
     /// nothing when there is no selfie face.
     pub fn set_landmarks(&mut self, found: landmarks::Landmarks) {
         if let Some(s) = self.selfie.as_mut() {
@@ -315,6 +335,27 @@ impl Measurements {
             s.distance_cue = DistanceCue::Eyes;
             s.face_shape = Some(shape);
             s.landmarks = Some(found);
+        }
+    }
+
+    /// Measures `sunglasses` and `eyewear_glare` on the regions of the selfie's
+    /// landmark eyes in this frame (`rgb`, `grey`) instead of the face box's.
+    /// Live, only while the head has not moved since the landmarks' frame: the
+    /// eye's core must still hold its pupil. Nothing without landmarks.
+    pub fn measure_eyes(&mut self, rgb: &RgbImage, grey: &GrayImage) {
+        let Some(s) = self.selfie.as_mut() else {
+            return;
+        };
+        let Some(found) = &s.landmarks else {
+            return;
+        };
+        if let Some(eyes) =
+            eyewear::measure(rgb, grey, &found.points, &eyewear::EyewearParams::DEFAULT)
+        {
+            s.eye_to_cheek_ratio = eyes.eye_to_cheek_ratio;
+            s.eye_darkest_to_cheek = eyes.eye_darkest_to_cheek;
+            s.eyewear_glare_share = eyes.glare_share;
+            s.eye_regions = EyeRegionsFrom::Landmarks;
         }
     }
 
@@ -438,6 +479,8 @@ fn measure_selfie(
         backlight_ratio: selfie::backlight_ratio(grey, &face.rect),
         eyewear_glare_share: selfie::eyewear_glare_share(rgb, &face.rect),
         eye_to_cheek_ratio: selfie::eye_to_cheek_ratio(grey, &face.rect),
+        eye_darkest_to_cheek: None,
+        eye_regions: EyeRegionsFrom::FaceBox,
         landmarks: None,
         face_shape: None,
     }

@@ -5,6 +5,7 @@
 
 use image::{GrayImage, RgbImage};
 
+use super::eyewear;
 use crate::geometry::Rect;
 
 /// Growth of the face box to the least head it can belong to, as fractions of
@@ -35,9 +36,6 @@ pub fn portrait_crop(face: &Rect) -> Rect {
 const EYE_BAND_TOP: f32 = 0.2;
 const EYE_BAND_BOTTOM: f32 = 0.5;
 const BAND_INSET_X: f32 = 0.12;
-
-/// A pixel is a reflection on glasses when all channels are near clipping.
-const EYE_SPECULAR_MIN_CHANNEL: u8 = 235;
 
 /// The head box of a face: the least head the face box can belong to.
 pub fn head_box(face: &Rect) -> Rect {
@@ -118,21 +116,11 @@ pub fn backlight_ratio(grey: &GrayImage, face: &Rect) -> f32 {
     background.max(8.0) / face_mean.max(8.0)
 }
 
-/// Share of the eye band that is specular reflection (glare on glasses).
+/// Share of the eye band that is specular reflection (glare on glasses): the
+/// measure before the landmarks are found (then `eyewear::measure` takes the
+/// lens regions).
 pub fn eyewear_glare_share(rgb: &RgbImage, face: &Rect) -> f32 {
-    let Some((x, y, w, h)) = eye_band(face).clamped_pixels(rgb.width(), rgb.height()) else {
-        return 0.0;
-    };
-    let mut count = 0u32;
-    for yy in y..y + h {
-        for xx in x..x + w {
-            let c = rgb.get_pixel(xx, yy).0;
-            if c[0].min(c[1]).min(c[2]) >= EYE_SPECULAR_MIN_CHANNEL {
-                count += 1;
-            }
-        }
-    }
-    count as f32 / (w * h) as f32
+    eyewear::specular_share(rgb, &[eye_band(face)])
 }
 
 /// Where each eye is in the face box (centre x, centre y), and the half size of
@@ -153,10 +141,11 @@ fn eye_boxes(face: &Rect) -> [Rect; 2] {
 }
 
 /// Brightness around the eyes over that of the cheeks just below them, each the
-/// median of its boxes. A dark lens covers most of an eye box, so the median is the
-/// lens; a bare eye box is mostly skin and white of the eye. The upper cheek is
-/// used as the reference because it is bare skin under the same light, unlike the
-/// lower face with nostrils, mouth and beard.
+/// median of its boxes: the measure before the landmarks are found (then
+/// `eyewear::measure` takes the eyes' own regions). A dark lens covers most of an
+/// eye box, so the median is the lens; a bare eye box is mostly skin and white of
+/// the eye. The upper cheek is used as the reference because it is bare skin under
+/// the same light, unlike the lower face with nostrils, mouth and beard.
 pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
     let eyes = eye_boxes(face);
     let cheeks = eyes.map(|r| Rect::new(r.x, r.y + CHEEK_OFFSET * face.h, r.w, r.h));
@@ -170,25 +159,7 @@ pub fn eye_to_cheek_ratio(grey: &GrayImage, face: &Rect) -> f32 {
 const CHEEK_OFFSET: f32 = 0.2;
 
 fn median_in(grey: &GrayImage, rects: &[Rect]) -> Option<f32> {
-    let mut hist = [0u32; 256];
-    let mut n = 0u32;
-    for r in rects {
-        let (x, y, w, h) = r.clamped_pixels(grey.width(), grey.height())?;
-        for yy in y..y + h {
-            for xx in x..x + w {
-                hist[grey.get_pixel(xx, yy).0[0] as usize] += 1;
-                n += 1;
-            }
-        }
-    }
-    let mut acc = 0;
-    for (v, &c) in hist.iter().enumerate() {
-        acc += c;
-        if acc * 2 >= n {
-            return Some(v as f32);
-        }
-    }
-    None
+    eyewear::quantile_in(grey, rects, 0.5)
 }
 
 #[cfg(test)]

@@ -24,7 +24,10 @@ use crate::tr;
 pub struct FaceLook {
     /// From the 68 landmarks: pose, mouth.
     pub shape: FaceShape,
-    /// Share (0–1) of the eye band that is specular reflection.
+    /// Share (0–1) of the eye band that is specular reflection. Both this and
+    /// the ratio below are the face box's measures, on the selfie as on the
+    /// document's small portrait: the limits of [`CauseLimits`] were read on them
+    /// (the selfie rules use the landmarks' eyes, docs/eyewear.md).
     pub eyewear_glare_share: f32,
     /// Eye-box over upper-cheek brightness (dark lenses read low).
     pub eye_to_cheek_ratio: f32,

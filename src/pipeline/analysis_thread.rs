@@ -286,6 +286,9 @@ impl State {
                 .compare(shot, rgb, &grey, measurements.document.as_ref());
         if let Some(found) = &self.landmarks {
             measurements.set_landmarks(found.clone());
+            if !faces_stale {
+                measurements.measure_eyes(rgb, &grey);
+            }
         }
         self.offer_face_job(frame.seq, &grey, &frame.rgb, &measurements);
         let s = &self.settings;

@@ -70,8 +70,10 @@ pub const GLARE_MAX_PERCENT: f64 = 0.5;
 /// and over it with glare, all but a few.
 pub const GLARE_MAX_PERCENT_DOCUMENT: f64 = 0.75;
 
-/// Specular share of the eye band (%): reflections on glasses hide the eyes.
-/// Clipped skin on brow and nose reads up to 1.7 % on the fixtures without glasses.
+/// Specular share of the lens regions (with landmarks) or of the face box's eye
+/// band (before them), %: reflections on glasses hide the eyes. On the 45 real
+/// portraits clipped skin reads up to 1.7 % in the band and 0.45 % in the lens
+/// regions; a lamp reflected in synthetic glasses reads several percent.
 pub const EYEWEAR_GLARE_MAX_PERCENT: f64 = 2.0;
 
 /// Mean brightness (luma 0–255) of the region: darker reads as "too dark" to the
@@ -86,9 +88,22 @@ pub const LIGHT_RATIO_MAX: f64 = 1.8;
 /// the background is 2–4 times brighter.
 pub const BACKLIGHT_RATIO_MAX: f64 = 1.8;
 
-/// Eye boxes over upper-cheek brightness (medians): painted dark lenses read
-/// ~0.15, bare eyes on the fixtures 0.44–0.95 (deep-set eyes in shadow lowest).
+/// The face box's eye boxes over upper-cheek brightness (medians), the measure
+/// before landmarks are found: painted dark lenses read ~0.15, bare eyes on the
+/// fixtures 0.44–0.95 (deep-set eyes in shadow lowest).
 pub const EYE_TO_CHEEK_MIN: f64 = 0.30;
+
+/// The landmarks' lens regions over the cheeks below them (medians): on the 45
+/// real portraits of faces/ and faces-eval/ bare eyes and clear glasses read
+/// 0.545–0.896, the same portraits with dark lenses painted over their eyes
+/// 0.145–0.382 (`evaluate_eyewear`, docs/eyewear.md).
+pub const LENS_TO_CHEEK_MIN: f64 = 0.45;
+
+/// The darkest tenth of the eyes' cores over the cheeks (the lighter eye, with
+/// landmarks): an open eye's iris and pupil read 0.005–0.321 on the 45 real
+/// portraits, mirrored lenses painted over them 0.723 and more: above this no
+/// eye shows through the lens.
+pub const EYE_DARKEST_MAX: f64 = 0.5;
 
 /// Colourfulness (Hasler–Süsstrunk) below this is a grey-only picture.
 pub const COLOURFULNESS_MIN: f64 = 4.0;

@@ -1,6 +1,7 @@
 //! Selfie rules: a single face, whole, at 30–50 cm, not backlit, eyes visible.
 
 use super::*;
+use crate::analysis::EyeRegionsFrom;
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let faces = m.significant_faces as f64;
@@ -92,13 +93,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
             }
         },
     ));
-    out.push(Verdict::measured(
-        RuleId::Sunglasses,
-        f64::from(s.eye_to_cheek_ratio),
-        Limit::at_least(EYE_TO_CHEEK_MIN),
-        "×",
-        |_| tr!("advice-sunglasses"),
-    ));
+    out.push(sunglasses(s));
     out.push(Verdict::measured(
         RuleId::EyewearGlare,
         f64::from(s.eyewear_glare_share) * 100.0,
@@ -114,4 +109,25 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         |_| tr!("advice-backlight"),
     ));
     out
+}
+
+/// Dark lenses against the limit of what they were measured on; with landmarks,
+/// when the lenses are not dark, a mirrored lens: no dark pupil shows.
+fn sunglasses(s: &crate::analysis::SelfieMeasures) -> Verdict {
+    let dark_limit = match s.eye_regions {
+        EyeRegionsFrom::FaceBox => Limit::at_least(EYE_TO_CHEEK_MIN),
+        EyeRegionsFrom::Landmarks => Limit::at_least(LENS_TO_CHEEK_MIN),
+    };
+    let ratio = f64::from(s.eye_to_cheek_ratio);
+    let mirror_limit = Limit::at_most(EYE_DARKEST_MAX);
+    match s.eye_darkest_to_cheek.map(f64::from) {
+        Some(darkest) if dark_limit.admits(ratio) && !mirror_limit.admits(darkest) => {
+            Verdict::measured(RuleId::Sunglasses, darkest, mirror_limit, "×", |_| {
+                tr!("advice-sunglasses")
+            })
+        }
+        _ => Verdict::measured(RuleId::Sunglasses, ratio, dark_limit, "×", |_| {
+            tr!("advice-sunglasses")
+        }),
+    }
 }

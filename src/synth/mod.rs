@@ -1,6 +1,7 @@
 //! Synthetic scenes with known truth, for the evaluation, tests and the demo.
 
 pub mod document;
+pub mod lenses;
 pub mod rng;
 pub mod selfie;
 

@@ -31,6 +31,9 @@ pub struct SelfieScene {
     pub greyscale: bool,
     /// Dark lenses over both eyes.
     pub sunglasses: bool,
+    /// Mirrored lenses (the sky reflected, no eye showing) over both eyes, where
+    /// the portrait's landmarks put them.
+    pub mirrored_lenses: bool,
     /// A lamp reflected in both lenses of clear glasses.
     pub lens_glare: bool,
 }
@@ -48,6 +51,7 @@ impl Default for SelfieScene {
             tint: [1.0; 3],
             greyscale: false,
             sunglasses: false,
+            mirrored_lenses: false,
             lens_glare: false,
         }
     }
@@ -63,6 +67,8 @@ pub struct Portrait {
     /// The distance between the eye centres in the portrait's pixels, as it would
     /// be with the head turned to the camera.
     pub eye_span_px: f32,
+    /// The face's 68 landmarks in the portrait's pixels.
+    pub points: [[f32; 2]; 68],
 }
 
 impl Portrait {
@@ -72,9 +78,11 @@ impl Portrait {
             .detect(&crate::analysis::to_grey(&image))
             .first()?
             .rect;
-        let shape = landmarks::measures::FaceShape::of(&landmarks::find(&image, &face));
+        let found = landmarks::find(&image, &face);
+        let shape = landmarks::measures::FaceShape::of(&found);
         Some(Portrait {
             eye_span_px: distance::facing_eye_span_px(shape.eye_distance_px, shape.pose.yaw_deg),
+            points: found.points,
             image,
             face,
         })
@@ -150,6 +158,16 @@ pub fn render(
             }
         }
     }
+    if scene.mirrored_lenses {
+        let (dx, dy) = (
+            ox.round() - cx as f32 * scale,
+            oy.round() - cy as f32 * scale,
+        );
+        let points = portrait
+            .points
+            .map(|[x, y]| [x * scale + dx, y * scale + dy]);
+        super::lenses::paint(&mut frame, &points, super::lenses::Lens::Mirrored, 7);
+    }
     if scene.lens_glare {
         for (ex, ey) in eyes {
             super::draw_glare_spot(
@@ -209,10 +227,11 @@ pub enum Defect {
     Greyscale,
     Sunglasses,
     LensGlare,
+    MirroredSunglasses,
 }
 
 impl Defect {
-    pub const ALL: [Defect; 12] = [
+    pub const ALL: [Defect; 13] = [
         Defect::None,
         Defect::TooClose,
         Defect::TooFar,
@@ -225,6 +244,7 @@ impl Defect {
         Defect::Greyscale,
         Defect::Sunglasses,
         Defect::LensGlare,
+        Defect::MirroredSunglasses,
     ];
 }
 
@@ -257,6 +277,7 @@ pub fn random_scene(rng: &mut Rng, defect: Defect) -> SelfieScene {
         Defect::Greyscale => s.greyscale = true,
         Defect::Sunglasses => s.sunglasses = true,
         Defect::LensGlare => s.lens_glare = true,
+        Defect::MirroredSunglasses => s.mirrored_lenses = true,
     }
     s
 }
