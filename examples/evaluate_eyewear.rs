@@ -201,21 +201,14 @@ fn main() -> anyhow::Result<()> {
     }
     let n = photos.len();
     println!("\n{n} portraits");
-    println!(
-        "sunglasses passes: box {}/{n}, landmarks {}/{n}",
-        counts[0], counts[1]
-    );
-    println!(
-        "eyewear_glare passes: box {}/{n}, landmarks {}/{n}",
-        counts[2], counts[3]
-    );
-    println!(
-        "dark composites failing sunglasses: box {}/{n}, landmarks {}/{n}",
-        counts[4], counts[5]
-    );
-    println!(
-        "mirrored composites failing sunglasses: box {}/{n}, landmarks {}/{n}",
-        counts[6], counts[7]
-    );
+    let lines = [
+        "sunglasses passes",
+        "eyewear_glare passes",
+        "dark composites failing sunglasses",
+        "mirrored composites failing sunglasses",
+    ];
+    for (what, pair) in lines.iter().zip(counts.chunks(2)) {
+        println!("{what}: box {}/{n}, landmarks {}/{n}", pair[0], pair[1]);
+    }
     Ok(())
 }

@@ -80,14 +80,20 @@ fn painted(rgb: &RgbImage, lens: Lens, seed: u64) -> RgbImage {
     out
 }
 
-#[test]
-fn bare_eyes_and_clear_glasses_pass_both_rules() {
+/// The committed portraits (bare eyes) and, when ../shared/fixtures is there, the two
+/// with ordinary glasses, by name.
+fn portraits() -> Vec<(String, RgbImage)> {
     let mut photos: Vec<_> = COMMITTED
         .iter()
         .map(|n| (n.to_string(), committed(n)))
         .collect();
     photos.extend(with_glasses());
-    for (name, rgb) in &photos {
+    photos
+}
+
+#[test]
+fn bare_eyes_and_clear_glasses_pass_both_rules() {
+    for (name, rgb) in &portraits() {
         let (m, _) = measured(rgb);
         let s = m.selfie.as_ref().expect("a selfie face");
         assert_eq!(s.eye_regions, EyeRegionsFrom::Landmarks, "{name}");
@@ -119,12 +125,7 @@ fn kycam_check_passes_clear_glasses() {
 
 #[test]
 fn dark_and_mirrored_lenses_fail_sunglasses() {
-    let mut photos: Vec<_> = COMMITTED
-        .iter()
-        .map(|n| (n.to_string(), committed(n)))
-        .collect();
-    photos.extend(with_glasses());
-    for (i, (name, rgb)) in photos.iter().enumerate() {
+    for (i, (name, rgb)) in portraits().iter().enumerate() {
         for lens in [Lens::Dark, Lens::Mirrored] {
             let (m, _) = measured(&painted(rgb, lens, 100 + i as u64));
             let v = verdict(&m, RuleId::Sunglasses);
