@@ -6,6 +6,20 @@ use super::*;
 use crate::analysis::DocumentMeasures;
 use crate::shot::DocumentShape;
 
+// The rules measured on the outline, each with its limit and unit.
+const CORNERS_VISIBLE: Check = Check::at_least(RuleId::CornersVisible, CORNER_MARGIN_PERCENT, "%");
+const DOCUMENT_SIZE: Check = Check::between(
+    RuleId::DocumentSize,
+    DOC_MIN_WIDTH_PERCENT,
+    DOC_MAX_WIDTH_PERCENT,
+    "%",
+);
+const STRAIGHT: Check = Check::at_most(RuleId::Straight, STRAIGHT_MAX_DEG, "°");
+/// Facing the camera, measured as the ratio of opposite sides' lengths.
+const FACING_SIDES: Check = Check::at_most(RuleId::FacingCamera, FACING_MAX_SIDE_RATIO, "×");
+/// Facing the camera, measured as the corners' largest departure from 90°.
+const FACING_ANGLES: Check = Check::at_most(RuleId::FacingCamera, FACING_MAX_ANGLE_DEV_DEG, "°");
+
 fn not_found_advice() -> String {
     tr!("advice-no-document")
 }
@@ -47,26 +61,18 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
 /// the middle band across it (the test the search and `portrait_present` use),
 /// means the front is shown. The value is 1 when such a face is there.
 fn back_side(portrait_found: bool) -> Verdict {
-    Verdict::measured(
-        RuleId::BackSide,
-        f64::from(u8::from(portrait_found)),
-        Limit::at_most(0.0),
-        "",
-        |_| tr!("advice-turn-over"),
-    )
+    let no_portrait = Check::at_most(RuleId::BackSide, 0.0, "");
+    no_portrait.measure(f64::from(u8::from(portrait_found)), |_| {
+        tr!("advice-turn-over")
+    })
 }
 
 /// In a session, once the front was taken: a back whose rectified document
 /// looks like the front's (few hash bits differ) is the front again, shown
 /// where its portrait is not found (glare on it, a face the detector misses).
 fn same_as_front(bits: u32) -> Verdict {
-    Verdict::measured(
-        RuleId::BackSide,
-        f64::from(bits),
-        Limit::at_least(SIDE_MIN_BITS_FROM_FRONT),
-        "bits",
-        |_| tr!("advice-turn-over"),
-    )
+    let unlike_front = Check::at_least(RuleId::BackSide, SIDE_MIN_BITS_FROM_FRONT, "bits");
+    unlike_front.measure(f64::from(bits), |_| tr!("advice-turn-over"))
 }
 
 fn not_found(m: &Measurements) -> Vec<Verdict> {
@@ -80,24 +86,7 @@ fn not_found(m: &Measurements) -> Vec<Verdict> {
         |_| advice.clone(),
     )];
     out.extend(Verdict::all_unmeasurable(
-        &[
-            (
-                RuleId::CornersVisible,
-                Limit::at_least(CORNER_MARGIN_PERCENT),
-                "%",
-            ),
-            (
-                RuleId::DocumentSize,
-                Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
-                "%",
-            ),
-            (RuleId::Straight, Limit::at_most(STRAIGHT_MAX_DEG), "°"),
-            (
-                RuleId::FacingCamera,
-                Limit::at_most(FACING_MAX_SIDE_RATIO),
-                "×",
-            ),
-        ],
+        &[CORNERS_VISIBLE, DOCUMENT_SIZE, STRAIGHT, FACING_SIDES],
         &advice,
     ));
     if shot.has_portrait() {
@@ -173,18 +162,11 @@ fn corners_visible(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verd
         .enumerate()
         .min_by(|a, b| a.1.total_cmp(b.1))
         .unwrap_or((0, &0.0));
-    let limit = Limit::at_least(CORNER_MARGIN_PERCENT);
-    let cut = Verdict::measured(
-        RuleId::CornersVisible,
-        f64::from(worst) * 100.0,
-        limit,
-        "%",
-        |_| {
-            // min_margin_frac is top, right, bottom, left: the side cut off.
-            let side = ["top", "right", "bottom", "left"][side.min(3)];
-            tr!("advice-corners-cut", side = side)
-        },
-    );
+    let cut = CORNERS_VISIBLE.measure(f64::from(worst) * 100.0, |_| {
+        // min_margin_frac is top, right, bottom, left: the side cut off.
+        let side = ["top", "right", "bottom", "left"][side.min(3)];
+        tr!("advice-corners-cut", side = side)
+    });
     if !cut.pass {
         return cut;
     }
@@ -195,7 +177,7 @@ fn corners_visible(doc: &DocumentMeasures, shape: Option<DocumentShape>) -> Verd
         Some(DocumentShape::PassportPage) => "passport",
         _ => "card",
     };
-    let verdict = Verdict::measured(RuleId::CornersVisible, 0.0, limit, "%", |_| match covered {
+    let verdict = CORNERS_VISIBLE.measure(0.0, |_| match covered {
         Covered::Corner(corner) => {
             tr!("advice-finger-corner", corner = corner, document = document)
         }
@@ -235,21 +217,15 @@ pub fn finger_over(doc: &DocumentMeasures) -> Option<Covered> {
 
 fn straight(doc: &DocumentMeasures) -> Verdict {
     let rotation = doc.geometry.rotation_deg;
-    Verdict::measured(
-        RuleId::Straight,
-        f64::from(rotation.abs()),
-        Limit::at_most(STRAIGHT_MAX_DEG),
-        "°",
-        |_| {
-            // Positive rotation is clockwise on screen: turn it back the other way.
-            let way = if rotation > 0.0 {
-                "anticlockwise"
-            } else {
-                "clockwise"
-            };
-            tr!("advice-turn-straight", way = way)
-        },
-    )
+    STRAIGHT.measure(f64::from(rotation.abs()), |_| {
+        // Positive rotation is clockwise on screen: turn it back the other way.
+        let way = if rotation > 0.0 {
+            "anticlockwise"
+        } else {
+            "clockwise"
+        };
+        tr!("advice-turn-straight", way = way)
+    })
 }
 
 /// A card standing on its short side in a landscape picture cannot be brought
@@ -283,43 +259,27 @@ fn document_size(doc: &DocumentMeasures, sideways: bool) -> Verdict {
             },
         );
     }
-    Verdict::measured(
-        RuleId::DocumentSize,
-        width_percent,
-        Limit::between(DOC_MIN_WIDTH_PERCENT, DOC_MAX_WIDTH_PERCENT),
-        "%",
-        |w| {
-            if w < DOC_MIN_WIDTH_PERCENT && sideways {
-                tr!("advice-turn-card-quarter")
-            } else if w < DOC_MIN_WIDTH_PERCENT {
-                tr!("advice-document-closer")
-            } else {
-                tr!("advice-document-further")
-            }
-        },
-    )
+    DOCUMENT_SIZE.measure(width_percent, |w| {
+        if w < DOC_MIN_WIDTH_PERCENT && sideways {
+            tr!("advice-turn-card-quarter")
+        } else if w < DOC_MIN_WIDTH_PERCENT {
+            tr!("advice-document-closer")
+        } else {
+            tr!("advice-document-further")
+        }
+    })
 }
 
 fn facing_camera(doc: &DocumentMeasures) -> Verdict {
     let g = &doc.geometry;
-    if f64::from(g.max_angle_dev_deg) > FACING_MAX_ANGLE_DEV_DEG
-        && f64::from(g.side_ratio) <= FACING_MAX_SIDE_RATIO
-    {
-        return Verdict::measured(
-            RuleId::FacingCamera,
-            f64::from(g.max_angle_dev_deg),
-            Limit::at_most(FACING_MAX_ANGLE_DEV_DEG),
-            "°",
-            |_| tr!("advice-hold-flat"),
-        );
-    }
-    Verdict::measured(
-        RuleId::FacingCamera,
-        f64::from(g.side_ratio),
-        Limit::at_most(FACING_MAX_SIDE_RATIO),
-        "×",
-        |_| tr!("advice-hold-flat"),
-    )
+    let (angles, sides) = (f64::from(g.max_angle_dev_deg), f64::from(g.side_ratio));
+    // The sides' ratio is reported, unless only the corners' angles fail.
+    let (check, value) = if angles > FACING_MAX_ANGLE_DEV_DEG && sides <= FACING_MAX_SIDE_RATIO {
+        (FACING_ANGLES, angles)
+    } else {
+        (FACING_SIDES, sides)
+    };
+    check.measure(value, |_| tr!("advice-hold-flat"))
 }
 
 /// The document rules' verdicts on a geometry alone, for evaluations and tests that

@@ -5,17 +5,19 @@ use super::*;
 use crate::analysis::landmarks::measures::FaceShape;
 use crate::analysis::SelfieMeasures;
 
+// The rules measured on the landmarks, each with its limit and unit.
+const HEAD_YAW: Check = Check::at_most(RuleId::HeadPose, HEAD_YAW_MAX_DEG, "°");
+const HEAD_PITCH: Check = Check::at_most(RuleId::HeadPose, HEAD_PITCH_MAX_DEG, "°");
+const EYES_OPEN: Check = Check::at_least(RuleId::EyesOpen, EYE_ASPECT_MIN, "");
+/// The lips' opening while smiling (the mouth stretched wide).
+const SMILE: Check = Check::at_most(RuleId::Expression, MOUTH_OPEN_MAX_SMILE, "");
+/// The lips' opening otherwise: tighter.
+const NEUTRAL: Check = Check::at_most(RuleId::Expression, MOUTH_OPEN_MAX_NEUTRAL, "");
+
 /// The three verdicts, or unmeasurable ones when there is no face or no landmarks.
 pub(super) fn judge(selfie: Option<&SelfieMeasures>) -> Vec<Verdict> {
     let Some(shape) = selfie.and_then(|s| s.face_shape.as_ref()) else {
-        return Verdict::all_unmeasurable(
-            &[
-                (RuleId::HeadPose, Limit::at_most(HEAD_YAW_MAX_DEG), "°"),
-                (RuleId::EyesOpen, Limit::at_least(EYE_ASPECT_MIN), ""),
-                (RuleId::Expression, Limit::at_most(MOUTH_OPEN_MAX_SMILE), ""),
-            ],
-            &tr!("advice-no-face"),
-        );
+        return Verdict::all_unmeasurable(&[HEAD_YAW, EYES_OPEN, SMILE], &tr!("advice-no-face"));
     };
     vec![head_pose(shape), eyes_open(shape), expression(shape)]
 }
@@ -24,10 +26,8 @@ pub(super) fn judge(selfie: Option<&SelfieMeasures>) -> Vec<Verdict> {
 fn head_pose(shape: &FaceShape) -> Verdict {
     let yaw = f64::from(shape.pose.yaw_deg.abs());
     let pitch = f64::from(shape.pose.pitch_deg);
-    let pitch_limit = Limit::at_most(HEAD_PITCH_MAX_DEG);
-    let yaw_limit = Limit::at_most(HEAD_YAW_MAX_DEG);
-    if yaw_limit.admits(yaw) && !pitch_limit.admits(pitch.abs()) {
-        return Verdict::measured(RuleId::HeadPose, pitch.abs(), pitch_limit, "°", |_| {
+    if HEAD_YAW.limit.admits(yaw) && !HEAD_PITCH.limit.admits(pitch.abs()) {
+        return HEAD_PITCH.measure(pitch.abs(), |_| {
             if pitch > 0.0 {
                 tr!("advice-lower-chin")
             } else {
@@ -35,35 +35,21 @@ fn head_pose(shape: &FaceShape) -> Verdict {
             }
         });
     }
-    Verdict::measured(RuleId::HeadPose, yaw, yaw_limit, "°", |_| {
-        tr!("advice-turn-face")
-    })
+    HEAD_YAW.measure(yaw, |_| tr!("advice-turn-face"))
 }
 
 fn eyes_open(shape: &FaceShape) -> Verdict {
     let least = f64::from(shape.eye_aspect[0].min(shape.eye_aspect[1]));
-    Verdict::measured(
-        RuleId::EyesOpen,
-        least,
-        Limit::at_least(EYE_ASPECT_MIN),
-        "",
-        |_| tr!("advice-open-eyes"),
-    )
+    EYES_OPEN.measure(least, |_| tr!("advice-open-eyes"))
 }
 
 /// How far the lips are apart, against the limit for a smile when the mouth is
 /// stretched wide, and the tighter one otherwise.
 fn expression(shape: &FaceShape) -> Verdict {
-    let limit = if shape.mouth_width >= SMILE_MOUTH_WIDTH {
-        MOUTH_OPEN_MAX_SMILE
+    let check = if shape.mouth_width >= SMILE_MOUTH_WIDTH {
+        SMILE
     } else {
-        MOUTH_OPEN_MAX_NEUTRAL
+        NEUTRAL
     };
-    Verdict::measured(
-        RuleId::Expression,
-        f64::from(shape.mouth_open),
-        Limit::at_most(limit),
-        "",
-        |_| tr!("advice-relax-face"),
-    )
+    check.measure(f64::from(shape.mouth_open), |_| tr!("advice-relax-face"))
 }

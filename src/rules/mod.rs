@@ -140,19 +140,19 @@ pub struct Limit {
 }
 
 impl Limit {
-    pub fn at_least(min: f64) -> Self {
+    pub const fn at_least(min: f64) -> Self {
         Self {
             min: Some(min),
             max: None,
         }
     }
-    pub fn at_most(max: f64) -> Self {
+    pub const fn at_most(max: f64) -> Self {
         Self {
             min: None,
             max: Some(max),
         }
     }
-    pub fn between(min: f64, max: f64) -> Self {
+    pub const fn between(min: f64, max: f64) -> Self {
         Self {
             min: Some(min),
             max: Some(max),
@@ -216,14 +216,58 @@ impl Verdict {
         }
     }
 
-    /// One [`Verdict::unmeasurable`] per rule of `rules` (its id, limit and
-    /// unit), in that order, all with `advice`: a family's verdicts when what it
-    /// measures was not found.
-    pub fn all_unmeasurable(rules: &[(RuleId, Limit, &'static str)], advice: &str) -> Vec<Self> {
-        rules
-            .iter()
-            .map(|&(id, limit, unit)| Verdict::unmeasurable(id, limit, unit, advice))
-            .collect()
+    /// One [`Verdict::unmeasurable`] per check of `checks`, in that order, all
+    /// with `advice`: a family's verdicts when what it measures was not found.
+    pub fn all_unmeasurable(checks: &[Check], advice: &str) -> Vec<Self> {
+        checks.iter().map(|c| c.unmeasurable(advice)).collect()
+    }
+}
+
+/// A rule with its limit and unit, written once for the verdict on a measured
+/// value and for the one when nothing could be measured.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Check {
+    pub id: RuleId,
+    pub limit: Limit,
+    pub unit: &'static str,
+}
+
+impl Check {
+    /// `id` passes at `min` or more (in `unit`).
+    pub const fn at_least(id: RuleId, min: f64, unit: &'static str) -> Self {
+        Check {
+            id,
+            limit: Limit::at_least(min),
+            unit,
+        }
+    }
+
+    /// `id` passes at `max` or less.
+    pub const fn at_most(id: RuleId, max: f64, unit: &'static str) -> Self {
+        Check {
+            id,
+            limit: Limit::at_most(max),
+            unit,
+        }
+    }
+
+    /// `id` passes from `min` to `max`.
+    pub const fn between(id: RuleId, min: f64, max: f64, unit: &'static str) -> Self {
+        Check {
+            id,
+            limit: Limit::between(min, max),
+            unit,
+        }
+    }
+
+    /// [`Verdict::measured`] with this check's limit and unit.
+    pub fn measure(self, value: f64, advice: impl FnOnce(f64) -> String) -> Verdict {
+        Verdict::measured(self.id, value, self.limit, self.unit, advice)
+    }
+
+    /// [`Verdict::unmeasurable`] with this check's limit and unit.
+    pub fn unmeasurable(self, advice: &str) -> Verdict {
+        Verdict::unmeasurable(self.id, self.limit, self.unit, advice)
     }
 }
 

@@ -5,13 +5,8 @@ use super::*;
 use crate::analysis::QualityRegion;
 
 pub(super) fn steady(motion: f32) -> Verdict {
-    Verdict::measured(
-        RuleId::Steady,
-        f64::from(motion),
-        Limit::at_most(MOTION_MAX),
-        "",
-        |_| tr!("advice-hold-still"),
-    )
+    let steady = Check::at_most(RuleId::Steady, MOTION_MAX, "");
+    steady.measure(f64::from(motion), |_| tr!("advice-hold-still"))
 }
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
@@ -22,23 +17,20 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "document",
         (QualityRegion::Frame, false) => "picture",
     };
-    let colour = if f64::from(q.colour.colourfulness) < COLOURFULNESS_MIN {
-        Verdict::measured(
-            RuleId::Color,
-            f64::from(q.colour.colourfulness),
-            Limit::at_least(COLOURFULNESS_MIN),
-            "",
-            |_| tr!("advice-no-colour"),
-        )
+    // No colour at all is reported first; else the tint.
+    let colourfulness = f64::from(q.colour.colourfulness);
+    let (value, limit, advice) = if colourfulness < COLOURFULNESS_MIN {
+        let advice = tr!("advice-no-colour");
+        (colourfulness, Limit::at_least(COLOURFULNESS_MIN), advice)
     } else {
-        Verdict::measured(
-            RuleId::Color,
+        let advice = tr!("advice-colour-cast");
+        (
             f64::from(q.colour.cast),
             Limit::at_most(COLOUR_CAST_MAX),
-            "",
-            |_| tr!("advice-colour-cast"),
+            advice,
         )
     };
+    let colour = Verdict::measured(RuleId::Color, value, limit, "", |_| advice);
     let blurry = |_: f64| tr!("advice-blurry", what = what);
     let blur_effect = Verdict::measured(
         RuleId::Sharpness,

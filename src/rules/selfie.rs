@@ -3,6 +3,13 @@
 use super::*;
 use crate::analysis::EyeRegionsFrom;
 
+// The rules measured on the face, each with its limit and unit.
+const FACE_IN_FRAME: Check = Check::at_least(RuleId::FaceInFrame, HEAD_MARGIN_MIN * 100.0, "%");
+const DISTANCE: Check = Check::between(RuleId::Distance, DISTANCE_MIN_CM, DISTANCE_MAX_CM, "cm");
+const SUNGLASSES: Check = Check::at_least(RuleId::Sunglasses, EYE_TO_CHEEK_MIN, "×");
+const EYEWEAR_GLARE: Check = Check::at_most(RuleId::EyewearGlare, EYEWEAR_GLARE_MAX_PERCENT, "%");
+const BACKLIGHT: Check = Check::at_most(RuleId::Backlight, BACKLIGHT_RATIO_MAX, "×");
+
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let faces = m.significant_faces as f64;
     let mut out = vec![
@@ -30,23 +37,11 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(s) = &m.selfie else {
         out.extend(Verdict::all_unmeasurable(
             &[
-                (
-                    RuleId::FaceInFrame,
-                    Limit::at_least(HEAD_MARGIN_MIN * 100.0),
-                    "%",
-                ),
-                (
-                    RuleId::Distance,
-                    Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
-                    "cm",
-                ),
-                (RuleId::Sunglasses, Limit::at_least(EYE_TO_CHEEK_MIN), "×"),
-                (
-                    RuleId::EyewearGlare,
-                    Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
-                    "%",
-                ),
-                (RuleId::Backlight, Limit::at_most(BACKLIGHT_RATIO_MAX), "×"),
+                FACE_IN_FRAME,
+                DISTANCE,
+                SUNGLASSES,
+                EYEWEAR_GLARE,
+                BACKLIGHT,
             ],
             &tr!("advice-no-face"),
         ));
@@ -54,12 +49,8 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     };
     let face = &s.face.rect;
     let (w, h) = (m.width as f32, m.height as f32);
-    out.push(Verdict::measured(
-        RuleId::FaceInFrame,
-        f64::from(s.head_margin) * 100.0,
-        Limit::at_least(HEAD_MARGIN_MIN * 100.0),
-        "%",
-        |_| {
+    out.push(
+        FACE_IN_FRAME.measure(f64::from(s.head_margin) * 100.0, |_| {
             let head = crate::analysis::selfie::head_box(face);
             if head.w > w || head.h > h {
                 // A close-up: no step sideways brings the whole head in.
@@ -77,37 +68,20 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
                 .min_by(|a, b| a.0.total_cmp(&b.0))
                 .map_or("down", |g| g.1);
             tr!("advice-head-cut", way = way)
-        },
-    ));
-    out.push(Verdict::measured(
-        RuleId::Distance,
-        f64::from(s.distance_cm),
-        Limit::between(DISTANCE_MIN_CM, DISTANCE_MAX_CM),
-        "cm",
-        |d| {
-            let (cm, min, max) = (d.round(), DISTANCE_MIN_CM, DISTANCE_MAX_CM);
-            if d < DISTANCE_MIN_CM {
-                tr!("advice-too-close", cm = cm, min = min, max = max)
-            } else {
-                tr!("advice-too-far", cm = cm, min = min, max = max)
-            }
-        },
-    ));
+        }),
+    );
+    out.push(DISTANCE.measure(f64::from(s.distance_cm), |d| {
+        let (cm, min, max) = (d.round(), DISTANCE_MIN_CM, DISTANCE_MAX_CM);
+        if d < DISTANCE_MIN_CM {
+            tr!("advice-too-close", cm = cm, min = min, max = max)
+        } else {
+            tr!("advice-too-far", cm = cm, min = min, max = max)
+        }
+    }));
     out.push(sunglasses(s));
-    out.push(Verdict::measured(
-        RuleId::EyewearGlare,
-        f64::from(s.eyewear_glare_share) * 100.0,
-        Limit::at_most(EYEWEAR_GLARE_MAX_PERCENT),
-        "%",
-        |_| tr!("advice-eyewear-glare"),
-    ));
-    out.push(Verdict::measured(
-        RuleId::Backlight,
-        f64::from(s.backlight_ratio),
-        Limit::at_most(BACKLIGHT_RATIO_MAX),
-        "×",
-        |_| tr!("advice-backlight"),
-    ));
+    let glare_percent = f64::from(s.eyewear_glare_share) * 100.0;
+    out.push(EYEWEAR_GLARE.measure(glare_percent, |_| tr!("advice-eyewear-glare")));
+    out.push(BACKLIGHT.measure(f64::from(s.backlight_ratio), |_| tr!("advice-backlight")));
     out
 }
 
