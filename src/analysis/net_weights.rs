@@ -7,6 +7,24 @@ use std::collections::HashMap;
 
 use serde::Deserialize;
 
+/// A net's manifest and bytes, compiled in from `assets/`.
+pub struct Embedded {
+    pub manifest: &'static str,
+    pub bytes: &'static [u8],
+}
+
+/// The 68-point landmark net.
+pub static LANDMARK_NET: Embedded = Embedded {
+    manifest: include_str!("../../assets/face_landmark_68_model-weights_manifest.json"),
+    bytes: include_bytes!("../../assets/face_landmark_68_model.bin"),
+};
+
+/// The face recognition net (128 numbers per face).
+pub static RECOGNITION_NET: Embedded = Embedded {
+    manifest: include_str!("../../assets/face_recognition_model-weights_manifest.json"),
+    bytes: include_bytes!("../../assets/face_recognition_model.bin"),
+};
+
 /// One group of the manifest: its tensors, stored one after another.
 #[derive(Deserialize)]
 struct Group {
@@ -139,11 +157,9 @@ pub fn take(
 mod tests {
     use super::*;
 
-    use crate::analysis::face_descriptor::weights::embedded;
-
     #[test]
     fn embedded_weights_read_whole_with_both_storage_types() {
-        let (manifest, bytes) = embedded();
+        let Embedded { manifest, bytes } = RECOGNITION_NET;
         let tensors = parse(manifest, bytes).expect("embedded weights parse");
         // 15 conv layers' worth of filters, biases and scales, plus the stem and fc.
         assert_eq!(tensors.len(), 4 + 14 * 8 + 1);
@@ -156,7 +172,7 @@ mod tests {
 
     #[test]
     fn short_bytes_are_an_error_naming_the_tensor() {
-        let (manifest, bytes) = embedded();
+        let Embedded { manifest, bytes } = RECOGNITION_NET;
         match parse(manifest, &bytes[..1000]) {
             Err(WeightsError::Truncated(name)) => assert_eq!(name, "conv32_down/conv/filters"),
             Err(e) => panic!("unexpected error {e}"),

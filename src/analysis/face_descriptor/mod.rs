@@ -6,7 +6,6 @@
 pub mod aligned;
 pub mod chip;
 pub mod net;
-pub mod weights;
 
 use std::sync::OnceLock;
 
@@ -41,9 +40,10 @@ impl Descriptor {
 pub fn net() -> &'static RecognitionNet {
     static NET: OnceLock<RecognitionNet> = OnceLock::new();
     NET.get_or_init(|| {
-        let (manifest, bytes) = weights::embedded();
+        let net = &crate::analysis::net_weights::RECOGNITION_NET;
         // The weights are compiled in and checked by tests: failing is a build defect.
-        RecognitionNet::from_manifest(manifest, bytes).expect("embedded recognition net is valid")
+        RecognitionNet::from_manifest(net.manifest, net.bytes)
+            .expect("embedded recognition net is valid")
     })
 }
 

@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::weights::{self, Tensor, WeightsError};
+use crate::analysis::net_weights::{self as weights, Tensor, WeightsError};
 
 /// Side of the square input in pixels.
 pub const INPUT_SIDE: usize = 150;

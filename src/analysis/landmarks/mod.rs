@@ -9,7 +9,6 @@
 mod crop;
 pub mod measures;
 pub mod net;
-mod weights;
 
 use image::RgbImage;
 use serde::Serialize;
@@ -110,16 +109,17 @@ pub fn run_on(rgb: &RgbImage, square: &Square) -> Landmarks {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::net_weights::{Embedded, LANDMARK_NET};
 
     #[test]
     fn embedded_weights_match_the_architecture() {
-        let (manifest, bytes) = weights::embedded();
+        let Embedded { manifest, bytes } = LANDMARK_NET;
         Net::from_weights(manifest, bytes).expect("every tensor read with its shape");
     }
 
     #[test]
     fn truncated_weights_are_named() {
-        let (manifest, bytes) = weights::embedded();
+        let Embedded { manifest, bytes } = LANDMARK_NET;
         let err = Net::from_weights(manifest, &bytes[..bytes.len() - 10])
             .err()
             .expect("too few bytes");

@@ -17,7 +17,7 @@
 
 use std::sync::OnceLock;
 
-use super::weights::{self, WeightsError};
+use crate::analysis::net_weights::{self as weights, WeightsError};
 
 /// Side of the square the net reads.
 pub const INPUT_SIDE: usize = 112;
@@ -273,10 +273,10 @@ impl Net {
     pub fn embedded() -> &'static Net {
         static NET: OnceLock<Net> = OnceLock::new();
         NET.get_or_init(|| {
-            let (manifest, bytes) = weights::embedded();
+            let net = &weights::LANDMARK_NET;
             // The weights are compiled in and checked by a test: failing here is a
             // build defect, not bad input.
-            Net::from_weights(manifest, bytes).expect("embedded landmark weights are valid")
+            Net::from_weights(net.manifest, net.bytes).expect("embedded landmark weights are valid")
         })
     }
 
