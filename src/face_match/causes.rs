@@ -270,22 +270,23 @@ mod tests {
 
     #[test]
     fn glasses_and_light_are_read_on_the_selfie() {
-        let selfie = plain_but(|f| {
+        let glare_and_side_light = plain_but(|f| {
             f.eyewear_glare_share = 0.018;
             f.side_light_ratio = 1.7;
         });
-        assert_eq!(
-            causes(&selfie, &plain()),
-            vec![Cause::GlassesReflection, Cause::UnevenLight]
-        );
-        let dark = plain_but(|f| {
+        let dark_and_tinted = plain_but(|f| {
             f.brightness = 50.0;
             f.eye_to_cheek_ratio = 0.2;
         });
-        assert_eq!(
-            causes(&dark, &plain()),
-            vec![Cause::TintedGlasses, Cause::PoorLight]
-        );
+        for (selfie, expected) in [
+            (
+                glare_and_side_light,
+                [Cause::GlassesReflection, Cause::UnevenLight],
+            ),
+            (dark_and_tinted, [Cause::TintedGlasses, Cause::PoorLight]),
+        ] {
+            assert_eq!(causes(&selfie, &plain()), expected);
+        }
     }
 
     #[test]
