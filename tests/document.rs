@@ -214,6 +214,13 @@ fn found(
         .filter_map(|(seed, iou, geo, truth)| Some((seed, geo.filter(|_| iou >= 0.9)?, truth)))
 }
 
+/// Plain scenes (`SceneParams::plain`) with `variation` made on every one.
+fn every_scene(variation: impl FnOnce(&mut SceneParams)) -> SceneParams {
+    let mut params = SceneParams::plain();
+    variation(&mut params);
+    params
+}
+
 /// Share of scenes found with IoU ≥ 0.9, printing the misses.
 fn found_share(runs: &[(u64, f32, Option<DocGeometry>, SceneTruth)]) -> f32 {
     let found = runs.iter().filter(|r| r.1 >= 0.9).count();
@@ -236,10 +243,7 @@ fn synthetic_clean_cards_are_found() {
 /// was written, 10 without the texture cue and the print check).
 #[test]
 fn synthetic_low_contrast_cards_are_found_on_busy_desks() {
-    let low_contrast = SceneParams {
-        p_low_contrast: 1.0,
-        ..SceneParams::plain()
-    };
+    let low_contrast = every_scene(|p| p.p_low_contrast = 1.0);
     assert_found_share(&low_contrast, 0.6);
 }
 
@@ -247,10 +251,7 @@ fn synthetic_low_contrast_cards_are_found_on_busy_desks() {
 /// on them rectified standing (19 of 20 found when this was written).
 #[test]
 fn synthetic_cards_on_their_side_are_found_standing() {
-    let on_its_side = SceneParams {
-        p_on_its_side: 1.0,
-        ..SceneParams::plain()
-    };
+    let on_its_side = every_scene(|p| p.p_on_its_side = 1.0);
     for (seed, g, truth) in found(assert_found_share(&on_its_side, 0.9)) {
         assert!(truth.on_its_side);
         assert!(g.standing, "seed {seed}: {g:?}");
@@ -274,10 +275,7 @@ fn printed_rectangles_grow_to_the_card_around_them() {
 /// portrait's width beyond it, and the outline grows out to it.
 #[test]
 fn a_portrait_grows_to_the_low_contrast_card_around_it() {
-    let params = SceneParams {
-        p_low_contrast: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_low_contrast = 1.0);
     assert_card_found(329, &params);
 }
 
@@ -359,10 +357,7 @@ fn a_front_is_found_around_its_portrait() {
 /// texture, not a side running on: the card is outlined to the frame, and cut.
 #[test]
 fn a_cut_card_on_a_textured_desk_is_outlined_and_judged_cut() {
-    let params = SceneParams {
-        p_out_of_frame: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_out_of_frame = 1.0);
     let (iou, geo, truth) = iou_of(34, &params);
     assert!(truth.out_of_frame);
     assert!(iou >= 0.9, "IoU {iou}");
@@ -372,10 +367,7 @@ fn a_cut_card_on_a_textured_desk_is_outlined_and_judged_cut() {
 
 #[test]
 fn synthetic_rotated_cards_measure_rotation() {
-    let params = SceneParams {
-        p_rotated: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_rotated = 1.0);
     for (seed, g, truth) in found(assert_found_share(&params, 0.9)) {
         let err = (g.rotation_deg - truth.rotation_deg).abs();
         assert!(
@@ -394,10 +386,7 @@ fn synthetic_rotated_cards_measure_rotation() {
 
 #[test]
 fn synthetic_tilted_cards_fail_facing_camera() {
-    let params = SceneParams {
-        p_tilted: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_tilted = 1.0);
     for (seed, g, truth) in found(assert_found_share(&params, 0.7)) {
         assert!(
             g.side_ratio > (kycam::rules::FACING_MAX_SIDE_RATIO as f32)
@@ -430,10 +419,7 @@ fn synthetic_facing_cards_pass_facing_camera() {
 
 /// How many of the `SEEDS` cut cards are judged fully visible (the dangerous verdict).
 fn cut_cards_judged_visible() -> usize {
-    let params = SceneParams {
-        p_out_of_frame: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_out_of_frame = 1.0);
     run_scenes(&params)
         .into_iter()
         .filter(|(seed, _, geo, truth)| {
@@ -463,10 +449,7 @@ fn synthetic_cards_cut_by_the_frame_fail_corners_visible() {
 #[test]
 fn the_text_beside_a_cut_cards_portrait_is_not_taken_for_the_card() {
     let (face, textures) = common::synth_inputs();
-    let params = SceneParams {
-        p_out_of_frame: 1.0,
-        ..SceneParams::plain()
-    };
+    let params = every_scene(|p| p.p_out_of_frame = 1.0);
     let mut detector = FaceDetector::new(FaceSearch::PORTRAIT_STILL);
     for seed in [59, 331] {
         let (rgb, truth) = render_scene(seed, &params, &face, &textures);
@@ -510,12 +493,19 @@ fn a_rival_with_the_portrait_near_its_edge_does_not_beat_the_card() {
     }
 }
 
+/// A synthetic 856×540 card (drawn with `seed`) and a plain frame of `size` with
+/// the card warped onto `corners`.
+fn card_warped_into(seed: u64, size: (u32, u32), corners: &[[f32; 2]; 4]) -> (RgbImage, RgbImage) {
+    let (face, _) = common::synth_inputs();
+    let mut rng = Rng::new(seed);
+    let card = render_card(&mut rng, 856, 540, [225.0, 220.0, 200.0], &face);
+    let mut frame = RgbImage::from_pixel(size.0, size.1, Rgb([60, 70, 80]));
+    paste_warped(&mut frame, &card, corners);
+    (card, frame)
+}
+
 #[test]
 fn rectify_reproduces_a_warped_card() {
-    let (face, _) = common::synth_inputs();
-    let mut rng = Rng::new(7);
-    let card = render_card(&mut rng, 856, 540, [225.0, 220.0, 200.0], &face);
-    let mut frame = RgbImage::from_pixel(1280, 720, Rgb([60, 70, 80]));
     // A perspective quad (near side larger), clockwise from top-left.
     let corners = [
         [300.0, 150.0],
@@ -523,7 +513,7 @@ fn rectify_reproduces_a_warped_card() {
         [1040.0, 610.0],
         [260.0, 560.0],
     ];
-    paste_warped(&mut frame, &card, &corners);
+    let (card, frame) = card_warped_into(7, (1280, 720), &corners);
     let back = rectify(&frame, &corners, 856, 540);
     let small =
         |i: &RgbImage| image::imageops::resize(i, 107, 67, image::imageops::FilterType::Triangle);
@@ -611,12 +601,8 @@ fn drawn_data_pages_with_white_margin_do_not_pass_corners_visible() {
 /// runs off the frame's edge.
 #[test]
 fn rectify_matches_a_float_reference_within_one_level() {
-    let (face, _) = common::synth_inputs();
-    let mut rng = Rng::new(11);
-    let card = render_card(&mut rng, 856, 540, [225.0, 220.0, 200.0], &face);
-    let mut frame = RgbImage::from_pixel(640, 360, Rgb([60, 70, 80]));
     let corners = [[-40.0, 30.0], [600.0, 10.0], [650.0, 340.0], [20.0, 300.0]];
-    paste_warped(&mut frame, &card, &corners);
+    let (_card, frame) = card_warped_into(11, (640, 360), &corners);
     let (w, h) = (300, 190);
     let fast = rectify(&frame, &corners, w, h);
     let (fw, fh) = (frame.width() as f32, frame.height() as f32);

@@ -179,9 +179,14 @@ fn the_no_camera_screen_says_what_to_do_and_offers_the_alternatives() {
     harness.step();
     harness.get_by_label("No camera picture");
     harness.get_by_label_contains("may use the camera, allow it");
-    harness.get_by_role_and_label(Role::Button, "Try the camera again");
-    harness.get_by_role_and_label(Role::Button, "Try the demo");
-    harness.get_by_role_and_label(Role::Button, "Open a folder of photos…");
+    assert_buttons(
+        &harness,
+        &[
+            "Try the camera again",
+            "Try the demo",
+            "Open a folder of photos…",
+        ],
+    );
     // No command lines for a person to type.
     assert_no_label_contains(
         &harness,

@@ -157,8 +157,7 @@ fn a_selfie_of_someone_else_is_said_to_maybe_differ_with_a_retake_and_never_bloc
     );
     // What to do, in words, and both ways on.
     harness.get_by_label_contains("Retake the selfie to try again, or keep it");
-    harness.get_by_role_and_label(Role::Button, "Retake");
-    harness.get_by_role_and_label(Role::Button, "Use this photo");
+    assert_buttons(&harness, &["Retake", "Use this photo"]);
     assert_no_label_contains(
         &harness,
         &["distance", "threshold", "face_match", "0."],

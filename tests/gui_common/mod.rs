@@ -162,6 +162,14 @@ pub fn answer_question(harness: &mut Harness<'_, KycamApp>, heading: &str, answe
     click(harness, Role::Button, answer);
 }
 
+/// Each of `labels` is a button on the screen (the query panics naming the one
+/// that is missing).
+pub fn assert_buttons(harness: &Harness<'_, KycamApp>, labels: &[&str]) {
+    for label in labels {
+        harness.get_by_role_and_label(Role::Button, label);
+    }
+}
+
 /// None of `words` is on the screen (`place` names the screen in the message).
 pub fn assert_no_label_contains(harness: &Harness<'_, KycamApp>, words: &[&str], place: &str) {
     for word in words {
