@@ -17,20 +17,15 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "document",
         (QualityRegion::Frame, false) => "picture",
     };
-    // No colour at all is reported first; else the tint.
+    let no_colour = Check::at_least(RuleId::Color, COLOURFULNESS_MIN, "");
+    let tint = Check::at_most(RuleId::Color, COLOUR_CAST_MAX, "");
     let colourfulness = f64::from(q.colour.colourfulness);
-    let (value, limit, advice) = if colourfulness < COLOURFULNESS_MIN {
-        let advice = tr!("advice-no-colour");
-        (colourfulness, Limit::at_least(COLOURFULNESS_MIN), advice)
+    // No colour at all is reported first; else the tint.
+    let colour = if colourfulness < COLOURFULNESS_MIN {
+        no_colour.measure(colourfulness, |_| tr!("advice-no-colour"))
     } else {
-        let advice = tr!("advice-colour-cast");
-        (
-            f64::from(q.colour.cast),
-            Limit::at_most(COLOUR_CAST_MAX),
-            advice,
-        )
+        tint.measure(f64::from(q.colour.cast), |_| tr!("advice-colour-cast"))
     };
-    let colour = Verdict::measured(RuleId::Color, value, limit, "", |_| advice);
     let blurry = |_: f64| tr!("advice-blurry", what = what);
     let blur_effect = Verdict::measured(
         RuleId::Sharpness,
