@@ -90,13 +90,13 @@ fn main() {
     // In-frame scenes where another outline is reported instead of the card: worse than
     // nothing, since a capture would crop the wrong region.
     let mut wrong_outline = 0u32;
-    let (mut vis_ok, mut straight_ok, mut facing_ok) = (0u32, 0u32, 0u32);
-    let (mut straight_n, mut facing_n) = (0u32, 0u32);
+    let mut vis_ok = 0u32;
+    let (mut straight, mut facing) = (Tally::default(), Tally::default());
     let mut rot_err_max = 0.0f32;
     // Glare verdict on correctly found cards: [truth glare][rule fails].
     let mut glare_table = [[0u32; 2]; 2];
     // Sharpness verdict on correctly found cards: (unblurred, passing), (σ ≥ 1.5, failing).
-    let (mut sharp_n, mut sharp_ok, mut blurred_n, mut blurred_ok) = (0u32, 0u32, 0u32, 0u32);
+    let (mut sharp, mut blurred) = (Tally::default(), Tally::default());
     // Edge rise (px) of the same cards: the widest unblurred, the narrowest blurred, so
     // the margin on each side of the limit shows.
     let (mut sharp_rise_max, mut blurred_rise_min) = (0.0f32, f32::INFINITY);
@@ -229,13 +229,8 @@ fn main() {
                 (truth.blur_sigma >= SHARPNESS_MUST_FAIL_SIGMA).then_some(true)
             };
             if let Some(must_fail) = must_fail {
-                let (n, ok) = if must_fail {
-                    (&mut blurred_n, &mut blurred_ok)
-                } else {
-                    (&mut sharp_n, &mut sharp_ok)
-                };
-                *n += 1;
-                *ok += (blur_fails == must_fail) as u32;
+                let tally = if must_fail { &mut blurred } else { &mut sharp };
+                let right = tally.count(blur_fails == must_fail);
                 if let Some(rise) = m.quality.edge_rise_px {
                     if must_fail {
                         blurred_rise_min = blurred_rise_min.min(rise);
@@ -243,7 +238,7 @@ fn main() {
                         sharp_rise_max = sharp_rise_max.max(rise);
                     }
                 }
-                if blur_fails != must_fail {
+                if !right {
                     fails.push(format!(
                         "seed {seed}: sharpness verdict wrong: {:.2} measured, edge rise {:?} px, blur σ {:.1}",
                         m.quality.sharpness, m.quality.edge_rise_px, truth.blur_sigma
@@ -262,10 +257,7 @@ fn main() {
         }
         if let (Some(g), true) = (geom, iou >= IOU_OK) {
             if !truth.tilted {
-                straight_n += 1;
-                if kycam::rules::document::straight_pass(&g) != truth.rotated {
-                    straight_ok += 1;
-                } else {
+                if !straight.count(kycam::rules::document::straight_pass(&g) != truth.rotated) {
                     fails.push(format!(
                         "seed {seed}: straight verdict wrong rot {:.2} truth {:.2}",
                         g.rotation_deg, truth.rotation_deg
@@ -273,10 +265,7 @@ fn main() {
                 }
                 rot_err_max = rot_err_max.max((g.rotation_deg - truth.rotation_deg).abs());
             }
-            facing_n += 1;
-            if kycam::rules::document::facing_camera_pass(&g) != truth.tilted {
-                facing_ok += 1;
-            } else {
+            if !facing.count(kycam::rules::document::facing_camera_pass(&g) != truth.tilted) {
                 fails.push(format!(
                     "seed {seed}: facing verdict wrong side_ratio {:.3} angle_dev {:.2} tilt {:.1}",
                     g.side_ratio, g.max_angle_dev_deg, truth.tilt_deg
@@ -310,11 +299,10 @@ fn main() {
     println!(
         "  cut by the frame: {out_n} scenes, judged corners_visible {out_visible}, all geometric rules pass {out_false_pass}"
     );
-    println!("  straight verdict (untilted, found): {:.1} % ({straight_ok}/{straight_n}), max |rotation error| {rot_err_max:.2}°", pct(straight_ok, straight_n));
     println!(
-        "  facing_camera verdict (found): {:.1} % ({facing_ok}/{facing_n})",
-        pct(facing_ok, facing_n)
+        "  straight verdict (untilted, found): {straight}, max |rotation error| {rot_err_max:.2}°"
     );
+    println!("  facing_camera verdict (found): {facing}");
     let [[clean_pass, clean_fail], [glare_pass, glare_fail]] = glare_table;
     println!(
         "  glare verdict (found): right on {:.1} % ({}/{}); glare drawn, rule fails {glare_fail}/{}; no glare, rule passes {clean_pass}/{}",
@@ -325,7 +313,8 @@ fn main() {
         clean_pass + clean_fail,
     );
     println!(
-        "  sharpness verdict (found): unblurred pass {sharp_ok}/{sharp_n}; blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px fail {blurred_ok}/{blurred_n}"
+        "  sharpness verdict (found): unblurred pass {}/{}; blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px fail {}/{}",
+        sharp.ok, sharp.n, blurred.ok, blurred.n
     );
     println!(
         "  edge rise (found): unblurred at most {sharp_rise_max:.2} px, blurred by σ ≥ {SHARPNESS_MUST_FAIL_SIGMA} px at least {blurred_rise_min:.2} px (limit {} px)",
@@ -397,6 +386,30 @@ fn on_its_side(face: &image::RgbImage, textures: &[image::RgbImage], from: u64) 
     println!(
         "on its side ({N} seeds, id-front through kycam check): {found}/{N} found, judged standing {standing}, corners_visible right {vis_ok}/{N}, portrait found {portrait}/{N}, document_size fails {too_small} (advice to turn it {turn_advice})"
     );
+}
+
+/// A verdict's record on the scenes where it is judged: how many, how many right.
+#[derive(Default)]
+struct Tally {
+    n: u32,
+    ok: u32,
+}
+
+impl Tally {
+    /// Counts one judged scene; returns `right`.
+    fn count(&mut self, right: bool) -> bool {
+        self.n += 1;
+        self.ok += u32::from(right);
+        right
+    }
+}
+
+/// "97.5 % (39/40)".
+impl std::fmt::Display for Tally {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let share = 100.0 * self.ok as f64 / self.n.max(1) as f64;
+        write!(f, "{share:.1} % ({}/{})", self.ok, self.n)
+    }
 }
 
 /// A scene worth dumping: the `corners_visible` verdict is wrong (`hidden`: a corner
