@@ -7,6 +7,10 @@ use crate::analysis::EyeRegionsFrom;
 const FACE_IN_FRAME: Check = Check::at_least(RuleId::FaceInFrame, HEAD_MARGIN_MIN * 100.0, "%");
 const DISTANCE: Check = Check::between(RuleId::Distance, DISTANCE_MIN_CM, DISTANCE_MAX_CM, "cm");
 const SUNGLASSES: Check = Check::at_least(RuleId::Sunglasses, EYE_TO_CHEEK_MIN, "×");
+/// `sunglasses` on the landmarks' lens regions: dark lenses …
+const SUNGLASSES_LENS: Check = Check::at_least(RuleId::Sunglasses, LENS_TO_CHEEK_MIN, "×");
+/// … and mirrored ones, whose darkest part is not dark.
+const SUNGLASSES_MIRROR: Check = Check::at_most(RuleId::Sunglasses, EYE_DARKEST_MAX, "×");
 const EYEWEAR_GLARE: Check = Check::at_most(RuleId::EyewearGlare, EYEWEAR_GLARE_MAX_PERCENT, "%");
 const BACKLIGHT: Check = Check::at_most(RuleId::Backlight, BACKLIGHT_RATIO_MAX, "×");
 
@@ -88,20 +92,16 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
 /// Dark lenses against the limit of what they were measured on; with landmarks,
 /// when the lenses are not dark, a mirrored lens: no dark pupil shows.
 fn sunglasses(s: &crate::analysis::SelfieMeasures) -> Verdict {
-    let dark_limit = match s.eye_regions {
-        EyeRegionsFrom::FaceBox => Limit::at_least(EYE_TO_CHEEK_MIN),
-        EyeRegionsFrom::Landmarks => Limit::at_least(LENS_TO_CHEEK_MIN),
+    let dark = match s.eye_regions {
+        EyeRegionsFrom::FaceBox => SUNGLASSES,
+        EyeRegionsFrom::Landmarks => SUNGLASSES_LENS,
     };
     let ratio = f64::from(s.eye_to_cheek_ratio);
-    let mirror_limit = Limit::at_most(EYE_DARKEST_MAX);
-    match s.eye_darkest_to_cheek.map(f64::from) {
-        Some(darkest) if dark_limit.admits(ratio) && !mirror_limit.admits(darkest) => {
-            Verdict::measured(RuleId::Sunglasses, darkest, mirror_limit, "×", |_| {
-                tr!("advice-sunglasses")
-            })
+    let (check, value) = match s.eye_darkest_to_cheek.map(f64::from) {
+        Some(darkest) if dark.limit.admits(ratio) && !SUNGLASSES_MIRROR.limit.admits(darkest) => {
+            (SUNGLASSES_MIRROR, darkest)
         }
-        _ => Verdict::measured(RuleId::Sunglasses, ratio, dark_limit, "×", |_| {
-            tr!("advice-sunglasses")
-        }),
-    }
+        _ => (dark, ratio),
+    };
+    check.measure(value, |_| tr!("advice-sunglasses"))
 }
