@@ -300,9 +300,10 @@ fn measure_document(
 ) -> Option<DocumentMeasures> {
     let anchors = if anchor { faces } else { &[] };
     let found = document::find_document_with_portrait(grey, shape, anchors)?;
+    let portraits = document::Portraits::new(faces, grey.dimensions());
     // Someone in front of the camera with no document up: the outline is around them
     // (faces from an earlier frame count too: a head moves little in a tenth of a second).
-    if document::Portraits::new(faces, grey.dimensions()).framed_by(&found.corners) {
+    if portraits.framed_by(&found.corners) {
         return None;
     }
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
@@ -313,7 +314,7 @@ fn measure_document(
         corners: found.corners,
         score: found.score,
         geometry,
-        portrait_found: document::Portraits::new(faces, grey.dimensions()).held_by(&found.corners),
+        portrait_found: portraits.held_by(&found.corners),
         upright,
         covered: document::covered(rgb, &found.corners),
     })

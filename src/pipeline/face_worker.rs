@@ -65,7 +65,7 @@ pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<Fac
     let whole_frame = (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false);
     let (search, region, portrait) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h), false)
-    } else if m.shot.document_shape().is_some() && m.document.is_none() {
+    } else if m.document.is_none() {
         if !seq.is_multiple_of(2) {
             return None;
         }

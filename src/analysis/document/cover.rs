@@ -152,8 +152,7 @@ pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover
         let step = (1.0 - 2.0 * skip) / p.samples as f32;
         let crossed: Vec<bool> = samples.iter().map(|s| s.crossed).collect();
         for run in runs(&crossed) {
-            let t = |i: usize| skip + step * (i as f32 + 0.5);
-            let (t0, t1) = (t(run.start), t(run.end - 1));
+            let (t0, t1) = (samples[run.start].t, samples[run.end - 1].t);
             if (t1 - t0 + step) * side_len < p.min_run * short {
                 continue;
             }
@@ -206,6 +205,8 @@ impl Probe<'_> {
 /// What one sample across a side shows.
 #[derive(Debug, Clone, Copy, Default)]
 struct Sample {
+    /// Where along the side (0 at its first corner, 1 at its second).
+    t: f32,
     /// Skin lies across the side here: skin just inside and just outside, where the
     /// side usually shows other colours.
     crossed: bool,
@@ -226,13 +227,14 @@ fn side_samples(probe: &Probe, a: Pt, b: Pt, skip: f32, p: &CoverParams) -> Vec<
         ]
     };
     let step = (1.0 - 2.0 * skip) / p.samples as f32;
-    let read: Vec<Option<[[f32; 3]; 2]>> = (0..p.samples)
+    let read: Vec<(f32, Option<[[f32; 3]; 2]>)> = (0..p.samples)
         .map(|i| {
             let t = skip + step * (i as f32 + 0.5);
-            Some([probe.mean(at(t, -1.0))?, probe.mean(at(t, 1.0))?])
+            let inside_outside = probe.mean(at(t, -1.0)).zip(probe.mean(at(t, 1.0)));
+            (t, inside_outside.map(|(inside, outside)| [inside, outside]))
         })
         .collect();
-    let seen: Vec<&[[f32; 3]; 2]> = read.iter().flatten().collect();
+    let seen: Vec<&[[f32; 3]; 2]> = read.iter().filter_map(|(_, r)| r.as_ref()).collect();
     // The side's usual colours: the card's margin inside, the desk outside.
     let usual = |which: usize| -> [f32; 3] {
         std::array::from_fn(|c| {
@@ -243,19 +245,24 @@ fn side_samples(probe: &Probe, a: Pt, b: Pt, skip: f32, p: &CoverParams) -> Vec<
     };
     let (margin, desk) = (usual(0), usual(1));
     read.iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let Some([inside, outside]) = *r else {
-                return Sample::default();
+        .map(|&(t, r)| {
+            let Some([inside, outside]) = r else {
+                return Sample {
+                    t,
+                    ..Sample::default()
+                };
             };
             let crossed = is_skin(inside)
                 && is_skin(outside)
                 && distance(inside, margin) >= p.changed_min
                 && (distance(outside, desk) >= p.changed_min
                     || distance(inside, outside) < p.same_max);
-            let t = skip + step * (i as f32 + 0.5);
             let far_skin = crossed && probe.mean(at(t, p.far_offsets)).is_some_and(is_skin);
-            Sample { crossed, far_skin }
+            Sample {
+                t,
+                crossed,
+                far_skin,
+            }
         })
         .collect()
 }
