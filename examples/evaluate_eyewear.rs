@@ -10,6 +10,9 @@
 //! DIR with the lens (green), eye (red) and cheek (blue) regions drawn, and the
 //! composites beside it.
 
+#[path = "../tests/common/mod.rs"]
+mod common;
+
 use image::{Rgb, RgbImage};
 use imageproc::drawing::draw_hollow_rect_mut;
 use imageproc::rect::Rect as PixelRect;
@@ -104,11 +107,7 @@ fn fmt(v: Option<f32>) -> String {
 fn main() -> anyhow::Result<()> {
     let args: Vec<String> = std::env::args().collect();
     let live = args.iter().any(|a| a == "--live");
-    let draw_dir = args
-        .iter()
-        .position(|a| a == "--draw")
-        .and_then(|i| args.get(i + 1))
-        .map(std::path::PathBuf::from);
+    let draw_dir: Option<std::path::PathBuf> = common::option_value(&args, "--draw");
     if kycam::fixtures::shared_dir().is_none() {
         println!("no ../shared/fixtures beside the checkout: nothing to evaluate");
         return Ok(());
