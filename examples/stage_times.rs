@@ -9,13 +9,15 @@
 //!
 //! Make frames with `cargo run --release --example write_scene -- --frames 300
 //! card DIR`. "analysis" is the whole per-frame work of the analysis thread
-//! (`analysis::measure` + `rules::judge`, the face boxes given); the document
-//! stages below it are the parts of it, called the same way `measure` calls them.
+//! (`analysis::measure` + `rules::judge`, the face boxes given); "analysis, outline
+//! kept" the same on a still picture, where the live pipeline reuses the document
+//! search's answer of an earlier frame; the document stages below are the parts of
+//! it, called the same way `measure` calls them.
 
 use std::collections::BTreeMap;
 use std::time::Instant;
 
-use kycam::analysis::{self, document, glare, quality, CameraModel, FaceDetector};
+use kycam::analysis::{self, document, glare, quality, CameraModel, FaceDetector, FacesFrom};
 use kycam::pipeline::face_worker;
 use kycam::pipeline::motion::motion_thumbnail;
 use kycam::rules;
@@ -44,6 +46,7 @@ const ORDER: &[&str] = &[
     "grey",
     "motion thumbnail",
     "analysis (measure + rules)",
+    "analysis, outline kept",
     "face job",
     "face search (worker)",
     "  find_document",
@@ -99,6 +102,15 @@ fn main() -> anyhow::Result<()> {
             rules::judge(&m);
             m
         });
+        // A still picture: the live pipeline keeps the search's answer from an earlier
+        // frame (`pipeline::outline_track`) and measures the rest.
+        if shot.document_shape().is_some() {
+            let outline = analysis::search_outline(&grey, shot, &faces, FacesFrom::ThisFrame);
+            t.time("analysis, outline kept", || {
+                let m = analysis::measure_outlined(&rgb, &grey, shot, &faces, outline, camera);
+                rules::judge(&m);
+            });
+        }
         let job = t.time("face job", || face_worker::next_job(seq, &grey, &m));
         if let Some(job) = job {
             let detector = detectors

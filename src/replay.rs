@@ -46,6 +46,9 @@ pub struct ReplaySummary {
     pub analysis_ms_p95: f64,
     /// Fresh face boxes per second of wall time.
     pub face_updates_per_s: f64,
+    /// Share of the analysed frames the document was searched for (0–1); the
+    /// others kept the answer of an earlier frame of the same still picture.
+    pub outline_searched_share: f64,
     /// The process's peak resident memory (Linux; absent elsewhere).
     pub peak_rss_mb: Option<f64>,
     /// The deepest the frame queue ever was (its bound is 1).
@@ -195,6 +198,9 @@ pub fn run(
         analysis_ms_p50: round2(percentile(&analysis_times, 0.50)),
         analysis_ms_p95: round2(percentile(&analysis_times, 0.95)),
         face_updates_per_s: round1(per_second(stats.face_updates)),
+        outline_searched_share: round2(
+            stats.outline_searches as f64 / stats.analysed.max(1) as f64,
+        ),
         peak_rss_mb: peak_rss_mb(),
         max_frame_queue,
     };

@@ -48,6 +48,47 @@ fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
 }
 
 #[test]
+fn a_still_card_keeps_its_outline_and_every_frame_is_judged_afresh() {
+    let s = Scenes::load();
+    let rest = card_rest();
+    let sharp = s.card(rest);
+    // Out of focus, the card unmoved: the small copies motion is read from barely change.
+    let soft = image::imageops::blur(&sharp, 3.0);
+    let moved = s.card(rest + 0.1);
+    let frames: Vec<_> = [&sharp, &soft, &moved]
+        .into_iter()
+        .flat_map(|f| std::iter::repeat_n(f.clone(), 10))
+        .collect();
+    let (run, _out) = replay_to_end(Shot::IdFront, frames);
+    assert_lossless(&run);
+    // The search ran on some frames, not on each.
+    let searches = run.stats.outline_searches;
+    assert!((3..=15).contains(&searches), "{searches} searches");
+    let corners = |i: usize| {
+        run.reports[i]
+            .measurements
+            .document
+            .as_ref()
+            .unwrap_or_else(|| panic!("no document on frame {i}"))
+            .corners
+    };
+    // The soft frames are judged on their own pixels from the first one on.
+    assert!(!run.reports[9].failing().contains(&RuleId::Sharpness));
+    assert!(run.reports[10..20]
+        .iter()
+        .all(|r| r.failing().contains(&RuleId::Sharpness)));
+    // The moved card is outlined where it went from its first frame on.
+    let shift = corners(20)[0][0] - corners(19)[0][0];
+    assert!(
+        (shift - 0.1 * common::WIDTH as f32).abs() < 4.0,
+        "outline moved {shift} px"
+    );
+    for i in 21..30 {
+        assert_eq!(corners(i), corners(20), "frame {i}");
+    }
+}
+
+#[test]
 fn a_shaking_picture_is_never_captured() {
     let s = Scenes::load();
     // In place, but the hand shakes: 3 % of the width left and right.

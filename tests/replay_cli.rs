@@ -112,6 +112,7 @@ fn json_lines_per_frame_then_a_summary_and_one_photo() {
         "analysis_ms_p50",
         "analysis_ms_p95",
         "face_updates_per_s",
+        "outline_searched_share",
     ] {
         assert!(summary[key].is_number(), "summary lacks {key}: {summary}");
     }

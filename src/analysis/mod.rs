@@ -244,17 +244,54 @@ pub fn measure_with(
     faces_from: FacesFrom,
     camera: CameraModel,
 ) -> Measurements {
+    let outline = search_outline(grey, shot, faces, faces_from);
+    measure_outlined(rgb, grey, shot, faces, outline, camera)
+}
+
+/// The document search's answer for `shot` on this frame (`None` for a selfie, or
+/// when no outline is found): the first half of [`measure_with`], which the live
+/// pipeline may skip while the picture stays as it was on the frame it last ran on.
+pub fn search_outline(
+    grey: &GrayImage,
+    shot: Shot,
+    faces: &[Face],
+    faces_from: FacesFrom,
+) -> Option<document::FoundDocument> {
+    let shape = shot.document_shape()?;
+    document::find_document_with_portrait(grey, shape, outline_anchors(shot, faces, faces_from))
+}
+
+/// The faces [`search_outline`] lets anchor the search on a side with a portrait: its
+/// answer depends on their boxes. Faces from before the card moved would anchor it
+/// elsewhere, so only this frame's count.
+pub fn outline_anchors(shot: Shot, faces: &[Face], faces_from: FacesFrom) -> &[Face] {
+    if shot.has_portrait() && faces_from == FacesFrom::ThisFrame {
+        faces
+    } else {
+        &[]
+    }
+}
+
+/// [`measure_with`] given the document search's answer (`outline`, from
+/// [`search_outline`] on this frame or on an earlier frame of the same still picture).
+pub fn measure_outlined(
+    rgb: &RgbImage,
+    grey: &GrayImage,
+    shot: Shot,
+    faces: &[Face],
+    outline: Option<document::FoundDocument>,
+    camera: CameraModel,
+) -> Measurements {
     let (width, height) = rgb.dimensions();
     let selfie = (shot == Shot::Selfie)
         .then(|| faces.first())
         .flatten()
         .map(|face| measure_selfie(rgb, grey, face, camera));
 
-    let document = shot.document_shape().and_then(|shape| {
-        // Faces from before the card moved would anchor the search elsewhere.
-        let anchor = shot.has_portrait() && faces_from == FacesFrom::ThisFrame;
-        measure_document(rgb, grey, shape, anchor, faces)
-    });
+    let document = shot
+        .document_shape()
+        .zip(outline)
+        .and_then(|(shape, found)| measure_document(rgb, grey, shape, found, faces));
 
     let quality = match (&document, shot.document_shape(), &selfie) {
         (Some(d), Some(shape), _) => {
@@ -289,17 +326,14 @@ fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
     document::Portraits::new(faces, (width, height)).held_by(&frame)
 }
 
-/// Finds and measures the document. With `anchor` (a side with a portrait, faces
-/// found on this frame) the faces help tell the document from other outlines.
+/// Measures the document found at `found`, with the faces in the frame.
 fn measure_document(
     rgb: &RgbImage,
     grey: &GrayImage,
     shape: crate::shot::DocumentShape,
-    anchor: bool,
+    found: document::FoundDocument,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
-    let anchors = if anchor { faces } else { &[] };
-    let found = document::find_document_with_portrait(grey, shape, anchors)?;
     let portraits = document::Portraits::new(faces, grey.dimensions());
     // Someone in front of the camera with no document up: the outline is around them
     // (faces from an earlier frame count too: a head moves little in a tenth of a second).

@@ -17,6 +17,7 @@ use super::channel::NewestSlot;
 use super::face_worker::{self, FaceJob, FaceResult};
 use super::guard::run_guarded;
 use super::motion::{motion, motion_thumbnail};
+use super::outline_track::OutlineTrack;
 use super::session_memory::SessionMemory;
 use super::size_estimate::SizeEstimator;
 use super::smoothing::{GuidanceSmoother, GUIDANCE_HOLD};
@@ -78,6 +79,8 @@ struct State {
     stop: Arc<AtomicBool>,
     wake: Option<Box<dyn Fn() + Send>>,
     previous_thumb: Option<GrayImage>,
+    /// The document search's last answer, reused while the picture is still.
+    outline_track: OutlineTrack,
     faces: Vec<Face>,
     /// The largest face's landmarks, found with `faces` (the selfie).
     landmarks: Option<Landmarks>,
@@ -114,6 +117,7 @@ pub(crate) fn spawn(
         stop,
         wake,
         previous_thumb: None,
+        outline_track: OutlineTrack::default(),
         faces: Vec::new(),
         landmarks: None,
         faces_seq: None,
@@ -233,7 +237,6 @@ impl State {
 
         let thumb = motion_thumbnail(&grey);
         let moved = self.previous_thumb.as_ref().and_then(|p| motion(p, &thumb));
-        self.previous_thumb = Some(thumb);
         if self.recent_motion.len() == MOTION_MEMORY {
             self.recent_motion.pop_front();
         }
@@ -278,8 +281,21 @@ impl State {
         } else {
             FacesFrom::ThisFrame
         };
+        let anchors = analysis::outline_anchors(shot, &self.faces, faces_from);
+        let outline = match self.outline_track.reuse(shot, &thumb, anchors) {
+            Some(kept) => kept,
+            None => {
+                self.counters
+                    .outline_searches
+                    .fetch_add(1, Ordering::Relaxed);
+                let found = analysis::search_outline(&grey, shot, &self.faces, faces_from);
+                self.outline_track.searched(shot, &thumb, anchors, found);
+                found
+            }
+        };
+        self.previous_thumb = Some(thumb);
         let mut measurements =
-            analysis::measure_with(rgb, &grey, shot, &self.faces, faces_from, camera);
+            analysis::measure_outlined(rgb, &grey, shot, &self.faces, outline, camera);
         measurements.motion = moved;
         measurements.session =
             self.memory

@@ -208,6 +208,20 @@ impl TurnedMemory {
 
 pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 
+/// Leaves a core to the analysis thread. rustface spreads its search over rayon's
+/// global pool, which takes every core by default: on a two-core machine the face
+/// search took both while the analysis of the newest frame waited its turn. The first
+/// pipeline of a process sizes the pool at one thread fewer than the cores (at least
+/// one); a pool already in use (an earlier pipeline's) is left as it is.
+fn leave_a_core_for_analysis() {
+    let cores = thread::available_parallelism().map_or(1, |n| n.get());
+    // An error only says the pool exists already.
+    let _ = rayon::ThreadPoolBuilder::new()
+        .num_threads(cores.saturating_sub(1).max(1))
+        .thread_name(|i| format!("face-search-{i}"))
+        .build_global();
+}
+
 /// Starts the worker. With `pace`, searches start at most that often (the
 /// analysis offers every frame and never waits); lockstep runs pass `None`.
 pub(crate) fn spawn(
@@ -217,6 +231,7 @@ pub(crate) fn spawn(
     stop: Arc<AtomicBool>,
     pace: Option<Duration>,
 ) -> Result<JoinHandle<()>, PipelineError> {
+    leave_a_core_for_analysis();
     thread::Builder::new()
         .name("face-worker".into())
         .spawn(move || {

@@ -16,6 +16,7 @@ mod guard;
 pub mod liveness;
 
 pub mod motion;
+pub mod outline_track;
 mod session_memory;
 pub mod size_estimate;
 pub mod smoothing;
@@ -182,6 +183,9 @@ pub struct Stats {
     pub captures: u64,
     /// Face-worker answers the analysis has taken (fresh face boxes).
     pub face_updates: u64,
+    /// Frames the document was searched for; the others of a document shot kept an
+    /// earlier frame's answer, the picture being still (see [`outline_track`]).
+    pub outline_searches: u64,
 }
 
 /// A capture decided on an analysed frame; the writer saves it.
@@ -268,6 +272,7 @@ pub(crate) struct Counters {
     pub dropped: AtomicU64,
     pub captures: AtomicU64,
     pub face_updates: AtomicU64,
+    pub outline_searches: AtomicU64,
     /// The deepest the frame queue has ever been (its bound is 1).
     pub max_queue: AtomicU64,
 }
@@ -280,6 +285,7 @@ impl Counters {
             dropped: self.dropped.load(Ordering::Relaxed),
             captures: self.captures.load(Ordering::Relaxed),
             face_updates: self.face_updates.load(Ordering::Relaxed),
+            outline_searches: self.outline_searches.load(Ordering::Relaxed),
         }
     }
 }
