@@ -1,8 +1,9 @@
 //! A thumb over a real document: the real phone photos of
 //! `../shared/fixtures/realdocs` (brought to 1280 px on their long side, as a webcam
 //! sees them) without a thumb, then with a thumb of real skin composited over each of
-//! the four corners (reading order, from the hand-labelled corners) and across the
-//! bottom edge: whether `corners_visible` fails, whether its advice names the right
+//! the four corners (reading order, from the hand-labelled corners), across the
+//! bottom edge and across each end (the right, then the left side: a card held up by
+//! one end): whether `corners_visible` fails, whether its advice names the right
 //! corner or edge, and the outline's IoU to the true corners. Then every real document
 //! of `../shared/fixtures/documents` without a thumb: `corners_visible` must not see a
 //! finger there.
@@ -64,14 +65,19 @@ fn main() -> anyhow::Result<()> {
     let mut checker = Checker::new(None);
     let places: Vec<ThumbPlace> = (0..4)
         .map(ThumbPlace::Corner)
-        .chain([ThumbPlace::Edge(2)])
+        .chain([
+            ThumbPlace::Edge(2),
+            ThumbPlace::Edge(1),
+            ThumbPlace::Edge(3),
+        ])
         .collect();
     println!(
         "{:<28} {:>14} | thumb at: corners_visible fails / named right / IoU",
         "photo", "clean"
     );
     let (mut clean_ok, mut n_docs) = (0, 0);
-    let (mut detected, mut named_right, mut composites) = (0, 0, 0);
+    // Over the corners and the bottom edge; across the two ends.
+    let (mut detected, mut named_right, mut composites) = ([0; 2], [0; 2], [0; 2]);
     let mut ious = Vec::new();
     for (i, t) in truth.iter().enumerate() {
         if t.kind == "page" || only.as_ref().is_some_and(|o| !t.file.contains(o.as_str())) {
@@ -134,10 +140,13 @@ fn main() -> anyhow::Result<()> {
                 .document
                 .as_ref()
                 .map_or(0.0, |d| quad_iou(&d.corners, &corners));
-            composites += 1;
-            detected += u32::from(!pass);
-            named_right += u32::from(named == want);
-            ious.push(iou);
+            let group = usize::from(j >= 5);
+            composites[group] += 1;
+            detected[group] += u32::from(!pass);
+            named_right[group] += u32::from(named == want);
+            if group == 0 {
+                ious.push(iou);
+            }
             cells.push(format!(
                 "{}{} {iou:.2}",
                 if pass { "pass" } else { "FAIL" },
@@ -161,10 +170,16 @@ fn main() -> anyhow::Result<()> {
     ious.sort_by(f32::total_cmp);
     println!(
         "realdocs: clean corners_visible passes {clean_ok}/{n_docs}; with a thumb \
-         (4 corners + bottom edge): fails {detected}/{composites}, names it right \
-         {named_right}/{composites}, outline IoU median {:.3}, ≥ 0.9 on {}/{composites}",
+         (4 corners + bottom edge): fails {}/{n}, names it right {}/{n}, outline IoU \
+         median {:.3}, ≥ 0.9 on {}/{n}; across an end: fails {}/{m}, names it right {}/{m}",
+        detected[0],
+        named_right[0],
         ious.get(ious.len() / 2).copied().unwrap_or(0.0),
-        ious.iter().filter(|&&v| v >= 0.9).count()
+        ious.iter().filter(|&&v| v >= 0.9).count(),
+        detected[1],
+        named_right[1],
+        n = composites[0],
+        m = composites[1],
     );
     other_documents(&mut checker);
     Ok(())
