@@ -53,7 +53,8 @@ pub struct CoverParams {
     /// 5 mm outside, skin-coloured print beside the card rarely lines up with skin
     /// inside it. A run counts when one of its samples has skin that far out, or,
     /// at a corner, that far out beyond the corner (a thumb across a corner comes in
-    /// diagonally and leaves a side within 5 mm of the corner).
+    /// diagonally and leaves a side within 5 mm of the corner). Where the frame ends
+    /// sooner, as far out as it shows (at least half the way).
     pub far_offsets: f32,
     /// Radius of each patch mean, as a share of the shorter side (at least 1 px): the
     /// skin's pores and the print's strokes average out over ~1 mm.
@@ -141,7 +142,7 @@ pub fn covered_with(rgb: &RgbImage, corners: &[Pt; 4], p: &CoverParams) -> Cover
         let l = d[0].hypot(d[1]).max(1e-6);
         let far = p.far_offsets * probe.offset;
         probe
-            .mean([c[0] + d[0] / l * far, c[1] + d[1] / l * far])
+            .mean_out_to(c, [c[0] + d[0] / l * far, c[1] + d[1] / l * far])
             .is_some_and(is_skin)
     };
     for k in 0..4 {
@@ -202,6 +203,23 @@ impl Probe<'_> {
     }
 }
 
+impl Probe<'_> {
+    /// The mean colour at `far`, or, when its patch leaves the frame, at the point
+    /// nearest to it on the way from `near` whose patch does not: a thumb near the
+    /// frame's edge runs off it, and the frame's border is as far out as it shows.
+    /// `None` when the patch only fits within the first half of the way.
+    fn mean_out_to(&self, near: Pt, far: Pt) -> Option<[f32; 3]> {
+        const STEPS: usize = 8;
+        (0..=STEPS / 2).find_map(|k| {
+            let s = 1.0 - k as f32 / STEPS as f32;
+            self.mean([
+                near[0] + (far[0] - near[0]) * s,
+                near[1] + (far[1] - near[1]) * s,
+            ])
+        })
+    }
+}
+
 /// What one sample across a side shows.
 #[derive(Debug, Clone, Copy, Default)]
 struct Sample {
@@ -257,7 +275,10 @@ fn side_samples(probe: &Probe, a: Pt, b: Pt, skip: f32, p: &CoverParams) -> Vec<
                 && distance(inside, margin) >= p.changed_min
                 && (distance(outside, desk) >= p.changed_min
                     || distance(inside, outside) < p.same_max);
-            let far_skin = crossed && probe.mean(at(t, p.far_offsets)).is_some_and(is_skin);
+            let far_skin = crossed
+                && probe
+                    .mean_out_to(at(t, 1.0), at(t, p.far_offsets))
+                    .is_some_and(is_skin);
             Sample {
                 t,
                 crossed,
@@ -346,6 +367,18 @@ mod tests {
         let c = covered(&img, &CARD);
         assert_eq!(c.corners, [false; 4], "{c:?}");
         assert_eq!(c.sides, [false, false, false, true]);
+    }
+
+    #[test]
+    fn a_thumb_running_off_the_frame_just_beyond_the_side_covers_it() {
+        // The card's left side 24 px from the frame's edge: the skin that far out is
+        // read at the edge, where the thumb leaves the frame.
+        let mut img = scene();
+        thumb(&mut img, [215.0, 276.0], 40.0);
+        let cut = image::imageops::crop_imm(&img, 176, 0, 624, 600).to_image();
+        let card = CARD.map(|p| [p[0] - 176.0, p[1]]);
+        let c = covered(&cut, &card);
+        assert_eq!(c.sides, [false, false, false, true], "{c:?}");
     }
 
     #[test]
