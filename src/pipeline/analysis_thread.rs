@@ -281,17 +281,19 @@ impl State {
         } else {
             FacesFrom::ThisFrame
         };
+        // The document's outline: kept from an earlier frame while the picture is still.
         let anchors = analysis::outline_anchors(shot, &self.faces, faces_from);
-        let outline = match self.outline_track.reuse(shot, &thumb, anchors) {
-            Some(kept) => kept,
-            None => {
-                self.counters
-                    .outline_searches
-                    .fetch_add(1, Ordering::Relaxed);
-                let found = analysis::search_outline(&grey, shot, &self.faces, faces_from);
-                self.outline_track.searched(shot, &thumb, anchors, found);
-                found
-            }
+        let outline = if shot.document_shape().is_none() {
+            None
+        } else if let Some(kept) = self.outline_track.reuse(shot, &thumb, anchors) {
+            kept
+        } else {
+            self.counters
+                .outline_searches
+                .fetch_add(1, Ordering::Relaxed);
+            let found = analysis::search_outline(&grey, shot, &self.faces, faces_from);
+            self.outline_track.searched(shot, &thumb, anchors, found);
+            found
         };
         self.previous_thumb = Some(thumb);
         let mut measurements =
