@@ -428,6 +428,7 @@ rule-file_size = 100 KB – 10 MB
 advice-no-document = No document found: lay it flat on a plain, dark surface and fill most of the picture with it.
 advice-show-photo-side = Show the side with your photo on it.
 advice-turn-over = This is the front: turn the card over.
+advice-side-pending = Checking which side is shown: hold the document still.
 # $side: the side whose corners are cut off (top, right, bottom, left).
 advice-corners-cut = { $side ->
     [top] Move the document down: its top corners are outside the picture.

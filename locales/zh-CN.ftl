@@ -405,6 +405,7 @@ rule-file_size = 100 KB～10 MB
 advice-no-document = 未找到证件：请把证件平放在纯色的深色桌面上，并让它占满画面的大部分。
 advice-show-photo-side = 请拍摄印有您照片的那一面。
 advice-turn-over = 这是证件正面：请把证件翻过来。
+advice-side-pending = 正在确认展示的是哪一面：请保持证件不动。
 advice-corners-cut = { $side ->
     [top] 证件未完整显示：上方两个角在画面外，请把证件往下移。
     [right] 证件未完整显示：右侧两个角在画面外，请把证件往左移。

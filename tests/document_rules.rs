@@ -68,6 +68,46 @@ fn a_back_side_shown_as_front_fails_portrait_present() {
     );
 }
 
+/// Live, face boxes from before the card moved say nothing of its portrait: the
+/// front's `portrait_present` and the back's `back_side` wait for fresh ones instead
+/// of asking for the other side.
+#[test]
+fn stale_face_boxes_ask_to_hold_still_not_to_turn_the_card() {
+    let pending = "Checking which side is shown: hold the document still.";
+    // A front whose portrait the stale boxes miss.
+    let mut front = measure(&plain_card(), Shot::IdFront);
+    front.faces.clear();
+    if let Some(doc) = front.document.as_mut() {
+        doc.portrait_found = false;
+    }
+    front.faces_stale = true;
+    let v = verdict(&front, RuleId::PortraitPresent).expect("portrait rule");
+    assert_eq!(
+        (v.pass, v.value, v.advice.as_deref()),
+        (false, None, Some(pending))
+    );
+    front.faces_stale = false;
+    let v = verdict(&front, RuleId::PortraitPresent).expect("portrait rule");
+    assert_eq!(
+        (v.value, v.advice.as_deref()),
+        (Some(0.0), Some("Show the side with your photo on it."))
+    );
+    // A back on which the stale boxes sit where a portrait would be.
+    let mut back = measure(&plain_card(), Shot::IdBack);
+    assert!(back.document.as_ref().is_some_and(|d| d.portrait_found));
+    back.faces_stale = true;
+    let v = verdict(&back, RuleId::BackSide).expect("back rule");
+    assert_eq!(
+        (v.pass, v.value, v.advice.as_deref()),
+        (false, None, Some(pending))
+    );
+    back.faces_stale = false;
+    assert_eq!(
+        verdict(&back, RuleId::BackSide).and_then(|v| v.value),
+        Some(1.0)
+    );
+}
+
 /// Was "No document found" while the three-sided search scored the wrong lines.
 #[test]
 fn a_card_cut_by_the_left_edge_says_which_way_to_move() {

@@ -45,6 +45,22 @@ fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
         .iter()
         .any(|r| r.failing().contains(&RuleId::Steady)));
     assert_one_good_capture(&run, out.path(), Shot::IdFront, &frames);
+    // The photo side is shown all along: while the face boxes lag behind the moving
+    // card, nothing says "no photo" or asks for the photo side.
+    for r in &run.reports {
+        assert_ne!(
+            r.guidance_for,
+            Some(RuleId::PortraitPresent),
+            "frame {}",
+            r.seq
+        );
+        let portrait = r.verdicts.iter().find(|v| v.id == RuleId::PortraitPresent);
+        assert!(
+            portrait.is_none_or(|v| v.pass || v.value.is_none()),
+            "frame {}: {portrait:?}",
+            r.seq
+        );
+    }
 }
 
 #[test]

@@ -182,6 +182,11 @@ pub struct Measurements {
     /// This frame against the session's photos already taken (live only, once
     /// another shot was taken).
     pub session: Option<fingerprint::SessionMatch>,
+    /// The face boxes are older than the picture (live only): the document moved
+    /// since they were found, or no face search has answered yet. A portrait they
+    /// miss may be there all the same.
+    #[serde(skip)]
+    pub faces_stale: bool,
 }
 
 /// A face at least this fraction of the largest face's width counts as another
@@ -315,6 +320,7 @@ pub fn measure_outlined(
         quality,
         motion: None,
         session: None,
+        faces_stale: false,
     }
 }
 

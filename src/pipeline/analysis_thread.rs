@@ -299,6 +299,7 @@ impl State {
         let mut measurements =
             analysis::measure_outlined(rgb, &grey, shot, &self.faces, outline, camera);
         measurements.motion = moved;
+        measurements.faces_stale = faces_stale;
         measurements.session =
             self.memory
                 .compare(shot, rgb, &grey, measurements.document.as_ref());

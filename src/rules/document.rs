@@ -18,6 +18,10 @@ const STRAIGHT: Check = Check::at_most(RuleId::Straight, STRAIGHT_MAX_DEG, "°")
 /// Facing the camera, measured as the ratio of opposite sides' lengths.
 const FACING_SIDES: Check = Check::at_most(RuleId::FacingCamera, FACING_MAX_SIDE_RATIO, "×");
 /// Facing the camera, measured as the corners' largest departure from 90°.
+/// The value is 1 when the portrait is found on the document (`portrait_present`).
+const PORTRAIT_PRESENT: Check = Check::at_least(RuleId::PortraitPresent, 1.0, "");
+/// The value is 1 when a portrait is found on what should be a back (`back_side`).
+const NO_PORTRAIT: Check = Check::at_most(RuleId::BackSide, 0.0, "");
 const FACING_ANGLES: Check = Check::at_most(RuleId::FacingCamera, FACING_MAX_ANGLE_DEV_DEG, "°");
 
 fn not_found_advice() -> String {
@@ -38,19 +42,24 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         straight(doc),
         facing_camera(doc),
     ];
+    // Face boxes older than the picture may miss a portrait that is there, or sit on
+    // print that is not one: what they say about the portrait waits for fresh ones.
     if m.shot.has_portrait() {
-        out.push(Verdict::measured(
-            RuleId::PortraitPresent,
-            f64::from(u8::from(doc.portrait_found)),
-            Limit::at_least(1.0),
-            "",
-            |_| tr!("advice-show-photo-side"),
-        ));
+        out.push(if m.faces_stale && !doc.portrait_found {
+            PORTRAIT_PRESENT.unmeasurable(&tr!("advice-side-pending"))
+        } else {
+            PORTRAIT_PRESENT.measure(f64::from(u8::from(doc.portrait_found)), |_| {
+                tr!("advice-show-photo-side")
+            })
+        });
     }
     if m.shot.is_back_side() {
         let front_distance = m.session.and_then(|s| s.front_distance);
         out.push(match front_distance {
             Some(bits) if !doc.portrait_found => same_as_front(bits),
+            _ if m.faces_stale && doc.portrait_found => {
+                NO_PORTRAIT.unmeasurable(&tr!("advice-side-pending"))
+            }
             _ => back_side(doc.portrait_found),
         });
     }
@@ -61,8 +70,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
 /// the middle band across it (the test the search and `portrait_present` use),
 /// means the front is shown. The value is 1 when such a face is there.
 fn back_side(portrait_found: bool) -> Verdict {
-    let no_portrait = Check::at_most(RuleId::BackSide, 0.0, "");
-    no_portrait.measure(f64::from(u8::from(portrait_found)), |_| {
+    NO_PORTRAIT.measure(f64::from(u8::from(portrait_found)), |_| {
         tr!("advice-turn-over")
     })
 }
@@ -90,12 +98,7 @@ fn not_found(m: &Measurements) -> Vec<Verdict> {
         &advice,
     ));
     if shot.has_portrait() {
-        out.push(Verdict::unmeasurable(
-            RuleId::PortraitPresent,
-            Limit::at_least(1.0),
-            "",
-            &advice,
-        ));
+        out.push(PORTRAIT_PRESENT.unmeasurable(&advice));
     }
     if shot.is_back_side() {
         // No outline: a card that fills the picture (a scan cut to its edges)
