@@ -73,38 +73,40 @@ fn a_back_side_shown_as_front_fails_portrait_present() {
 /// of asking for the other side.
 #[test]
 fn stale_face_boxes_ask_to_hold_still_not_to_turn_the_card() {
-    let pending = "Checking which side is shown: hold the document still.";
-    // A front whose portrait the stale boxes miss.
+    // (passes, value, advice) of the rule, with boxes as old as the picture or older.
+    let judged = |m: &mut Measurements, id: RuleId, stale: bool| {
+        m.faces_stale = stale;
+        let v = verdict(m, id).expect("the rule is judged");
+        (v.pass, v.value, v.advice.unwrap_or_default())
+    };
+    let pending = "Checking which side is shown: hold the document still.".to_owned();
+    // A front whose portrait the boxes miss.
     let mut front = measure(&plain_card(), Shot::IdFront);
     front.faces.clear();
     if let Some(doc) = front.document.as_mut() {
         doc.portrait_found = false;
     }
-    front.faces_stale = true;
-    let v = verdict(&front, RuleId::PortraitPresent).expect("portrait rule");
+    let photo_side = "Show the side with your photo on it.".to_owned();
+    let present = RuleId::PortraitPresent;
     assert_eq!(
-        (v.pass, v.value, v.advice.as_deref()),
-        (false, None, Some(pending))
+        judged(&mut front, present, true),
+        (false, None, pending.clone())
     );
-    front.faces_stale = false;
-    let v = verdict(&front, RuleId::PortraitPresent).expect("portrait rule");
     assert_eq!(
-        (v.value, v.advice.as_deref()),
-        (Some(0.0), Some("Show the side with your photo on it."))
+        judged(&mut front, present, false),
+        (false, Some(0.0), photo_side)
     );
-    // A back on which the stale boxes sit where a portrait would be.
+    // A back on which the boxes sit where a portrait would be.
     let mut back = measure(&plain_card(), Shot::IdBack);
     assert!(back.document.as_ref().is_some_and(|d| d.portrait_found));
-    back.faces_stale = true;
-    let v = verdict(&back, RuleId::BackSide).expect("back rule");
+    let turn_over = "This is the front: turn the card over.".to_owned();
     assert_eq!(
-        (v.pass, v.value, v.advice.as_deref()),
-        (false, None, Some(pending))
+        judged(&mut back, RuleId::BackSide, true),
+        (false, None, pending)
     );
-    back.faces_stale = false;
     assert_eq!(
-        verdict(&back, RuleId::BackSide).and_then(|v| v.value),
-        Some(1.0)
+        judged(&mut back, RuleId::BackSide, false),
+        (false, Some(1.0), turn_over)
     );
 }
 
