@@ -192,6 +192,46 @@ fn glare_is_located_where_the_spot_is() {
     );
 }
 
+/// The demo's lamp spot (4 % of the face's width) on the smiling portrait: the
+/// glare rule fails on the spot, and the overlay outlines the spot alone, not the
+/// small shine on the teeth that the detector also finds; without the spot the
+/// rule passes and nothing is outlined.
+#[test]
+fn the_glare_overlay_marks_the_failing_spot_and_not_the_teeth() {
+    use kycam::gui::overlay::glare_marks;
+    let (m, truth) = measure_scene(&SelfieScene {
+        glare_radius: 0.04,
+        ..Default::default()
+    });
+    let verdicts = rules::judge(&m);
+    assert!(
+        failing(&m).contains(&RuleId::Glare),
+        "{:?}",
+        m.quality.glare
+    );
+    let glare = &m.quality.glare;
+    assert!(glare.blobs.len() > 1, "the teeth shine too: {glare:?}");
+    let marks = glare_marks(&m, &verdicts);
+    // The spot is drawn at 30 % across and 68 % down the face box.
+    let spot = [truth.x + 0.3 * truth.w, truth.y + 0.68 * truth.h];
+    assert!(
+        !marks.is_empty() && marks.len() < glare.blobs.len(),
+        "{marks:?} of {glare:?}"
+    );
+    for mark in &marks {
+        let [x, y] = mark.center();
+        assert!(
+            (x - spot[0]).abs() < 0.05 * truth.w && (y - spot[1]).abs() < 0.05 * truth.h,
+            "{mark:?} is not the spot at {spot:?}"
+        );
+    }
+
+    let (clean, _) = measure_scene(&SelfieScene::default());
+    assert!(!clean.quality.glare.blobs.is_empty(), "the teeth shine");
+    assert!(!failing(&clean).contains(&RuleId::Glare));
+    assert!(glare_marks(&clean, &rules::judge(&clean)).is_empty());
+}
+
 #[test]
 fn focal_length_from_exif_decides_the_distance() {
     // The same face width is twice as far with twice the focal length.

@@ -151,22 +151,37 @@ pub fn face_overlay_ui(
     }
 }
 
-/// Glare spots outlined where they are, when the glare rule fails (small specular
-/// points, a tooth or an eye's catch light, are no problem and not marked).
+/// The glare spots to outline (frame pixels): those over the glare rule's limit,
+/// and only while it fails. The rule judges the largest reflection; a tooth's
+/// or an eye's small shine beside it is no problem and not marked.
+pub fn glare_marks(m: &Measurements, verdicts: &[Verdict]) -> Vec<geometry::Rect> {
+    let Some(v) = verdict(verdicts, RuleId::Glare).filter(|v| !v.pass) else {
+        return Vec::new();
+    };
+    let glare = &m.quality.glare;
+    let over = |share: f32| v.limit.max.is_none_or(|max| f64::from(share) * 100.0 > max);
+    glare
+        .blobs
+        .iter()
+        .zip(&glare.blob_shares)
+        .filter(|(_, &share)| over(share))
+        .map(|(blob, _)| *blob)
+        .collect()
+}
+
+/// Glare spots outlined where they are, when the glare rule fails ([`glare_marks`]).
 pub fn glare_overlay_ui(
     painter: &egui::Painter,
     ui_from_image: &UiFromImage,
     m: &Measurements,
     verdicts: &[Verdict],
 ) {
-    if passes(verdicts, RuleId::Glare) {
-        return;
-    }
-    for blob in &m.quality.glare.blobs {
+    let marks = glare_marks(m, verdicts);
+    for blob in &marks {
         let r = ui_from_image.rect(blob).expand(4.0);
         painter.rect_stroke(r, 6.0, Stroke::new(2.5, GLARE), StrokeKind::Outside);
     }
-    if let Some(first) = m.quality.glare.blobs.first() {
+    if let Some(first) = marks.first() {
         let r = ui_from_image.rect(first).expand(4.0);
         label(
             painter,

@@ -44,6 +44,10 @@ pub struct Glare {
     pub largest_share: f32,
     /// The reflections, largest first (at most 5), in region pixels.
     pub blobs: Vec<Rect>,
+    /// Share of the region each of `blobs` covers (the same measure as
+    /// `largest_share`, which is the first): the overlay marks only the
+    /// reflections over the rule's limit, not a tooth's or an eye's small shine.
+    pub blob_shares: Vec<f32>,
 }
 
 /// What counts as glare in a region.
@@ -102,9 +106,9 @@ pub fn detect_with(region: &RgbImage, kind: GlareKind, p: &GlareParams) -> Glare
         (specular_share, regions)
     };
     kept.sort_by_key(|r| std::cmp::Reverse(r.cells));
-    let largest_share = kept
-        .first()
-        .map_or(0.0, |r| r.cells as f32 / (grid.sw * grid.sh) as f32);
+    let cell_share = |r: &regions::Region| r.cells as f32 / (grid.sw * grid.sh) as f32;
+    let largest_share = kept.first().map_or(0.0, cell_share);
+    let blob_shares = kept.iter().take(5).map(cell_share).collect();
     let blobs = kept
         .iter()
         .take(5)
@@ -121,6 +125,7 @@ pub fn detect_with(region: &RgbImage, kind: GlareKind, p: &GlareParams) -> Glare
         share,
         largest_share,
         blobs,
+        blob_shares,
     }
 }
 
