@@ -210,6 +210,28 @@ impl KycamApp {
                 continue;
             }
             ui.indent(("practice_step", n), |ui| {
+                // The buttons first, "Skip this step" leading: when the step times
+                // out, what changes (the seconds left become "Try again", the
+                // gauge's words, "Not seen in time") lies after it, so Skip stays
+                // under the cursor and a click meant for it never lands on Try again.
+                ui.horizontal(|ui| {
+                    if ui.button(tr!("practice-skip-step")).clicked() {
+                        choice = Some(Choice::Skip);
+                    }
+                    if state == StepState::TimedOut {
+                        if ui.button(tr!("practice-try-again")).clicked() {
+                            choice = Some(Choice::TryAgain);
+                        }
+                    } else {
+                        ui.label(
+                            RichText::new(tr!(
+                                "practice-seconds-left",
+                                seconds = &format!("{:.0}", p.time_left(now).as_secs_f32().ceil())
+                            ))
+                            .weak(),
+                        );
+                    }
+                });
                 if let Some(gauge) = p.gauge() {
                     let words = if p.face_seen() || state == StepState::TimedOut {
                         gauge.words.clone()
@@ -226,27 +248,6 @@ impl KycamApp {
                 if state == StepState::TimedOut {
                     // The advice itself is the large sentence over the preview.
                     ui.colored_label(FAIL, tr!("practice-not-in-time"));
-                    ui.horizontal(|ui| {
-                        if ui.button(tr!("practice-try-again")).clicked() {
-                            choice = Some(Choice::TryAgain);
-                        }
-                        if ui.button(tr!("practice-skip-step")).clicked() {
-                            choice = Some(Choice::Skip);
-                        }
-                    });
-                } else {
-                    ui.horizontal(|ui| {
-                        ui.label(
-                            RichText::new(tr!(
-                                "practice-seconds-left",
-                                seconds = &format!("{:.0}", p.time_left(now).as_secs_f32().ceil())
-                            ))
-                            .weak(),
-                        );
-                        if ui.button(tr!("practice-skip-step")).clicked() {
-                            choice = Some(Choice::Skip);
-                        }
-                    });
                 }
             });
         }
