@@ -72,6 +72,8 @@ checklist-needed = needed
 overlay-face-here = face here, { $cm } away
 overlay-finger = finger
 overlay-glare = glare
+overlay-sunglasses = sunglasses
+overlay-eyewear-glare = glare on glasses
 overlay-sharpness = sharpness
 
 ## The window: reviewing a photo

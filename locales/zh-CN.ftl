@@ -68,6 +68,8 @@ checklist-needed = 要求
 overlay-face-here = 脸放在这里，距离 { $cm }
 overlay-finger = 手指
 overlay-glare = 反光
+overlay-sunglasses = 墨镜
+overlay-eyewear-glare = 眼镜反光
 overlay-sharpness = 清晰度
 
 ## 窗口：查看照片

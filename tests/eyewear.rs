@@ -5,10 +5,12 @@
 //! sunglasses is among the fixtures: these are composites (docs/eyewear.md).
 
 use image::RgbImage;
+use kycam::analysis::eyewear::{eye_regions, EyewearParams};
 use kycam::analysis::{
     self, CameraModel, EyeRegionsFrom, FaceDetector, FaceSearch, FacesFrom, Measurements,
 };
 use kycam::fixtures;
+use kycam::gui::overlay::{eyewear_marks, EyewearMark};
 use kycam::rules::{self, RuleId, Verdict};
 use kycam::synth::lenses::{self, Lens};
 use kycam::Shot;
@@ -162,4 +164,82 @@ fn without_landmarks_the_face_box_still_judges() {
     let v = verdict(&dark, RuleId::Sunglasses);
     assert!(!v.pass, "{v:?}");
     assert_eq!(v.limit.min, Some(rules::EYE_TO_CHEEK_MIN));
+}
+
+/// The lens regions of `points` (68 landmarks), as eyewear.rs measures them.
+fn lens_regions(points: &[[f32; 2]]) -> Vec<kycam::geometry::Rect> {
+    eye_regions(points, &EyewearParams::DEFAULT)
+        .expect("68 points")
+        .map(|r| r.lens)
+        .to_vec()
+}
+
+/// The live preview outlines the lenses a failing eye rule was measured on, and
+/// nothing while the rules pass: on the landmarks' lens regions, or before the
+/// landmarks on the face box's eye boxes.
+#[test]
+fn the_overlay_outlines_the_lenses_sunglasses_was_measured_on_only_when_it_fails() {
+    let rgb = committed("obama.jpg");
+    let (bare, bare_box) = measured(&rgb);
+    for m in [&bare, &bare_box] {
+        assert_eq!(eyewear_marks(m, &rules::judge(m)), vec![]);
+    }
+    let (dark, dark_box) = measured(&painted(&rgb, Lens::Dark, 7));
+    let verdicts = rules::judge(&dark);
+    assert!(!verdict_on(&verdicts, RuleId::Sunglasses).pass);
+    let points = dark.selfie.as_ref().and_then(|s| s.landmarks.as_ref());
+    let marks = eyewear_marks(&dark, &verdicts);
+    assert_eq!(
+        marks,
+        vec![EyewearMark {
+            rule: RuleId::Sunglasses,
+            regions: lens_regions(&points.expect("landmarks").points),
+        }]
+    );
+    // The same photo judged on the face box alone: its eye boxes.
+    let face = dark_box.selfie.as_ref().expect("a face").face.rect;
+    let marks = eyewear_marks(&dark_box, &rules::judge(&dark_box));
+    assert_eq!(marks.len(), 1, "{marks:?}");
+    assert_eq!(
+        marks[0].regions,
+        analysis::selfie::eye_boxes(&face).to_vec()
+    );
+}
+
+/// A reflection across the lower part of both lenses (clear of the eyes) fails
+/// `eyewear_glare` alone, and only its lenses are outlined, for it.
+#[test]
+fn the_overlay_outlines_the_lenses_a_reflection_fails_on() {
+    let rgb = committed("obama.jpg");
+    let (m, _) = measured(&rgb);
+    let points = m
+        .selfie
+        .and_then(|s| s.landmarks)
+        .expect("landmarks")
+        .points;
+    let mut shone = rgb.clone();
+    for lens in lens_regions(&points) {
+        let band =
+            kycam::geometry::Rect::new(lens.x, lens.bottom() - lens.h * 0.3, lens.w, lens.h * 0.3);
+        let (x, y, w, h) = band
+            .clamped_pixels(rgb.width(), rgb.height())
+            .expect("inside");
+        for yy in y..y + h {
+            for xx in x..x + w {
+                shone.put_pixel(xx, yy, image::Rgb([252, 252, 252]));
+            }
+        }
+    }
+    let (m, _) = measured(&shone);
+    let verdicts = rules::judge(&m);
+    assert!(verdict_on(&verdicts, RuleId::Sunglasses).pass);
+    assert!(!verdict_on(&verdicts, RuleId::EyewearGlare).pass);
+    let points = m.selfie.as_ref().and_then(|s| s.landmarks.as_ref());
+    assert_eq!(
+        eyewear_marks(&m, &verdicts),
+        vec![EyewearMark {
+            rule: RuleId::EyewearGlare,
+            regions: lens_regions(&points.expect("landmarks").points),
+        }]
+    );
 }

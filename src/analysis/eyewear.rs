@@ -7,6 +7,7 @@
 use image::{GrayImage, RgbImage};
 use serde::Serialize;
 
+use super::{selfie, EyeRegionsFrom, SelfieMeasures};
 use crate::geometry::Rect;
 
 /// Where the lens and cheek regions lie around the landmarks' eyes, and where an
@@ -117,6 +118,29 @@ pub fn eye_regions(points: &[[f32; 2]], params: &EyewearParams) -> Option<[EyeRe
         Some(EyeRegions { eye, lens, cheek })
     };
     Some([one(36..42, true)?, one(42..48, false)?])
+}
+
+/// Where the selfie's `sunglasses` measure was read, in frame pixels (for the
+/// overlay): the lens regions of its landmark eyes, or before them the face box's
+/// two eye boxes ([`selfie::eye_boxes`]).
+pub fn sunglasses_regions(s: &SelfieMeasures) -> Vec<Rect> {
+    landmark_lenses(s).unwrap_or_else(|| selfie::eye_boxes(&s.face.rect).to_vec())
+}
+
+/// Where its `eyewear_glare` measure was read: the lens regions of its landmark
+/// eyes, or before them the face box's eye band ([`selfie::eye_band`]).
+pub fn eyewear_glare_regions(s: &SelfieMeasures) -> Vec<Rect> {
+    landmark_lenses(s).unwrap_or_else(|| vec![selfie::eye_band(&s.face.rect)])
+}
+
+/// The two lens regions, when the eye measures were taken on the landmarks.
+fn landmark_lenses(s: &SelfieMeasures) -> Option<Vec<Rect>> {
+    if s.eye_regions != EyeRegionsFrom::Landmarks {
+        return None;
+    }
+    let points = &s.landmarks.as_ref()?.points;
+    let regions = eye_regions(points, &EyewearParams::DEFAULT)?;
+    Some(regions.map(|r| r.lens).to_vec())
 }
 
 /// What the eyes' regions measure.

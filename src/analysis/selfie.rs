@@ -129,7 +129,8 @@ const EYE_CENTRES: [(f32, f32); 2] = [(0.3, 0.38), (0.7, 0.38)];
 const EYE_HALF_W: f32 = 0.12;
 const EYE_HALF_H: f32 = 0.07;
 
-fn eye_boxes(face: &Rect) -> [Rect; 2] {
+/// The face box's two eye boxes: where a lens is before the landmarks are found.
+pub fn eye_boxes(face: &Rect) -> [Rect; 2] {
     EYE_CENTRES.map(|(cx, cy)| {
         Rect::new(
             face.x + (cx - EYE_HALF_W) * face.w,

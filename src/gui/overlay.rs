@@ -1,11 +1,12 @@
 //! Drawing over the live preview: where the face is and should be, glare spots,
-//! the document's corners, a sharpness meter. Everything measured is in frame
-//! pixels; `UiFromImage` maps it to the screen, mirrored when the preview is.
+//! the lenses a failing eye rule was measured on, the document's corners, a
+//! sharpness meter. Everything measured is in frame pixels; `UiFromImage` maps it
+//! to the screen, mirrored when the preview is.
 
 use egui::{pos2, Align2, Color32, FontId, Pos2, Rect, Shape, Stroke, StrokeKind, Vec2};
 
 use crate::analysis::document::Cover;
-use crate::analysis::{distance, Measurements};
+use crate::analysis::{distance, eyewear, Measurements};
 use crate::geometry;
 use crate::gui::live::HoldProgress;
 use crate::rules::{RuleId, Verdict};
@@ -190,6 +191,66 @@ pub fn glare_overlay_ui(
             &crate::tr!("overlay-glare"),
             GLARE,
         );
+    }
+}
+
+/// An eye rule that fails and the regions (frame pixels) it was measured on.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EyewearMark {
+    pub rule: RuleId,
+    pub regions: Vec<geometry::Rect>,
+}
+
+/// The eye rules failing in `verdicts` (`sunglasses`, then `eyewear_glare`), each
+/// with the regions its measure was read on ([`eyewear::sunglasses_regions`],
+/// [`eyewear::eyewear_glare_regions`]): nothing while they pass.
+pub fn eyewear_marks(m: &Measurements, verdicts: &[Verdict]) -> Vec<EyewearMark> {
+    let Some(s) = &m.selfie else {
+        return Vec::new();
+    };
+    [RuleId::Sunglasses, RuleId::EyewearGlare]
+        .into_iter()
+        .filter(|rule| !passes(verdicts, *rule))
+        .map(|rule| EyewearMark {
+            rule,
+            regions: match rule {
+                RuleId::Sunglasses => eyewear::sunglasses_regions(s),
+                _ => eyewear::eyewear_glare_regions(s),
+            },
+        })
+        .collect()
+}
+
+/// The lens regions of a failing eye rule outlined in the failing colour, with its
+/// name beside them: "sunglasses" above, "glare on glasses" below.
+pub fn eyewear_overlay_ui(
+    painter: &egui::Painter,
+    ui_from_image: &UiFromImage,
+    m: &Measurements,
+    verdicts: &[Verdict],
+) {
+    for mark in eyewear_marks(m, verdicts) {
+        let rects: Vec<Rect> = mark.regions.iter().map(|r| ui_from_image.rect(r)).collect();
+        for r in &rects {
+            painter.rect_stroke(*r, 4.0, Stroke::new(2.5, FAIL), StrokeKind::Outside);
+        }
+        let Some(around) = rects.iter().copied().reduce(|a, b| a.union(b)) else {
+            continue;
+        };
+        let (at, anchor, text) = if mark.rule == RuleId::Sunglasses {
+            (
+                around.center_top() - Vec2::new(0.0, 6.0),
+                Align2::CENTER_BOTTOM,
+                crate::tr!("overlay-sunglasses"),
+            )
+        } else {
+            (
+                around.center_bottom() + Vec2::new(0.0, 6.0),
+                Align2::CENTER_TOP,
+                crate::tr!("overlay-eyewear-glare"),
+            )
+        };
+        label(painter, at, anchor, &text, FAIL);
     }
 }
 

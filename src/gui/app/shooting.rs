@@ -131,6 +131,7 @@ impl KycamApp {
         }
         if shot == Shot::Selfie {
             overlay::face_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
+            overlay::eyewear_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         }
         overlay::glare_overlay_ui(&painter, &ui_from_image, m, &report.verdicts);
         // The meter sits at the preview's bottom left, under what is drawn after it:
