@@ -25,6 +25,7 @@ pub struct GuiError(String);
 
 /// Opens the window and runs until it is closed.
 pub fn run(launch: LaunchOptions) -> Result<(), GuiError> {
+    crate::pipeline::face_worker::leave_a_core_for_analysis();
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("kycam")

@@ -210,10 +210,11 @@ pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 
 /// Leaves a core to the analysis thread. rustface spreads its search over rayon's
 /// global pool, which takes every core by default: on a two-core machine the face
-/// search took both while the analysis of the newest frame waited its turn. The first
-/// pipeline of a process sizes the pool at one thread fewer than the cores (at least
-/// one); a pool already in use (an earlier pipeline's) is left as it is.
-fn leave_a_core_for_analysis() {
+/// search took both while the analysis of the newest frame waited its turn. Sizes the
+/// pool at one thread fewer than the cores (at least one) unless it is in use already:
+/// the first pipeline of a process calls it, and the window at start, before a
+/// checked file's face search could size the pool its own way.
+pub fn leave_a_core_for_analysis() {
     let cores = thread::available_parallelism().map_or(1, |n| n.get());
     // An error only says the pool exists already.
     let _ = rayon::ThreadPoolBuilder::new()
