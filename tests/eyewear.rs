@@ -12,12 +12,12 @@ use kycam::analysis::{
 use kycam::fixtures;
 use kycam::gui::overlay::{eyewear_marks, EyewearMark};
 use kycam::rules::{self, RuleId, Verdict};
-use kycam::synth::lenses::{self, Lens};
+use kycam::synth::lenses::Lens;
 use kycam::Shot;
 
 mod common;
 
-use common::{file_passes, verdict_on};
+use common::{file_passes, selfie_landmarks, verdict_on, with_lenses};
 
 /// Committed portraits (always present) with open eyes and no glasses.
 const COMMITTED: [&str; 3] = ["obama.jpg", "obama3.jpg", "astronaut.png"];
@@ -69,19 +69,6 @@ fn verdict(m: &Measurements, id: RuleId) -> Verdict {
     verdict_on(&rules::judge(m), id).clone()
 }
 
-/// `rgb` with `lens` painted over the eyes its landmarks find.
-fn painted(rgb: &RgbImage, lens: Lens, seed: u64) -> RgbImage {
-    let (m, _) = measured(rgb);
-    let points = m
-        .selfie
-        .and_then(|s| s.landmarks)
-        .expect("landmarks")
-        .points;
-    let mut out = rgb.clone();
-    lenses::paint(&mut out, &points, lens, seed);
-    out
-}
-
 /// The committed portraits (bare eyes) and, when ../shared/fixtures is there, the two
 /// with ordinary glasses, by name.
 fn portraits() -> Vec<(String, RgbImage)> {
@@ -129,7 +116,7 @@ fn kycam_check_passes_clear_glasses() {
 fn dark_and_mirrored_lenses_fail_sunglasses() {
     for (i, (name, rgb)) in portraits().iter().enumerate() {
         for lens in [Lens::Dark, Lens::Mirrored] {
-            let (m, _) = measured(&painted(rgb, lens, 100 + i as u64));
+            let (m, _) = measured(&with_lenses(rgb, lens, 100 + i as u64));
             let v = verdict(&m, RuleId::Sunglasses);
             assert!(!v.pass, "{name} with {lens:?} lenses: {v:?}");
         }
@@ -139,7 +126,8 @@ fn dark_and_mirrored_lenses_fail_sunglasses() {
 #[test]
 fn a_mirrored_lens_fails_by_its_missing_pupil_where_the_face_box_passes_it() {
     for (i, name) in COMMITTED.iter().enumerate() {
-        let (with_marks, on_box) = measured(&painted(&committed(name), Lens::Mirrored, i as u64));
+        let (with_marks, on_box) =
+            measured(&with_lenses(&committed(name), Lens::Mirrored, i as u64));
         // Bright lenses are not dark: the face box's brightness ratio passes them.
         let box_verdict = verdict(&on_box, RuleId::Sunglasses);
         assert!(box_verdict.pass, "{name}: {box_verdict:?}");
@@ -160,7 +148,7 @@ fn without_landmarks_the_face_box_still_judges() {
     assert_eq!(s.eye_darkest_to_cheek, None);
     assert!(verdict(&bare, RuleId::Sunglasses).pass);
     assert!(verdict(&bare, RuleId::EyewearGlare).pass);
-    let (_, dark) = measured(&painted(&rgb, Lens::Dark, 3));
+    let (_, dark) = measured(&with_lenses(&rgb, Lens::Dark, 3));
     let v = verdict(&dark, RuleId::Sunglasses);
     assert!(!v.pass, "{v:?}");
     assert_eq!(v.limit.min, Some(rules::EYE_TO_CHEEK_MIN));
@@ -184,7 +172,7 @@ fn the_overlay_outlines_the_lenses_sunglasses_was_measured_on_only_when_it_fails
     for m in [&bare, &bare_box] {
         assert_eq!(eyewear_marks(m, &rules::judge(m)), vec![]);
     }
-    let (dark, dark_box) = measured(&painted(&rgb, Lens::Dark, 7));
+    let (dark, dark_box) = measured(&with_lenses(&rgb, Lens::Dark, 7));
     let verdicts = rules::judge(&dark);
     assert!(!verdict_on(&verdicts, RuleId::Sunglasses).pass);
     let points = dark.selfie.as_ref().and_then(|s| s.landmarks.as_ref());
@@ -211,14 +199,8 @@ fn the_overlay_outlines_the_lenses_sunglasses_was_measured_on_only_when_it_fails
 #[test]
 fn the_overlay_outlines_the_lenses_a_reflection_fails_on() {
     let rgb = committed("obama.jpg");
-    let (m, _) = measured(&rgb);
-    let points = m
-        .selfie
-        .and_then(|s| s.landmarks)
-        .expect("landmarks")
-        .points;
     let mut shone = rgb.clone();
-    for lens in lens_regions(&points) {
+    for lens in lens_regions(&selfie_landmarks(&rgb)) {
         let band =
             kycam::geometry::Rect::new(lens.x, lens.bottom() - lens.h * 0.3, lens.w, lens.h * 0.3);
         let (x, y, w, h) = band

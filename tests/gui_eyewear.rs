@@ -13,30 +13,14 @@ mod common;
 mod gui_common;
 
 use egui::accesskit::Role;
-use image::RgbImage;
 
 use gui_common::*;
 use kycam::analysis::eyewear::{eye_regions, EyewearParams};
-use kycam::analysis::{self, CameraModel, EyeRegionsFrom, FaceDetector, FaceSearch};
+use kycam::analysis::EyeRegionsFrom;
 use kycam::gui::overlay::{eyewear_marks, EyewearMark};
 use kycam::rules::RuleId;
-use kycam::synth::lenses::{self, Lens};
+use kycam::synth::lenses::Lens;
 use kycam::Shot;
-
-/// `frame` with dark lenses painted over the eyes its landmarks find.
-fn with_dark_lenses(frame: &RgbImage) -> RgbImage {
-    let grey = analysis::to_grey(frame);
-    let faces = FaceDetector::new(FaceSearch::STILL).detect(&grey);
-    let m = analysis::measure(frame, &grey, Shot::Selfie, &faces, CameraModel::default());
-    let points = m
-        .selfie
-        .and_then(|s| s.landmarks)
-        .expect("landmarks")
-        .points;
-    let mut out = frame.clone();
-    lenses::paint(&mut out, &points, Lens::Dark, 11);
-    out
-}
 
 #[test]
 fn the_preview_outlines_the_lenses_sunglasses_failed_on() {
@@ -45,7 +29,7 @@ fn the_preview_outlines_the_lenses_sunglasses_failed_on() {
     let page = passport_frame();
     let (w, h) = page.dimensions();
     write_frames(&frames, "a", &page, 90);
-    let selfie = with_dark_lenses(&selfie_frame("obama.jpg", w, h, 45.0));
+    let selfie = common::with_lenses(&selfie_frame("obama.jpg", w, h, 45.0), Lens::Dark, 11);
     write_frames(&frames, "b", &selfie, 150);
 
     let mut harness = app_harness(launch_on(&frames, &out), SMALLEST_WINDOW);

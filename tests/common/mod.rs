@@ -29,6 +29,26 @@ pub fn option_value<T: std::str::FromStr>(args: &[String], name: &str) -> Option
     }
 }
 
+/// The 68 landmarks of the largest face in `rgb`, found as `kycam check` finds them
+/// (the still face search, then the landmark net).
+pub fn selfie_landmarks(rgb: &RgbImage) -> [[f32; 2]; 68] {
+    use kycam::analysis::{self, FaceDetector, FaceSearch};
+    let grey = analysis::to_grey(rgb);
+    let faces = FaceDetector::new(FaceSearch::STILL).detect(&grey);
+    let m = analysis::measure(rgb, &grey, kycam::Shot::Selfie, &faces, Default::default());
+    m.selfie
+        .and_then(|s| s.landmarks)
+        .expect("a face with landmarks")
+        .points
+}
+
+/// `rgb` with `lens` painted over the eyes its landmarks find (src/synth/lenses.rs).
+pub fn with_lenses(rgb: &RgbImage, lens: kycam::synth::lenses::Lens, seed: u64) -> RgbImage {
+    let mut out = rgb.clone();
+    kycam::synth::lenses::paint(&mut out, &selfie_landmarks(rgb), lens, seed);
+    out
+}
+
 /// Whether rule `id` holds on the photo file at `path` checked as `shot` (as
 /// `kycam check` does); a rule not reported fails the test.
 pub fn file_passes(path: &Path, shot: kycam::Shot, id: kycam::rules::RuleId) -> bool {
