@@ -210,7 +210,7 @@ pub(crate) const LIVE_PACE: Duration = Duration::from_millis(66);
 
 /// Leaves a core to the analysis thread. rustface spreads its search over rayon's
 /// global pool, which takes every core by default: on a two-core machine the face
-/// search took both while the analysis of the newest frame waited its turn. Sizes the
+/// search would take both while the analysis of the newest frame waits its turn. Sizes the
 /// pool at one thread fewer than the cores (at least one) unless it is in use already:
 /// the first pipeline of a process calls it, and the window at start, before a
 /// checked file's face search could size the pool its own way.
