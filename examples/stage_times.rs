@@ -107,7 +107,15 @@ fn main() -> anyhow::Result<()> {
         if shot.document_shape().is_some() {
             let outline = analysis::search_outline(&grey, shot, &faces, FacesFrom::ThisFrame);
             t.time("analysis, outline kept", || {
-                let m = analysis::measure_outlined(&rgb, &grey, shot, &faces, outline, camera);
+                let m = analysis::measure_outlined(
+                    &rgb,
+                    &grey,
+                    shot,
+                    &faces,
+                    FacesFrom::ThisFrame,
+                    outline,
+                    camera,
+                );
                 rules::judge(&m);
             });
         }

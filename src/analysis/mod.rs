@@ -182,9 +182,9 @@ pub struct Measurements {
     /// This frame against the session's photos already taken (live only, once
     /// another shot was taken).
     pub session: Option<fingerprint::SessionMatch>,
-    /// The face boxes are older than the picture (live only): the document moved
-    /// since they were found, or no face search has answered yet. A portrait they
-    /// miss may be there all the same.
+    /// The face boxes are older than the picture ([`FacesFrom::Earlier`], live only):
+    /// the document moved since they were found, or no face search has answered yet.
+    /// A portrait they miss may be there all the same.
     #[serde(skip)]
     pub faces_stale: bool,
 }
@@ -250,7 +250,7 @@ pub fn measure_with(
     camera: CameraModel,
 ) -> Measurements {
     let outline = search_outline(grey, shot, faces, faces_from);
-    measure_outlined(rgb, grey, shot, faces, outline, camera)
+    measure_outlined(rgb, grey, shot, faces, faces_from, outline, camera)
 }
 
 /// The document search's answer for `shot` on this frame (`None` for a selfie, or
@@ -284,6 +284,7 @@ pub fn measure_outlined(
     grey: &GrayImage,
     shot: Shot,
     faces: &[Face],
+    faces_from: FacesFrom,
     outline: Option<document::FoundDocument>,
     camera: CameraModel,
 ) -> Measurements {
@@ -320,7 +321,7 @@ pub fn measure_outlined(
         quality,
         motion: None,
         session: None,
-        faces_stale: false,
+        faces_stale: faces_from == FacesFrom::Earlier,
     }
 }
 

@@ -297,9 +297,8 @@ impl State {
         };
         self.previous_thumb = Some(thumb);
         let mut measurements =
-            analysis::measure_outlined(rgb, &grey, shot, &self.faces, outline, camera);
+            analysis::measure_outlined(rgb, &grey, shot, &self.faces, faces_from, outline, camera);
         measurements.motion = moved;
-        measurements.faces_stale = faces_stale;
         measurements.session =
             self.memory
                 .compare(shot, rgb, &grey, measurements.document.as_ref());
