@@ -60,10 +60,6 @@ pub struct OutlineTrack {
 }
 
 impl OutlineTrack {
-    pub fn new(params: OutlineTrackParams) -> Self {
-        Self { params, last: None }
-    }
-
     /// The last search's answer (an outline or none) when it holds for this frame:
     /// same shot, the picture (`thumb`, a [`super::motion::motion_thumbnail`]) still
     /// and the `anchors` (the faces the search would be anchored by) in place.
