@@ -60,6 +60,7 @@ const ORDER: &[&str] = &[
     "  colour",
     "  upright (zone)",
     "  finger cover",
+    "  rules",
 ];
 
 fn main() -> anyhow::Result<()> {
@@ -160,6 +161,7 @@ fn main() -> anyhow::Result<()> {
             document::mrz_upright(&grey, c, shape, standing)
         });
         t.time("  finger cover", || document::covered(&rgb, c));
+        t.time("  rules", || rules::judge(&m));
     }
     println!(
         "{} frames of {dir}, each {repeat} times, shot {shot}, one thread (ms per call)\n",
