@@ -8,12 +8,6 @@
 
 use std::path::PathBuf;
 
-use image::imageops::FilterType;
-use image::RgbImage;
-
-const WIDTH: u32 = 1280;
-const HEIGHT: u32 = 720;
-
 fn main() -> anyhow::Result<()> {
     let Some(out) = std::env::args().nth(1).map(PathBuf::from) else {
         anyhow::bail!("usage: realdocs_frames OUT_DIR");
@@ -24,23 +18,7 @@ fn main() -> anyhow::Result<()> {
     };
     for t in &truth {
         let loaded = kycam::imageio::load_image(&dir.join(&t.file))?;
-        let mut rgb = loaded.rgb;
-        if rgb.height() > rgb.width() {
-            rgb = image::imageops::rotate90(&rgb);
-        }
-        let scale = (WIDTH as f32 / rgb.width() as f32).min(HEIGHT as f32 / rgb.height() as f32);
-        let (w, h) = (
-            (rgb.width() as f32 * scale).round() as u32,
-            (rgb.height() as f32 * scale).round() as u32,
-        );
-        let fitted = image::imageops::resize(&rgb, w, h, FilterType::Triangle);
-        let mut frame = RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([40, 40, 40]));
-        image::imageops::replace(
-            &mut frame,
-            &fitted,
-            i64::from((WIDTH - w) / 2),
-            i64::from((HEIGHT - h) / 2),
-        );
+        let frame = kycam::fixtures::webcam_frame(&loaded.rgb);
         let folder = out.join(&t.shot);
         std::fs::create_dir_all(&folder)?;
         let name = PathBuf::from(&t.file).with_extension("jpg");

@@ -78,3 +78,31 @@ pub fn shared_images(folder: &str) -> Vec<PathBuf> {
     };
     crate::imageio::image_files_in(&dir.join(folder)).unwrap_or_default()
 }
+
+/// A photo as a webcam would show it: turned to landscape when it stands (webcams
+/// see landscape), fitted into 1280×720 and centred on dark grey.
+pub fn webcam_frame(rgb: &image::RgbImage) -> image::RgbImage {
+    const WIDTH: u32 = 1280;
+    const HEIGHT: u32 = 720;
+    let turned;
+    let rgb = if rgb.height() > rgb.width() {
+        turned = image::imageops::rotate90(rgb);
+        &turned
+    } else {
+        rgb
+    };
+    let scale = (WIDTH as f32 / rgb.width() as f32).min(HEIGHT as f32 / rgb.height() as f32);
+    let (w, h) = (
+        ((rgb.width() as f32 * scale).round() as u32).max(1),
+        ((rgb.height() as f32 * scale).round() as u32).max(1),
+    );
+    let fitted = image::imageops::resize(rgb, w, h, image::imageops::FilterType::Triangle);
+    let mut frame = image::RgbImage::from_pixel(WIDTH, HEIGHT, image::Rgb([40, 40, 40]));
+    image::imageops::replace(
+        &mut frame,
+        &fitted,
+        i64::from((WIDTH - w.min(WIDTH)) / 2),
+        i64::from((HEIGHT - h.min(HEIGHT)) / 2),
+    );
+    frame
+}
