@@ -84,7 +84,7 @@ fn bench_document(c: &mut Criterion) {
     let corners = found.corners;
     let (w, h) = shape.rectified_size();
     let (gw, gh) = glare::glare_warp_size(w, h);
-    let flat = document::rectify_grey(&grey, &corners, w, h);
+    let flat = document::rectify_grey_at_most(&grey, &corners, w, h);
     let flat_rgb = document::rectify(&rgb, &corners, gw, gh);
     let faces = FaceDetector::new(FaceSearch::PORTRAIT_STILL).detect(&grey);
     let measured = analysis::measure(&rgb, &grey, Shot::IdFront, &faces, camera);
@@ -115,8 +115,8 @@ fn bench_document(c: &mut Criterion) {
     g.bench_function("find_document", |b| {
         b.iter(|| find_document(black_box(&grey), shape))
     });
-    g.bench_function("rectify grey", |b| {
-        b.iter(|| document::rectify_grey(black_box(&grey), &corners, w, h))
+    g.bench_function("rectify grey (own size, at most canonical)", |b| {
+        b.iter(|| document::rectify_grey_at_most(black_box(&grey), &corners, w, h))
     });
     g.bench_function("rectify colour", |b| {
         b.iter(|| document::rectify(black_box(&rgb), &corners, gw, gh))
@@ -125,14 +125,10 @@ fn bench_document(c: &mut Criterion) {
         b.iter(|| quality::sharpness(black_box(&grey), quality::SHARPNESS_WIDTH_FRAME))
     });
     g.bench_function("sharpness document", |b| {
-        b.iter(|| quality::sharpness(black_box(&flat), w))
-    });
-    let own = document::rectify_grey_own_size(&grey, &corners, w, h);
-    g.bench_function("rectify grey at the card's own size", |b| {
-        b.iter(|| document::rectify_grey_own_size(black_box(&grey), &corners, w, h))
+        b.iter(|| quality::sharpness(black_box(&flat), flat.width()))
     });
     g.bench_function("edge rise", |b| {
-        b.iter(|| quality::edge_rise_px(black_box(own.as_ref().unwrap_or(&flat))))
+        b.iter(|| quality::edge_rise_px(black_box(&flat)))
     });
     g.bench_function("glare", |b| {
         b.iter(|| glare::detect(black_box(&flat_rgb), glare::GlareKind::SpecularAndVeil))

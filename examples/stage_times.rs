@@ -50,11 +50,10 @@ const ORDER: &[&str] = &[
     "face job",
     "face search (worker)",
     "  find_document",
-    "  rectify grey",
+    "  rectify grey (own size, at most canonical)",
     "  rectify colour",
     "  sharpness frame",
     "  sharpness document",
-    "  rectify grey (own size)",
     "  edge rise",
     "  glare",
     "  colour",
@@ -139,19 +138,18 @@ fn main() -> anyhow::Result<()> {
         };
         let c = &found.corners;
         let (w, h) = shape.rectified_size();
-        let flat = t.time("  rectify grey", || document::rectify_grey(&grey, c, w, h));
+        let flat = t.time("  rectify grey (own size, at most canonical)", || {
+            document::rectify_grey_at_most(&grey, c, w, h)
+        });
         let (gw, gh) = glare::glare_warp_size(w, h);
         let flat_rgb = t.time("  rectify colour", || document::rectify(&rgb, c, gw, gh));
         t.time("  sharpness frame", || {
             quality::sharpness(&grey, quality::SHARPNESS_WIDTH_FRAME)
         });
-        t.time("  sharpness document", || quality::sharpness(&flat, w));
-        let own = t.time("  rectify grey (own size)", || {
-            document::rectify_grey_own_size(&grey, c, w, h)
+        t.time("  sharpness document", || {
+            quality::sharpness(&flat, flat.width())
         });
-        t.time("  edge rise", || {
-            quality::edge_rise_px(own.as_ref().unwrap_or(&flat))
-        });
+        t.time("  edge rise", || quality::edge_rise_px(&flat));
         t.time("  glare", || {
             glare::detect(&flat_rgb, glare::GlareKind::SpecularAndVeil)
         });

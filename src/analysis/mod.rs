@@ -54,8 +54,12 @@ pub enum QualityRegion {
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct QualityMeasures {
     pub region: QualityRegion,
-    /// 0..1, see [`quality::sharpness`].
+    /// 0..1, see [`quality::sharpness`]; of a document, at its own resolution.
     pub sharpness: f32,
+    /// Documents only: the whole frame's sharpness (its sharpest quarter, so a sharp
+    /// card on a soft background still counts as sharp), judged at the frame's limit:
+    /// a blurred photo stays blurred whatever rectangle was found in it.
+    pub frame_sharpness: Option<f32>,
     /// Documents only: the width of their edges in pixels at the document's own
     /// resolution (at most its rectified size), see [`quality::edge_rise_px`]; `None`
     /// for faces and frames, or when the document shows too few strong edges.
@@ -449,11 +453,12 @@ fn measure_document_quality(
     corners: &[[f32; 2]; 4],
     (w, h): (u32, u32),
 ) -> QualityMeasures {
-    let flat_grey = document::rectify_grey(grey, corners, w, h);
-    // Edge widths are taken at the document's own resolution: enlarged, sharp print
-    // would look blurred. A document larger than its rectified size is judged at that
-    // size, where a blur of a few of its pixels is too small to hinder reading.
-    let own_size = document::rectify_grey_own_size(grey, corners, w, h);
+    // Sharpness and edge widths are judged at the document's own resolution (as many
+    // pixels across as it spans in the frame): enlarged, sharp print would look
+    // blurred, the more so the smaller the document. A document larger than its
+    // canonical size is judged at that size, where a blur of a few of its pixels is
+    // too small to hinder reading.
+    let flat_grey = document::rectify_grey_at_most(grey, corners, w, h);
     let (gw, gh) = glare::glare_warp_size(w, h);
     let flat_colour = document::rectify(rgb, corners, gw, gh);
     let mut glare = glare::detect(&flat_colour, glare::GlareKind::SpecularAndVeil);
@@ -472,14 +477,12 @@ fn measure_document_quality(
     }
     QualityMeasures {
         region: QualityRegion::Document { corners: *corners },
-        // A blurred photo stays blurred whatever rectangle was found in it: the
-        // frame's own sharpness (its sharpest quarter, so a sharp card on a soft
-        // background still counts as sharp) caps the document's.
-        sharpness: quality::sharpness(&flat_grey, w).min(quality::sharpness(
+        sharpness: quality::sharpness(&flat_grey, flat_grey.width()),
+        frame_sharpness: Some(quality::sharpness(
             grey,
             quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
         )),
-        edge_rise_px: quality::edge_rise_px(own_size.as_ref().unwrap_or(&flat_grey)),
+        edge_rise_px: quality::edge_rise_px(&flat_grey),
         glare,
         brightness: quality::mean_brightness(&flat_grey),
         light_ratio: quality::light_ratio(&flat_grey),
@@ -536,6 +539,7 @@ fn measure_frame_quality(rgb: &RgbImage, grey: &GrayImage) -> QualityMeasures {
             grey,
             quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
         ),
+        frame_sharpness: None,
         edge_rise_px: None,
         glare,
         brightness: quality::mean_brightness(grey),
@@ -561,6 +565,7 @@ fn measure_face_quality(rgb: &RgbImage, grey: &GrayImage, rect: Rect) -> Quality
     QualityMeasures {
         region: QualityRegion::Face { rect },
         sharpness: quality::sharpness(&grey_face, quality::SHARPNESS_WIDTH_FACE),
+        frame_sharpness: None,
         edge_rise_px: None,
         glare,
         brightness: quality::mean_brightness(&grey_face),

@@ -27,36 +27,42 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
         tint.measure(f64::from(q.colour.cast), |_| tr!("advice-colour-cast"))
     };
     let blurry = |_: f64| tr!("advice-blurry", what = what);
-    let blur_effect = Verdict::measured(
-        RuleId::Sharpness,
-        f64::from(q.sharpness),
-        Limit::at_least(match q.region {
+    let blur_effect = |value: f32, min: f64| {
+        Verdict::measured(
+            RuleId::Sharpness,
+            f64::from(value),
+            Limit::at_least(min),
+            "",
+            blurry,
+        )
+    };
+    let region = blur_effect(
+        q.sharpness,
+        match q.region {
             QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
             QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
             QualityRegion::Frame => SHARPNESS_MIN_FRAME,
-        }),
-        "",
-        blurry,
+        },
     );
-    // A document must also have crisp edges; the verdict reported is the one that
-    // fails, or else the blur effect.
-    let sharpness = match q.edge_rise_px {
-        Some(rise) if blur_effect.pass => {
-            let edges = Verdict::measured(
-                RuleId::Sharpness,
-                f64::from(rise),
-                Limit::at_most(DOC_MAX_EDGE_RISE_PX),
-                "px",
-                blurry,
-            );
-            if edges.pass {
-                blur_effect
-            } else {
-                edges
-            }
-        }
-        _ => blur_effect,
-    };
+    // A document must also lie in a frame that is not blurred and have crisp edges;
+    // the verdict reported is the first of these that fails, or else the document's.
+    let frame = q
+        .frame_sharpness
+        .map(|s| blur_effect(s, SHARPNESS_MIN_FRAME));
+    let edges = q.edge_rise_px.map(|rise| {
+        Verdict::measured(
+            RuleId::Sharpness,
+            f64::from(rise),
+            Limit::at_most(DOC_MAX_EDGE_RISE_PX),
+            "px",
+            blurry,
+        )
+    });
+    let sharpness = [frame, edges]
+        .into_iter()
+        .flatten()
+        .find(|v| region.pass && !v.pass)
+        .unwrap_or(region);
     vec![
         sharpness,
         Verdict::measured(

@@ -76,7 +76,7 @@ pub use upright::{
 };
 pub(crate) use warp::{apply_h, quad_to_unit_square};
 pub use warp::{
-    frame_from_rectified, rectify, rectify_grey, rectify_grey_own_size, rectify_own_size,
+    frame_from_rectified, rectify, rectify_grey, rectify_grey_at_most, rectify_own_size,
 };
 
 /// A detected document outline.

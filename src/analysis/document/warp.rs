@@ -144,25 +144,23 @@ pub fn rectify_grey(
 }
 
 /// [`rectify_grey`] at the document's own resolution (its width in the frame, the
-/// mean of its top and bottom sides), when that is below `max_w` × `max_h`; `None` when
-/// the document is at least that large (use the `max_w` × `max_h` rectification).
-pub fn rectify_grey_own_size(
+/// mean of its top and bottom sides, and the `max_w` × `max_h` aspect), or at
+/// `max_w` × `max_h` when the document spans at least that many pixels: no pixel
+/// of it is enlarged, and a large one is not measured at more than that size.
+pub fn rectify_grey_at_most(
     grey: &GrayImage,
     corners: &[[f32; 2]; 4],
     max_w: u32,
     max_h: u32,
-) -> Option<GrayImage> {
+) -> GrayImage {
     let own_w = super::geometry::width_px(corners).round();
-    if own_w.is_nan() || own_w >= max_w as f32 {
-        return None;
-    }
-    let w = (own_w as u32).max(2);
-    Some(rectify_grey(
-        grey,
-        corners,
-        w,
-        (w * max_h / max_w.max(1)).max(2),
-    ))
+    let (w, h) = if own_w.is_nan() || own_w >= max_w as f32 {
+        (max_w, max_h)
+    } else {
+        let w = (own_w as u32).max(2);
+        (w, (w * max_h / max_w.max(1)).max(2))
+    };
+    rectify_grey(grey, corners, w, h)
 }
 
 /// Output pixels per stretch of a row over which source positions are stepped
