@@ -113,7 +113,7 @@ fn main() -> anyhow::Result<()> {
                     shot,
                     &faces,
                     FacesFrom::ThisFrame,
-                    outline,
+                    &mut outline.clone(),
                     camera,
                 );
                 rules::judge(&m);

@@ -9,6 +9,7 @@ mod pipeline_common;
 use std::time::Duration;
 
 use common::{approach, card_rest, write_frames, Scenes};
+use kycam::analysis::document::{Upright, UprightCue};
 use kycam::capture::SESSION_FILE;
 use kycam::pipeline::{Command, Event};
 use kycam::rules::RuleId;
@@ -101,6 +102,33 @@ fn a_still_card_keeps_its_outline_and_every_frame_is_judged_afresh() {
     );
     for i in 21..30 {
         assert_eq!(corners(i), corners(20), "frame {i}");
+    }
+}
+
+/// A still passport page, upside down, its portrait painted over so that only its
+/// machine-readable zone tells which way up it lies: the zone's reading is kept with
+/// the outline, and every frame, searched or not, says the page is upside down.
+#[test]
+fn a_still_passport_page_keeps_its_upright_verdict_on_kept_frames() {
+    let page = common::passport_upside_down_without_portrait();
+    let frames = 20;
+    let (run, _out) = replay_to_end(Shot::Passport, std::iter::repeat_n(page, frames));
+    assert_lossless(&run);
+    let searches = run.stats.outline_searches;
+    assert!(searches < frames as u64 / 2, "{searches} searches");
+    for r in &run.reports {
+        let document = r.measurements.document.as_ref();
+        let upright = document.and_then(|d| d.upright);
+        assert_eq!(
+            upright,
+            Some(Upright {
+                quarter_turns: 2,
+                cue: UprightCue::Mrz
+            }),
+            "frame {}",
+            r.seq
+        );
+        assert!(r.failing().contains(&RuleId::Upright), "frame {}", r.seq);
     }
 }
 

@@ -10,8 +10,10 @@ use std::path::Path;
 use std::process::Output;
 
 use common::fixture;
-use kycam::analysis::document::DocShape;
+use kycam::analysis::document::{DocShape, Upright, UprightCue};
+use kycam::analysis::{self, CameraModel, FacesFrom};
 use kycam::synth::document::{render_scene, SceneParams};
+use kycam::Shot;
 
 fn kycam(args: &[&str]) -> Output {
     english_cli::kycam_in_english()
@@ -182,4 +184,41 @@ fn synthetic_pages_turned_with_the_picture() {
     }
     // The portrait on a synthetic page is found turned on nearly every one.
     assert!(told >= 6, "the turn was told on {told} of 8 pictures");
+}
+
+/// Which way up the machine-readable zone says a page lies is read into the outline
+/// `measure_outlined` is given, once: a reading already there is taken as read (the
+/// live pipeline keeps it with an outline it keeps). On a real upside-down page whose
+/// portrait is painted over, so that the zone is what tells.
+#[test]
+fn the_zone_is_read_into_the_outline_once() {
+    let rgb = common::passport_upside_down_without_portrait();
+    let grey = analysis::to_grey(&rgb);
+    let (shot, from, camera) = (Shot::Passport, FacesFrom::ThisFrame, CameraModel::default());
+    let measure = |outline: &mut analysis::Outline| {
+        analysis::measure_outlined(&rgb, &grey, shot, &[], from, outline, camera)
+    };
+    let mut outline = analysis::search_outline(&grey, shot, &[], from);
+    assert!(outline.found.is_some(), "the page is found");
+    assert_eq!(outline.zone, None, "not read by the search");
+    let upside_down = Some(Upright {
+        quarter_turns: 2,
+        cue: UprightCue::Mrz,
+    });
+    let m = measure(&mut outline);
+    assert_eq!(outline.zone, Some(upside_down), "read when measured");
+    assert_eq!(m.document.as_ref().and_then(|d| d.upright), upside_down);
+    assert_eq!(
+        m,
+        analysis::measure_with(&rgb, &grey, shot, &[], from, camera)
+    );
+    // Measured again with the reading kept: the same, and nothing read afresh.
+    assert_eq!(measure(&mut outline), m);
+    outline.zone = Some(None);
+    let m = measure(&mut outline);
+    assert_eq!(
+        m.document.as_ref().map(|d| d.upright),
+        Some(None),
+        "taken as read"
+    );
 }

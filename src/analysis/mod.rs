@@ -253,21 +253,35 @@ pub fn measure_with(
     faces_from: FacesFrom,
     camera: CameraModel,
 ) -> Measurements {
-    let outline = search_outline(grey, shot, faces, faces_from);
-    measure_outlined(rgb, grey, shot, faces, faces_from, outline, camera)
+    let mut outline = search_outline(grey, shot, faces, faces_from);
+    measure_outlined(rgb, grey, shot, faces, faces_from, &mut outline, camera)
 }
 
-/// The document search's answer for `shot` on this frame (`None` for a selfie, or
-/// when no outline is found): the first half of [`measure_with`], which the live
-/// pipeline may skip while the picture stays as it was on the frame it last ran on.
+/// The document search's answer on a picture, and what was read from the picture
+/// along the outline found, which holds as long as the picture and the outline do.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Outline {
+    /// The outline found; `None` for a selfie, or when none was found.
+    pub found: Option<document::FoundDocument>,
+    /// Which way up the machine-readable zone says the document lies: `None` until
+    /// [`measure_outlined`] reads it (only when no upright portrait tells), then its
+    /// reading (`Some(None)`: no zone tells).
+    pub zone: Option<Option<document::Upright>>,
+}
+
+/// The document search's answer for `shot` on this frame, the zone not read yet: the
+/// first half of [`measure_with`], which the live pipeline may skip while the picture
+/// stays as it was on the frame it last ran on.
 pub fn search_outline(
     grey: &GrayImage,
     shot: Shot,
     faces: &[Face],
     faces_from: FacesFrom,
-) -> Option<document::FoundDocument> {
-    let shape = shot.document_shape()?;
-    document::find_document_with_portrait(grey, shape, outline_anchors(shot, faces, faces_from))
+) -> Outline {
+    let found = shot.document_shape().and_then(|shape| {
+        document::find_document_with_portrait(grey, shape, outline_anchors(shot, faces, faces_from))
+    });
+    Outline { found, zone: None }
 }
 
 /// The faces [`search_outline`] lets anchor the search on a side with a portrait: its
@@ -283,13 +297,15 @@ pub fn outline_anchors(shot: Shot, faces: &[Face], faces_from: FacesFrom) -> &[F
 
 /// [`measure_with`] given the document search's answer (`outline`, from
 /// [`search_outline`] on this frame or on an earlier frame of the same still picture).
+/// Reads the machine-readable zone into `outline` when it needs it and it is not
+/// read yet; a zone already read is taken as read.
 pub fn measure_outlined(
     rgb: &RgbImage,
     grey: &GrayImage,
     shot: Shot,
     faces: &[Face],
     faces_from: FacesFrom,
-    outline: Option<document::FoundDocument>,
+    outline: &mut Outline,
     camera: CameraModel,
 ) -> Measurements {
     let (width, height) = rgb.dimensions();
@@ -300,8 +316,10 @@ pub fn measure_outlined(
 
     let document = shot
         .document_shape()
-        .zip(outline)
-        .and_then(|(shape, found)| measure_document(rgb, grey, shape, found, faces));
+        .zip(outline.found)
+        .and_then(|(shape, found)| {
+            measure_document(rgb, grey, shape, found, &mut outline.zone, faces)
+        });
 
     let quality = match (&document, shot.document_shape(), &selfie) {
         (Some(d), Some(shape), _) => {
@@ -337,12 +355,14 @@ fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
     document::Portraits::new(faces, (width, height)).held_by(&frame)
 }
 
-/// Measures the document found at `found`, with the faces in the frame.
+/// Measures the document found at `found`, with the faces in the frame; `zone` is
+/// [`Outline::zone`], read here if needed.
 fn measure_document(
     rgb: &RgbImage,
     grey: &GrayImage,
     shape: crate::shot::DocumentShape,
     found: document::FoundDocument,
+    zone: &mut Option<Option<document::Upright>>,
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
     let portraits = document::Portraits::new(faces, grey.dimensions());
@@ -355,7 +375,10 @@ fn measure_document(
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());
     let standing = geometry.standing;
     let upright = document::portrait_upright(&found.corners, faces, grey.dimensions(), standing)
-        .or_else(|| document::mrz_upright(grey, &found.corners, shape, standing));
+        .or_else(|| {
+            *zone
+                .get_or_insert_with(|| document::mrz_upright(grey, &found.corners, shape, standing))
+        });
     Some(DocumentMeasures {
         corners: found.corners,
         score: found.score,

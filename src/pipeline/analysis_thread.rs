@@ -27,7 +27,7 @@ use super::{
     PipelineError, ReportDelivery,
 };
 use crate::analysis::landmarks::Landmarks;
-use crate::analysis::{self, Face, FacesFrom};
+use crate::analysis::{self, Face, FacesFrom, Outline};
 use crate::rules::{self, Verdict, MOTION_MAX};
 
 const TICK: Duration = Duration::from_millis(50);
@@ -283,21 +283,19 @@ impl State {
         };
         // The document's outline: kept from an earlier frame while the picture is still.
         let anchors = analysis::outline_anchors(shot, &self.faces, faces_from);
+        let mut no_document = Outline::default();
         let outline = if shot.document_shape().is_none() {
-            None
-        } else if let Some(kept) = self.outline_track.reuse(shot, &thumb, anchors) {
-            kept
+            &mut no_document
         } else {
-            self.counters
-                .outline_searches
-                .fetch_add(1, Ordering::Relaxed);
-            let found = analysis::search_outline(&grey, shot, &self.faces, faces_from);
-            self.outline_track.searched(shot, &thumb, anchors, found);
-            found
+            let (counters, faces) = (&self.counters, &self.faces);
+            self.outline_track.outline_for(shot, &thumb, anchors, || {
+                counters.outline_searches.fetch_add(1, Ordering::Relaxed);
+                analysis::search_outline(&grey, shot, faces, faces_from)
+            })
         };
-        self.previous_thumb = Some(thumb);
         let mut measurements =
             analysis::measure_outlined(rgb, &grey, shot, &self.faces, faces_from, outline, camera);
+        self.previous_thumb = Some(thumb);
         measurements.motion = moved;
         measurements.session =
             self.memory

@@ -8,12 +8,15 @@
 //! anchored the search are where they were, and for a few frames at most: every
 //! [`OutlineTrackParams::max_reuses`] + 1-th frame is searched afresh whatever
 //! happens, so no answer outlives a change the small copies cannot see.
+//!
+//! What was read from the picture along the outline (which way up the
+//! machine-readable zone says the document lies) is kept with it: it depends only
+//! on the picture and the outline.
 
 use image::GrayImage;
 
 use super::motion::motion;
-use crate::analysis::document::FoundDocument;
-use crate::analysis::Face;
+use crate::analysis::{Face, Outline};
 use crate::shot::Shot;
 
 /// When a search's answer may serve a later frame.
@@ -48,8 +51,25 @@ struct Searched {
     shot: Shot,
     thumb: GrayImage,
     anchors: Vec<Face>,
-    outline: Option<FoundDocument>,
+    outline: Outline,
     reuses: u32,
+}
+
+impl Searched {
+    /// Whether this answer holds for a frame of `shot` whose picture is `thumb` and
+    /// whose search would be anchored by `anchors`.
+    fn holds(
+        &self,
+        shot: Shot,
+        thumb: &GrayImage,
+        anchors: &[Face],
+        p: OutlineTrackParams,
+    ) -> bool {
+        self.shot == shot
+            && self.reuses < p.max_reuses
+            && motion(&self.thumb, thumb).is_some_and(|m| m <= p.still_motion)
+            && same_faces(&self.anchors, anchors, p.face_tolerance)
+    }
 }
 
 /// Remembers the last document search and says when its answer still holds.
@@ -60,44 +80,37 @@ pub struct OutlineTrack {
 }
 
 impl OutlineTrack {
-    /// The last search's answer (an outline or none) when it holds for this frame:
-    /// same shot, the picture (`thumb`, a [`super::motion::motion_thumbnail`]) still
-    /// and the `anchors` (the faces the search would be anchored by) in place.
-    /// Counts the reuse; `None` means search.
-    pub fn reuse(
+    /// The document's outline for this frame of `shot`: the last search's answer
+    /// (an outline or none, with what was read along it) while it holds (the
+    /// picture, `thumb`, a [`super::motion::motion_thumbnail`], still and the
+    /// `anchors`, the faces the search would be anchored by, in place), counting the
+    /// reuse; else `search`'s answer, remembered for the frames after. What the
+    /// caller reads into the outline given back is kept with it.
+    pub fn outline_for(
         &mut self,
         shot: Shot,
         thumb: &GrayImage,
         anchors: &[Face],
-    ) -> Option<Option<FoundDocument>> {
-        let p = self.params;
-        let last = self.last.as_mut()?;
-        let holds = last.shot == shot
-            && last.reuses < p.max_reuses
-            && motion(&last.thumb, thumb).is_some_and(|m| m <= p.still_motion)
-            && same_faces(&last.anchors, anchors, p.face_tolerance);
-        if !holds {
-            return None;
-        }
-        last.reuses += 1;
-        Some(last.outline)
-    }
-
-    /// Remembers a search's answer for the frame `thumb` was made from.
-    pub fn searched(
-        &mut self,
-        shot: Shot,
-        thumb: &GrayImage,
-        anchors: &[Face],
-        outline: Option<FoundDocument>,
-    ) {
-        self.last = Some(Searched {
-            shot,
-            thumb: thumb.clone(),
-            anchors: anchors.to_vec(),
-            outline,
-            reuses: 0,
-        });
+        search: impl FnOnce() -> Outline,
+    ) -> &mut Outline {
+        let kept = self
+            .last
+            .take()
+            .filter(|last| last.holds(shot, thumb, anchors, self.params));
+        let last = match kept {
+            Some(mut last) => {
+                last.reuses += 1;
+                last
+            }
+            None => Searched {
+                shot,
+                thumb: thumb.clone(),
+                anchors: anchors.to_vec(),
+                outline: search(),
+                reuses: 0,
+            },
+        };
+        &mut self.last.insert(last).outline
     }
 }
 
@@ -125,6 +138,7 @@ fn same_faces(a: &[Face], b: &[Face], tolerance: f32) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::document::{FoundDocument, Upright, UprightCue};
     use crate::geometry::Rect;
 
     fn picture(shade: u8) -> GrayImage {
@@ -146,51 +160,117 @@ mod tests {
         }
     }
 
-    fn card() -> Option<FoundDocument> {
-        Some(FoundDocument {
-            corners: [[10.0, 10.0], [110.0, 10.0], [110.0, 70.0], [10.0, 70.0]],
-            score: 0.9,
-        })
+    fn card() -> Outline {
+        Outline {
+            found: Some(FoundDocument {
+                corners: [[10.0, 10.0], [110.0, 10.0], [110.0, 70.0], [10.0, 70.0]],
+                score: 0.9,
+            }),
+            zone: None,
+        }
+    }
+
+    /// One frame through `track`, the search answering `answer`: the outline given,
+    /// and whether the search ran.
+    fn frame(
+        track: &mut OutlineTrack,
+        shot: Shot,
+        thumb: &GrayImage,
+        anchors: &[Face],
+        answer: Outline,
+    ) -> (Outline, bool) {
+        let mut searched = false;
+        let outline = *track.outline_for(shot, thumb, anchors, || {
+            searched = true;
+            answer
+        });
+        (outline, searched)
     }
 
     #[test]
     fn a_still_picture_reuses_the_answer_until_the_limit() {
         let mut track = OutlineTrack::default();
-        let shot = Shot::IdFront;
+        let (shot, still) = (Shot::IdFront, picture(0));
+        let none = Outline::default();
         assert_eq!(
-            track.reuse(shot, &picture(0), &[]),
-            None,
+            frame(&mut track, shot, &still, &[], card()),
+            (card(), true),
             "nothing searched yet"
         );
-        track.searched(shot, &picture(0), &[], card());
         let max = OutlineTrackParams::default().max_reuses;
         for _ in 0..max {
-            assert_eq!(track.reuse(shot, &picture(0), &[]), Some(card()));
+            assert_eq!(frame(&mut track, shot, &still, &[], none), (card(), false));
         }
-        assert_eq!(track.reuse(shot, &picture(0), &[]), None, "searched afresh");
+        assert_eq!(
+            frame(&mut track, shot, &still, &[], none),
+            (none, true),
+            "searched afresh"
+        );
         // No outline is an answer too.
-        track.searched(shot, &picture(0), &[], None);
-        assert_eq!(track.reuse(shot, &picture(0), &[]), Some(None));
+        assert_eq!(frame(&mut track, shot, &still, &[], card()), (none, false));
     }
 
     #[test]
     fn motion_another_shot_or_moved_faces_search_again() {
+        let anchors = [face(100.0)];
+        let first = |track: &mut OutlineTrack| {
+            *track = OutlineTrack::default();
+            frame(track, Shot::IdFront, &picture(0), &anchors, card());
+        };
         let mut track = OutlineTrack::default();
-        track.searched(Shot::IdFront, &picture(0), &[face(100.0)], card());
-        assert_eq!(
-            track.reuse(Shot::IdFront, &picture(40), &[face(100.0)]),
-            None
-        );
-        assert_eq!(track.reuse(Shot::IdBack, &picture(0), &[face(100.0)]), None);
-        assert_eq!(
-            track.reuse(Shot::IdFront, &picture(0), &[face(130.0)]),
-            None
-        );
-        assert_eq!(track.reuse(Shot::IdFront, &picture(0), &[]), None);
+        let moved: [(Shot, GrayImage, &[Face]); 4] = [
+            (Shot::IdFront, picture(40), &anchors),
+            (Shot::IdBack, picture(0), &anchors),
+            (Shot::IdFront, picture(0), &[face(130.0)]),
+            (Shot::IdFront, picture(0), &[]),
+        ];
+        for (shot, thumb, faces) in &moved {
+            first(&mut track);
+            let (_, searched) = frame(&mut track, *shot, thumb, faces, card());
+            assert!(searched, "{shot:?}, {} faces", faces.len());
+        }
         // A box that jitters by a pixel is where it was.
-        assert_eq!(
-            track.reuse(Shot::IdFront, &picture(0), &[face(101.0)]),
-            Some(card())
+        first(&mut track);
+        let (kept, searched) = frame(
+            &mut track,
+            Shot::IdFront,
+            &picture(0),
+            &[face(101.0)],
+            Outline::default(),
         );
+        assert_eq!((kept, searched), (card(), false));
+    }
+
+    #[test]
+    fn the_zone_read_is_kept_with_the_outline_until_a_search() {
+        let mut track = OutlineTrack::default();
+        let (shot, still) = (Shot::Passport, picture(0));
+        let upside_down = Some(Upright {
+            quarter_turns: 2,
+            cue: UprightCue::Mrz,
+        });
+        // The first frame reads the zone into the outline it is given.
+        track.outline_for(shot, &still, &[], card).zone = Some(upside_down);
+        // A kept frame finds it read.
+        let (kept, searched) = frame(&mut track, shot, &still, &[], card());
+        assert!(!searched);
+        assert_eq!(kept.zone, Some(upside_down));
+        assert_eq!(kept.found, card().found);
+        // A fresh search (the picture moved) reads it again.
+        let (fresh, searched) = frame(&mut track, shot, &picture(40), &[], card());
+        assert!(searched);
+        assert_eq!(fresh.zone, None);
+        // So does one after the last reuse.
+        track.outline_for(shot, &picture(40), &[], card).zone = Some(upside_down);
+        let max = OutlineTrackParams::default().max_reuses;
+        for _ in 1..max {
+            assert_eq!(
+                frame(&mut track, shot, &picture(40), &[], card()).0.zone,
+                Some(upside_down)
+            );
+        }
+        let (fresh, searched) = frame(&mut track, shot, &picture(40), &[], card());
+        assert!(searched);
+        assert_eq!(fresh.zone, None);
     }
 }

@@ -114,6 +114,21 @@ pub fn load_rgb(path: &Path) -> Option<RgbImage> {
     kycam::imageio::load_image(path).ok().map(|i| i.rgb)
 }
 
+/// The committed photo of a printed passport page lying upside down
+/// (`yushulx_passport_180.jpg`), its portrait painted over with plain paper: only
+/// its machine-readable zone tells which way up it lies.
+pub fn passport_upside_down_without_portrait() -> RgbImage {
+    let mut page =
+        load_rgb(&fixture("yushulx_passport_180.jpg")).expect("committed passport photo");
+    // The portrait is upside down at the page's right in the picture.
+    for y in 530..770 {
+        for x in 470..645 {
+            page.put_pixel(x, y, image::Rgb([226, 228, 232]));
+        }
+    }
+    page
+}
+
 pub fn load_grey(path: &Path) -> Option<GrayImage> {
     load_rgb(path).map(|i| kycam::analysis::to_grey(&i))
 }

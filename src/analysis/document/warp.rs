@@ -327,14 +327,12 @@ impl<const C: usize> Source<'_, C> {
         let stride = self.w * C;
         for px in span.chunks_exact_mut(C) {
             let (x, y) = (x.next(), y.next());
-            let (tx, ty) = (((x >> 8) & 255) as u32, ((y >> 8) & 255) as u32);
+            let weights = Weights::at(x, y);
             let at = (y >> 16) as usize * stride + (x >> 16) as usize * C;
             let top = &self.raw[at..at + 2 * C];
             let bottom = &self.raw[at + stride..at + stride + 2 * C];
             for ch in 0..C {
-                let t = u32::from(top[ch]) * (256 - tx) + u32::from(top[C + ch]) * tx;
-                let b = u32::from(bottom[ch]) * (256 - tx) + u32::from(bottom[C + ch]) * tx;
-                px[ch] = ((t * (256 - ty) + b * ty + (1 << 15)) >> 16) as u8;
+                px[ch] = weights.blend([top[ch], top[C + ch], bottom[ch], bottom[C + ch]]);
             }
         }
     }
@@ -347,9 +345,9 @@ impl<const C: usize> Source<'_, C> {
         if x <= -ONE || y <= -ONE || x >= (self.w as i64) << 16 || y >= (self.h as i64) << 16 {
             return;
         }
-        // Whole part −1 … w − 1 (clamped to the edge); blend weights in 1/256ths.
+        // Whole part −1 … w − 1 (clamped to the edge).
         let (xi, yi) = (x >> 16, y >> 16);
-        let (tx, ty) = (((x >> 8) & 255) as u32, ((y >> 8) & 255) as u32);
+        let weights = Weights::at(x, y);
         let x0 = xi.max(0) as usize;
         let x1 = ((xi + 1) as usize).min(self.w - 1);
         let y0 = yi.max(0) as usize;
@@ -359,9 +357,112 @@ impl<const C: usize> Source<'_, C> {
         let (c, d) = (y1 * stride + x0 * C, y1 * stride + x1 * C);
         let raw = self.raw;
         for (ch, out) in px.iter_mut().enumerate().take(C) {
-            let top = u32::from(raw[a + ch]) * (256 - tx) + u32::from(raw[b + ch]) * tx;
-            let bottom = u32::from(raw[c + ch]) * (256 - tx) + u32::from(raw[d + ch]) * tx;
-            *out = ((top * (256 - ty) + bottom * ty + (1 << 15)) >> 16) as u8;
+            *out = weights.blend([raw[a + ch], raw[b + ch], raw[c + ch], raw[d + ch]]);
+        }
+    }
+}
+
+/// A bilinear sample's four neighbours' weights in 1/65536ths (they sum to 65536):
+/// top-left, top-right, bottom-left, bottom-right. Made once per pixel and shared
+/// by its channels. Blending with them gives the same integer as blending along
+/// each row by the horizontal weight and then across the two rows by the vertical
+/// one: expanded, that is the same sum of products, with no rounding in between.
+#[derive(Clone, Copy)]
+struct Weights([u32; 4]);
+
+impl Weights {
+    /// For a position (x, y) in 1/65536ths of a pixel, its fraction past the
+    /// top-left neighbour cut to 1/256ths.
+    #[inline(always)]
+    fn at(x: i64, y: i64) -> Weights {
+        let (tx, ty) = (((x >> 8) & 255) as u32, ((y >> 8) & 255) as u32);
+        let (sx, sy) = (256 - tx, 256 - ty);
+        Weights([sx * sy, tx * sy, sx * ty, tx * ty])
+    }
+
+    /// The four neighbours' values (in the order of the weights) blended, rounded.
+    #[inline(always)]
+    fn blend(self, v: [u8; 4]) -> u8 {
+        let w = self.0;
+        let sum = u32::from(v[0]) * w[0]
+            + u32::from(v[1]) * w[1]
+            + u32::from(v[2]) * w[2]
+            + u32::from(v[3]) * w[3];
+        ((sum + (1 << 15)) >> 16) as u8
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::synth::rng::Rng;
+
+    /// The blend as rows then column: along the top and the bottom row by the
+    /// horizontal weight, then across them by the vertical one.
+    fn rows_then_column(tx: u32, ty: u32, v: [u8; 4]) -> u8 {
+        let [a, b, c, d] = v.map(u32::from);
+        let top = a * (256 - tx) + b * tx;
+        let bottom = c * (256 - tx) + d * tx;
+        ((top * (256 - ty) + bottom * ty + (1 << 15)) >> 16) as u8
+    }
+
+    /// Along random stretches inside a random picture, the clamp-free sampling of
+    /// a stretch gives each pixel what sampling it alone gives, grey and colour.
+    #[test]
+    fn a_stretch_inside_samples_as_its_pixels_do() {
+        fn check<const C: usize>(rng: &mut Rng) {
+            let (w, h) = (37, 23);
+            let raw: Vec<u8> = (0..w * h * C).map(|_| rng.index(256) as u8).collect();
+            let src = Source::<C> { raw: &raw, w, h };
+            for _ in 0..500 {
+                let n = 1 + rng.index(WARP_SPAN);
+                let pos = |rng: &mut Rng, size: usize| rng.range(0.1, size as f32 - 1.1);
+                let (x0, x1) = (pos(rng, w), pos(rng, w));
+                let (y0, y1) = (pos(rng, h), pos(rng, h));
+                let mid = |a: f32, b: f32| 0.5 * (a + b);
+                let x = Track::through(x0, mid(x0, x1), x1, n);
+                let y = Track::through(y0, mid(y0, y1), y1, n);
+                assert!(src.interior(x.at(0), y.at(0)) && src.interior(x.at(n), y.at(n)));
+                let mut stretch = vec![0u8; n * C];
+                src.sample_interior(x, y, &mut stretch);
+                let (mut x, mut y) = (x, y);
+                for (k, px) in stretch.chunks_exact(C).enumerate() {
+                    let mut alone = [0u8; C];
+                    src.sample(x.next(), y.next(), &mut alone);
+                    assert_eq!(px, alone, "pixel {k} of {n}");
+                }
+            }
+        }
+        let mut rng = Rng::new(6);
+        check::<1>(&mut rng);
+        check::<3>(&mut rng);
+    }
+
+    #[test]
+    fn the_one_step_blend_equals_rows_then_column_at_every_weight() {
+        let mut rng = Rng::new(26);
+        for tx in 0..256u32 {
+            for ty in 0..256u32 {
+                // A position with these fractions and some whole part and sub-1/256 bits.
+                let x = (i64::from(rng.index(2000) as u32) << 16) + (i64::from(tx) << 8) + 77;
+                let y = (i64::from(rng.index(2000) as u32) << 16) + (i64::from(ty) << 8) + 200;
+                let w = Weights::at(x, y);
+                assert_eq!(w.0.iter().sum::<u32>(), 65536);
+                let extremes = [
+                    [0, 0, 0, 0],
+                    [255, 255, 255, 255],
+                    [255, 0, 0, 255],
+                    [0, 255, 255, 0],
+                ];
+                let random = (0..6).map(|_| [(); 4].map(|_| rng.index(256) as u8));
+                for v in extremes.into_iter().chain(random) {
+                    assert_eq!(
+                        w.blend(v),
+                        rows_then_column(tx, ty, v),
+                        "tx {tx}, ty {ty}, {v:?}"
+                    );
+                }
+            }
         }
     }
 }

@@ -11,6 +11,7 @@ use image::{GrayImage, RgbImage};
 
 use super::quality::luma;
 
+mod opening;
 mod paper;
 mod params;
 mod regions;
@@ -277,11 +278,7 @@ impl CellGrid {
         if core.iter().any(|&c| c != 0) {
             // A square of radius CORE_MIN_RADIUS; beyond the border counts as set, so a
             // reflection cut by the edge keeps its core.
-            imageproc::morphology::open_mut(
-                &mut core,
-                imageproc::distance_transform::Norm::LInf,
-                CORE_MIN_RADIUS,
-            );
+            opening::open_square(&mut core, CORE_MIN_RADIUS);
         }
         for (m, &core) in self.mask.iter_mut().zip(core.as_raw()) {
             if *m != 0 && core == 0 {
