@@ -8,7 +8,7 @@
 //! `cargo run --release --example evaluate_sharpness`
 
 use kycam::check::Checker;
-use kycam::imageio::{FileFormat, LoadedImage};
+use kycam::imageio::LoadedImage;
 use kycam::rules::RuleId;
 use kycam::Shot;
 
@@ -39,12 +39,7 @@ fn main() -> anyhow::Result<()> {
             } else {
                 frame.clone()
             };
-            let loaded = LoadedImage {
-                rgb,
-                format: FileFormat::Jpeg,
-                file_bytes: 0,
-                focal_length_35mm: None,
-            };
+            let loaded = LoadedImage::in_memory(rgb);
             let report = checker.check_loaded(&t.file, &loaded, shot);
             if i == 0 {
                 let width = report.document.as_ref().map_or(String::from("—"), |d| {

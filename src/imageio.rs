@@ -104,6 +104,19 @@ pub struct LoadedImage {
     pub focal_length_35mm: Option<f32>,
 }
 
+impl LoadedImage {
+    /// A picture made in memory (a webcam-sized frame, a blurred copy) checked as if
+    /// saved as a JPEG of unknown size, with no EXIF.
+    pub fn in_memory(rgb: RgbImage) -> Self {
+        LoadedImage {
+            rgb,
+            format: FileFormat::Jpeg,
+            file_bytes: 0,
+            focal_length_35mm: None,
+        }
+    }
+}
+
 /// File name endings (any case) of the images kycam reads: JPEG, PNG and TIFF.
 pub const IMAGE_EXTENSIONS: [&str; 5] = ["jpg", "jpeg", "png", "tif", "tiff"];
 

@@ -378,12 +378,7 @@ fn real_documents_pass_sharp_and_fail_blurred() {
             } else {
                 frame.clone()
             };
-            let loaded = LoadedImage {
-                rgb,
-                format: FileFormat::Jpeg,
-                file_bytes: 0,
-                focal_length_35mm: None,
-            };
+            let loaded = LoadedImage::in_memory(rgb);
             let report = checker.check_loaded(name, &loaded, shot);
             assert!(report.document.is_some(), "{name}: no document");
             let v = report.checks.iter().find(|v| v.id == RuleId::Sharpness);

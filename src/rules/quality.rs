@@ -26,38 +26,28 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     } else {
         tint.measure(f64::from(q.colour.cast), |_| tr!("advice-colour-cast"))
     };
-    let blurry = |_: f64| tr!("advice-blurry", what = what);
-    let blur_effect = |value: f32, min: f64| {
-        Verdict::measured(
-            RuleId::Sharpness,
-            f64::from(value),
-            Limit::at_least(min),
-            "",
-            blurry,
-        )
+    let sharp = |value: f32, limit: Limit, unit: &'static str| {
+        Verdict::measured(RuleId::Sharpness, f64::from(value), limit, unit, |_| {
+            tr!("advice-blurry", what = what)
+        })
     };
-    let region = blur_effect(
+    let region = sharp(
         q.sharpness,
-        match q.region {
+        Limit::at_least(match q.region {
             QualityRegion::Face { .. } => SHARPNESS_MIN_FACE,
             QualityRegion::Document { .. } => SHARPNESS_MIN_DOCUMENT,
             QualityRegion::Frame => SHARPNESS_MIN_FRAME,
-        },
+        }),
+        "",
     );
     // A document must also lie in a frame that is not blurred and have crisp edges;
     // the verdict reported is the first of these that fails, or else the document's.
     let frame = q
         .frame_sharpness
-        .map(|s| blur_effect(s, SHARPNESS_MIN_FRAME));
-    let edges = q.edge_rise_px.map(|rise| {
-        Verdict::measured(
-            RuleId::Sharpness,
-            f64::from(rise),
-            Limit::at_most(DOC_MAX_EDGE_RISE_PX),
-            "px",
-            blurry,
-        )
-    });
+        .map(|s| sharp(s, Limit::at_least(SHARPNESS_MIN_FRAME), ""));
+    let edges = q
+        .edge_rise_px
+        .map(|rise| sharp(rise, Limit::at_most(DOC_MAX_EDGE_RISE_PX), "px"));
     let sharpness = [frame, edges]
         .into_iter()
         .flatten()
