@@ -366,10 +366,9 @@ fn measure_document(
     faces: &[Face],
 ) -> Option<DocumentMeasures> {
     let portraits = document::Portraits::new(faces, grey.dimensions());
-    // Someone in front of the camera with no document up: the outline is around them, or
-    // an edge beside or below their face running off the picture (faces from an earlier
-    // frame count too: a head moves little in a tenth of a second).
-    if portraits.framed_by(&found.corners) || portraits.beside_a_person(&found.corners) {
+    // Someone in front of the camera with no document up: the outline is around them
+    // (faces from an earlier frame count too: a head moves little in a tenth of a second).
+    if portraits.framed_by(&found.corners) {
         return None;
     }
     let geometry = document::document_geometry(&found.corners, grey.width(), grey.height());

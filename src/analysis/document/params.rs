@@ -426,14 +426,6 @@ param_group! {
         /// A face that takes an outline away must be a confident one: the portraits on the
         /// real specimens score 9.9–35, faces seen in gravel or bricks 2–6.
         pub beside_min_face_score: f32 = 8.0,
-        /// An outline beside a person's face (one too large to be its portrait) counts as
-        /// a card held up only when it lies whole in the picture, every corner at least
-        /// this share of the frame's width or height from its edge (as `corners_visible`
-        /// asks): the outlines found on the collar, hair, backdrop or the picture's edge
-        /// of real portraits with no document run off the picture or along its edge
-        /// (their nearest corner −27 % to +0.9 %), and on none of the 30 real document
-        /// photos is a confident face outside the outline.
-        pub person_min_margin: f32 = 0.02,
     }
 }
 

@@ -93,34 +93,6 @@ impl<'a> Portraits<'a> {
         })
     }
 
-    /// Whether the outline `corners` is an edge beside or below a person rather than a
-    /// card they hold up: a confidently found face (score at least
-    /// `beside_min_face_score`) lies outside it and is wider than any portrait of it can
-    /// be (over `max_share` of its long side), the outline holds no face as its portrait,
-    /// and it does not lie whole in the picture (a corner within `person_min_margin` of
-    /// its edge, or beyond it). That is the collar, the hair, the backdrop or the
-    /// picture's own edge next to someone with no document up. A card held up beside the
-    /// face is kept when wholly in view, or when its own portrait is found on it.
-    pub(crate) fn beside_a_person(&self, corners: &[Pt; 4]) -> bool {
-        let long = width_px(corners).max(height_px(corners));
-        let person = self.faces.iter().any(|f| {
-            f.score >= self.p.beside_min_face_score
-                && f.rect.w > self.p.max_share * long
-                && !inside_quad(f.rect.center(), corners)
-        });
-        person && !self.whole_in_frame(corners) && !self.held_by(corners)
-    }
-
-    /// Whether every corner of `corners` lies at least `person_min_margin` of the
-    /// frame's width and height inside its edges.
-    fn whole_in_frame(&self, corners: &[Pt; 4]) -> bool {
-        let (w, h) = (self.frame.0 as f32, self.frame.1 as f32);
-        let m = self.p.person_min_margin;
-        corners
-            .iter()
-            .all(|&[x, y]| x >= m * w && x <= (1.0 - m) * w && y >= m * h && y <= (1.0 - m) * h)
-    }
-
     /// How far across the document `corners` the point `p` lies, perspective undone:
     /// its distance from the nearer long side as a share of the short side (0.5 is the
     /// middle). `None` for a degenerate outline.
@@ -187,47 +159,6 @@ mod tests {
             ..face(300.0, 150.0, 400.0, 400.0)
         };
         assert!(!framed(&[faint]));
-    }
-
-    #[test]
-    fn an_outline_running_off_the_picture_beside_a_person_is_no_card() {
-        let by_person = |corners: &[Pt; 4], faces: &[Face]| {
-            Portraits::new(faces, FRAME).beside_a_person(corners)
-        };
-        // A person's head (wider than any portrait of the outline) left of an outline
-        // whose right side runs off the picture: their shoulder or the picture's edge.
-        let head = face(150.0, 150.0, 320.0, 320.0);
-        let cut = [
-            [700.0, 300.0],
-            [1400.0, 300.0],
-            [1400.0, 750.0],
-            [700.0, 750.0],
-        ];
-        assert!(by_person(&cut, &[head]));
-        // One along the picture's edge, not beyond it, is no card either.
-        let along_edge = [
-            [700.0, 300.0],
-            [1275.0, 300.0],
-            [1275.0, 700.0],
-            [700.0, 700.0],
-        ];
-        assert!(by_person(&along_edge, &[head]));
-        // A card held up wholly in view beside the same head is kept.
-        let whole = [
-            [700.0, 200.0],
-            [1200.0, 200.0],
-            [1200.0, 515.0],
-            [700.0, 515.0],
-        ];
-        assert!(!by_person(&whole, &[head]));
-        // So is a cut card whose own portrait is found on it.
-        let portrait = face(800.0, 420.0, 110.0, 130.0);
-        assert!(!by_person(&cut, &[head, portrait]));
-        // A portrait-sized face beside it, a faint face, or none take nothing away.
-        let small = face(450.0, 400.0, 150.0, 150.0);
-        let faint = Face { score: 3.0, ..head };
-        assert!(!by_person(&cut, &[small, faint]));
-        assert!(!by_person(&cut, &[]));
     }
 
     #[test]
