@@ -140,8 +140,8 @@ fn main() {
         let visible =
             geom.is_some_and(|g| kycam::rules::document::corners_visible_pass(&g)) && !finger;
         let hidden = truth.out_of_frame || truth.thumb;
-        // What `kycam check` reports: measure drops an outline that frames a person or
-        // runs off the picture beside one (no person here: each should be kept).
+        // What `kycam check` reports: measure drops an outline that frames a person
+        // (no person here: each should be kept).
         let m = found.map(|_| measure(&rgb, &grey, Shot::IdFront, &faces, Default::default()));
         dropped += u32::from(m.as_ref().is_some_and(|m| m.document.is_none()));
         if let (true, Some(dir)) = (failed(visible, hidden, truth.out_of_frame, iou), &dump) {
