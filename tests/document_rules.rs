@@ -381,8 +381,8 @@ fn real_documents_pass_sharp_and_fail_blurred() {
             let loaded = LoadedImage::in_memory(rgb);
             let report = checker.check_loaded(name, &loaded, shot);
             assert!(report.document.is_some(), "{name}: no document");
-            let v = report.checks.iter().find(|v| v.id == RuleId::Sharpness);
-            assert_eq!(v.map(|v| v.pass), Some(sharp), "{name} σ {sigma}: {v:?}");
+            let v = common::verdict_on(&report.checks, RuleId::Sharpness);
+            assert_eq!(v.pass, sharp, "{name} σ {sigma}: {v:?}");
         }
     }
 }
@@ -535,11 +535,7 @@ fn a_card_cut_by_the_edge_below_a_face_is_told_to_move() {
         Shot::IdBack,
     );
     assert!(report.measurements.document.is_some(), "the card is found");
-    let v = report
-        .checks
-        .iter()
-        .find(|v| v.id == RuleId::CornersVisible)
-        .expect("judged");
+    let v = common::verdict_on(&report.checks, RuleId::CornersVisible);
     let advice = v.advice.clone().unwrap_or_default();
     assert!(
         !v.pass && advice.starts_with("Move the document left"),

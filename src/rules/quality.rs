@@ -48,11 +48,15 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let edges = q
         .edge_rise_px
         .map(|rise| sharp(rise, Limit::at_most(DOC_MAX_EDGE_RISE_PX), "px"));
-    let sharpness = [frame, edges]
-        .into_iter()
-        .flatten()
-        .find(|v| region.pass && !v.pass)
-        .unwrap_or(region);
+    let sharpness = if region.pass {
+        [frame, edges]
+            .into_iter()
+            .flatten()
+            .find(|v| !v.pass)
+            .unwrap_or(region)
+    } else {
+        region
+    };
     vec![
         sharpness,
         Verdict::measured(
