@@ -46,7 +46,8 @@ const ORDER: &[&str] = &[
     "grey",
     "motion thumbnail",
     "analysis (measure + rules)",
-    "analysis, outline kept",
+    "analysis, outline kept, glare measured",
+    "analysis, outline and glare kept",
     "face job",
     "face search (worker)",
     "  find_document",
@@ -104,20 +105,30 @@ fn main() -> anyhow::Result<()> {
         });
         // A still picture: the live pipeline keeps the search's answer from an earlier
         // frame (`pipeline::outline_track`) and measures the rest.
+        // What was read along the outline (the zone) is kept with it; the glare too
+        // while no pixel of the small copies changes by more than noise.
         if shot.document_shape().is_some() {
-            let outline = analysis::search_outline(&grey, shot, &faces, FacesFrom::ThisFrame);
-            t.time("analysis, outline kept", || {
-                let m = analysis::measure_outlined(
-                    &rgb,
-                    &grey,
-                    shot,
-                    &faces,
-                    FacesFrom::ThisFrame,
-                    &mut outline.clone(),
-                    camera,
-                );
-                rules::judge(&m);
-            });
+            let mut outline = analysis::search_outline(&grey, shot, &faces, FacesFrom::ThisFrame);
+            let from = FacesFrom::ThisFrame;
+            analysis::measure_outlined(&rgb, &grey, shot, &faces, from, &mut outline, camera);
+            let mut kept = |label: &'static str, outline: &analysis::Outline| {
+                t.time(label, || {
+                    let mut outline = outline.clone();
+                    let m = analysis::measure_outlined(
+                        &rgb,
+                        &grey,
+                        shot,
+                        &faces,
+                        from,
+                        &mut outline,
+                        camera,
+                    );
+                    rules::judge(&m);
+                })
+            };
+            kept("analysis, outline and glare kept", &outline);
+            outline.glare = None;
+            kept("analysis, outline kept, glare measured", &outline);
         }
         let job = t.time("face job", || face_worker::next_job(seq, &grey, &m));
         if let Some(job) = job {

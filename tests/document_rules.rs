@@ -565,3 +565,42 @@ fn without_a_document_the_face_worker_searches_the_whole_frame() {
         assert!(!found.is_empty(), "{shot:?}: the person is found");
     }
 }
+
+/// The document's glare is measured into the outline `measure_outlined` is given,
+/// once: a measure already there is taken as measured (the live pipeline keeps it
+/// while the picture is still pixel by pixel).
+#[test]
+fn the_glare_is_measured_into_the_outline_once() {
+    use analysis::{CameraModel, FacesFrom};
+    let photo = common::load_rgb(&common::fixture("shakex_card1_back.jpg")).expect("fixture");
+    let rgb = kycam::fixtures::webcam_frame(&photo);
+    let grey = analysis::to_grey(&rgb);
+    let (shot, from, camera) = (Shot::IdBack, FacesFrom::ThisFrame, CameraModel::default());
+    let measure = |outline: &mut analysis::Outline| {
+        analysis::measure_outlined(&rgb, &grey, shot, &[], from, outline, camera)
+    };
+    let mut outline = analysis::search_outline(&grey, shot, &[], from);
+    assert!(outline.found.is_some(), "the card is found");
+    assert_eq!(outline.glare, None, "not measured by the search");
+    let m = measure(&mut outline);
+    assert_eq!(outline.glare.as_ref(), Some(&m.quality.glare), "measured");
+    assert_eq!(
+        m,
+        analysis::measure_with(&rgb, &grey, shot, &[], from, camera)
+    );
+    assert!(rules::judge(&m)
+        .iter()
+        .any(|v| v.id == RuleId::Glare && v.pass));
+    // A measure already there is the one judged.
+    let spotted = analysis::glare::Glare {
+        share: 0.02,
+        largest_share: 0.02,
+        ..Default::default()
+    };
+    outline.glare = Some(spotted.clone());
+    let m = measure(&mut outline);
+    assert_eq!(m.quality.glare, spotted);
+    assert!(rules::judge(&m)
+        .iter()
+        .any(|v| v.id == RuleId::Glare && !v.pass));
+}

@@ -132,6 +132,35 @@ fn a_still_passport_page_keeps_its_upright_verdict_on_kept_frames() {
     }
 }
 
+/// A reflection can appear on a card that does not move. A lamp's spot at the
+/// corner where four cells of the small copies meet, so that none of them changes
+/// by more than a still picture's noise, keeps the outline from the frame before,
+/// but the glare kept with it is not: the spot is judged from its first frame on.
+#[test]
+fn a_reflection_on_a_still_card_is_judged_from_its_first_frame() {
+    use kycam::pipeline::motion::{motion, motion_thumbnail};
+    let photo = common::load_rgb(&common::fixture("shakex_card1_back.jpg")).expect("fixture");
+    let still = kycam::fixtures::webcam_frame(&photo);
+    let mut spot = still.clone();
+    let (cx, cy) = (still.width() as f32 / 2.0, still.height() as f32 / 2.0);
+    kycam::synth::draw_glare_spot(&mut spot, cx, cy, 30.0);
+    let thumb = |rgb: &image::RgbImage| motion_thumbnail(&kycam::analysis::to_grey(rgb));
+    let moved = motion(&thumb(&still), &thumb(&spot)).expect("same size");
+    assert!(
+        moved <= 2.0,
+        "the spot reads as motion {moved}: the outline would not be kept"
+    );
+    let (before, after) = (4, 4);
+    let frames = std::iter::repeat_n(still, before).chain(std::iter::repeat_n(spot, after));
+    let (run, _out) = replay_to_end(Shot::IdBack, frames);
+    assert_lossless(&run);
+    assert!(run.stats.outline_searches <= 2, "{:?}", run.stats);
+    for (i, r) in run.reports.iter().enumerate() {
+        let spotted = r.failing().contains(&RuleId::Glare);
+        assert_eq!(spotted, i >= before, "frame {i}: {:?}", r.verdicts);
+    }
+}
+
 #[test]
 fn a_shaking_picture_is_never_captured() {
     let s = Scenes::load();

@@ -74,7 +74,7 @@ pub fn measure_with(
 
 /// The document search's answer on a picture, and what was read from the picture
 /// along the outline found, which holds as long as the picture and the outline do.
-#[derive(Clone, Copy, Debug, Default, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct Outline {
     /// The outline found; `None` for a selfie, or when none was found.
     pub found: Option<document::FoundDocument>,
@@ -82,6 +82,11 @@ pub struct Outline {
     /// [`measure_outlined`] reads it (only when no upright portrait tells), then its
     /// reading (`Some(None)`: no zone tells).
     pub zone: Option<Option<document::Upright>>,
+    /// The glare on the document along the outline, blobs in frame pixels: `None`
+    /// until [`measure_outlined`] measures it, then its measure. The live pipeline
+    /// keeps it only while the picture stays still pixel by pixel
+    /// (`pipeline::outline_track`); a measure already there is taken as measured.
+    pub glare: Option<glare::Glare>,
 }
 
 /// The document search's answer for `shot` on this frame, the zone not read yet: the
@@ -96,7 +101,11 @@ pub fn search_outline(
     let found = shot.document_shape().and_then(|shape| {
         document::find_document_with_portrait(grey, shape, outline_anchors(shot, faces, faces_from))
     });
-    Outline { found, zone: None }
+    Outline {
+        found,
+        zone: None,
+        glare: None,
+    }
 }
 
 /// The faces [`search_outline`] lets anchor the search on a side with a portrait: its
@@ -112,8 +121,8 @@ pub fn outline_anchors(shot: Shot, faces: &[Face], faces_from: FacesFrom) -> &[F
 
 /// [`measure_with`] given the document search's answer (`outline`, from
 /// [`search_outline`] on this frame or on an earlier frame of the same still picture).
-/// Reads the machine-readable zone into `outline` when it needs it and it is not
-/// read yet; a zone already read is taken as read.
+/// Reads the machine-readable zone and measures the document's glare into `outline`
+/// when it needs them and they are not there yet; what is there is taken as read.
 pub fn measure_outlined(
     rgb: &RgbImage,
     grey: &GrayImage,
@@ -139,7 +148,7 @@ pub fn measure_outlined(
     let quality = match (&document, shot.document_shape(), &selfie) {
         (Some(d), Some(shape), _) => {
             let size = rectified_size_as_seen(shape, d.geometry.standing);
-            measure_document_quality(rgb, grey, &d.corners, size)
+            measure_document_quality(rgb, grey, &d.corners, size, &mut outline.glare)
         }
         (_, _, Some(s)) => measure_face_quality(rgb, grey, face_skin_region(&s.face.rect)),
         _ => measure_frame_quality(rgb, grey),
@@ -213,14 +222,15 @@ pub fn portrait_region(
         .clamped_pixels(width, height)
 }
 
-/// Quality on the document rectified to its canonical size, so that sharpness and
-/// glare shares mean the same whatever its distance and tilt. Glare blobs are
-/// mapped back to frame pixels for the overlay.
+/// Quality on the document rectified, so that sharpness and glare shares mean the
+/// same whatever its distance and tilt. The glare is `glare` when it is there (the
+/// same outline on a picture that has not changed), else measured into it.
 fn measure_document_quality(
     rgb: &RgbImage,
     grey: &GrayImage,
     corners: &[[f32; 2]; 4],
     (w, h): (u32, u32),
+    glare: &mut Option<glare::Glare>,
 ) -> QualityMeasures {
     // Sharpness and edge widths are judged at the document's own resolution (as many
     // pixels across as it spans in the frame): enlarged, sharp print would look
@@ -228,6 +238,28 @@ fn measure_document_quality(
     // canonical size is judged at that size, where a blur of a few of its pixels is
     // too small to hinder reading.
     let flat_grey = document::rectify_grey_at_most(grey, corners, w, h);
+    let glare = glare
+        .get_or_insert_with(|| document_glare(rgb, corners, (w, h)))
+        .clone();
+    QualityMeasures {
+        region: QualityRegion::Document { corners: *corners },
+        sharpness: quality::sharpness(&flat_grey, flat_grey.width()),
+        frame_sharpness: Some(quality::sharpness(
+            grey,
+            quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
+        )),
+        edge_rise_px: quality::edge_rise_px(&flat_grey),
+        glare,
+        brightness: quality::mean_brightness(&flat_grey),
+        light_ratio: quality::light_ratio(&flat_grey),
+        colour: quality::colour(rgb),
+    }
+}
+
+/// The glare on the document at `corners` (rectified size `w`×`h`), judged on the
+/// grid [`glare::glare_warp_size`] gives; its blobs mapped back to frame pixels for
+/// the overlay.
+fn document_glare(rgb: &RgbImage, corners: &[[f32; 2]; 4], (w, h): (u32, u32)) -> glare::Glare {
     let (gw, gh) = glare::glare_warp_size(w, h);
     let flat_colour = document::rectify(rgb, corners, gw, gh);
     let mut glare = glare::detect(&flat_colour, glare::GlareKind::SpecularAndVeil);
@@ -244,19 +276,7 @@ fn measure_document_quality(
             *blob = around;
         }
     }
-    QualityMeasures {
-        region: QualityRegion::Document { corners: *corners },
-        sharpness: quality::sharpness(&flat_grey, flat_grey.width()),
-        frame_sharpness: Some(quality::sharpness(
-            grey,
-            quality::SHARPNESS_WIDTH_FRAME.min(grey.width().max(2)),
-        )),
-        edge_rise_px: quality::edge_rise_px(&flat_grey),
-        glare,
-        brightness: quality::mean_brightness(&flat_grey),
-        light_ratio: quality::light_ratio(&flat_grey),
-        colour: quality::colour(rgb),
-    }
+    glare
 }
 
 /// The document's rectified size, turned the way it lies: a card on its side (or an

@@ -47,6 +47,20 @@ pub fn motion(previous: &GrayImage, current: &GrayImage) -> Option<f32> {
         .reduce(f32::max)
 }
 
+/// The largest absolute difference (0–255) of any pixel of two thumbnails; `None`
+/// when their sizes differ.
+pub fn largest_change(previous: &GrayImage, current: &GrayImage) -> Option<u8> {
+    (previous.dimensions() == current.dimensions()).then(|| {
+        previous
+            .as_raw()
+            .iter()
+            .zip(current.as_raw())
+            .map(|(&a, &b)| a.abs_diff(b))
+            .max()
+            .unwrap_or(0)
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -81,6 +95,17 @@ mod tests {
             }
         }
         assert_eq!(motion(&still, &moved), Some(80.0));
+    }
+
+    #[test]
+    fn the_largest_change_is_of_one_pixel() {
+        let still = GrayImage::from_pixel(128, 72, image::Luma([100]));
+        let mut moved = still.clone();
+        moved.put_pixel(7, 3, image::Luma([109]));
+        moved.put_pixel(8, 3, image::Luma([96]));
+        assert_eq!(largest_change(&still, &moved), Some(9));
+        assert_eq!(largest_change(&still, &still), Some(0));
+        assert_eq!(largest_change(&still, &GrayImage::new(128, 73)), None);
     }
 
     #[test]

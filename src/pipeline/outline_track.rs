@@ -11,11 +11,15 @@
 //!
 //! What was read from the picture along the outline (which way up the
 //! machine-readable zone says the document lies) is kept with it: it depends only
-//! on the picture and the outline.
+//! on the picture and the outline. The glare measured along it is kept too, but
+//! only while no pixel of the small copies has changed by more than noise
+//! ([`OutlineTrackParams::glare_still_level`]): a reflection can appear on a card
+//! that does not move, and the copies' cells, which see a card's shift, average a
+//! small one away.
 
 use image::GrayImage;
 
-use super::motion::motion;
+use super::motion::{largest_change, motion};
 use crate::analysis::{Face, Outline};
 use crate::shot::Shot;
 
@@ -34,6 +38,13 @@ pub struct OutlineTrackParams {
     /// more than this share of its width (or 2 px): the face worker's boxes on a
     /// still picture jitter by a pixel or two.
     pub face_tolerance: f32,
+    /// Largest change of any pixel of the 128 px wide copies (each the mean of
+    /// about 10×10 frame pixels) between the searched frame and this one for the
+    /// glare measured on an earlier frame to be kept: sensor-like noise of ±6 levels
+    /// reads at most 2 on the realdocs frames, and a veil 25 levels over the paper
+    /// covering a third of one copy pixel reads 8; a reflection at the rule's limit
+    /// (0.75 % of a card 700 px wide, about 48×48 frame pixels) covers several.
+    pub glare_still_level: u8,
 }
 
 impl Default for OutlineTrackParams {
@@ -42,6 +53,7 @@ impl Default for OutlineTrackParams {
             still_motion: 2.0,
             max_reuses: 7,
             face_tolerance: 0.03,
+            glare_still_level: 8,
         }
     }
 }
@@ -100,6 +112,11 @@ impl OutlineTrack {
         let last = match kept {
             Some(mut last) => {
                 last.reuses += 1;
+                if largest_change(&last.thumb, thumb)
+                    .is_none_or(|c| c > self.params.glare_still_level)
+                {
+                    last.outline.glare = None;
+                }
                 last
             }
             None => Searched {
@@ -139,6 +156,7 @@ fn same_faces(a: &[Face], b: &[Face], tolerance: f32) -> bool {
 mod tests {
     use super::*;
     use crate::analysis::document::{FoundDocument, Upright, UprightCue};
+    use crate::analysis::glare::Glare;
     use crate::geometry::Rect;
 
     fn picture(shade: u8) -> GrayImage {
@@ -167,6 +185,7 @@ mod tests {
                 score: 0.9,
             }),
             zone: None,
+            glare: None,
         }
     }
 
@@ -180,18 +199,17 @@ mod tests {
         answer: Outline,
     ) -> (Outline, bool) {
         let mut searched = false;
-        let outline = *track.outline_for(shot, thumb, anchors, || {
+        let outline = track.outline_for(shot, thumb, anchors, || {
             searched = true;
             answer
         });
-        (outline, searched)
+        (outline.clone(), searched)
     }
 
     #[test]
     fn a_still_picture_reuses_the_answer_until_the_limit() {
         let mut track = OutlineTrack::default();
         let (shot, still) = (Shot::IdFront, picture(0));
-        let none = Outline::default();
         assert_eq!(
             frame(&mut track, shot, &still, &[], card()),
             (card(), true),
@@ -199,15 +217,21 @@ mod tests {
         );
         let max = OutlineTrackParams::default().max_reuses;
         for _ in 0..max {
-            assert_eq!(frame(&mut track, shot, &still, &[], none), (card(), false));
+            assert_eq!(
+                frame(&mut track, shot, &still, &[], Outline::default()),
+                (card(), false)
+            );
         }
         assert_eq!(
-            frame(&mut track, shot, &still, &[], none),
-            (none, true),
+            frame(&mut track, shot, &still, &[], Outline::default()),
+            (Outline::default(), true),
             "searched afresh"
         );
         // No outline is an answer too.
-        assert_eq!(frame(&mut track, shot, &still, &[], card()), (none, false));
+        assert_eq!(
+            frame(&mut track, shot, &still, &[], card()),
+            (Outline::default(), false)
+        );
     }
 
     #[test]
@@ -272,5 +296,41 @@ mod tests {
         let (fresh, searched) = frame(&mut track, shot, &picture(40), &[], card());
         assert!(searched);
         assert_eq!(fresh.zone, None);
+    }
+
+    /// The glare measured on the searched frame is kept while no pixel of the
+    /// small copies changes by more than noise; a small bright patch, which the
+    /// copies' cells average away, keeps the outline but has the glare measured again.
+    #[test]
+    fn the_glare_is_kept_only_while_the_picture_is_still_pixel_by_pixel() {
+        let mut track = OutlineTrack::default();
+        let (shot, still) = (Shot::IdFront, picture(0));
+        let measured = Glare {
+            largest_share: 0.02,
+            ..Glare::default()
+        };
+        track.outline_for(shot, &still, &[], card).glare = Some(measured.clone());
+        // One pixel in eight changed by the level: kept.
+        let level = OutlineTrackParams::default().glare_still_level;
+        let mut noisy = still.clone();
+        for (i, p) in noisy.iter_mut().enumerate() {
+            *p = p.wrapping_add(if i % 8 == 0 { level } else { 0 });
+        }
+        let (kept, searched) = frame(&mut track, shot, &noisy, &[], card());
+        assert!(!searched);
+        assert_eq!(kept.glare, Some(measured.clone()));
+        // A 3×3 patch 30 levels brighter: the picture is still to the outline, not
+        // to the glare.
+        let mut patch = still.clone();
+        for y in 30..33 {
+            for x in 60..63 {
+                patch.get_pixel_mut(x, y).0[0] += 30;
+            }
+        }
+        assert!(motion(&still, &patch).is_some_and(|m| m <= 2.0));
+        let (kept, searched) = frame(&mut track, shot, &patch, &[], card());
+        assert!(!searched, "the outline is kept");
+        assert_eq!(kept.found, card().found);
+        assert_eq!(kept.glare, None, "the glare is measured again");
     }
 }
