@@ -148,7 +148,8 @@ fn main() -> anyhow::Result<()> {
             continue;
         };
         let c = &found.corners;
-        let (w, h) = shape.rectified_size();
+        let standing = document::document_geometry(c, grey.width(), grey.height()).standing;
+        let (w, h) = analysis::rectified_size_as_seen(shape, standing);
         let flat = t.time("  rectify grey (own size, at most canonical)", || {
             document::rectify_grey_at_most(&grey, c, w, h)
         });

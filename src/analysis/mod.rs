@@ -283,7 +283,7 @@ fn document_glare(rgb: &RgbImage, corners: &[[f32; 2]; 4], (w, h): (u32, u32)) -
 /// upright open booklet) is rectified standing, not squeezed into a landscape
 /// rectangle, which smears its print across (a sideways card's sharpness reads 0.42
 /// squeezed against 0.68 upright).
-fn rectified_size_as_seen(shape: crate::shot::DocumentShape, standing: bool) -> (u32, u32) {
+pub fn rectified_size_as_seen(shape: crate::shot::DocumentShape, standing: bool) -> (u32, u32) {
     let (long, short) = shape.rectified_size();
     if standing {
         (short, long)

@@ -23,16 +23,26 @@ use regions::{label_regions, not_reflections, Labels};
 /// A pixel is specular when every channel is near clipping: bright and colourless.
 const SPECULAR_MIN_CHANNEL: u8 = 240;
 
-/// Glare blobs are labelled on a copy at most this wide: blobs smaller than a few
-/// pixels there are specks, not reflections a reviewer would reject.
+/// Glare blobs are labelled on a grid at most this many cells along a face region's
+/// width and along a document's long side: blobs smaller than a few cells are
+/// specks, not reflections a reviewer would reject.
 pub const GLARE_WORK_WIDTH: u32 = 320;
 
 /// The size to warp a `w`×`h` rectified document to for [`detect`]: glare is
-/// judged on a grid `GLARE_WORK_WIDTH` wide, each cell the mean of its pixels,
-/// and twice that both ways (even) makes every cell 2×2 pixels, for a third of
-/// the cost of the full size.
+/// judged on a grid `GLARE_WORK_WIDTH` cells along the document's long side (the
+/// same cells whichever way it lies), each cell the mean of its pixels, and twice
+/// that both ways (even) makes every cell 2×2 pixels, for a third of the cost of
+/// the full size.
 pub fn glare_warp_size(w: u32, h: u32) -> (u32, u32) {
-    (2 * GLARE_WORK_WIDTH, 2 * (GLARE_WORK_WIDTH * h / w.max(1)))
+    let long = w.max(h).max(1);
+    let cells = |side: u32| {
+        if side == long {
+            GLARE_WORK_WIDTH
+        } else {
+            GLARE_WORK_WIDTH * side / long
+        }
+    };
+    (2 * cells(w), 2 * cells(h))
 }
 
 /// Specular reflections in a region.
@@ -68,7 +78,7 @@ pub enum GlareKind {
 /// white paper in a scan.
 const CLIPPED_LUMA: u8 = 250;
 /// A clipped core is at least this many cells from its middle to its rim (2 cells =
-/// 4 px of the 640-wide rectified document).
+/// 4 px of the document rectified 640 px along its long side).
 const CORE_MIN_RADIUS: u8 = 2;
 
 /// The glare in `region`, with the shipped [`GlareParams`].
@@ -130,7 +140,8 @@ pub fn detect_with(region: &RgbImage, kind: GlareKind, p: &GlareParams) -> Glare
     }
 }
 
-/// The region seen as a grid at most `GLARE_WORK_WIDTH` cells wide. A cell is set in
+/// The region seen as a grid at most `GLARE_WORK_WIDTH` cells wide (a document's:
+/// along its long side). A cell is set in
 /// `mask` when most of its pixels are specular (which keeps one-pixel JPEG specks out);
 /// its mean colour serves the veil test.
 struct CellGrid {
@@ -158,7 +169,9 @@ struct CellGrid {
 impl CellGrid {
     fn new(region: &RgbImage, on_document: bool) -> Self {
         let (w, h) = region.dimensions();
-        let scale = (GLARE_WORK_WIDTH as f32 / w as f32).min(1.0);
+        // A document's cells are counted along its long side, a face's across it.
+        let along = if on_document { w.max(h) } else { w };
+        let scale = (GLARE_WORK_WIDTH as f32 / along as f32).min(1.0);
         let (sw, sh) = (
             ((w as f32 * scale).round() as u32).max(1),
             ((h as f32 * scale).round() as u32).max(1),

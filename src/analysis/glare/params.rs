@@ -4,7 +4,8 @@
 //! of `examples/evaluate_documents.rs` (docs/evaluation.md, docs/glare.md).
 
 /// What tells a reflection on a rectified document from white print, white fields and
-/// pale security print. Cells are 2 × 2 pixels of the 640-wide rectified document.
+/// pale security print. Cells are 2 × 2 pixels of the document rectified 640 px along
+/// its long side.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct GlareParams {
     /// A veil cell is at least this much brighter (grey levels) than the paper, ...
