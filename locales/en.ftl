@@ -427,7 +427,7 @@ rule-file_size = 100 KB – 10 MB
 
 ## Advice: one sentence saying what to fix
 
-advice-no-document = No document found: lay it flat on a plain, dark surface and fill most of the picture with it.
+advice-no-document = No document found: hold it up to the camera, or lay it on a plain, dark surface, so that it fills most of the picture.
 advice-show-photo-side = Show the side with your photo on it.
 advice-turn-over = This is the front: turn the card over.
 advice-side-pending = Checking which side is shown: hold the document still.
@@ -492,27 +492,28 @@ advice-relax-face = Relax your face: close your mouth, a light smile is fine.
 advice-hold-still = Hold still for a moment.
 advice-no-colour = The picture has no colour: turn off black-and-white or filter modes.
 advice-colour-cast = The colours are tinted: use white daylight or a white lamp, no coloured light.
-# $what: what the quality is measured on (face, document, picture).
-advice-blurry = The picture is blurry: hold still and let the camera focus on { $what ->
-    [face] your face
-    [document] the document
-   *[picture] the picture
-}.
-advice-reflection = There is a reflection on { $what ->
-    [face] your face
-    [document] the document
-   *[picture] the picture
-}: tilt it slightly or move away from the lamp.
+# $what: what the quality is measured on: face, document, or picture (the whole
+# picture, when neither a face nor a document was found: it names neither).
+advice-blurry = { $what ->
+    [face] The picture is blurry: hold still and let the camera focus on your face.
+    [document] The picture is blurry: hold still and let the camera focus on the document.
+   *[picture] The picture is blurry: hold still and let the camera focus.
+}
+advice-reflection = { $what ->
+    [face] There is a reflection on your face: tilt it slightly or move away from the lamp.
+    [document] There is a reflection on the document: tilt it slightly or move away from the lamp.
+   *[picture] There is a reflection in the picture: move away from the lamp or turn the camera a little.
+}
 advice-too-dark = It is too dark: turn on a light or face a window so { $what ->
     [face] your face
     [document] the document
    *[picture] the picture
 } is well lit.
-advice-too-bright = It is too bright: move { $what ->
-    [face] your face
-    [document] the document
-   *[picture] the picture
-} out of direct light.
+advice-too-bright = { $what ->
+    [face] It is too bright: move your face out of direct light.
+    [document] It is too bright: move the document out of direct light.
+   *[picture] It is too bright: keep out of direct, strong light.
+}
 advice-shadow = Part of { $what ->
     [face] your face
     [document] the document

@@ -404,7 +404,7 @@ rule-file_size = 100 KB～10 MB
 
 ## 建议：一句话说明要怎么改
 
-advice-no-document = 未找到证件：请把证件平放在纯色的深色桌面上，并让它占满画面的大部分。
+advice-no-document = 未找到证件：请把证件举到镜头前，或平放在纯色的深色桌面上，并让它占满画面的大部分。
 advice-show-photo-side = 请拍摄印有您照片的那一面。
 advice-turn-over = 这是证件正面：请把证件翻过来。
 advice-side-pending = 正在确认展示的是哪一面：请保持证件不动。
@@ -446,7 +446,7 @@ advice-turn-card-quarter = 请把证件转 90 度，让长边横向放置，再�
 advice-camera-low-resolution = 相机画面的分辨率太低，看不清证件上的文字：请选择更高的分辨率，或把证件移近一些。
 advice-document-closer = 请把证件移近一些：证件应占满画面的大部分。
 advice-document-further = 请把证件稍微移远一点：证件的边已经碰到画面边缘。
-advice-hold-flat = 请把证件放平，正对镜头，不要倾斜。
+advice-hold-flat = 请让证件正对镜头，不要倾斜。
 advice-no-face = 未检测到人脸：请直视镜头。
 advice-no-face-whole = 未检测到人脸：请直视镜头，让整张脸都在画面内。
 advice-only-you = 画面中只能有您一个人：请其他人离开镜头范围。

@@ -165,10 +165,11 @@ pub struct Measurements {
     pub selfie: Option<SelfieMeasures>,
     /// For document shots: the document, when one was found.
     pub document: Option<DocumentMeasures>,
-    /// A face is the portrait of a document filling the whole frame (the frame
-    /// taken as the outline, with the search's portrait test): a scan cut to the
-    /// card's edges, where no outline can be found. Judged on a back side.
-    pub frame_portrait: bool,
+    /// The frame taken as the document's outline, for a scan cut to the card's edges
+    /// where no outline can be found: whether a face is its portrait (the search's
+    /// portrait test); `None` for a selfie, or when the frame is not of the document's
+    /// shape (a camera's picture is not a card). Judged on a back side.
+    pub frame_portrait: Option<bool>,
     pub quality: QualityMeasures,
     /// Motion between this frame and the previous one (live only).
     pub motion: Option<f32>,
@@ -243,7 +244,7 @@ impl Measurements {
         self.faces.extend(more);
         self.faces.sort_by(|a, b| b.rect.w.total_cmp(&a.rect.w));
         self.significant_faces = significant_faces(&self.faces);
-        self.frame_portrait = frame_portrait(&self.faces, self.width, self.height);
+        self.frame_portrait = frame_portrait(self.shot, &self.faces, self.width, self.height);
         if let Some(doc) = self.document.as_mut() {
             let frame = (self.width, self.height);
             let portraits = document::Portraits::new(&self.faces, frame);
@@ -257,10 +258,8 @@ impl Measurements {
     }
 }
 
-/// Whether one of `faces` is the portrait of a document that fills the
-/// `width`×`height` frame.
-pub(super) fn frame_portrait(faces: &[Face], width: u32, height: u32) -> bool {
-    let (w, h) = (width as f32, height as f32);
-    let frame = [[0.0, 0.0], [w, 0.0], [w, h], [0.0, h]];
-    document::Portraits::new(faces, (width, height)).held_by(&frame)
+/// [`Measurements::frame_portrait`]: whether one of `faces` is the portrait of
+/// `shot`'s document filling the `width`×`height` frame, when the frame has its shape.
+pub(super) fn frame_portrait(shot: Shot, faces: &[Face], width: u32, height: u32) -> Option<bool> {
+    document::Portraits::new(faces, (width, height)).held_by_frame(shot.document_shape()?)
 }

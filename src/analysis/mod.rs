@@ -162,7 +162,7 @@ pub fn measure_outlined(
         faces: faces.to_vec(),
         significant_faces: significant_faces(faces),
         selfie,
-        frame_portrait: frame_portrait(faces, width, height),
+        frame_portrait: frame_portrait(shot, faces, width, height),
         document,
         quality,
         motion: None,

@@ -101,9 +101,13 @@ fn not_found(m: &Measurements) -> Vec<Verdict> {
         out.push(PORTRAIT_PRESENT.unmeasurable(&advice));
     }
     if shot.is_back_side() {
-        // No outline: a card that fills the picture (a scan cut to its edges)
-        // is judged with the frame as its outline.
-        out.push(back_side(m.frame_portrait));
+        // No outline: a picture of the card's shape (a scan cut to its edges) is
+        // judged with the frame as its outline; any other shows no side to judge (a
+        // person at a webcam with no card up is no card's front).
+        out.push(match m.frame_portrait {
+            Some(portrait) => back_side(portrait),
+            None => NO_PORTRAIT.unmeasurable(&advice),
+        });
     }
     out
 }

@@ -11,11 +11,13 @@ pub(super) fn steady(motion: f32) -> Verdict {
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let q = &m.quality;
-    // What the advice names: the catalogues word each case their own way.
-    let what = match (q.region, m.shot.is_document()) {
-        (QualityRegion::Face { .. }, _) => "face",
-        (QualityRegion::Document { .. }, _) | (QualityRegion::Frame, true) => "document",
-        (QualityRegion::Frame, false) => "picture",
+    // What the advice names: what was measured, which the catalogues word each their
+    // own way. The whole frame is measured when no face or document was found: the
+    // advice then names the picture, never a document the frame does not show.
+    let what = match q.region {
+        QualityRegion::Face { .. } => "face",
+        QualityRegion::Document { .. } => "document",
+        QualityRegion::Frame => "picture",
     };
     let no_colour = Check::at_least(RuleId::Color, COLOURFULNESS_MIN, "");
     let tint = Check::at_most(RuleId::Color, COLOUR_CAST_MAX, "");

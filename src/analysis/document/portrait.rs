@@ -4,6 +4,7 @@
 
 use crate::analysis::Face;
 use crate::geometry::Rect;
+use crate::shot::DocumentShape;
 
 use super::geometry::{distance_to_quad, height_px, inside_quad, width_over_height, width_px, Pt};
 use super::params::PortraitParams;
@@ -54,6 +55,19 @@ impl<'a> Portraits<'a> {
                     .across(corners, c)
                     .is_some_and(|a| a >= self.p.min_across)
         })
+    }
+
+    /// The whole frame taken as the outline of a document of `shape`, for a scan cut to
+    /// its edges where no outline can be found: whether one of the faces is its portrait
+    /// ([`Self::held_by`]); `None` when the frame is not of the document's shape (a
+    /// camera's picture), and so cannot be the document.
+    pub(crate) fn held_by_frame(&self, shape: DocumentShape) -> Option<bool> {
+        let (w, h) = (self.frame.0 as f32, self.frame.1 as f32);
+        let aspect = w.max(h) / w.min(h).max(1.0);
+        if (aspect / shape.aspect()).ln().abs() > self.p.frame_max_aspect_log_err {
+            return None;
+        }
+        Some(self.held_by(&[[0.0, 0.0], [w, 0.0], [w, h], [0.0, h]]))
     }
 
     /// Whether the outline `corners` is print beside a front's portrait rather than the
