@@ -41,8 +41,8 @@ pub struct OutlineTrackParams {
     /// Largest change of any pixel of the 128 px wide copies (each the mean of
     /// about 10×10 frame pixels) between the searched frame and this one for the
     /// glare measured on an earlier frame to be kept: sensor-like noise of ±6 levels
-    /// reads at most 2 on the realdocs frames, and a veil 25 levels over the paper
-    /// covering a third of one copy pixel reads 8; a reflection at the rule's limit
+    /// reads at most 2 on the seven realdocs card backs, and a veil 25 levels over the
+    /// paper covering a third of one copy pixel reads 8; a reflection at the rule's limit
     /// (0.75 % of a card 700 px wide, about 48×48 frame pixels) covers several.
     pub glare_still_level: u8,
 }
