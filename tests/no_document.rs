@@ -18,10 +18,9 @@ const NO_DOCUMENT: &str = "No document found: hold it up to the camera, or lay i
 /// `kycam check` on a picture held in memory, as a 500 KB PNG.
 fn check(rgb: RgbImage, name: &str, shot: Shot) -> FileReport {
     let loaded = LoadedImage {
-        rgb,
         format: FileFormat::Png,
         file_bytes: 500_000,
-        focal_length_35mm: None,
+        ..LoadedImage::in_memory(rgb)
     };
     Checker::new(None).check_loaded(name, &loaded, shot)
 }
@@ -50,10 +49,10 @@ fn names_a_document(text: &str) -> bool {
 }
 
 /// With no document found, no sentence but the one saying so names a document, and
-/// no checklist row names a side: the whole-picture measures speak of the picture.
-/// A portrait in a webcam's picture was read as a card's front filling it ("This is
-/// the front: turn the card over", the row "the front"), and a shadow on the person
-/// as "Part of the document is in shadow".
+/// no checklist row names a side: the whole-picture measures speak of the picture. A
+/// portrait in a camera's picture is no card's front filling it (no "This is the
+/// front: turn the card over", no row "the front"), and a shadow on the person is
+/// said of the picture, not of a document.
 #[test]
 fn a_person_with_no_card_is_told_of_no_card() {
     for (name, rgb) in people() {
