@@ -112,6 +112,42 @@ fn a_passport_page_turned_on_a_desk_is_read_from_its_top_left() {
     }
 }
 
+/// The same page turned about 25° clockwise on the mat: the mat's rounded rim, pieced
+/// into an outline running off the picture, holds the whole page and outscores it by
+/// its size. The page is the document: its top-left first, every corner in the
+/// picture, and the advice is to turn it straight, not to move a corner that is in
+/// plain view back into the picture.
+#[test]
+fn a_passport_page_turned_a_little_on_a_desk_mat_is_the_document() {
+    let r = report(&fixture("yushulx_rotated_passport.jpg"), "passport", "en");
+    // Hand-labelled corners in reading order (the fixtures' truth).
+    let truth = [
+        [206.9, 289.5],
+        [677.3, 490.2],
+        [549.1, 853.1],
+        [34.8, 615.2],
+    ];
+    for (found, labelled) in corners(&r).into_iter().zip(truth) {
+        assert!(
+            dist(found, labelled) < 12.0,
+            "corner {found:?}, labelled {labelled:?}: {r}"
+        );
+    }
+    let rotation = r["document"]["rotation_deg"]
+        .as_f64()
+        .expect("rotation told") as f32;
+    assert!(turn_diff(rotation, 24.0) < 4.0, "rotation_deg {rotation}");
+    assert_eq!(check(&r, "corners_visible")["pass"], true, "{r}");
+    let straight = check(&r, "straight");
+    assert_eq!(straight["pass"], false, "{straight}");
+    assert!(
+        straight["advice"]
+            .as_str()
+            .is_some_and(|a| a.contains("anticlockwise")),
+        "{straight}"
+    );
+}
+
 /// In Chinese the advice is all Chinese (no English word passed into the sentence).
 #[test]
 fn the_upright_advice_is_all_chinese_in_chinese() {

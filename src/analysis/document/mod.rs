@@ -27,13 +27,17 @@
 //! win when desk texture has kept one of the card's own sides out of the Hough lines,
 //! so each side of the winner is swept outwards for an edge parallel to it, and an
 //! outline with sides moved out to such edges replaces the winner if it scores higher.
+//! An outline running off the frame pieced from the rim of what the document lies on (a
+//! desk mat's rounded edge) outscores the page on it by its size: when it crosses a whole
+//! outline and is blank beyond it, or holds one with little print around it, the whole
+//! one wins; the best whole candidates are verified beside the best for this step.
 //! On a front side the faces found in the frame are passed in: an outline holding one
 //! at a portrait's size and place beats those holding none (`portrait`).
 //!
 //! Modules, one step each: `edges` (the search images and their edge maps), `print`
 //! (where the search image shows print),
 //! `lines` (Hough lines, the edge support along them, sweeps), `quads` (candidate outlines
-//! and their scores), `refine` (full-resolution side fits), `portrait` (which outlines
+//! and their scores; `top_quads` the best kept), `refine` (full-resolution side fits), `portrait` (which outlines
 //! hold the portrait), `geometry` (points, lines, quads, [`DocGeometry`]), `warp`
 //! (homographies, [`rectify`]), `cover` (which corners and sides of the found outline a
 //! finger lies across) and `upright` (which way up the found document lies,
@@ -49,6 +53,7 @@ mod portrait;
 mod print;
 mod quads;
 mod refine;
+mod top_quads;
 mod upright;
 mod warp;
 
@@ -65,7 +70,7 @@ pub use params::{
 };
 pub(crate) use portrait::Portraits;
 use print::PrintMap;
-use quads::{best_quads, Frame, Quad};
+use quads::{best_quads, Candidates, Frame, Quad};
 use refine::{refine_quad, Planes};
 
 pub use crate::shot::DocumentShape as DocShape;
@@ -268,13 +273,17 @@ impl<'a> DocumentSearch<'a> {
     /// no grey outline verifies well; the card on a sheet; the winner grown; print beside
     /// the portrait dropped.
     fn run(mut self) -> Found {
-        let mut verified = self.verify(&self.candidates());
+        let Candidates { top, whole } = self.candidates();
+        let mut verified = self.verify(&top);
+        let mut whole = self.verify(&whole);
         let mut best = self.best_of(&verified);
         // A crisp, complete grey outline needs no second look. Otherwise add the outlines
         // seen only as a change of texture (a card of the desk's brightness on a busy desk).
         if best.is_none_or(|b| b.quality < self.p.search.grey_enough_quality) {
             self.add_texture_lines();
-            verified.extend(self.verify(&self.candidates()));
+            let more = self.candidates();
+            verified.extend(self.verify(&more.top));
+            whole.extend(self.verify(&more.whole));
             best = self.best_of(&verified);
         }
         // Once the winner holds a portrait, the later steps may replace it only by an
@@ -301,7 +310,7 @@ impl<'a> DocumentSearch<'a> {
         // the rim of what the document lies on (a desk mat's rounded edge): the whole
         // one is the document.
         if let Some(cut) = best {
-            let whole = verified.iter().filter(|v| keeps_portrait(v));
+            let whole = verified.iter().chain(&whole).filter(|v| keeps_portrait(v));
             if let Some(inside) = self.whole_one_cut_by(&cut, whole) {
                 best = Some(inside);
             }
@@ -309,6 +318,7 @@ impl<'a> DocumentSearch<'a> {
         // Print beside the portrait is not the document: better none than an outline that
         // may pass a card the frame cuts.
         let winner = best.filter(|b| !portraits.beside(&b.corners));
+        verified.extend(whole);
         Found {
             verified,
             winner,
@@ -317,7 +327,7 @@ impl<'a> DocumentSearch<'a> {
     }
 
     /// The best candidate outlines from the lines found so far.
-    fn candidates(&self) -> Vec<Quad> {
+    fn candidates(&self) -> Candidates {
         best_quads(&self.lines, &self.print, self.frame, self.p)
     }
 
@@ -419,10 +429,12 @@ impl<'a> DocumentSearch<'a> {
     }
 
     /// The best-scoring of `candidates` that lies wholly inside the frame when `cut` runs
-    /// off it and crosses it (some of its corners inside `cut`, some outside), and `cut`
-    /// is blank beyond it: `cut` was pieced together from the edges of what the document
-    /// lies on. A card cut by the frame is printed beyond a sheet of paper that crosses
-    /// it, and keeps its outline.
+    /// off it and is plain beyond it: `cut` was pieced together from the edges of what
+    /// the document lies on (a desk mat's rounded rim). A whole outline that `cut`
+    /// crosses (some of its corners inside `cut`, some outside) needs `cut` blank
+    /// beyond it, as a sheet under a card; one that `cut` holds needs little print
+    /// around it (`rim_max_print`). A card cut by the frame is printed around a
+    /// rectangle printed on it, and keeps its outline.
     fn whole_one_cut_by<'v>(
         &self,
         cut: &Verified,
@@ -434,15 +446,21 @@ impl<'a> DocumentSearch<'a> {
             return None;
         }
         let outer = to_small(&cut.corners, self.f);
+        let s = &self.p.search;
         candidates
-            .filter(|v| v.quality >= self.p.search.min_verified_quality)
+            .filter(|v| v.quality >= s.min_verified_quality)
             .filter(|v| v.corners.iter().all(in_frame))
             .filter(|v| {
+                let inner = to_small(&v.corners, self.f);
                 let inside = v.corners.iter().filter(|&&c| inside_quad(c, &cut.corners));
-                (1..4).contains(&inside.count())
-                    && self
+                match inside.count() {
+                    1..=3 => self.print.blank_outside(&outer, &inner),
+                    4 => self
                         .print
-                        .blank_outside(&outer, &to_small(&v.corners, self.f))
+                        .share_around(&outer, &inner)
+                        .is_some_and(|share| share <= s.rim_max_print),
+                    _ => false,
+                }
             })
             .max_by(|a, b| a.score.total_cmp(&b.score))
             .copied()

@@ -167,6 +167,11 @@ param_group! {
         pub mean_weight: f32 = 0.7,
         /// A card on a sheet covers at most this share of the sheet's area.
         pub card_on_sheet_max_area: f32 = 0.85,
+        /// Share of print around a whole outline inside one running off the frame
+        /// under which the outer is what the document lies on (`PrintMap::share_around`):
+        /// a real desk mat with a dried stain on it reads 0.086; synthetic cards cut by
+        /// the frame around a rectangle printed on them 0.16–0.74 (400 scenes).
+        pub rim_max_print: f32 = 0.12,
         /// The card's corners, pulled this share of the way to its centre, lie inside the
         /// sheet: the card may share a side with the sheet.
         pub nested_pull: f32 = 0.03,
@@ -215,6 +220,14 @@ param_group! {
         /// Cells of a quad outside a quad inside it for that part to be judged blank: a
         /// strip along one side is a row of 8 or a column of 5.
         pub blank_min_cells: usize = 5,
+        /// Points along × across an outline running off the frame, sampled for print
+        /// around a whole outline inside it (`share_around`).
+        pub around_samples: (usize, usize) = (32, 20),
+        /// Distance (search-image px) from the inner outline's sides within which a
+        /// point is left out: the inner edge's own gradient.
+        pub around_clearance_px: f32 = 3.0,
+        /// Points in the frame and around the inner outline needed to judge the print.
+        pub around_min_samples: usize = 40,
         /// Depths of the ring sampled just inside each side, as shares of the document's
         /// size across that side.
         pub margin_depths: [f32; 3] = [0.012, 0.02, 0.028],
@@ -366,6 +379,9 @@ param_group! {
         pub cut_corner_inset_px: f32 = 2.0,
         /// Candidates verified at full resolution (8 changes no figure and costs 0.2 ms).
         pub top_candidates: usize = 4,
+        /// Candidates lying wholly inside the frame verified beside those: the page on a
+        /// desk mat whose rim, pieced into an outline, fills the top ones.
+        pub whole_candidates: usize = 2,
         /// Overlap above which two candidates count as the same quad.
         pub same_quad_iou: f32 = 0.9,
     }

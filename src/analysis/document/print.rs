@@ -2,7 +2,7 @@
 //! is not, and a document's print keeps off its edges.
 
 use super::edges::EdgeMap;
-use super::geometry::{height_px, inside_quad, width_px, Pt};
+use super::geometry::{distance_to_quad, height_px, inside_quad, width_px, Pt};
 use super::params::PrintParams;
 
 /// Where the small image shows print: a summed-area table of pixels whose gradient is
@@ -71,6 +71,35 @@ impl PrintMap {
                 .map(|(_, busy)| busy),
         );
         seen >= self.p.blank_min_cells && busy == 0
+    }
+
+    /// The share of print among points spread over `outer` (a quad running off the
+    /// frame) outside `inner` (a whole quad inside it), at least
+    /// `around_clearance_px` from `inner`'s sides (its own edge blurs into the next
+    /// pixels); `None` when too few such points lie in the frame. What a page lies on
+    /// (a desk mat) is plain but for its rim and a mark or two; a card cut by the
+    /// frame is printed around a rectangle printed on it.
+    pub(super) fn share_around(&self, outer: &[Pt; 4], inner: &[Pt; 4]) -> Option<f32> {
+        let p = &self.p;
+        let (cols, rows) = p.around_samples;
+        let (mut busy, mut seen) = (0usize, 0usize);
+        for j in 0..rows {
+            for i in 0..cols {
+                let u = p.inset + (1.0 - 2.0 * p.inset) * (i as f32 + 0.5) / cols as f32;
+                let v = p.inset + (1.0 - 2.0 * p.inset) * (j as f32 + 0.5) / rows as f32;
+                let at = quad_point(outer, u, v);
+                if inside_quad(at, inner) || distance_to_quad(at, inner) < p.around_clearance_px {
+                    continue;
+                }
+                let (n, area) = self.count(at[0], at[1], at[0] + 1.0, at[1] + 1.0);
+                if area == 0 {
+                    continue;
+                }
+                seen += 1;
+                busy += n as usize;
+            }
+        }
+        (seen >= p.around_min_samples).then(|| busy as f32 / seen as f32)
     }
 
     /// The inner part of the quad cut into cells, each counted over its
@@ -221,6 +250,33 @@ mod tests {
         assert!(!print.blank_outside(&card, &printed));
         // A patch of the sheet away from the card leaves the card outside it.
         assert!(!print.blank_outside(&sheet, &rect(10.0, 10.0, 90.0, 60.0)));
+    }
+
+    /// A white page on a dark mat with a small pale stain beside it: little print
+    /// around the page in the mat's outline. A card printed all over around a
+    /// rectangle printed on it: much.
+    #[test]
+    fn share_around_tells_a_mat_from_a_printed_card() {
+        let s = small_from(300, 200, |x, y| {
+            let page = (100..200).contains(&x) && (60..130).contains(&y);
+            let text = page && (110..190).contains(&x) && (70..120).contains(&y) && y % 6 < 2;
+            let stain = (220..240).contains(&x) && (150..170).contains(&y) && (x + y) % 4 == 0;
+            match (page, text || stain) {
+                (_, true) => 30.0,
+                (true, false) => 220.0,
+                (false, false) => 40.0,
+            }
+        });
+        let print = print_map(&s);
+        let rect = |x0: f32, y0: f32, x1: f32, y1: f32| [[x0, y0], [x1, y0], [x1, y1], [x0, y1]];
+        let mat = rect(-40.0, 10.0, 290.0, 230.0);
+        let page = rect(100.0, 60.0, 200.0, 130.0);
+        let on_mat = print.share_around(&mat, &page).expect("judged");
+        assert!(on_mat < 0.05, "{on_mat}");
+        let card = rect(100.0, 60.0, 200.0, 130.0);
+        let inner = rect(125.0, 80.0, 175.0, 110.0);
+        let on_card = print.share_around(&card, &inner).expect("judged");
+        assert!(on_card > 0.2, "{on_card}");
     }
 
     /// A card 200 × 126 px whose "text" lines (every 6 px) keep 10 px off its edges:

@@ -9,7 +9,9 @@ use super::geometry::{
 use super::lines::{Cue, LineProfile, LineSet, SegmentCount};
 use super::params::Params;
 use super::print::PrintMap;
+use super::top_quads::TopQuads;
 
+#[derive(Clone)]
 pub(super) struct Quad {
     /// Corners in small-image coordinates, in side order (side k from corner k to k+1).
     pub(super) corners: [Pt; 4],
@@ -36,6 +38,16 @@ impl Quad {
     }
 }
 
+/// The candidate outlines of one search.
+pub(super) struct Candidates {
+    /// The best, highest rank first.
+    pub(super) top: Vec<Quad>,
+    /// The best lying wholly inside the frame that are not among `top`: offered only
+    /// as the document an outline running off the frame lies around (the page on a
+    /// desk mat), never to win on their own.
+    pub(super) whole: Vec<Quad>,
+}
+
 /// Geometry shared by every candidate of one search.
 struct QuadSearch<'a> {
     lines: &'a [Line],
@@ -48,11 +60,22 @@ struct QuadSearch<'a> {
     aspect: f32,
     p: &'a Params,
     /// Best candidates, highest rank first, no two alike.
-    top: Vec<Quad>,
+    top: TopQuads,
+    /// Best candidates lying wholly inside the frame: an outline pieced from the rim of
+    /// what the document lies on outscores the page on it by its size, and gives way
+    /// to a whole outline only if that one is verified too (`whole_one_cut_by`).
+    whole: TopQuads,
 }
 
 impl<'a> QuadSearch<'a> {
-    fn new(set: &'a LineSet, print: &'a PrintMap, shape: Frame, p: &'a Params) -> Self {
+    /// A search keeping `whole_candidates` whole outlines beside the best.
+    fn new(
+        set: &'a LineSet,
+        print: &'a PrintMap,
+        shape: Frame,
+        p: &'a Params,
+        whole_candidates: usize,
+    ) -> Self {
         let Frame { w, h, aspect } = shape;
         let (w, h) = (w as f32, h as f32);
         QuadSearch {
@@ -65,7 +88,8 @@ impl<'a> QuadSearch<'a> {
             min_side: w.min(h) * p.quads.min_side_frac,
             aspect,
             p,
-            top: Vec::new(),
+            top: TopQuads::new(p.quads.top_candidates),
+            whole: TopQuads::new(whole_candidates),
         }
     }
 
@@ -113,7 +137,11 @@ impl<'a> QuadSearch<'a> {
         if aspect_err > q.aspect_max_log_err {
             return;
         }
-        let (top_candidates, same_quad_iou) = (q.top_candidates, q.same_quad_iou);
+        let same_quad_iou = q.same_quad_iou;
+        let whole = corners
+            .iter()
+            .all(|p| p[0] >= 0.0 && p[1] >= 0.0 && p[0] <= w && p[1] <= h);
+        let wanted = |rank: f32, s: &Self| s.top.admits(rank) || (whole && s.whole.admits(rank));
         let aspect_f = (-0.5 * (aspect_err / q.aspect_sigma_log).powi(2)).exp();
         let content_exponent = q.content_exponent;
         let area_exponent = s.area_exponent;
@@ -123,10 +151,7 @@ impl<'a> QuadSearch<'a> {
         let quality = q.score * if q.n_seen == 4 { aspect_f } else { 1.0 };
         let area = visible_area(&corners, w, h) / (w * h);
         let score = quality * q.corner_f * area.max(1e-6).powf(area_exponent);
-        let beaten = |rank: f32, top: &[Quad]| {
-            top.len() >= top_candidates && top.last().is_some_and(|q| q.rank() >= rank)
-        };
-        if beaten(score, &self.top) {
+        if !wanted(score, self) {
             return;
         }
         // Print last: it never raises a score, and it is the costliest factor.
@@ -136,19 +161,8 @@ impl<'a> QuadSearch<'a> {
         // outline has a blank margin.
         let margins = self.print.margin_print(&corners);
         let margin_f = 1.0 - margins.iter().sum::<f32>() / 4.0;
-        let rank = score * margin_f;
-        if beaten(rank, &self.top) {
+        if !wanted(score * margin_f, self) {
             return;
-        }
-        if let Some(i) = self
-            .top
-            .iter()
-            .position(|q| quad_iou(&q.corners, &corners) > same_quad_iou)
-        {
-            if self.top[i].rank() >= rank {
-                return;
-            }
-            self.top.remove(i);
         }
         q.score = score;
         let aspect_f = if q.n_seen == 4 { aspect_f } else { 1.0 };
@@ -161,13 +175,23 @@ impl<'a> QuadSearch<'a> {
             aspect_f,
             unseen_penalty: q.unseen_penalty,
         };
-        let at = self
-            .top
-            .iter()
-            .position(|o| o.rank() < rank)
-            .unwrap_or(self.top.len());
-        self.top.insert(at, q);
-        self.top.truncate(top_candidates);
+        if whole {
+            self.whole.insert(q.clone(), same_quad_iou);
+        }
+        self.top.insert(q, same_quad_iou);
+    }
+
+    /// The candidates kept: the best, and the best whole ones not alike any of them.
+    fn into_candidates(self) -> Candidates {
+        let same = self.p.quads.same_quad_iou;
+        let top = self.top.into_quads();
+        let whole = self
+            .whole
+            .into_quads()
+            .into_iter()
+            .filter(|w| !top.iter().any(|q| quad_iou(&q.corners, &w.corners) > same))
+            .collect();
+        Candidates { top, whole }
     }
 }
 
@@ -384,7 +408,7 @@ pub(super) fn grown_quads(
     frame: Frame,
     p: &Params,
 ) -> Vec<Quad> {
-    let mut search = QuadSearch::new(set, print, frame, p);
+    let mut search = QuadSearch::new(set, print, frame, p, 0);
     // Each bit of the mask moves one side.
     for mask in 1..16u32 {
         let side = |k: usize| {
@@ -399,15 +423,15 @@ pub(super) fn grown_quads(
         };
         search.consider_lines([l0, l1, l2, l3]);
     }
-    search.top
+    search.into_candidates().top
 }
 
 /// The best candidates built from the lines of `set`: pairs of roughly parallel lines,
 /// three lines and a side inferred from the aspect, two lines meeting at a corner and
 /// running off the frame.
-pub(super) fn best_quads(set: &LineSet, print: &PrintMap, frame: Frame, p: &Params) -> Vec<Quad> {
+pub(super) fn best_quads(set: &LineSet, print: &PrintMap, frame: Frame, p: &Params) -> Candidates {
     let lines = &set.lines[..];
-    let mut search = QuadSearch::new(set, print, frame, p);
+    let mut search = QuadSearch::new(set, print, frame, p, p.quads.whole_candidates);
     let q = &p.quads;
     let Frame { w, h, aspect } = frame;
     let (w, h) = (w as f32, h as f32);
@@ -517,7 +541,7 @@ pub(super) fn best_quads(set: &LineSet, print: &PrintMap, frame: Frame, p: &Para
             }
         }
     }
-    search.top
+    search.into_candidates()
 }
 
 /// Distance from `p` (inside the frame) along unit direction `d` to the frame's border.
