@@ -1,19 +1,23 @@
 //! What kycam says on a document shot when the picture shows no document: a person at
 //! a webcam with no card up. Every sentence and checklist row speaks of the picture,
 //! never of a card, a side or a document the picture does not show; a scan cut to a
-//! card's edges (the picture is the card) is still read as the card.
+//! card's edges (the picture is the card) is still read as the card. Live, the frames
+//! before the first face answer say nothing of a document either.
 
 mod common;
+mod pipeline_common;
 
 use image::RgbImage;
 use kycam::check::{Checker, FileReport};
 use kycam::gui::checklist::checklist_row;
 use kycam::imageio::{FileFormat, LoadedImage};
+use kycam::pipeline::SourceSpec;
 use kycam::rules::RuleId;
 use kycam::Shot;
 
 const NO_DOCUMENT: &str = "No document found: hold it up to the camera, or lay it on a plain, \
                            dark surface, so that it fills most of the picture.";
+const PENDING: &str = "Checking the picture…";
 
 /// `kycam check` on a picture held in memory, as a 500 KB PNG.
 fn check(rgb: RgbImage, name: &str, shot: Shot) -> FileReport {
@@ -82,6 +86,55 @@ fn a_person_with_no_card_is_told_of_no_card() {
                 assert_eq!(checklist_row(side).now, "—");
             }
         }
+    }
+}
+
+/// Live, the face worker answers a few frames behind the analysis. Before its first
+/// answer no document is looked for: without the face, an outline around the person
+/// in the real portrait biden.jpg (his suit, the wall behind) would be taken for a card
+/// and told to turn a quarter. Those frames say nothing of a document, their document
+/// rules wait unmeasured, and nothing is captured; from the first answer on, no
+/// document is found.
+#[test]
+fn live_a_person_is_told_of_no_card_before_the_first_face_answer() {
+    for shot in [Shot::IdFront, Shot::IdBack, Shot::Passport] {
+        let out = tempfile::tempdir().expect("tempdir");
+        let spec = SourceSpec::Replay {
+            path: common::fixture("biden.jpg"),
+            fps: 0.0,
+            repeat: 4,
+            looped: false,
+        };
+        // Faces searched on every frame and used from the next one on.
+        let run = pipeline_common::run_to_end(spec, pipeline_common::config(shot, out.path()));
+        assert_eq!(run.reports.len(), 4, "{shot:?}");
+        for r in &run.reports {
+            let said = r.guidance.as_deref().unwrap_or_default();
+            assert!(
+                said == NO_DOCUMENT || !names_a_document(said),
+                "{shot:?} frame {}: {said}",
+                r.seq
+            );
+            for v in &r.verdicts {
+                let advice = v.advice.as_deref().unwrap_or_default();
+                assert!(
+                    advice == NO_DOCUMENT || !names_a_document(advice),
+                    "{shot:?} frame {} {}: {advice}",
+                    r.seq,
+                    v.id
+                );
+            }
+            assert!(r.capture.is_none(), "{shot:?} frame {}", r.seq);
+        }
+        let found = |i: usize| common::verdict_on(&run.reports[i].verdicts, RuleId::DocumentFound);
+        assert_eq!(
+            (found(0).value, found(0).advice.as_deref()),
+            (None, Some(PENDING)),
+            "{shot:?}"
+        );
+        assert_eq!(checklist_row(found(0)).now, "—");
+        assert_eq!(run.reports[0].guidance.as_deref(), Some(PENDING));
+        assert_eq!(found(3).advice.as_deref(), Some(NO_DOCUMENT), "{shot:?}");
     }
 }
 

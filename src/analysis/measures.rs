@@ -177,10 +177,15 @@ pub struct Measurements {
     /// another shot was taken).
     pub session: Option<fingerprint::SessionMatch>,
     /// The face boxes are older than the picture ([`FacesFrom::Earlier`], live only):
-    /// the document moved since they were found, or no face search has answered yet.
+    /// the document moved since they were found; or there are none yet
+    /// ([`FacesFrom::NotYet`]).
     /// A portrait they miss may be there all the same.
     #[serde(skip)]
     pub faces_stale: bool,
+    /// No face search has answered yet ([`FacesFrom::NotYet`], live only): no
+    /// document was looked for, and the document's rules wait.
+    #[serde(skip)]
+    pub faces_unknown: bool,
 }
 
 /// A face at least this fraction of the largest face's width counts as another

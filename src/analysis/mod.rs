@@ -40,6 +40,10 @@ pub enum FacesFrom {
     /// An earlier frame, with motion since (the live pipeline): good enough to say
     /// whether a portrait is there, not to tell the document's outline by it.
     Earlier,
+    /// None yet: no face search has answered (the live pipeline's first frames).
+    /// Without faces an outline around a person (their collar, the backdrop) cannot
+    /// be told from a document, so none is searched for or measured.
+    NotYet,
 }
 
 /// Measures one frame. `faces` come from a [`FaceDetector`] run on this frame,
@@ -98,6 +102,9 @@ pub fn search_outline(
     faces: &[Face],
     faces_from: FacesFrom,
 ) -> Outline {
+    if faces_from == FacesFrom::NotYet {
+        return Outline::default();
+    }
     let found = shot.document_shape().and_then(|shape| {
         document::find_document_with_portrait(grey, shape, outline_anchors(shot, faces, faces_from))
     });
@@ -140,7 +147,7 @@ pub fn measure_outlined(
 
     let document = shot
         .document_shape()
-        .zip(outline.found)
+        .zip(outline.found.filter(|_| faces_from != FacesFrom::NotYet))
         .and_then(|(shape, found)| {
             measure_document(rgb, grey, shape, found, &mut outline.zone, faces)
         });
@@ -167,7 +174,8 @@ pub fn measure_outlined(
         quality,
         motion: None,
         session: None,
-        faces_stale: faces_from == FacesFrom::Earlier,
+        faces_stale: faces_from != FacesFrom::ThisFrame,
+        faces_unknown: faces_from == FacesFrom::NotYet,
     }
 }
 

@@ -276,15 +276,19 @@ impl State {
             && (self.faces_seq.is_none() || self.motion_since_faces > FACES_STALE_MOTION);
 
         let camera = self.settings.camera;
-        let faces_from = if faces_stale {
-            FacesFrom::Earlier
-        } else {
+        // Until the face worker's first answer, no document is looked for: an
+        // outline around the person cannot be told from a card without their face.
+        let faces_from = if !faces_stale {
             FacesFrom::ThisFrame
+        } else if self.faces_seq.is_none() {
+            FacesFrom::NotYet
+        } else {
+            FacesFrom::Earlier
         };
         // The document's outline: kept from an earlier frame while the picture is still.
         let anchors = analysis::outline_anchors(shot, &self.faces, faces_from);
         let mut no_document = Outline::default();
-        let outline = if shot.document_shape().is_none() {
+        let outline = if shot.document_shape().is_none() || faces_from == FacesFrom::NotYet {
             &mut no_document
         } else {
             let (counters, faces) = (&self.counters, &self.faces);

@@ -59,14 +59,16 @@ pub struct FaceResult {
 /// search the whole frame, upright: the faces of someone in front of the camera
 /// keep an outline around them from being taken for the document, and once a
 /// card is held up in front of the face, the face is gone from the next search
-/// and the card's outline counts again.
+/// and the card's outline counts again. Before any face search has answered, no
+/// document is looked for (`Measurements::faces_unknown`): every frame searches
+/// the whole frame, so that the first answer comes soon.
 pub fn next_job(seq: u64, grey: &Arc<GrayImage>, m: &Measurements) -> Option<FaceJob> {
     let (w, h) = grey.dimensions();
     let whole_frame = (FaceSearch::PORTRAIT_LIVE, (0, 0, w, h), false);
     let (search, region, portrait) = if m.shot == Shot::Selfie {
         (FaceSearch::LIVE, (0, 0, w, h), false)
     } else if m.document.is_none() {
-        if !seq.is_multiple_of(2) {
+        if !seq.is_multiple_of(2) && !m.faces_unknown {
             return None;
         }
         whole_frame

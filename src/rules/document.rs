@@ -6,6 +6,8 @@ use super::*;
 use crate::analysis::DocumentMeasures;
 use crate::shot::DocumentShape;
 
+/// The value is 1 when a document is found.
+const DOCUMENT_FOUND: Check = Check::at_least(RuleId::DocumentFound, 1.0, "");
 // The rules measured on the outline, each with its limit and unit.
 const CORNERS_VISIBLE: Check = Check::at_least(RuleId::CornersVisible, CORNER_MARGIN_PERCENT, "%");
 const DOCUMENT_SIZE: Check = Check::between(
@@ -30,12 +32,14 @@ fn not_found_advice() -> String {
 
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     let Some(doc) = &m.document else {
-        return not_found(m);
+        return if m.faces_unknown {
+            pending(m)
+        } else {
+            not_found(m)
+        };
     };
     let mut out = vec![
-        Verdict::measured(RuleId::DocumentFound, 1.0, Limit::at_least(1.0), "", |_| {
-            not_found_advice()
-        }),
+        DOCUMENT_FOUND.measure(1.0, |_| not_found_advice()),
         upright(doc, m.shot.document_shape()),
         corners_visible(doc, m.shot.document_shape()),
         document_size(doc, card_on_its_side(m, doc)),
@@ -83,16 +87,30 @@ fn same_as_front(bits: u32) -> Verdict {
     unlike_front.measure(f64::from(bits), |_| tr!("advice-turn-over"))
 }
 
+/// Before the face worker's first answer (the live pipeline's first frames) no
+/// document was looked for: an outline around a person cannot be told from one
+/// without their face. Every document rule waits, unmeasured, with a sentence true
+/// of any picture, card or none.
+fn pending(m: &Measurements) -> Vec<Verdict> {
+    let advice = tr!("advice-document-pending");
+    let mut out = vec![DOCUMENT_FOUND.unmeasurable(&advice)];
+    out.extend(Verdict::all_unmeasurable(
+        &[CORNERS_VISIBLE, DOCUMENT_SIZE, STRAIGHT, FACING_SIDES],
+        &advice,
+    ));
+    if m.shot.has_portrait() {
+        out.push(PORTRAIT_PRESENT.unmeasurable(&advice));
+    }
+    if m.shot.is_back_side() {
+        out.push(NO_PORTRAIT.unmeasurable(&advice));
+    }
+    out
+}
+
 fn not_found(m: &Measurements) -> Vec<Verdict> {
     let shot = m.shot;
     let advice = not_found_advice();
-    let mut out = vec![Verdict::measured(
-        RuleId::DocumentFound,
-        0.0,
-        Limit::at_least(1.0),
-        "",
-        |_| advice.clone(),
-    )];
+    let mut out = vec![DOCUMENT_FOUND.measure(0.0, |_| advice.clone())];
     out.extend(Verdict::all_unmeasurable(
         &[CORNERS_VISIBLE, DOCUMENT_SIZE, STRAIGHT, FACING_SIDES],
         &advice,
