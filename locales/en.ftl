@@ -427,8 +427,8 @@ rule-file_size = 100 KB – 10 MB
 
 ## Advice: one sentence saying what to fix
 
-# Before the first face search has answered: nothing is said of a document yet.
-advice-document-pending = Checking the picture…
+# Before the first face search has answered: nothing is said of a face or a document yet.
+advice-pending = Checking the picture…
 advice-no-document = No document found: hold it up to the camera, or lay it on a plain, dark surface, so that it fills most of the picture.
 advice-show-photo-side = Show the side with your photo on it.
 advice-turn-over = This is the front: turn the card over.

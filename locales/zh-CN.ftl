@@ -404,7 +404,7 @@ rule-file_size = 100 KB～10 MB
 
 ## 建议：一句话说明要怎么改
 
-advice-document-pending = 正在检查画面…
+advice-pending = 正在检查画面…
 advice-no-document = 未找到证件：请把证件举到镜头前，或平放在纯色的深色桌面上，并让它占满画面的大部分。
 advice-show-photo-side = 请拍摄印有您照片的那一面。
 advice-turn-over = 这是证件正面：请把证件翻过来。

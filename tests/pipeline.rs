@@ -29,6 +29,41 @@ fn a_selfie_settling_is_captured_once_on_a_passing_frame() {
     assert_one_good_capture(&run, out.path(), Shot::Selfie, &frames);
 }
 
+/// Live, the face worker answers a few frames behind the analysis. Before its first
+/// answer no face has been looked for, so the real portrait biden.jpg is not told
+/// "No face found": the face rules wait, unmeasured, with a sentence true of any
+/// picture; from the first answer on his face is found.
+#[test]
+fn a_face_is_not_called_missing_before_the_first_face_answer() {
+    let out = tempfile::tempdir().expect("tempdir");
+    let spec = kycam::pipeline::SourceSpec::Replay {
+        path: common::fixture("biden.jpg"),
+        fps: 0.0,
+        repeat: 4,
+        looped: false,
+    };
+    // Faces searched on every frame and used from the next one on.
+    let run = run_to_end(spec, config(Shot::Selfie, out.path()));
+    assert_eq!(run.reports.len(), 4);
+    let first = &run.reports[0];
+    assert_eq!(first.guidance.as_deref(), Some("Checking the picture…"));
+    for r in &run.reports {
+        for v in &r.verdicts {
+            let advice = v.advice.as_deref().unwrap_or_default();
+            assert!(
+                !advice.contains("No face"),
+                "frame {} {}: {advice}",
+                r.seq,
+                v.id
+            );
+        }
+        assert!(r.capture.is_none(), "frame {}", r.seq);
+    }
+    let found = |i: usize| common::verdict_on(&run.reports[i].verdicts, RuleId::FaceFound);
+    assert_eq!(found(0).value, None);
+    assert!(found(3).pass, "{:?}", found(3));
+}
+
 #[test]
 fn a_card_sliding_into_place_is_captured_once_on_a_passing_frame() {
     let s = Scenes::load();

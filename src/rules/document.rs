@@ -92,7 +92,7 @@ fn same_as_front(bits: u32) -> Verdict {
 /// without their face. Every document rule waits, unmeasured, with a sentence true
 /// of any picture, card or none.
 fn pending(m: &Measurements) -> Vec<Verdict> {
-    let advice = tr!("advice-document-pending");
+    let advice = tr!("advice-pending");
     let mut out = vec![DOCUMENT_FOUND.unmeasurable(&advice)];
     out.extend(Verdict::all_unmeasurable(
         &[CORNERS_VISIBLE, DOCUMENT_SIZE, STRAIGHT, FACING_SIDES],

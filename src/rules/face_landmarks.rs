@@ -15,9 +15,16 @@ const SMILE: Check = Check::at_most(RuleId::Expression, MOUTH_OPEN_MAX_SMILE, ""
 const NEUTRAL: Check = Check::at_most(RuleId::Expression, MOUTH_OPEN_MAX_NEUTRAL, "");
 
 /// The three verdicts, or unmeasurable ones when there is no face or no landmarks.
-pub(super) fn judge(selfie: Option<&SelfieMeasures>) -> Vec<Verdict> {
+/// `faces_unknown`: no face search has answered yet (the live pipeline's first
+/// frames), so nothing is said of a face.
+pub(super) fn judge(selfie: Option<&SelfieMeasures>, faces_unknown: bool) -> Vec<Verdict> {
     let Some(shape) = selfie.and_then(|s| s.face_shape.as_ref()) else {
-        return Verdict::all_unmeasurable(&[HEAD_YAW, EYES_OPEN, SMILE], &tr!("advice-no-face"));
+        let advice = if faces_unknown {
+            tr!("advice-pending")
+        } else {
+            tr!("advice-no-face")
+        };
+        return Verdict::all_unmeasurable(&[HEAD_YAW, EYES_OPEN, SMILE], &advice);
     };
     vec![head_pose(shape), eyes_open(shape), expression(shape)]
 }

@@ -276,7 +276,7 @@ pub fn judge(m: &Measurements) -> Vec<Verdict> {
     let mut verdicts = Vec::new();
     if m.shot == Shot::Selfie {
         verdicts.extend(selfie::judge(m));
-        verdicts.extend(face_landmarks::judge(m.selfie.as_ref()));
+        verdicts.extend(face_landmarks::judge(m.selfie.as_ref(), m.faces_unknown));
     }
     if m.shot.is_document() {
         verdicts.extend(document::judge(m));

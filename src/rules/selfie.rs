@@ -14,29 +14,36 @@ const SUNGLASSES_MIRROR: Check = Check::at_most(RuleId::Sunglasses, EYE_DARKEST_
 const EYEWEAR_GLARE: Check = Check::at_most(RuleId::EyewearGlare, EYEWEAR_GLARE_MAX_PERCENT, "%");
 const BACKLIGHT: Check = Check::at_most(RuleId::Backlight, BACKLIGHT_RATIO_MAX, "×");
 
+const FACE_FOUND: Check = Check::at_least(RuleId::FaceFound, 1.0, "faces");
+const SINGLE_FACE: Check = Check::between(RuleId::SingleFace, 1.0, 1.0, "faces");
+
 pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
+    // Before the face worker's first answer (the live pipeline's first frames) no
+    // face has been looked for: "no face found" would contradict a face in plain view.
+    if m.faces_unknown {
+        return Verdict::all_unmeasurable(
+            &[
+                FACE_FOUND,
+                SINGLE_FACE,
+                FACE_IN_FRAME,
+                DISTANCE,
+                SUNGLASSES,
+                EYEWEAR_GLARE,
+                BACKLIGHT,
+            ],
+            &tr!("advice-pending"),
+        );
+    }
     let faces = m.significant_faces as f64;
     let mut out = vec![
-        Verdict::measured(
-            RuleId::FaceFound,
-            faces,
-            Limit::at_least(1.0),
-            "faces",
-            |_| tr!("advice-no-face-whole"),
-        ),
-        Verdict::measured(
-            RuleId::SingleFace,
-            faces,
-            Limit::between(1.0, 1.0),
-            "faces",
-            |n| {
-                if n < 1.0 {
-                    tr!("advice-no-face")
-                } else {
-                    tr!("advice-only-you")
-                }
-            },
-        ),
+        FACE_FOUND.measure(faces, |_| tr!("advice-no-face-whole")),
+        SINGLE_FACE.measure(faces, |n| {
+            if n < 1.0 {
+                tr!("advice-no-face")
+            } else {
+                tr!("advice-only-you")
+            }
+        }),
     ];
     let Some(s) = &m.selfie else {
         out.extend(Verdict::all_unmeasurable(
