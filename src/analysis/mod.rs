@@ -147,7 +147,7 @@ pub fn measure_outlined(
 
     let document = shot
         .document_shape()
-        .zip(outline.found.filter(|_| faces_from != FacesFrom::NotYet))
+        .zip(outline.found)
         .and_then(|(shape, found)| {
             measure_document(rgb, grey, shape, found, &mut outline.zone, faces)
         });

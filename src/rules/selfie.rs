@@ -14,6 +14,14 @@ const SUNGLASSES_MIRROR: Check = Check::at_most(RuleId::Sunglasses, EYE_DARKEST_
 const EYEWEAR_GLARE: Check = Check::at_most(RuleId::EyewearGlare, EYEWEAR_GLARE_MAX_PERCENT, "%");
 const BACKLIGHT: Check = Check::at_most(RuleId::Backlight, BACKLIGHT_RATIO_MAX, "×");
 
+/// The rules measured on the face, unmeasured when there is none.
+const ON_THE_FACE: [Check; 5] = [
+    FACE_IN_FRAME,
+    DISTANCE,
+    SUNGLASSES,
+    EYEWEAR_GLARE,
+    BACKLIGHT,
+];
 const FACE_FOUND: Check = Check::at_least(RuleId::FaceFound, 1.0, "faces");
 const SINGLE_FACE: Check = Check::between(RuleId::SingleFace, 1.0, 1.0, "faces");
 
@@ -21,18 +29,8 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     // Before the face worker's first answer (the live pipeline's first frames) no
     // face has been looked for: "no face found" would contradict a face in plain view.
     if m.faces_unknown {
-        return Verdict::all_unmeasurable(
-            &[
-                FACE_FOUND,
-                SINGLE_FACE,
-                FACE_IN_FRAME,
-                DISTANCE,
-                SUNGLASSES,
-                EYEWEAR_GLARE,
-                BACKLIGHT,
-            ],
-            &tr!("advice-pending"),
-        );
+        let every = [[FACE_FOUND, SINGLE_FACE].as_slice(), &ON_THE_FACE].concat();
+        return Verdict::all_unmeasurable(&every, &tr!("advice-pending"));
     }
     let faces = m.significant_faces as f64;
     let mut out = vec![
@@ -47,13 +45,7 @@ pub(super) fn judge(m: &Measurements) -> Vec<Verdict> {
     ];
     let Some(s) = &m.selfie else {
         out.extend(Verdict::all_unmeasurable(
-            &[
-                FACE_IN_FRAME,
-                DISTANCE,
-                SUNGLASSES,
-                EYEWEAR_GLARE,
-                BACKLIGHT,
-            ],
+            &ON_THE_FACE,
             &tr!("advice-no-face"),
         ));
         return out;
